@@ -1,0 +1,66 @@
+#!/usr/bin/env python3
+"""Fills i18n/lobby_zh_CN.ts from the glossary below after lupdate has added new strings.
+
+Usage: i18n/fill_zh.py   (run `cmake --build build/dev --target update_translations` first)
+The glossary is keyed by English source text; a string missing here stays unfinished and the
+translations_complete test fails, naming it.
+"""
+import pathlib
+import xml.etree.ElementTree as ET
+
+GLOSSARY = {
+    "Self-service": "自助服务",
+    "Place your ID card or medical-insurance card": "请放置身份证或医保卡",
+    "Pick up a booked appointment, book and pay, cancel, or look up your bookings.":
+        "预约取号、挂号缴费、退号退费、挂号查询",
+    "ID": "身份证",
+    "Resident ID card: place it on the reader": "居民身份证：请放在读卡区",
+    "SSC": "社保卡",
+    "Social-security card: insert it, chip first": "社保卡（医保卡）：芯片朝前插入",
+    "QR": "扫码",
+    "Medical-insurance e-voucher: show the QR code to the scanner": "医保电子凭证：请将二维码对准扫码口",
+    "Touch here to start": "点击此处开始",
+    "Are you still there?": "您还在吗？",
+    "This session ends in %1 s.": "%1 秒后将自动退出",
+    "Continue": "继续办理",
+    "Done": "办理完成",
+    "Your request has been completed.": "您的业务已办理完成。",
+    "Something else": "办理其他业务",
+    "Finish": "结束",
+    "Sorry, that did not work": "抱歉，办理未成功",
+    "Please ask the staff at the service desk for help.": "请到服务台咨询工作人员。",
+    "OK": "确定",
+    "Please take your card and your slip": "请取走您的卡和凭条",
+    "Thank you. We wish you good health.": "谢谢，祝您早日康复。",
+    "The appointment service is not connected": "预约服务暂未连接",
+    "The slip printer is not ready": "凭条打印机未就绪",
+    "Not offered on this kiosk": "本机不提供此业务",
+    "unavailable": "暂不可用",
+    "Unavailable: %1": "暂不可用：%1",
+    "Identify yourself": "请验证身份",
+    "Use one of these. Your details stay private.": "请任选一种方式，您的信息将被保密。",
+    "Place your resident ID card on the reader below the screen": "请将居民身份证放在屏幕下方的读卡区",
+    "Insert your social-security card into the slot, chip first": "请将社保卡芯片朝前插入卡槽",
+    "Show your e-voucher or visit-card code to the scanner": "请将医保电子凭证或就诊卡条码对准扫码口",
+    "Back": "返回",
+    "Not available": "暂不可用",
+    "This function is not available on this kiosk. Please ask the staff at the service desk.":
+        "本机暂不提供此业务，请到服务台咨询工作人员。",
+    "Pick up appointment": "预约取号",
+    "Book an appointment": "预约挂号",
+    "Cancel and refund": "退号退费",
+    "My bookings": "挂号查询",
+    "Hello, %1": "您好，%1",
+    "What would you like to do?": "请选择您要办理的业务",
+}
+
+ts = pathlib.Path(__file__).with_name("lobby_zh_CN.ts")
+tree = ET.parse(ts)
+for message in tree.getroot().iter("message"):
+    source = message.findtext("source")
+    translation = message.find("translation")
+    if source in GLOSSARY:
+        translation.text = GLOSSARY[source]
+        translation.attrib.pop("type", None)
+ET.indent(tree)
+tree.write(ts, encoding="utf-8", xml_declaration=True)

@@ -1,0 +1,217 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+  <context>
+    <name>AttractScreen</name>
+    <message>
+      <source>Self-service</source>
+      <translation>自助服务</translation>
+    </message>
+    <message>
+      <source>Place your ID card or medical-insurance card</source>
+      <translation>请放置身份证或医保卡</translation>
+    </message>
+    <message>
+      <source>Pick up a booked appointment, book and pay, cancel, or look up your bookings.</source>
+      <translation>预约取号、挂号缴费、退号退费、挂号查询</translation>
+    </message>
+    <message>
+      <source>ID</source>
+      <translation>身份证</translation>
+    </message>
+    <message>
+      <source>Resident ID card: place it on the reader</source>
+      <translation>居民身份证：请放在读卡区</translation>
+    </message>
+    <message>
+      <source>SSC</source>
+      <translation>社保卡</translation>
+    </message>
+    <message>
+      <source>Social-security card: insert it, chip first</source>
+      <translation>社保卡（医保卡）：芯片朝前插入</translation>
+    </message>
+    <message>
+      <source>QR</source>
+      <translation>扫码</translation>
+    </message>
+    <message>
+      <source>Medical-insurance e-voucher: show the QR code to the scanner</source>
+      <translation>医保电子凭证：请将二维码对准扫码口</translation>
+    </message>
+    <message>
+      <source>Touch here to start</source>
+      <translation>点击此处开始</translation>
+    </message>
+  </context>
+  <context>
+    <name>CountdownOverlay</name>
+    <message>
+      <source>Are you still there?</source>
+      <translation>您还在吗？</translation>
+    </message>
+    <message>
+      <source>This session ends in %1 s.</source>
+      <translation>%1 秒后将自动退出</translation>
+    </message>
+    <message>
+      <source>Continue</source>
+      <translation>继续办理</translation>
+    </message>
+  </context>
+  <context>
+    <name>DoneScreen</name>
+    <message>
+      <source>Done</source>
+      <translation>办理完成</translation>
+    </message>
+    <message>
+      <source>Your request has been completed.</source>
+      <translation>您的业务已办理完成。</translation>
+    </message>
+    <message>
+      <source>Something else</source>
+      <translation>办理其他业务</translation>
+    </message>
+    <message>
+      <source>Finish</source>
+      <translation>结束</translation>
+    </message>
+  </context>
+  <context>
+    <name>ErrorScreen</name>
+    <message>
+      <source>Sorry, that did not work</source>
+      <translation>抱歉，办理未成功</translation>
+    </message>
+    <message>
+      <source>Please ask the staff at the service desk for help.</source>
+      <translation>请到服务台咨询工作人员。</translation>
+    </message>
+    <message>
+      <source>OK</source>
+      <translation>确定</translation>
+    </message>
+  </context>
+  <context>
+    <name>FarewellScreen</name>
+    <message>
+      <source>Please take your card and your slip</source>
+      <translation>请取走您的卡和凭条</translation>
+    </message>
+    <message>
+      <source>Thank you. We wish you good health.</source>
+      <translation>谢谢，祝您早日康复。</translation>
+    </message>
+  </context>
+  <context>
+    <name>FunctionCatalog</name>
+    <message>
+      <source>The appointment service is not connected</source>
+      <translation>预约服务暂未连接</translation>
+    </message>
+    <message>
+      <source>The slip printer is not ready</source>
+      <translation>凭条打印机未就绪</translation>
+    </message>
+    <message>
+      <source>Not offered on this kiosk</source>
+      <translation>本机不提供此业务</translation>
+    </message>
+  </context>
+  <context>
+    <name>FunctionTile</name>
+    <message>
+      <source>unavailable</source>
+      <translation>暂不可用</translation>
+    </message>
+    <message>
+      <source>Unavailable: %1</source>
+      <translation>暂不可用：%1</translation>
+    </message>
+  </context>
+  <context>
+    <name>IdentifyScreen</name>
+    <message>
+      <source>Identify yourself</source>
+      <translation>请验证身份</translation>
+    </message>
+    <message>
+      <source>Use one of these. Your details stay private.</source>
+      <translation>请任选一种方式，您的信息将被保密。</translation>
+    </message>
+    <message>
+      <source>ID</source>
+      <translation>身份证</translation>
+    </message>
+    <message>
+      <source>Place your resident ID card on the reader below the screen</source>
+      <translation>请将居民身份证放在屏幕下方的读卡区</translation>
+    </message>
+    <message>
+      <source>SSC</source>
+      <translation>社保卡</translation>
+    </message>
+    <message>
+      <source>Insert your social-security card into the slot, chip first</source>
+      <translation>请将社保卡芯片朝前插入卡槽</translation>
+    </message>
+    <message>
+      <source>QR</source>
+      <translation>扫码</translation>
+    </message>
+    <message>
+      <source>Show your e-voucher or visit-card code to the scanner</source>
+      <translation>请将医保电子凭证或就诊卡条码对准扫码口</translation>
+    </message>
+    <message>
+      <source>Back</source>
+      <translation>返回</translation>
+    </message>
+  </context>
+  <context>
+    <name>JourneyUnavailableScreen</name>
+    <message>
+      <source>Not available</source>
+      <translation>暂不可用</translation>
+    </message>
+    <message>
+      <source>This function is not available on this kiosk. Please ask the staff at the service desk.</source>
+      <translation>本机暂不提供此业务，请到服务台咨询工作人员。</translation>
+    </message>
+    <message>
+      <source>Back</source>
+      <translation>返回</translation>
+    </message>
+  </context>
+  <context>
+    <name>MenuScreen</name>
+    <message>
+      <source>Pick up appointment</source>
+      <translation>预约取号</translation>
+    </message>
+    <message>
+      <source>Book an appointment</source>
+      <translation>预约挂号</translation>
+    </message>
+    <message>
+      <source>Cancel and refund</source>
+      <translation>退号退费</translation>
+    </message>
+    <message>
+      <source>My bookings</source>
+      <translation>挂号查询</translation>
+    </message>
+    <message>
+      <source>Hello, %1</source>
+      <translation>您好，%1</translation>
+    </message>
+    <message>
+      <source>What would you like to do?</source>
+      <translation>请选择您要办理的业务</translation>
+    </message>
+    <message>
+      <source>Finish</source>
+      <translation>结束</translation>
+    </message>
+  </context>
+</TS>

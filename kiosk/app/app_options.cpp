@@ -1,0 +1,51 @@
+#include "app/app_options.h"
+
+#include <QCommandLineParser>
+#include <QRegularExpression>
+#include <cstdio>
+
+namespace lobby::app {
+
+std::optional<AppOptions> parseOptions(const QStringList& arguments) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription("Lobby Kiosk: the hospital lobby self-service terminal.");
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption config("config", "Configuration file (kiosk.json).", "path");
+    const QCommandLineOption selfTest("self-test", "Load every QML file and exit 0 if all load.");
+    const QCommandLineOption schema("print-config-schema", "Print the JSON schema of kiosk.json.");
+    const QCommandLineOption windowed("windowed", "Run in a normal window, not full screen.");
+    const QCommandLineOption size("size", "Window size, e.g. 1080x1920.", "WxH");
+    const QCommandLineOption shots("screenshot-dir", "Save a PNG of each screen shown.", "dir");
+    const QCommandLineOption journey("journey", "Walk a scripted journey, then exit.", "file");
+    const QCommandLineOption startup("report-startup", "Print the first frame's time.");
+    parser.addOptions({config, selfTest, schema, windowed, size, shots, journey, startup});
+    if (!parser.parse(arguments)) {
+        std::fprintf(stderr, "lobby-kiosk: %s\n", qPrintable(parser.errorText()));
+        return std::nullopt;
+    }
+    if (parser.isSet("help"))
+        parser.showHelp(0);
+    if (parser.isSet("version"))
+        parser.showVersion();
+
+    AppOptions options;
+    options.configPath = parser.value(config);
+    options.selfTest = parser.isSet(selfTest);
+    options.windowed = parser.isSet(windowed);
+    options.screenshotDir = parser.value(shots);
+    options.journeyPath = parser.value(journey);
+    options.reportStartup = parser.isSet(startup);
+    if (parser.isSet(size)) {
+        static const QRegularExpression pattern(QStringLiteral("^(\\d{3,4})x(\\d{3,4})$"));
+        const auto match = pattern.match(parser.value(size));
+        if (!match.hasMatch()) {
+            std::fprintf(stderr, "lobby-kiosk: --size takes WxH, e.g. 1080x1920\n");
+            return std::nullopt;
+        }
+        options.size = QSize(match.captured(1).toInt(), match.captured(2).toInt());
+    }
+    return options;
+}
+
+}  // namespace lobby::app

@@ -1,0 +1,154 @@
+#include "app/composition_root.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDirIterator>
+#include <QFile>
+#include <QQmlComponent>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <cstdio>
+
+#include "app/journey_driver.h"
+#include "app/language_service.h"
+#include "app/screenshot_recorder.h"
+#include "core/qml_exposure.h"
+#include "core/screen_registry.h"
+#include "logging/categories.h"
+
+namespace lobby::app {
+namespace {
+
+const QUrl kMainQml(QStringLiteral("qrc:/qt/qml/Lobby/App/Main.qml"));
+const QString kQmlResourceRoot = QStringLiteral(":/qt/qml/Lobby");
+
+core::SessionTiming timingFrom(const config::Settings& settings) {
+    using namespace config::keys;
+    return {settings.intValue(kIdleTimeout_s) * 1000, settings.intValue(kIdleCountdown_s) * 1000,
+            settings.intValue(kFarewell_s) * 1000};
+}
+
+core::KioskDisplay displayFrom(const config::Settings& settings) {
+    using namespace config::keys;
+    return {settings.intValue(kDisplayWidth), settings.intValue(kDisplayHeight),
+            settings.boolValue(kDisplayFullscreen)};
+}
+
+bool isSingletonFile(const QString& path) {
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) && file.readAll().contains("pragma Singleton");
+}
+
+}  // namespace
+
+CompositionRoot::CompositionRoot(const config::Settings& settings, AppOptions options)
+    : options_(std::move(options)),
+      session_(timingFrom(settings), &catalog_),
+      kiosk_(settings.stringValue(config::keys::kHospitalName),
+             settings.stringValue(config::keys::kUiLanguage), displayFrom(settings)) {
+    engine_.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    exposeServices();
+    language_ = std::make_unique<LanguageService>(&kiosk_, &session_, &engine_);
+    if (!options_.screenshotDir.isEmpty()) {
+        screenshots_ =
+            std::make_unique<ScreenshotRecorder>(options_.screenshotDir, &session_, &kiosk_);
+    }
+    qApp->installEventFilter(this);
+}
+
+CompositionRoot::~CompositionRoot() {
+    qApp->removeEventFilter(this);
+}
+
+void CompositionRoot::exposeServices() {
+    core::exposeToQml(&engine_, core::SessionController::kQmlName, &session_);
+    core::exposeToQml(&engine_, core::KioskInfo::kQmlName, &kiosk_);
+}
+
+bool CompositionRoot::start() {
+    engine_.load(kMainQml);
+    if (engine_.rootObjects().isEmpty()) {
+        qCCritical(lcKiosk) << "the user interface failed to load";
+        return false;
+    }
+    window_ = qobject_cast<QQuickWindow*>(engine_.rootObjects().constFirst());
+    if (window_ == nullptr) {
+        qCCritical(lcKiosk) << "Main.qml's root is not a window";
+        return false;
+    }
+    connect(window_, &QQuickWindow::frameSwapped, this, &CompositionRoot::onFirstFrame,
+            Qt::SingleShotConnection);
+    if (screenshots_)
+        screenshots_->attach(window_);
+    if (!options_.journeyPath.isEmpty()) {
+        auto steps = JourneyDriver::loadSteps(options_.journeyPath);
+        if (!steps) {
+            qCCritical(lcUi) << steps.error().message.c_str();
+            return false;
+        }
+        journey_ = std::make_unique<JourneyDriver>(
+            steps.value(), &session_, [this] { return !screenshots_ || screenshots_->isIdle(); });
+        connect(journey_.get(), &JourneyDriver::finished, qApp, &QCoreApplication::exit,
+                Qt::QueuedConnection);
+        journey_->start(window_);
+    }
+    return true;
+}
+
+void CompositionRoot::onFirstFrame() {
+    const qint64 sinceMain_ms = QDateTime::currentMSecsSinceEpoch() - options_.mainEntered_ms;
+    if (options_.reportStartup) {
+        std::printf("{\"event\":\"first_frame\",\"since_main_ms\":%lld}\n",
+                    static_cast<long long>(sinceMain_ms));
+        std::fflush(stdout);
+    }
+    qCInfo(lcKiosk) << "first frame shown" << sinceMain_ms << "ms after start";
+}
+
+bool CompositionRoot::eventFilter(QObject* watched, QEvent* event) {
+    switch (event->type()) {
+        case QEvent::MouseButtonPress:
+        case QEvent::TouchBegin:
+        case QEvent::KeyPress:
+            if (watched == window_)
+                session_.noteActivity();
+            break;
+        default:
+            break;
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+int CompositionRoot::runSelfTest() {
+    int files = 0;
+    int failures = 0;
+    QDirIterator it(kQmlResourceRoot, {QStringLiteral("*.qml")}, QDir::Files,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        if (isSingletonFile(path))
+            continue;  // loaded through their importers instead
+        QQmlComponent component(&engine_, QUrl(QStringLiteral("qrc") + path));
+        ++files;
+        if (component.isError()) {
+            ++failures;
+            std::fprintf(stderr, "self-test: %s\n", qPrintable(component.errorString()));
+        }
+    }
+    int screens = 0;
+    for (const QString& url : core::ScreenRegistry::allUrls()) {
+        QQmlComponent component(&engine_, QUrl(url));
+        std::unique_ptr<QObject> screen(component.create());
+        ++screens;
+        if (!screen) {
+            ++failures;
+            std::fprintf(stderr, "self-test: cannot create %s: %s\n", qPrintable(url),
+                         qPrintable(component.errorString()));
+        }
+    }
+    std::printf("self-test: %d QML files compiled, %d screens created, %d failures\n", files,
+                screens, failures);
+    return (failures == 0 && files > 0) ? 0 : 1;
+}
+
+}  // namespace lobby::app

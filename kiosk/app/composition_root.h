@@ -1,0 +1,53 @@
+#pragma once
+// Builds every driver and service of the kiosk with explicit lifetimes, hands them to QML, and
+// tears them down in reverse order (the engine, declared last, goes first). This and main()
+// are the only places that know the concrete types.
+
+#include <QObject>
+#include <QQmlApplicationEngine>
+#include <memory>
+
+#include "app/app_options.h"
+#include "config/settings.h"
+#include "core/function_catalog.h"
+#include "core/kiosk_info.h"
+#include "core/session_controller.h"
+
+class QQuickWindow;
+
+namespace lobby::app {
+
+class JourneyDriver;
+class LanguageService;
+class ScreenshotRecorder;
+
+class CompositionRoot : public QObject {
+    Q_OBJECT
+public:
+    CompositionRoot(const config::Settings& settings, AppOptions options);
+    ~CompositionRoot() override;
+
+    // Loads the UI and starts the devices; returns false if the UI failed to load.
+    bool start();
+    // --self-test: compiles every QML file and instantiates every screen; returns the exit code.
+    int runSelfTest();
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void exposeServices();
+    void onFirstFrame();
+
+    AppOptions options_;
+    core::FunctionCatalog catalog_;
+    core::SessionController session_;
+    core::KioskInfo kiosk_;
+    std::unique_ptr<ScreenshotRecorder> screenshots_;
+    std::unique_ptr<JourneyDriver> journey_;
+    QQmlApplicationEngine engine_;
+    std::unique_ptr<LanguageService> language_;
+    QQuickWindow* window_ = nullptr;
+};
+
+}  // namespace lobby::app

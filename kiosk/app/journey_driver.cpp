@@ -1,0 +1,131 @@
+#include "app/journey_driver.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QGuiApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QTest>
+
+#include "core/session_controller.h"
+#include "logging/categories.h"
+
+namespace lobby::app {
+namespace {
+
+constexpr int kPoll_ms = 50;
+constexpr int kDefaultStepTimeout_ms = 5000;
+constexpr int kSettleAfterTap_ms = 150;
+
+QQuickItem* findVisibleItem(QQuickItem* root, const QString& objectName) {
+    if (root == nullptr || !root->isVisible())
+        return nullptr;
+    if (root->objectName() == objectName)
+        return root;
+    for (QQuickItem* child : root->childItems()) {
+        if (QQuickItem* found = findVisibleItem(child, objectName))
+            return found;
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+JourneyDriver::JourneyDriver(QJsonArray steps, core::SessionController* session,
+                             std::function<bool()> ready, QObject* parent)
+    : QObject(parent), steps_(std::move(steps)), session_(session), ready_(std::move(ready)) {
+    pollTimer_.setInterval(kPoll_ms);
+    connect(&pollTimer_, &QTimer::timeout, this, &JourneyDriver::poll);
+}
+
+Result<QJsonArray> JourneyDriver::loadSteps(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return makeError(ErrorKind::NotFound, "journey.unreadable",
+                         (path + ": " + file.errorString()).toStdString());
+    }
+    QJsonParseError parseError{};
+    const auto document = QJsonDocument::fromJson(file.readAll(), &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isArray()) {
+        return makeError(ErrorKind::InvalidArgument, "journey.invalid",
+                         (path + ": not a JSON array of steps").toStdString());
+    }
+    return document.array();
+}
+
+void JourneyDriver::start(QQuickWindow* window) {
+    window_ = window;
+    clock_.start();
+    pollTimer_.start();
+}
+
+void JourneyDriver::poll() {
+    if (!ready_())
+        return;
+    if (index_ >= steps_.size()) {
+        pollTimer_.stop();
+        qCInfo(lcUi) << "journey finished:" << steps_.size() << "steps";
+        emit finished(0);
+        return;
+    }
+    const QJsonObject step = steps_.at(index_).toObject();
+    if (stepStarted_ms_ < 0)
+        stepStarted_ms_ = clock_.elapsed();
+    const StepOutcome outcome = runStep(step);
+    if (outcome == StepOutcome::Failed)
+        return;
+    if (outcome == StepOutcome::Done) {
+        ++index_;
+        stepStarted_ms_ = -1;
+        return;
+    }
+    const int timeout_ms = step.value("timeout_ms").toInt(kDefaultStepTimeout_ms);
+    if (clock_.elapsed() - stepStarted_ms_ > timeout_ms) {
+        fail(QStringLiteral("step %1 %2 did not complete within %3 ms (screen: %4)")
+                 .arg(index_ + 1)
+                 .arg(QString::fromUtf8(QJsonDocument(step).toJson(QJsonDocument::Compact)))
+                 .arg(timeout_ms)
+                 .arg(session_->screenName()));
+    }
+}
+
+JourneyDriver::StepOutcome JourneyDriver::runStep(const QJsonObject& step) {
+    if (step.contains("tap"))
+        return tap(step.value("tap").toString());
+    if (step.contains("expect_screen")) {
+        return session_->screenName() == step.value("expect_screen").toString()
+                   ? StepOutcome::Done
+                   : StepOutcome::Pending;
+    }
+    if (step.contains("wait_ms")) {
+        return clock_.elapsed() - stepStarted_ms_ >= step.value("wait_ms").toInt()
+                   ? StepOutcome::Done
+                   : StepOutcome::Pending;
+    }
+    fail(QStringLiteral("step %1: unknown kind of step").arg(index_ + 1));
+    return StepOutcome::Failed;
+}
+
+JourneyDriver::StepOutcome JourneyDriver::tap(const QString& objectName) {
+    QQuickItem* item = findVisibleItem(window_->contentItem(), objectName);
+    if (item == nullptr || !item->isEnabled())
+        return StepOutcome::Pending;
+    if (clock_.elapsed() - stepStarted_ms_ < kSettleAfterTap_ms)
+        return StepOutcome::Pending;
+    // QTest's mouse functions go through QWindowSystemInterface, the same path as a real
+    // touchscreen's events, so the press reaches the window like a finger's would.
+    const QPoint scene = item->mapToScene(QPointF(item->width() / 2, item->height() / 2)).toPoint();
+    QTest::mouseClick(window_, Qt::LeftButton, Qt::NoModifier, scene);
+    qCInfo(lcUi) << "tapped" << objectName;
+    return StepOutcome::Done;
+}
+
+void JourneyDriver::fail(const QString& why) {
+    pollTimer_.stop();
+    qCCritical(lcUi).noquote() << "journey failed:" << why;
+    emit finished(1);
+}
+
+}  // namespace lobby::app

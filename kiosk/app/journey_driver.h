@@ -1,0 +1,59 @@
+#pragma once
+// Walks a scripted patient journey through the real UI (--journey FILE): taps items by their
+// objectName with real mouse events and waits for screens, so the demo and the end-to-end tests
+// exercise exactly what a patient's finger does. The script is a JSON array of steps:
+//   {"tap": "startButton"}            tap the visible, enabled item with that objectName
+//   {"expect_screen": "menu"}         wait until that screen is shown
+//   {"wait_ms": 500}                  pause
+// Each step has a deadline ("timeout_ms", default 5000). The app exits 0 when the journey
+// ends, 1 on the first failed step.
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QObject>
+#include <QTimer>
+#include <functional>
+
+#include "common/error.h"
+
+class QQuickItem;
+class QQuickWindow;
+
+namespace lobby::core {
+class SessionController;
+}
+
+namespace lobby::app {
+
+class JourneyDriver : public QObject {
+    Q_OBJECT
+public:
+    // `ready` says when the next step may run (e.g. no screenshot pending).
+    JourneyDriver(QJsonArray steps, core::SessionController* session, std::function<bool()> ready,
+                  QObject* parent = nullptr);
+
+    static Result<QJsonArray> loadSteps(const QString& path);
+
+    void start(QQuickWindow* window);
+
+signals:
+    void finished(int exitCode);
+
+private:
+    enum class StepOutcome { Done, Pending, Failed };
+    void poll();
+    StepOutcome runStep(const QJsonObject& step);
+    StepOutcome tap(const QString& objectName);
+    void fail(const QString& why);
+
+    QJsonArray steps_;
+    core::SessionController* session_;
+    std::function<bool()> ready_;
+    QQuickWindow* window_ = nullptr;
+    QTimer pollTimer_;
+    int index_ = 0;
+    qint64 stepStarted_ms_ = -1;
+    QElapsedTimer clock_;
+};
+
+}  // namespace lobby::app

@@ -1,0 +1,41 @@
+#include "app/language_service.h"
+
+#include <QCoreApplication>
+#include <QQmlEngine>
+
+#include "core/kiosk_info.h"
+#include "core/session_controller.h"
+#include "logging/categories.h"
+
+namespace lobby::app {
+
+LanguageService::LanguageService(core::KioskInfo* kiosk, core::SessionController* session,
+                                 QQmlEngine* engine, QObject* parent)
+    : QObject(parent), kiosk_(kiosk), session_(session), engine_(engine) {
+    if (!chinese_.load(QStringLiteral(":/i18n/lobby_zh_CN.qm"))) {
+        qCCritical(lcUi) << "the Chinese translation is missing from the resources";
+    }
+    connect(kiosk_, &core::KioskInfo::languageChanged, this, &LanguageService::apply);
+    // The next patient starts in the kiosk's default language; the farewell stays in the
+    // language the patient chose.
+    connect(session_, &core::SessionController::stateChanged, this, [this] {
+        if (session_->currentState() == core::SessionState::Idle) {
+            kiosk_->setLanguage(kiosk_->defaultLanguage());
+        }
+    });
+    apply();
+}
+
+void LanguageService::apply() {
+    const bool wantChinese = kiosk_->language() == QLatin1String("zh");
+    if (wantChinese && !installed_) {
+        installed_ = QCoreApplication::installTranslator(&chinese_);
+    } else if (!wantChinese && installed_) {
+        QCoreApplication::removeTranslator(&chinese_);
+        installed_ = false;
+    }
+    engine_->retranslate();
+    session_->retranslate();
+}
+
+}  // namespace lobby::app

@@ -1,0 +1,131 @@
+#include "config/settings_spec.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <functional>
+
+namespace lobby::config {
+namespace {
+
+SettingSpec boolSetting(const QString& key, bool value, const char* description) {
+    return {key, SettingType::Bool, value, false, 0, 0, {}, QString::fromUtf8(description)};
+}
+
+SettingSpec intSetting(const QString& key, int value, int minimum, int maximum,
+                       const char* description) {
+    return {key,     SettingType::Int, value, false,
+            minimum, maximum,          {},    QString::fromUtf8(description)};
+}
+
+SettingSpec stringSetting(const QString& key, const char* value, const char* description,
+                          bool sensitive = false) {
+    return {key, SettingType::String,           QString::fromUtf8(value), sensitive, 0, 0,
+            {},  QString::fromUtf8(description)};
+}
+
+SettingSpec enumSetting(const QString& key, const char* value, QStringList choices,
+                        const char* description) {
+    return {key, SettingType::Enum,  QString::fromUtf8(value),      false, 0,
+            0,   std::move(choices), QString::fromUtf8(description)};
+}
+
+}  // namespace
+
+const std::vector<SettingSpec>& settingSpecs() {
+    using namespace keys;
+    static const std::vector<SettingSpec> specs = {
+        intSetting(kSchemaVersion, kSupportedSchemaVersion, kSupportedSchemaVersion,
+                   kSupportedSchemaVersion, "Version of this file's layout; required."),
+        stringSetting(kTerminalId, "KIOSK-DEV-0001", "Terminal serial number (终端序号)."),
+        stringSetting(kHospitalName, "示例市第一人民医院",
+                      "Hospital name shown until a scene config provides one."),
+        intSetting(kDisplayWidth, 1080, 320, 7680, "Window width in pixels."),
+        intSetting(kDisplayHeight, 1920, 320, 7680, "Window height in pixels."),
+        boolSetting(kDisplayFullscreen, true, "Full screen without decorations."),
+        enumSetting(kUiLanguage, "zh", {"zh", "en"}, "Language a new session starts in."),
+        intSetting(kIdleTimeout_s, 60, 15, 600,
+                   "Seconds without a touch before a session ends (countdown included)."),
+        intSetting(kIdleCountdown_s, 10, 3, 60,
+                   "Seconds of on-screen countdown before an idle session ends."),
+        intSetting(kFarewell_s, 4, 1, 30,
+                   "Seconds the 'take your card and slip' screen stays before the attract screen."),
+        enumSetting(kLogLevel, "info", {"debug", "info", "warning"}, "Lowest level logged."),
+        enumSetting(kIdCardBackend, "simulated", {"simulated", "serial", "usb", "none"},
+                    "Resident ID card reader transport."),
+        stringSetting(kIdCardSerialDevice, "/dev/ttyUSB0", "Serial device of the ID card reader."),
+        intSetting(kIdCardBaud, 115200, 9600, 115200, "Serial baud rate of the ID card reader."),
+        stringSetting(kIdCardUsbId, "0400:c35a", "USB VID:PID of the ID card reader."),
+        intSetting(kIdCardPollInterval_ms, 300, 50, 5000,
+                   "How often an idle reader is asked whether a card is present."),
+        stringSetting(kPlatformBaseUrl, "https://127.0.0.1:8443",
+                      "Base URL of the regional appointment platform."),
+        stringSetting(kMaintenancePinHash, "",
+                      "Hash of the technician PIN for the maintenance menu.", true),
+    };
+    return specs;
+}
+
+const SettingSpec* findSpec(const QString& key) {
+    for (const auto& spec : settingSpecs()) {
+        if (spec.key == key)
+            return &spec;
+    }
+    return nullptr;
+}
+
+QByteArray jsonSchema() {
+    // Builds nested "properties" objects following the dotted keys.
+    QJsonObject root{{"$schema", "https://json-schema.org/draft/2020-12/schema"},
+                     {"$id", "https://lobby-kiosk.example/schemas/kiosk-v1.json"},
+                     {"title", "Lobby Kiosk configuration (kiosk.json)"},
+                     {"type", "object"},
+                     {"additionalProperties", false},
+                     {"required", QJsonArray{keys::kSchemaVersion}}};
+
+    std::function<void(QJsonObject&, const QStringList&, const QJsonObject&)> insert =
+        [&insert](QJsonObject& node, const QStringList& path, const QJsonObject& leaf) {
+            QJsonObject properties = node.value("properties").toObject();
+            if (path.size() == 1) {
+                properties.insert(path.front(), leaf);
+            } else {
+                QJsonObject child = properties.value(path.front()).toObject();
+                if (child.isEmpty()) {
+                    child = QJsonObject{{"type", "object"}, {"additionalProperties", false}};
+                }
+                insert(child, path.mid(1), leaf);
+                properties.insert(path.front(), child);
+            }
+            node.insert("properties", properties);
+        };
+
+    for (const auto& spec : settingSpecs()) {
+        QJsonObject leaf{{"description", spec.description}};
+        switch (spec.type) {
+            case SettingType::Bool:
+                leaf.insert("type", "boolean");
+                leaf.insert("default", spec.defaultValue.toBool());
+                break;
+            case SettingType::Int:
+                leaf.insert("type", "integer");
+                leaf.insert("minimum", spec.minimum);
+                leaf.insert("maximum", spec.maximum);
+                leaf.insert("default", spec.defaultValue.toInt());
+                break;
+            case SettingType::String:
+                leaf.insert("type", "string");
+                leaf.insert("default", spec.defaultValue.toString());
+                break;
+            case SettingType::Enum:
+                leaf.insert("enum", QJsonArray::fromStringList(spec.choices));
+                leaf.insert("default", spec.defaultValue.toString());
+                break;
+        }
+        if (spec.sensitive)
+            leaf.insert("x-sensitive", true);
+        insert(root, spec.key.split('.'), leaf);
+    }
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+}  // namespace lobby::config

@@ -1,0 +1,55 @@
+#pragma once
+// Every setting of kiosk.json, declared once: key, type, default, bounds, and whether it is
+// sensitive (its value is never logged). The loader, the log dump, the JSON schema in
+// config/kiosk.schema.json and the docs all derive from this table.
+
+#include <QString>
+#include <QStringList>
+#include <QVariant>
+#include <vector>
+
+namespace lobby::config {
+
+inline constexpr int kSupportedSchemaVersion = 1;
+
+enum class SettingType { Bool, Int, String, Enum };
+
+struct SettingSpec {
+    QString key;  // dotted path into the JSON object, e.g. "display.width"
+    SettingType type;
+    QVariant defaultValue;
+    bool sensitive = false;
+    int minimum = 0;      // Int only
+    int maximum = 0;      // Int only
+    QStringList choices;  // Enum only
+    QString description;
+};
+
+namespace keys {
+inline const QString kSchemaVersion = QStringLiteral("schema_version");
+inline const QString kTerminalId = QStringLiteral("terminal.id");
+inline const QString kHospitalName = QStringLiteral("hospital.name");
+inline const QString kDisplayWidth = QStringLiteral("display.width");
+inline const QString kDisplayHeight = QStringLiteral("display.height");
+inline const QString kDisplayFullscreen = QStringLiteral("display.fullscreen");
+inline const QString kUiLanguage = QStringLiteral("ui.language");
+inline const QString kIdleTimeout_s = QStringLiteral("session.idle_timeout_s");
+inline const QString kIdleCountdown_s = QStringLiteral("session.idle_countdown_s");
+inline const QString kFarewell_s = QStringLiteral("session.farewell_s");
+inline const QString kLogLevel = QStringLiteral("log.level");
+inline const QString kIdCardBackend = QStringLiteral("devices.idcard.backend");
+inline const QString kIdCardSerialDevice = QStringLiteral("devices.idcard.serial_device");
+inline const QString kIdCardBaud = QStringLiteral("devices.idcard.baud");
+inline const QString kIdCardUsbId = QStringLiteral("devices.idcard.usb_id");
+inline const QString kIdCardPollInterval_ms = QStringLiteral("devices.idcard.poll_interval_ms");
+inline const QString kPlatformBaseUrl = QStringLiteral("platform.base_url");
+inline const QString kMaintenancePinHash = QStringLiteral("maintenance.pin_hash");
+}  // namespace keys
+
+const std::vector<SettingSpec>& settingSpecs();
+const SettingSpec* findSpec(const QString& key);
+
+// JSON Schema (draft 2020-12) of kiosk.json, generated from the table above.
+QByteArray jsonSchema();
+
+}  // namespace lobby::config

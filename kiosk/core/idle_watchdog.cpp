@@ -1,0 +1,42 @@
+#include "core/idle_watchdog.h"
+
+#include <algorithm>
+
+namespace lobby::core {
+
+IdleWatchdog::IdleWatchdog(std::int64_t timeout_ms, std::int64_t countdown_ms)
+    : timeout_ms_(timeout_ms), countdown_ms_(std::min(countdown_ms, timeout_ms)) {}
+
+void IdleWatchdog::arm(std::int64_t now_ms) {
+    armed_ = true;
+    lastActivity_ms_ = now_ms;
+}
+
+void IdleWatchdog::disarm() {
+    armed_ = false;
+}
+
+void IdleWatchdog::noteActivity(std::int64_t now_ms) {
+    if (armed_)
+        lastActivity_ms_ = now_ms;
+}
+
+IdleWatchdog::Phase IdleWatchdog::phase(std::int64_t now_ms) const {
+    if (!armed_)
+        return Phase::Disarmed;
+    const std::int64_t silent_ms = now_ms - lastActivity_ms_;
+    if (silent_ms >= timeout_ms_)
+        return Phase::Expired;
+    if (silent_ms >= timeout_ms_ - countdown_ms_)
+        return Phase::Countdown;
+    return Phase::Quiet;
+}
+
+int IdleWatchdog::countdownRemaining_s(std::int64_t now_ms) const {
+    if (phase(now_ms) != Phase::Countdown)
+        return 0;
+    const std::int64_t left_ms = timeout_ms_ - (now_ms - lastActivity_ms_);
+    return static_cast<int>((left_ms + 999) / 1000);
+}
+
+}  // namespace lobby::core

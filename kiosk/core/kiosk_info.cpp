@@ -1,0 +1,71 @@
+#include "core/kiosk_info.h"
+
+#include <QDateTime>
+#include <QLocale>
+
+#include "core/qml_exposure.h"
+#include "logging/categories.h"
+
+namespace lobby::core {
+namespace {
+constexpr int kClockRefresh_ms = 1000;
+
+QLocale localeFor(const QString& language) {
+    return language == QLatin1String("en") ? QLocale(QLocale::English, QLocale::UnitedKingdom)
+                                           : QLocale(QLocale::Chinese, QLocale::China);
+}
+}  // namespace
+
+KioskInfo::KioskInfo(QString hospitalName, QString defaultLanguage, KioskDisplay display,
+                     QObject* parent)
+    : QObject(parent),
+      hospitalName_(std::move(hospitalName)),
+      defaultLanguage_(defaultLanguage),
+      language_(std::move(defaultLanguage)),
+      display_(display) {
+    clockTimer_.setInterval(kClockRefresh_ms);
+    connect(&clockTimer_, &QTimer::timeout, this, &KioskInfo::clockChanged);
+    clockTimer_.start();
+}
+
+KioskInfo* KioskInfo::create(QQmlEngine* qmlEngine, QJSEngine*) {
+    return exposedTo<KioskInfo>(qmlEngine, kQmlName);
+}
+
+QString KioskInfo::dateText() const {
+    const QDate today = QDate::currentDate();
+    if (language_ == QLatin1String("en")) {
+        return localeFor(language_).toString(today, QStringLiteral("dddd, d MMMM yyyy"));
+    }
+    return localeFor(language_).toString(today, QStringLiteral("yyyy年M月d日 dddd"));
+}
+
+QString KioskInfo::timeText() const {
+    return QTime::currentTime().toString(QStringLiteral("HH:mm"));
+}
+
+void KioskInfo::setLanguage(const QString& language) {
+    if (language != QLatin1String("zh") && language != QLatin1String("en")) {
+        qCWarning(lcUi) << "unsupported language" << language;
+        return;
+    }
+    if (language == language_)
+        return;
+    language_ = language;
+    qCInfo(lcUi) << "language" << language_;
+    emit languageChanged();
+    emit clockChanged();
+}
+
+void KioskInfo::toggleLanguage() {
+    setLanguage(language_ == QLatin1String("zh") ? QStringLiteral("en") : QStringLiteral("zh"));
+}
+
+void KioskInfo::setHospitalName(const QString& name) {
+    if (name == hospitalName_)
+        return;
+    hospitalName_ = name;
+    emit hospitalNameChanged();
+}
+
+}  // namespace lobby::core

@@ -1,0 +1,66 @@
+#pragma once
+// What every screen shows about the kiosk itself: the hospital, the date and time, the language,
+// the window geometry. Exposed to QML as the `Kiosk` singleton.
+
+#include <QtQml/qqmlregistration.h>
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+class QQmlEngine;
+class QJSEngine;
+
+namespace lobby::core {
+
+struct KioskDisplay {
+    int width = 1080;
+    int height = 1920;
+    bool fullscreen = true;
+};
+
+class KioskInfo : public QObject {
+    Q_OBJECT
+    QML_NAMED_ELEMENT(Kiosk)
+    QML_SINGLETON
+    Q_PROPERTY(QString hospitalName READ hospitalName NOTIFY hospitalNameChanged)
+    Q_PROPERTY(QString language READ language NOTIFY languageChanged)
+    Q_PROPERTY(QString dateText READ dateText NOTIFY clockChanged)
+    Q_PROPERTY(QString timeText READ timeText NOTIFY clockChanged)
+    Q_PROPERTY(int displayWidth READ displayWidth CONSTANT)
+    Q_PROPERTY(int displayHeight READ displayHeight CONSTANT)
+    Q_PROPERTY(bool fullscreen READ fullscreen CONSTANT)
+
+public:
+    KioskInfo(QString hospitalName, QString defaultLanguage, KioskDisplay display,
+              QObject* parent = nullptr);
+
+    static KioskInfo* create(QQmlEngine* qmlEngine, QJSEngine* jsEngine);
+    static constexpr const char* kQmlName = "kiosk";
+
+    QString hospitalName() const { return hospitalName_; }
+    QString language() const { return language_; }
+    QString defaultLanguage() const { return defaultLanguage_; }
+    QString dateText() const;
+    QString timeText() const;
+    int displayWidth() const { return display_.width; }
+    int displayHeight() const { return display_.height; }
+    bool fullscreen() const { return display_.fullscreen; }
+
+    Q_INVOKABLE void setLanguage(const QString& language);  // "zh" or "en"
+    Q_INVOKABLE void toggleLanguage();
+    void setHospitalName(const QString& name);
+
+signals:
+    void hospitalNameChanged();
+    void languageChanged();
+    void clockChanged();
+
+private:
+    QString hospitalName_;
+    QString defaultLanguage_;
+    QString language_;
+    KioskDisplay display_;
+    QTimer clockTimer_;
+};
+
+}  // namespace lobby::core

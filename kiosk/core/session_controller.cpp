@@ -1,0 +1,155 @@
+#include "core/session_controller.h"
+
+#include <QCoreApplication>
+
+#include "core/qml_exposure.h"
+#include "core/screen_registry.h"
+#include "logging/categories.h"
+
+namespace lobby::core {
+namespace {
+constexpr int kTickInterval_ms = 250;
+}  // namespace
+
+SessionController::SessionController(SessionTiming timing, FunctionCatalog* catalog,
+                                     QObject* parent)
+    : QObject(parent),
+      catalog_(catalog),
+      timing_(timing),
+      watchdog_(timing.idleTimeout_ms, timing.idleCountdown_ms) {
+    clock_.start();
+    tickTimer_.setInterval(kTickInterval_ms);
+    connect(&tickTimer_, &QTimer::timeout, this, &SessionController::tick);
+    farewellTimer_.setSingleShot(true);
+    farewellTimer_.setInterval(timing_.farewell_ms);
+    connect(&farewellTimer_, &QTimer::timeout, this,
+            [this] { handle(SessionEvent::FarewellElapsed); });
+    connect(&machine_, &SessionMachine::stateChanged, this, &SessionController::onStateChanged);
+    connect(&machine_, &SessionMachine::sessionEnded, this, &SessionController::onSessionEnded);
+    connect(catalog_, &FunctionCatalog::changed, this, &SessionController::functionsChanged);
+}
+
+SessionController* SessionController::create(QQmlEngine* qmlEngine, QJSEngine*) {
+    return exposedTo<SessionController>(qmlEngine, kQmlName);
+}
+
+QString SessionController::stateName() const {
+    return core::stateName(machine_.state());
+}
+QString SessionController::screenName() const {
+    return ScreenRegistry::forState(machine_.state()).name;
+}
+QUrl SessionController::screenUrl() const {
+    return QUrl(ScreenRegistry::forState(machine_.state()).url);
+}
+
+void SessionController::start() {
+    handle(SessionEvent::Start);
+}
+void SessionController::back() {
+    handle(SessionEvent::Back);
+}
+void SessionController::finish() {
+    handle(SessionEvent::Finish);
+}
+void SessionController::acknowledge() {
+    handle(SessionEvent::Acknowledge);
+}
+void SessionController::stay() {
+    noteActivity();
+}
+
+void SessionController::chooseFunction(const QString& id) {
+    if (!catalog_->isAvailable(id)) {
+        qCInfo(lcSession) << "function" << id << "chosen while unavailable; ignored";
+        return;
+    }
+    if (id == QLatin1String("pickup")) {
+        handle(SessionEvent::ChoosePickUp);
+    } else if (id == QLatin1String("book")) {
+        handle(SessionEvent::ChooseBook);
+    } else if (id == QLatin1String("cancel")) {
+        handle(SessionEvent::ChooseCancel);
+    } else if (id == QLatin1String("my_bookings")) {
+        handle(SessionEvent::ChooseMyBookings);
+    }
+}
+
+void SessionController::noteActivity() {
+    watchdog_.noteActivity(now_ms());
+    tick();
+}
+
+void SessionController::retranslate() {
+    emit functionsChanged();
+}
+
+void SessionController::identityPresented() {
+    handle(SessionEvent::IdentityPresented);
+}
+
+void SessionController::identified(const QString& maskedName) {
+    if (machine_.state() != SessionState::Identifying)
+        return;
+    maskedPatientName_ = maskedName;
+    emit patientChanged();
+    handle(SessionEvent::IdentifySucceeded);
+}
+
+void SessionController::identificationFailed(const QString& message) {
+    if (machine_.state() != SessionState::Identifying)
+        return;
+    errorMessage_ = message;
+    emit errorChanged();
+    handle(SessionEvent::IdentifyFailed);
+}
+
+void SessionController::cardRemoved() {
+    handle(SessionEvent::CardRemoved);
+}
+
+void SessionController::handle(SessionEvent event) {
+    machine_.handle(event);
+}
+
+void SessionController::onStateChanged(SessionState, SessionState to) {
+    if (isPatientPresent(to)) {
+        if (!tickTimer_.isActive()) {
+            watchdog_.arm(now_ms());
+            tickTimer_.start();
+        }
+    } else {
+        watchdog_.disarm();
+        tickTimer_.stop();
+        tick();
+    }
+    if (to == SessionState::Farewell) {
+        farewellTimer_.start();
+    } else {
+        farewellTimer_.stop();
+    }
+    emit stateChanged();
+}
+
+void SessionController::onSessionEnded() {
+    maskedPatientName_.clear();
+    errorMessage_.clear();
+    emit patientChanged();
+    emit errorChanged();
+}
+
+void SessionController::tick() {
+    const qint64 now = now_ms();
+    if (watchdog_.phase(now) == IdleWatchdog::Phase::Expired) {
+        qCInfo(lcSession) << "no touch for" << timing_.idleTimeout_ms / 1000 << "s";
+        handle(SessionEvent::IdleTimeout);
+        return;
+    }
+    const int remaining = watchdog_.countdownRemaining_s(now);
+    if (remaining != countdownRemaining_) {
+        countdownRemaining_ = remaining;
+        emit countdownChanged();
+    }
+}
+
+}  // namespace lobby::core

@@ -1,0 +1,101 @@
+#pragma once
+// Owns the patient session: the state machine, the idle timeout with its on-screen countdown,
+// the farewell pause, and everything known about the current patient. Exposed to QML as the
+// `Session` singleton; QML reads its properties and forwards taps to its invokables.
+
+#include <QtQml/qqmlregistration.h>
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+#include <QUrl>
+#include <QVariantList>
+
+#include "core/function_catalog.h"
+#include "core/idle_watchdog.h"
+#include "core/session_machine.h"
+
+class QQmlEngine;
+class QJSEngine;
+
+namespace lobby::core {
+
+struct SessionTiming {
+    int idleTimeout_ms = 60'000;
+    int idleCountdown_ms = 10'000;
+    int farewell_ms = 4'000;
+};
+
+class SessionController : public QObject {
+    Q_OBJECT
+    QML_NAMED_ELEMENT(Session)
+    QML_SINGLETON
+    Q_PROPERTY(QString state READ stateName NOTIFY stateChanged)
+    Q_PROPERTY(QString screenName READ screenName NOTIFY stateChanged)
+    Q_PROPERTY(QUrl screenUrl READ screenUrl NOTIFY stateChanged)
+    Q_PROPERTY(bool countdownActive READ countdownActive NOTIFY countdownChanged)
+    Q_PROPERTY(int countdownRemaining READ countdownRemaining NOTIFY countdownChanged)
+    Q_PROPERTY(QString patientName READ patientName NOTIFY patientChanged)
+    Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY errorChanged)
+    Q_PROPERTY(QVariantList functions READ functions NOTIFY functionsChanged)
+
+public:
+    SessionController(SessionTiming timing, FunctionCatalog* catalog, QObject* parent = nullptr);
+
+    static SessionController* create(QQmlEngine* qmlEngine, QJSEngine* jsEngine);
+    static constexpr const char* kQmlName = "session";
+
+    SessionState currentState() const { return machine_.state(); }
+    QString stateName() const;
+    QString screenName() const;
+    QUrl screenUrl() const;
+    bool countdownActive() const { return countdownRemaining_ > 0; }
+    int countdownRemaining() const { return countdownRemaining_; }
+    QString patientName() const { return maskedPatientName_; }
+    QString errorMessage() const { return errorMessage_; }
+    QVariantList functions() const { return catalog_->functions(); }
+
+    Q_INVOKABLE void start();
+    Q_INVOKABLE void back();
+    Q_INVOKABLE void finish();
+    Q_INVOKABLE void acknowledge();
+    Q_INVOKABLE void stay();  // "I'm still here" during the idle countdown
+    Q_INVOKABLE void chooseFunction(const QString& id);
+
+    // A touch anywhere on the screen (from the application's event filter).
+    void noteActivity();
+    // The UI language changed: re-emit texts computed in C++.
+    void retranslate();
+
+    // Identity events from the devices and the platform. `maskedName` is already masked.
+    void identityPresented();
+    void identified(const QString& maskedName);
+    void identificationFailed(const QString& message);
+    void cardRemoved();
+
+signals:
+    void stateChanged();
+    void countdownChanged();
+    void patientChanged();
+    void errorChanged();
+    void functionsChanged();
+
+private:
+    void handle(SessionEvent event);
+    void onStateChanged(SessionState from, SessionState to);
+    void onSessionEnded();
+    void tick();
+    qint64 now_ms() const { return clock_.elapsed(); }
+
+    SessionMachine machine_;
+    FunctionCatalog* catalog_;
+    SessionTiming timing_;
+    IdleWatchdog watchdog_;
+    QElapsedTimer clock_;
+    QTimer tickTimer_;
+    QTimer farewellTimer_;
+    int countdownRemaining_ = 0;
+    QString maskedPatientName_;
+    QString errorMessage_;
+};
+
+}  // namespace lobby::core

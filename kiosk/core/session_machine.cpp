@@ -1,0 +1,155 @@
+#include "core/session_machine.h"
+
+#include <array>
+#include <optional>
+
+#include "logging/categories.h"
+
+namespace lobby::core {
+namespace {
+
+using S = SessionState;
+using E = SessionEvent;
+
+struct Transition {
+    S from;
+    E event;
+    S to;
+};
+
+// Rows for events that end a session from any patient-present state are generated below.
+constexpr std::array kTransitions = {
+    Transition{S::Idle, E::Start, S::Identifying},
+    Transition{S::Idle, E::IdentityPresented, S::Identifying},
+    Transition{S::Identifying, E::IdentityPresented, S::Identifying},
+    Transition{S::Identifying, E::IdentifySucceeded, S::Menu},
+    Transition{S::Identifying, E::IdentifyFailed, S::Error},
+    Transition{S::Identifying, E::Back, S::Idle},
+    Transition{S::Menu, E::ChoosePickUp, S::PickUp},
+    Transition{S::Menu, E::ChooseBook, S::Book},
+    Transition{S::Menu, E::ChooseCancel, S::Cancel},
+    Transition{S::Menu, E::ChooseMyBookings, S::MyBookings},
+    Transition{S::PickUp, E::JourneySucceeded, S::Done},
+    Transition{S::PickUp, E::JourneyFailed, S::Error},
+    Transition{S::PickUp, E::Back, S::Menu},
+    Transition{S::Book, E::JourneySucceeded, S::Done},
+    Transition{S::Book, E::JourneyFailed, S::Error},
+    Transition{S::Book, E::Back, S::Menu},
+    Transition{S::Cancel, E::JourneySucceeded, S::Done},
+    Transition{S::Cancel, E::JourneyFailed, S::Error},
+    Transition{S::Cancel, E::Back, S::Menu},
+    Transition{S::MyBookings, E::Back, S::Menu},
+    Transition{S::Done, E::Back, S::Menu},
+    Transition{S::Done, E::Acknowledge, S::Farewell},
+    Transition{S::Error, E::Acknowledge, S::Farewell},
+    Transition{S::Farewell, E::FarewellElapsed, S::Idle},
+    Transition{S::Farewell, E::Start, S::Idle},
+};
+
+// From any state where a patient is present, these end the session.
+constexpr std::array kSessionEndingEvents = {E::Finish, E::IdleTimeout, E::CardRemoved};
+
+std::optional<S> nextState(S from, E event) {
+    for (const auto& row : kTransitions) {
+        if (row.from == from && row.event == event)
+            return row.to;
+    }
+    if (isPatientPresent(from)) {
+        for (const auto ending : kSessionEndingEvents) {
+            if (ending == event)
+                return S::Farewell;
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+QString stateName(SessionState state) {
+    switch (state) {
+        case S::Idle:
+            return QStringLiteral("idle");
+        case S::Identifying:
+            return QStringLiteral("identifying");
+        case S::Menu:
+            return QStringLiteral("menu");
+        case S::PickUp:
+            return QStringLiteral("pickup");
+        case S::Book:
+            return QStringLiteral("book");
+        case S::Cancel:
+            return QStringLiteral("cancel");
+        case S::MyBookings:
+            return QStringLiteral("my_bookings");
+        case S::Done:
+            return QStringLiteral("done");
+        case S::Error:
+            return QStringLiteral("error");
+        case S::Farewell:
+            return QStringLiteral("farewell");
+    }
+    return QStringLiteral("unknown");
+}
+
+QString eventName(SessionEvent event) {
+    switch (event) {
+        case E::Start:
+            return QStringLiteral("start");
+        case E::IdentityPresented:
+            return QStringLiteral("identity_presented");
+        case E::IdentifySucceeded:
+            return QStringLiteral("identify_succeeded");
+        case E::IdentifyFailed:
+            return QStringLiteral("identify_failed");
+        case E::ChoosePickUp:
+            return QStringLiteral("choose_pickup");
+        case E::ChooseBook:
+            return QStringLiteral("choose_book");
+        case E::ChooseCancel:
+            return QStringLiteral("choose_cancel");
+        case E::ChooseMyBookings:
+            return QStringLiteral("choose_my_bookings");
+        case E::JourneySucceeded:
+            return QStringLiteral("journey_succeeded");
+        case E::JourneyFailed:
+            return QStringLiteral("journey_failed");
+        case E::Back:
+            return QStringLiteral("back");
+        case E::Finish:
+            return QStringLiteral("finish");
+        case E::IdleTimeout:
+            return QStringLiteral("idle_timeout");
+        case E::CardRemoved:
+            return QStringLiteral("card_removed");
+        case E::Acknowledge:
+            return QStringLiteral("acknowledge");
+        case E::FarewellElapsed:
+            return QStringLiteral("farewell_elapsed");
+    }
+    return QStringLiteral("unknown");
+}
+
+bool isPatientPresent(SessionState state) {
+    return state != S::Idle && state != S::Farewell;
+}
+
+SessionMachine::SessionMachine(QObject* parent) : QObject(parent) {}
+
+bool SessionMachine::handle(SessionEvent event) {
+    const auto next = nextState(state_, event);
+    if (!next) {
+        qCDebug(lcSession) << "ignored" << eventName(event) << "in" << stateName(state_);
+        return false;
+    }
+    const S from = state_;
+    state_ = *next;
+    qCInfo(lcSession).noquote() << stateName(from) << "--" << eventName(event) << "->"
+                                << stateName(state_);
+    if (from != state_)
+        emit stateChanged(from, state_);
+    if (isPatientPresent(from) && !isPatientPresent(state_))
+        emit sessionEnded();
+    return true;
+}
+
+}  // namespace lobby::core

@@ -1,0 +1,7 @@
+#include "logging/categories.h"
+
+Q_LOGGING_CATEGORY(lcKiosk, "lobby.kiosk")
+Q_LOGGING_CATEGORY(lcConfig, "lobby.config")
+Q_LOGGING_CATEGORY(lcSession, "lobby.session")
+Q_LOGGING_CATEGORY(lcUi, "lobby.ui")
+Q_LOGGING_CATEGORY(lcIdCard, "lobby.driver.idcard")

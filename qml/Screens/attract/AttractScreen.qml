@@ -1,0 +1,91 @@
+import QtQuick
+import QtQuick.Layouts
+import Lobby.Components
+import Lobby.Core
+
+// The screen a passer-by sees: what the kiosk is for and how to begin.
+Item {
+    id: screen
+
+    readonly property bool landscape: width > height
+    // Equal columns side by side in landscape; one column in portrait.
+    readonly property real columnWidth: landscape ? (width - 3 * Theme.margin) / 2 : width
+
+    GridLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.margin
+        columns: screen.landscape ? 2 : 1
+        columnSpacing: Theme.margin
+        rowSpacing: Theme.spacing
+
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.preferredWidth: screen.columnWidth
+            spacing: Theme.spacing
+
+            Item { Layout.fillHeight: true }
+            Text {
+                Layout.fillWidth: true
+                text: qsTr("Self-service")
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontTitle
+                color: Theme.mutedText
+                horizontalAlignment: Text.AlignHCenter
+            }
+            Text {
+                objectName: "attractPrompt"
+                Layout.fillWidth: true
+                text: qsTr("Place your ID card or medical-insurance card")
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontHuge
+                font.bold: true
+                color: Theme.text
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.WordWrap
+            }
+            Text {
+                Layout.fillWidth: true
+                text: qsTr("Pick up a booked appointment, book and pay, cancel, or look up your bookings.")
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontBody
+                color: Theme.mutedText
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.WordWrap
+            }
+            Item { Layout.fillHeight: true }
+        }
+
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.preferredWidth: screen.columnWidth
+            spacing: Theme.spacing
+
+            InstructionCard {
+                Layout.fillWidth: true
+                symbol: qsTr("ID")
+                text: qsTr("Resident ID card: place it on the reader")
+            }
+            InstructionCard {
+                Layout.fillWidth: true
+                symbol: qsTr("SSC")
+                text: qsTr("Social-security card: insert it, chip first")
+            }
+            InstructionCard {
+                Layout.fillWidth: true
+                symbol: qsTr("QR")
+                text: qsTr("Medical-insurance e-voucher: show the QR code to the scanner")
+            }
+            Item { Layout.fillHeight: true }
+            KioskButton {
+                objectName: "startButton"
+                Layout.fillWidth: true
+                Layout.preferredHeight: Theme.touchTargetMin * 1.4
+                font.pixelSize: Theme.fontTitle
+                text: qsTr("Touch here to start")
+                onClicked: Session.start()
+            }
+        }
+    }
+}

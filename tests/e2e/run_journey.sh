@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Runs lobby-kiosk offscreen through one scripted journey and checks that it ended well and
+# left the expected screenshots, each a PNG of the window's size.
+# Usage: run_journey.sh APP JOURNEY portrait|landscape OUTDIR
+set -euo pipefail
+app=$1 journey=$2 orientation=$3 outroot=$4
+src=${LOBBY_SOURCE_DIR:?}
+journeys="$src/tests/e2e/journeys"
+size=1080x1920
+[[ $orientation == landscape ]] && size=1920x1080
+out="$outroot/$journey-$orientation"
+rm -rf "$out"
+mkdir -p "$out"
+
+config="$src/tests/e2e/configs/$journey.json"
+[[ -f $config ]] || config="$src/config/kiosk.demo.json"
+
+status=0
+"$app" --config "$config" --size "$size" --journey "$journeys/$journey.json" \
+    --screenshot-dir "$out/screens" >"$out/stdout.log" 2>"$out/app.log" || status=$?
+if ((status != 0)); then
+    echo "FAIL: lobby-kiosk exited $status; its log:" >&2
+    tail -n 30 "$out/app.log" >&2
+    exit 1
+fi
+
+python3 - "$out/screens" "$journeys/$journey.expect" "$size" <<'PY'
+import pathlib, struct, sys
+shots, expect, size = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2]), sys.argv[3]
+want_w, want_h = (int(v) for v in size.split("x"))
+expected = [l.strip() for l in expect.read_text().splitlines() if l.strip()]
+got = sorted(p.name for p in shots.glob("*.png"))
+if got != expected:
+    sys.exit(f"FAIL: screenshots {got} != expected {expected}")
+for name in got:
+    data = (shots / name).read_bytes()
+    if data[:8] != b"\x89PNG\r\n\x1a\n":
+        sys.exit(f"FAIL: {name} is not a PNG")
+    w, h = struct.unpack(">II", data[16:24])
+    if (w, h) != (want_w, want_h):
+        sys.exit(f"FAIL: {name} is {w}x{h}, expected {want_w}x{want_h}")
+print(f"{len(got)} screenshots as expected")
+PY

@@ -1,0 +1,106 @@
+import QtQuick
+import QtTest
+import Lobby.Components
+import Lobby.Core
+
+TestCase {
+    id: testCase
+    name: "Components"
+    width: 1080
+    height: 1920
+    visible: true
+    when: windowShown
+
+    Component {
+        id: buttonComponent
+        KioskButton { text: "OK" }
+    }
+    Component {
+        id: tileComponent
+        FunctionTile { title: "Pick up"; reason: "The slip printer is not ready" }
+    }
+    Component {
+        id: topBarComponent
+        TopBar { width: 1080 }
+    }
+    Component {
+        id: overlayComponent
+        CountdownOverlay { anchors.fill: parent }
+    }
+    SignalSpy { id: clickSpy; signalName: "clicked" }
+
+    function findByObjectName(item, name) {
+        if (item.objectName === name) return item
+        for (let i = 0; i < item.children.length; ++i) {
+            const found = findByObjectName(item.children[i], name)
+            if (found) return found
+        }
+        return null
+    }
+
+    function findText(item, text) {
+        if (item.text !== undefined && item.text === text && item.visible) return item
+        for (let i = 0; i < item.children.length; ++i) {
+            const found = findText(item.children[i], text)
+            if (found) return found
+        }
+        return null
+    }
+
+    function test_buttonIsALargeTouchTarget() {
+        const button = createTemporaryObject(buttonComponent, testCase)
+        verify(button.height >= Theme.touchTargetMin)
+        verify(button.width >= Theme.touchTargetMin)
+        compare(button.Accessible.name, "OK")
+    }
+
+    function test_buttonClicksWhenEnabledOnly() {
+        const button = createTemporaryObject(buttonComponent, testCase)
+        clickSpy.clear()
+        clickSpy.target = button
+        mouseClick(button)
+        compare(clickSpy.count, 1)
+        button.enabled = false
+        mouseClick(button)
+        compare(clickSpy.count, 1)
+    }
+
+    function test_unavailableTileSaysWhyInWords() {
+        const tile = createTemporaryObject(tileComponent, testCase, {width: 800})
+        tile.enabled = false
+        verify(findText(tile, "Unavailable: The slip printer is not ready") !== null)
+        verify(tile.Accessible.name.indexOf("The slip printer is not ready") >= 0)
+        clickSpy.clear()
+        clickSpy.target = tile
+        mouseClick(tile)
+        compare(clickSpy.count, 0)
+        tile.enabled = true
+        verify(findText(tile, "Unavailable: The slip printer is not ready") === null)
+    }
+
+    function test_topBarShowsHospitalAndSwitchesLanguage() {
+        const bar = createTemporaryObject(topBarComponent, testCase)
+        verify(findText(bar, "测试医院") !== null)
+        const zhSwitch = findByObjectName(bar, "languageSwitch")
+        compare(zhSwitch.text, "English")
+        mouseClick(zhSwitch)
+        compare(Kiosk.language, "en")
+        compare(zhSwitch.text, "中文")
+        mouseClick(zhSwitch)
+        compare(Kiosk.language, "zh")
+    }
+
+    function test_countdownAppearsWhenIdleAndStayDismissesIt() {
+        const overlay = createTemporaryObject(overlayComponent, testCase)
+        verify(!overlay.visible)
+        Session.start()
+        tryVerify(function() { return overlay.visible }, 3000)
+        const stay = findByObjectName(overlay, "stayButton")
+        verify(stay !== null)
+        mouseClick(stay)
+        verify(!overlay.visible)
+        compare(Session.state, "identifying")
+        Session.back()
+        compare(Session.state, "idle")
+    }
+}

@@ -1,0 +1,124 @@
+#include <gtest/gtest.h>
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+
+#include "config/settings.h"
+
+using lobby::ErrorKind;
+using lobby::config::Settings;
+namespace keys = lobby::config::keys;
+
+namespace {
+std::string errorOf(const char* json) {
+    auto settings = Settings::fromJson(QByteArray(json));
+    EXPECT_FALSE(settings.ok()) << json;
+    return settings.ok() ? std::string() : settings.error().message;
+}
+}  // namespace
+
+TEST(Settings, DefaultsComeFromTheDeclarations) {
+    const Settings settings = Settings::defaults();
+    EXPECT_EQ(settings.intValue(keys::kDisplayWidth), 1080);
+    EXPECT_EQ(settings.intValue(keys::kDisplayHeight), 1920);
+    EXPECT_EQ(settings.intValue(keys::kIdleTimeout_s), 60);
+    EXPECT_EQ(settings.stringValue(keys::kUiLanguage), "zh");
+}
+
+TEST(Settings, ReadsNestedValuesAndKeepsDefaultsForTheRest) {
+    auto settings = Settings::fromJson(
+        R"({"schema_version": 1, "display": {"width": 1920, "height": 1080}, "ui": {"language": "en"}})");
+    ASSERT_TRUE(settings.ok()) << settings.error().message;
+    EXPECT_EQ(settings->intValue(keys::kDisplayWidth), 1920);
+    EXPECT_EQ(settings->intValue(keys::kDisplayHeight), 1080);
+    EXPECT_EQ(settings->stringValue(keys::kUiLanguage), "en");
+    EXPECT_EQ(settings->intValue(keys::kIdleTimeout_s), 60);
+}
+
+TEST(Settings, NamesTheKeyOfEveryMistake) {
+    EXPECT_EQ(errorOf(R"({"schema_version": 1, "display": {"widht": 1}})"),
+              "display.widht: unknown setting");
+    EXPECT_EQ(errorOf(R"({"schema_version": 1, "session": {"idle_timeout_s": "60"}})"),
+              "session.idle_timeout_s: expected an integer, got a string");
+    EXPECT_EQ(errorOf(R"({"schema_version": 1, "session": {"idle_timeout_s": 60.5}})"),
+              "session.idle_timeout_s: expected an integer, got a number");
+    EXPECT_EQ(errorOf(R"({"schema_version": 1, "display": {"width": 10}})"),
+              "display.width: 10 is out of range 320..7680");
+    EXPECT_EQ(errorOf(R"({"schema_version": 1, "ui": {"language": "fr"}})"),
+              "ui.language: 'fr' is not one of zh, en");
+    EXPECT_EQ(errorOf(R"({"schema_version": 1, "display": "big"})"), "display: unknown setting");
+    EXPECT_EQ(errorOf(R"({"display": {}})"), "schema_version: required");
+    EXPECT_EQ(errorOf(R"({"schema_version": 2})"),
+              "schema_version: 2 is not supported (this build reads 1)");
+    EXPECT_EQ(errorOf("[1, 2]"), "the top level must be a JSON object");
+    EXPECT_NE(errorOf("{\"schema_version\": 1,").find("not valid JSON"), std::string::npos);
+}
+
+TEST(Settings, ErrorsAreTypedAsInvalidConfig) {
+    auto settings = Settings::fromJson(R"({"schema_version": 1, "x": 1})");
+    ASSERT_FALSE(settings.ok());
+    EXPECT_EQ(settings.error().kind, ErrorKind::InvalidConfig);
+}
+
+TEST(Settings, LoadPrefixesTheFileAndReportsAMissingFile) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath("kiosk.json");
+    auto missing = Settings::load(path);
+    ASSERT_FALSE(missing.ok());
+    EXPECT_EQ(missing.error().kind, ErrorKind::NotFound);
+
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(R"({"schema_version": 1, "display": {"width": "wide"}})");
+    file.close();
+    auto bad = Settings::load(path);
+    ASSERT_FALSE(bad.ok());
+    EXPECT_EQ(bad.error().message,
+              path.toStdString() + ": display.width: expected an integer, got a string");
+}
+
+TEST(Settings, SensitiveValuesNeverReachTheLogDump) {
+    auto settings = Settings::fromJson(
+        R"({"schema_version": 1, "maintenance": {"pin_hash": "argon2id$secret-hash"}})");
+    ASSERT_TRUE(settings.ok());
+    const QString dump = settings->describeForLog().join('\n');
+    EXPECT_FALSE(dump.contains("secret-hash"));
+    EXPECT_TRUE(dump.contains("maintenance.pin_hash = <set>"));
+    EXPECT_TRUE(dump.contains("display.width = 1080"));
+}
+
+TEST(Settings, OverridesAreValidatedLikeTheFile) {
+    Settings settings = Settings::defaults();
+    EXPECT_TRUE(settings.set(keys::kDisplayWidth, 1920).ok());
+    EXPECT_EQ(settings.intValue(keys::kDisplayWidth), 1920);
+    EXPECT_FALSE(settings.set(keys::kDisplayWidth, 5).ok());
+    EXPECT_FALSE(settings.set("display.depth", 5).ok());
+}
+
+TEST(Settings, ResolvesThePathInOrderFlagEnvironmentDefault) {
+    qputenv(lobby::config::kConfigPathEnv, "/tmp/from-env.json");
+    EXPECT_EQ(Settings::resolvePath("/tmp/flag.json"), "/tmp/flag.json");
+    EXPECT_EQ(Settings::resolvePath({}), "/tmp/from-env.json");
+    qunsetenv(lobby::config::kConfigPathEnv);
+    EXPECT_EQ(Settings::resolvePath({}), lobby::config::kDefaultConfigPath);
+}
+
+TEST(Settings, SchemaDeclaresEveryKeyWithItsBounds) {
+    const auto schema = QJsonDocument::fromJson(lobby::config::jsonSchema()).object();
+    const auto width = schema["properties"]["display"]["properties"]["width"].toObject();
+    EXPECT_EQ(width["type"].toString(), "integer");
+    EXPECT_EQ(width["minimum"].toInt(), 320);
+    EXPECT_EQ(width["default"].toInt(), 1080);
+    const auto pin = schema["properties"]["maintenance"]["properties"]["pin_hash"].toObject();
+    EXPECT_TRUE(pin["x-sensitive"].toBool());
+}
+
+TEST(Settings, HugeNumbersAreOutOfRangeNotUndefined) {
+    // Found by fuzz_config: a 44-digit width used to be cast to an integer before the check.
+    auto settings = Settings::fromJson(
+        R"({"schema_version": 1, "display": {"width": 55555555555555555555555555555555555555555510}})");
+    ASSERT_FALSE(settings.ok());
+    EXPECT_NE(settings.error().message.find("display.width: "), std::string::npos);
+    EXPECT_NE(settings.error().message.find("is out of range 320..7680"), std::string::npos);
+}
