@@ -1,13 +1,12 @@
 // kioskctl: install, check and steer a kiosk from a shell.
-//   kioskctl config validate FILE   check a kiosk.json; names the bad key and exits 2 if invalid
-//   kioskctl config schema          print the JSON schema of kiosk.json
+//   kioskctl config validate FILE | config schema
+//   kioskctl device idcard read|watch --serial PATH [--baud N]
 //   kioskctl version
 
 #include <QCoreApplication>
-#include <QStringList>
 #include <cstdio>
 
-#include "config/settings.h"
+#include "commands.h"
 
 namespace {
 
@@ -15,19 +14,10 @@ int usage() {
     std::fputs(
         "usage: kioskctl config validate FILE\n"
         "       kioskctl config schema\n"
+        "       kioskctl device idcard read|watch --serial PATH [--baud N]\n"
         "       kioskctl version\n",
         stderr);
-    return 64;  // EX_USAGE
-}
-
-int validateConfig(const QString& path) {
-    auto settings = lobby::config::Settings::load(path);
-    if (!settings) {
-        std::fprintf(stderr, "kioskctl: %s\n", settings.error().message.c_str());
-        return 2;
-    }
-    std::printf("%s: valid\n", qPrintable(path));
-    return 0;
+    return lobby::ctl::kExitUsage;
 }
 
 }  // namespace
@@ -37,14 +27,11 @@ int main(int argc, char* argv[]) {
     const QStringList args = QCoreApplication::arguments().mid(1);
     if (args == QStringList{"version"}) {
         std::printf("kioskctl %s\n", LOBBY_VERSION);
-        return 0;
+        return lobby::ctl::kExitOk;
     }
-    if (args.size() == 2 && args[0] == "config" && args[1] == "schema") {
-        std::fputs(lobby::config::jsonSchema().constData(), stdout);
-        return 0;
-    }
-    if (args.size() == 3 && args[0] == "config" && args[1] == "validate") {
-        return validateConfig(args[2]);
+    if (!args.isEmpty() && args[0] == "config") return lobby::ctl::configCommand(args.mid(1));
+    if (args.size() >= 2 && args[0] == "device" && args[1] == "idcard") {
+        return lobby::ctl::idcardCommand(args.mid(2));
     }
     return usage();
 }

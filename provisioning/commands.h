@@ -1,0 +1,18 @@
+#pragma once
+// kioskctl's command groups. Each takes the arguments after its group name and returns the
+// process exit code: 0 success, 1 the operation failed (one line on stderr says why),
+// 2 invalid input, 64 usage.
+
+#include <QStringList>
+
+namespace lobby::ctl {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailed = 1;
+inline constexpr int kExitInvalid = 2;
+inline constexpr int kExitUsage = 64;
+
+int configCommand(const QStringList& args);
+int idcardCommand(const QStringList& args);
+
+}  // namespace lobby::ctl
