@@ -15,7 +15,9 @@
 namespace lobby::ctl {
 namespace {
 
-QString utf8(const std::string& text) { return QString::fromStdString(text); }
+QString utf8(const std::string& text) {
+    return QString::fromStdString(text);
+}
 
 QJsonObject cardJson(const idcard::IdCard& card) {
     QJsonObject json{
@@ -28,15 +30,22 @@ QJsonObject cardJson(const idcard::IdCard& card) {
         {"valid_from", utf8(card.validFrom.iso())},
         {"valid_to", card.validTo ? utf8(card.validTo->iso()) : QStringLiteral("long-term")},
         {"photo_wlt_base64",
-         QString::fromLatin1(QByteArray(card.photoWlt.data(), static_cast<qsizetype>(card.photoWlt.size()))
-                                 .toBase64())},
+         QString::fromLatin1(
+             QByteArray(card.photoWlt.data(), static_cast<qsizetype>(card.photoWlt.size()))
+                 .toBase64())},
     };
-    if (!card.nameEn.empty()) json.insert("name_en", utf8(card.nameEn));
-    if (!card.nation.empty()) json.insert("nation", utf8(card.nation));
-    if (!card.address.empty()) json.insert("address", utf8(card.address));
-    if (!card.passNumber.empty()) json.insert("pass_number", utf8(card.passNumber));
-    if (!card.issueCount.empty()) json.insert("issue_count", utf8(card.issueCount));
-    if (!card.nationality.empty()) json.insert("nationality", utf8(card.nationality));
+    if (!card.nameEn.empty())
+        json.insert("name_en", utf8(card.nameEn));
+    if (!card.nation.empty())
+        json.insert("nation", utf8(card.nation));
+    if (!card.address.empty())
+        json.insert("address", utf8(card.address));
+    if (!card.passNumber.empty())
+        json.insert("pass_number", utf8(card.passNumber));
+    if (!card.issueCount.empty())
+        json.insert("issue_count", utf8(card.issueCount));
+    if (!card.nationality.empty())
+        json.insert("nationality", utf8(card.nationality));
     return json;
 }
 
@@ -63,12 +72,14 @@ std::optional<ReaderArgs> parseReaderArgs(const QStringList& args) {
         } else if (args[i] == "--baud" && i + 1 < args.size()) {
             bool ok = false;
             parsed.baud = args[++i].toInt(&ok);
-            if (!ok) return std::nullopt;
+            if (!ok)
+                return std::nullopt;
         } else {
             return std::nullopt;
         }
     }
-    if (parsed.serial.empty()) return std::nullopt;
+    if (parsed.serial.empty())
+        return std::nullopt;
     return parsed;
 }
 
@@ -84,17 +95,20 @@ int watch(idcard::SamReader& reader) {
         printLine(json);
     };
     events.cardUnreadable = [](const Error& error) {
-        printLine({{"event", "placed"}, {"error", utf8(error.code)}, {"message", utf8(error.message)}});
+        printLine(
+            {{"event", "placed"}, {"error", utf8(error.code)}, {"message", utf8(error.message)}});
     };
     events.cardRemoved = [] { printLine({{"event", "removed"}}); };
     events.readerHealth = [](bool present, const Error* error) {
         QJsonObject json{{"event", present ? "reader_back" : "reader_lost"}};
-        if (error != nullptr) json.insert("message", utf8(error->message));
+        if (error != nullptr)
+            json.insert("message", utf8(error->message));
         printLine(json);
     };
     idcard::IdCardWatcher watcher(reader, {}, events);
     watcher.start();
-    while (g_stop == 0) ::pause();
+    while (g_stop == 0)
+        ::pause();
     return kExitOk;
 }
 
@@ -107,12 +121,15 @@ int idcardCommand(const QStringList& args) {
         return kExitUsage;
     }
     auto transport = idcard::SerialTransport::open(readerArgs->serial, readerArgs->baud);
-    if (!transport) return fail(transport.error().withContext("no reader"));
+    if (!transport)
+        return fail(transport.error().withContext("no reader"));
     idcard::SamReader reader(std::move(transport.value()));
-    if (args[0] == "watch") return watch(reader);
+    if (args[0] == "watch")
+        return watch(reader);
 
     auto card = reader.readPresentCard();
-    if (!card) return fail(card.error());
+    if (!card)
+        return fail(card.error());
     if (auto valid = idcard::validate(card.value(), idcard::localToday()); !valid) {
         return fail(valid.error());
     }

@@ -30,10 +30,10 @@ struct Date {
 
 struct IdCard {
     CardType type = CardType::Resident;
-    std::string name;     // Chinese name (UTF-8); for foreign cards the Chinese name if any
-    std::string nameEn;   // foreign cards only
+    std::string name;    // Chinese name (UTF-8); for foreign cards the Chinese name if any
+    std::string nameEn;  // foreign cards only
     Sex sex = Sex::Male;
-    std::string nation;   // ethnic group name (resident and HMT cards)
+    std::string nation;       // ethnic group name (resident and HMT cards)
     std::string nationality;  // ISO 3166 alpha-3 (foreign cards)
     Date birthDate;
     std::string address;

@@ -24,7 +24,8 @@ Bytes frame(std::span<const std::uint8_t> body) {
 
 std::uint8_t checksum(std::span<const std::uint8_t> bytesAfterPreamble) {
     std::uint8_t value = 0;
-    for (const auto byte : bytesAfterPreamble) value ^= byte;
+    for (const auto byte : bytesAfterPreamble)
+        value ^= byte;
     return value;
 }
 
@@ -44,10 +45,13 @@ Result<std::pair<Command, Bytes>> decodeCommand(std::span<const std::uint8_t> by
     FrameDecoder decoder;
     decoder.feed(bytes);
     auto payload = decoder.next();
-    if (!payload) return protocolError("idcard.sam.truncated", "truncated frame");
-    if (!payload->ok()) return payload->error();
+    if (!payload)
+        return protocolError("idcard.sam.truncated", "truncated frame");
+    if (!payload->ok())
+        return payload->error();
     const Bytes& body = payload->value();
-    if (body.size() < 2) return protocolError("idcard.sam.bad_length", "command frame too short");
+    if (body.size() < 2)
+        return protocolError("idcard.sam.bad_length", "command frame too short");
     return std::pair{Command{body[0], body[1]}, Bytes(body.begin() + 2, body.end())};
 }
 
@@ -59,25 +63,32 @@ std::optional<Error> statusError(std::uint8_t sw3) {
         const char* message;
     };
     static constexpr Known kKnown[] = {
-        {0x10, ErrorKind::Protocol, "idcard.sam.bad_checksum", "the reader received a bad checksum"},
+        {0x10, ErrorKind::Protocol, "idcard.sam.bad_checksum",
+         "the reader received a bad checksum"},
         {0x11, ErrorKind::Protocol, "idcard.sam.bad_length", "the reader received a bad length"},
-        {0x21, ErrorKind::Protocol, "idcard.sam.bad_command", "the reader does not know the command"},
-        {0x23, ErrorKind::Device, "idcard.sam.unknown_error", "the reader reported an unknown error"},
-        {0x24, ErrorKind::Device, "idcard.sam.unknown_error", "the reader reported an unknown error"},
+        {0x21, ErrorKind::Protocol, "idcard.sam.bad_command",
+         "the reader does not know the command"},
+        {0x23, ErrorKind::Device, "idcard.sam.unknown_error",
+         "the reader reported an unknown error"},
+        {0x24, ErrorKind::Device, "idcard.sam.unknown_error",
+         "the reader reported an unknown error"},
         {0x31, ErrorKind::CardInvalid, "idcard.sam.card_auth_failed", "card authentication failed"},
         {0x32, ErrorKind::Device, "idcard.sam.reader_auth_failed", "reader authentication failed"},
         {0x33, ErrorKind::CardInvalid, "idcard.sam.verify_failed", "card verification failed"},
         {0x40, ErrorKind::CardInvalid, "idcard.sam.wrong_card", "this is not a resident ID card"},
         {0x41, ErrorKind::Device, "idcard.sam.read_failed", "reading the card failed"},
         {0x47, ErrorKind::Device, "idcard.sam.random_failed", "the card's random challenge failed"},
-        {0x60, ErrorKind::Device, "idcard.sam.self_test_failed", "the SAM module failed its self-test"},
+        {0x60, ErrorKind::Device, "idcard.sam.self_test_failed",
+         "the SAM module failed its self-test"},
         {0x66, ErrorKind::Device, "idcard.sam.not_authorised", "the SAM module is not authorised"},
         {0x80, ErrorKind::NoCard, "idcard.sam.no_card", "no card on the reader"},
         {0x81, ErrorKind::NoCard, "idcard.sam.select_failed", "selecting the card failed"},
     };
-    if (sw3 == status::kOk || sw3 == status::kCardFound) return std::nullopt;
+    if (sw3 == status::kOk || sw3 == status::kCardFound)
+        return std::nullopt;
     for (const auto& known : kKnown) {
-        if (known.sw3 == sw3) return makeError(known.kind, known.code, known.message);
+        if (known.sw3 == sw3)
+            return makeError(known.kind, known.code, known.message);
     }
     char message[32];
     std::snprintf(message, sizeof message, "unknown status 0x%02X", sw3);
@@ -97,25 +108,29 @@ bool FrameDecoder::dropToPreamble() {
                buffer_[matched] == kPreamble[matched]) {
             ++matched;
         }
-        if (matched == kPreamble.size()) return true;
-        if (matched == buffer_.size()) return false;  // a prefix; wait for more
+        if (matched == kPreamble.size())
+            return true;
+        if (matched == buffer_.size())
+            return false;  // a prefix; wait for more
         buffer_.pop_front();
     }
     return false;
 }
 
 std::optional<Result<Bytes>> FrameDecoder::next() {
-    if (!dropToPreamble()) return std::nullopt;
+    if (!dropToPreamble())
+        return std::nullopt;
     constexpr std::size_t kHeader = kPreamble.size() + 2;
-    if (buffer_.size() < kHeader) return std::nullopt;
+    if (buffer_.size() < kHeader)
+        return std::nullopt;
     const std::size_t length = (std::size_t{buffer_[5]} << 8) | buffer_[6];
     if (length < 2 || length > kMaxFrameLength) {
         buffer_.pop_front();  // skip this preamble; resynchronise on the next one
-        return Result<Bytes>(protocolError("idcard.sam.bad_length",
-                                           "frame length " + std::to_string(length) +
-                                               " does not fit"));
+        return Result<Bytes>(protocolError(
+            "idcard.sam.bad_length", "frame length " + std::to_string(length) + " does not fit"));
     }
-    if (buffer_.size() < kHeader + length) return std::nullopt;
+    if (buffer_.size() < kHeader + length)
+        return std::nullopt;
     Bytes afterPreamble(buffer_.begin() + kPreamble.size(), buffer_.begin() + kHeader + length);
     const std::uint8_t received = afterPreamble.back();
     afterPreamble.pop_back();

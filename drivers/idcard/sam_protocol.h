@@ -38,7 +38,9 @@ inline constexpr Command kFindCard{0x20, 0x01};
 inline constexpr Command kSelectCard{0x20, 0x02};
 inline constexpr Command kReadTextPhoto{0x30, 0x01};
 inline constexpr Command kReadTextPhotoFingerprint{0x30, 0x10};
-inline constexpr Command setBaudRate(std::uint8_t index) { return {0x60, index}; }  // 0..4
+inline constexpr Command setBaudRate(std::uint8_t index) {
+    return {0x60, index};
+}  // 0..4
 }  // namespace commands
 
 namespace status {

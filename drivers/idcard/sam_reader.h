@@ -13,7 +13,7 @@ namespace lobby::idcard {
 
 struct SamTimeouts {
     Milliseconds command{500};  // find, select, status
-    Milliseconds read{3000};    // read text + photo (≈112 ms of wire time at 115200, plus the card)
+    Milliseconds read{3000};  // read text + photo (≈112 ms of wire time at 115200, plus the card)
 };
 
 // What one read brings back, before decoding.

@@ -14,28 +14,33 @@ namespace lobby::idcard {
 namespace {
 
 Error ioError(const std::string& device, const char* what, int error) {
-    const ErrorKind kind =
-        (error == ENOENT || error == ENODEV || error == ENXIO || error == EIO)
-            ? ErrorKind::Unavailable
-            : ErrorKind::Io;
+    const ErrorKind kind = (error == ENOENT || error == ENODEV || error == ENXIO || error == EIO)
+                               ? ErrorKind::Unavailable
+                               : ErrorKind::Io;
     return makeError(kind, kind == ErrorKind::Unavailable ? "idcard.no_reader" : "idcard.io",
                      device + ": " + what + ": " + std::strerror(error));
 }
 
 speed_t speedFor(int baud) {
     switch (baud) {
-        case 9600: return B9600;
-        case 19200: return B19200;
-        case 38400: return B38400;
-        case 57600: return B57600;
-        case 115200: return B115200;
-        default: return 0;
+        case 9600:
+            return B9600;
+        case 19200:
+            return B19200;
+        case 38400:
+            return B38400;
+        case 57600:
+            return B57600;
+        case 115200:
+            return B115200;
+        default:
+            return 0;
     }
 }
 
 int remainingMs(std::chrono::steady_clock::time_point deadline) {
-    const auto left = std::chrono::duration_cast<Milliseconds>(deadline -
-                                                               std::chrono::steady_clock::now());
+    const auto left =
+        std::chrono::duration_cast<Milliseconds>(deadline - std::chrono::steady_clock::now());
     return left.count() > 0 ? static_cast<int>(left.count()) : 0;
 }
 
@@ -48,15 +53,19 @@ Result<std::unique_ptr<SerialTransport>> SerialTransport::open(const std::string
                          "unsupported baud rate " + std::to_string(baud));
     }
     std::unique_ptr<SerialTransport> transport(new SerialTransport(device, baud));
-    if (auto status = transport->openDevice(); !status) return status.error();
+    if (auto status = transport->openDevice(); !status)
+        return status.error();
     return transport;
 }
 
-SerialTransport::~SerialTransport() { closeDevice(); }
+SerialTransport::~SerialTransport() {
+    closeDevice();
+}
 
 Status SerialTransport::openDevice() {
     fd_ = ::open(device_.c_str(), O_RDWR | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
-    if (fd_ < 0) return ioError(device_, "open", errno);
+    if (fd_ < 0)
+        return ioError(device_, "open", errno);
     // Exclusive: a second process opening the reader would corrupt both exchanges.
     if (::ioctl(fd_, TIOCEXCL) != 0 && errno != ENOTTY) {
         const int error = errno;
@@ -85,7 +94,8 @@ Status SerialTransport::openDevice() {
 }
 
 void SerialTransport::closeDevice() {
-    if (fd_ >= 0) ::close(fd_);
+    if (fd_ >= 0)
+        ::close(fd_);
     fd_ = -1;
 }
 
@@ -95,7 +105,8 @@ Status SerialTransport::reopen() {
 }
 
 Status SerialTransport::write(std::span<const std::uint8_t> bytes, Milliseconds timeout) {
-    if (fd_ < 0) return ioError(device_, "write", ENODEV);
+    if (fd_ < 0)
+        return ioError(device_, "write", ENODEV);
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     std::size_t written = 0;
     while (written < bytes.size()) {
@@ -104,7 +115,8 @@ Status SerialTransport::write(std::span<const std::uint8_t> bytes, Milliseconds 
             written += static_cast<std::size_t>(n);
             continue;
         }
-        if (n < 0 && errno != EAGAIN && errno != EINTR) return ioError(device_, "write", errno);
+        if (n < 0 && errno != EAGAIN && errno != EINTR)
+            return ioError(device_, "write", errno);
         pollfd pfd{fd_, POLLOUT, 0};
         const int left = remainingMs(deadline);
         if (left == 0 || ::poll(&pfd, 1, left) == 0) {
@@ -115,19 +127,25 @@ Status SerialTransport::write(std::span<const std::uint8_t> bytes, Milliseconds 
 }
 
 Result<std::size_t> SerialTransport::read(std::span<std::uint8_t> buffer, Milliseconds timeout) {
-    if (fd_ < 0) return ioError(device_, "read", ENODEV);
+    if (fd_ < 0)
+        return ioError(device_, "read", ENODEV);
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     while (true) {
         pollfd pfd{fd_, POLLIN, 0};
         const int ready = ::poll(&pfd, 1, remainingMs(deadline));
-        if (ready < 0 && errno != EINTR) return ioError(device_, "poll", errno);
+        if (ready < 0 && errno != EINTR)
+            return ioError(device_, "poll", errno);
         if (ready > 0) {
-            if ((pfd.revents & (POLLERR | POLLNVAL)) != 0) return ioError(device_, "read", EIO);
+            if ((pfd.revents & (POLLERR | POLLNVAL)) != 0)
+                return ioError(device_, "read", EIO);
             const ssize_t n = ::read(fd_, buffer.data(), buffer.size());
-            if (n > 0) return static_cast<std::size_t>(n);
-            if (n < 0 && errno != EAGAIN && errno != EINTR) return ioError(device_, "read", errno);
+            if (n > 0)
+                return static_cast<std::size_t>(n);
+            if (n < 0 && errno != EAGAIN && errno != EINTR)
+                return ioError(device_, "read", errno);
             // POLLHUP with nothing to read: the other end is gone (unplugged bridge, closed pty).
-            if ((pfd.revents & POLLHUP) != 0) return ioError(device_, "read", EIO);
+            if ((pfd.revents & POLLHUP) != 0)
+                return ioError(device_, "read", EIO);
         }
         if (remainingMs(deadline) == 0) {
             return makeError(ErrorKind::Timeout, "idcard.timeout",
@@ -137,7 +155,8 @@ Result<std::size_t> SerialTransport::read(std::span<std::uint8_t> buffer, Millis
 }
 
 void SerialTransport::discardInput() {
-    if (fd_ >= 0) ::tcflush(fd_, TCIFLUSH);
+    if (fd_ >= 0)
+        ::tcflush(fd_, TCIFLUSH);
 }
 
 }  // namespace lobby::idcard

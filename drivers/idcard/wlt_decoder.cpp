@@ -22,7 +22,9 @@ Result<std::unique_ptr<WltDecoder>> WltDecoder::load(const std::string& libraryP
         new WltDecoder(handle, reinterpret_cast<DecodeFunction>(symbol)));
 }
 
-WltDecoder::~WltDecoder() { ::dlclose(handle_); }
+WltDecoder::~WltDecoder() {
+    ::dlclose(handle_);
+}
 
 Result<Bytes> WltDecoder::decode(std::span<const std::uint8_t> wlt) const {
     Bytes bmp(kMaxPhotoBmp_bytes);

@@ -81,8 +81,9 @@ idcard::Bytes buildTextBlock(const std::vector<TextField>& fields, char typeFlag
 const std::vector<SimCard>& cardCatalogue() {
     static const std::vector<SimCard> cards = {
         {"resident-zhang", "resident card, long-term validity",
-         resident("张三丰", "1", "01", "19491231", "北京市西城区复兴门外大街999号院11号楼3单元502室",
-                  "11010519491231002X", "北京市公安局西城分局", "20150101", "长期"),
+         resident("张三丰", "1", "01", "19491231",
+                  "北京市西城区复兴门外大街999号院11号楼3单元502室", "11010519491231002X",
+                  "北京市公安局西城分局", "20150101", "长期"),
          fakePhoto(1)},
         {"resident-li", "resident card, female, Hui nation, valid to 2035",
          resident("李秀英", "2", "03", "19850615", "上海市浦东新区世纪大道100号",
@@ -140,7 +141,8 @@ const std::vector<SimCard>& cardCatalogue() {
 
 const SimCard* findCard(const std::string& key) {
     for (const auto& card : cardCatalogue()) {
-        if (card.key == key) return &card;
+        if (card.key == key)
+            return &card;
     }
     return nullptr;
 }

@@ -8,17 +8,17 @@
 #include <optional>
 #include <string>
 
-#include "sim/idcard/card_catalogue.h"
 #include "idcard/sam_protocol.h"
+#include "sim/idcard/card_catalogue.h"
 
 namespace lobby::sim {
 
 enum class SamFault {
     None,
-    BadChecksum,           // next reply has a corrupt checksum
-    TruncatedFrame,        // next reply is cut in half
-    Silent,                // the reader stops answering until the fault is cleared
-    RemovedBeforeRead,     // the card vanishes between select and read
+    BadChecksum,        // next reply has a corrupt checksum
+    TruncatedFrame,     // next reply is cut in half
+    Silent,             // the reader stops answering until the fault is cleared
+    RemovedBeforeRead,  // the card vanishes between select and read
 };
 
 struct SamLatencies {

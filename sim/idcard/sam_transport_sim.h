@@ -9,8 +9,8 @@
 #include <string>
 #include <thread>
 
-#include "sim/idcard/sam_emulator.h"
 #include "idcard/transport.h"
+#include "sim/idcard/sam_emulator.h"
 
 namespace lobby::sim {
 
