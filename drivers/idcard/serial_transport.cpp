@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/file.h>
 #include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
@@ -66,7 +67,14 @@ Status SerialTransport::openDevice() {
     fd_ = ::open(device_.c_str(), O_RDWR | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
     if (fd_ < 0)
         return ioError(device_, "open", errno);
-    // Exclusive: a second process opening the reader would corrupt both exchanges.
+    // Exclusive: a second process talking to the reader would corrupt both exchanges.
+    // TIOCEXCL does not stop root, so an advisory lock guards against other kiosk processes.
+    if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+        const int error = errno;
+        closeDevice();
+        return makeError(ErrorKind::Unavailable, "idcard.reader_busy",
+                         device_ + ": in use by another process (" + std::strerror(error) + ")");
+    }
     if (::ioctl(fd_, TIOCEXCL) != 0 && errno != ENOTTY) {
         const int error = errno;
         closeDevice();
