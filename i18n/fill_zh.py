@@ -52,6 +52,13 @@ GLOSSARY = {
     "My bookings": "挂号查询",
     "Hello, %1": "您好，%1",
     "What would you like to do?": "请选择您要办理的业务",
+    "Reading your card. Please keep it still.": "正在读卡，请勿移动卡片。",
+    "This ID card has expired. Please use a valid card, or ask the staff at the service desk.":
+        "您的身份证已过有效期，请使用有效证件，或到服务台咨询工作人员。",
+    "This card cannot be used here. Please use another card, or ask the staff at the service desk.":
+        "此卡无法在本机使用，请更换其他证件，或到服务台咨询工作人员。",
+    "The card could not be read. Please lift it, place it flat on the reader and hold it still.":
+        "读卡失败，请拿起卡片后平放在读卡区并保持不动。",
 }
 
 ts = pathlib.Path(__file__).with_name("lobby_zh_CN.ts")

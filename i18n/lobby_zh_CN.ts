@@ -130,6 +130,21 @@
     </message>
   </context>
   <context>
+    <name>IdCardService</name>
+    <message>
+      <source>This ID card has expired. Please use a valid card, or ask the staff at the service desk.</source>
+      <translation>您的身份证已过有效期，请使用有效证件，或到服务台咨询工作人员。</translation>
+    </message>
+    <message>
+      <source>This card cannot be used here. Please use another card, or ask the staff at the service desk.</source>
+      <translation>此卡无法在本机使用，请更换其他证件，或到服务台咨询工作人员。</translation>
+    </message>
+    <message>
+      <source>The card could not be read. Please lift it, place it flat on the reader and hold it still.</source>
+      <translation>读卡失败，请拿起卡片后平放在读卡区并保持不动。</translation>
+    </message>
+  </context>
+  <context>
     <name>IdentifyScreen</name>
     <message>
       <source>Identify yourself</source>
@@ -166,6 +181,10 @@
     <message>
       <source>Back</source>
       <translation>返回</translation>
+    </message>
+    <message>
+      <source>Reading your card. Please keep it still.</source>
+      <translation>正在读卡，请勿移动卡片。</translation>
     </message>
   </context>
   <context>

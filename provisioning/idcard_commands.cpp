@@ -34,18 +34,12 @@ QJsonObject cardJson(const idcard::IdCard& card) {
              QByteArray(card.photoWlt.data(), static_cast<qsizetype>(card.photoWlt.size()))
                  .toBase64())},
     };
-    if (!card.nameEn.empty())
-        json.insert("name_en", utf8(card.nameEn));
-    if (!card.nation.empty())
-        json.insert("nation", utf8(card.nation));
-    if (!card.address.empty())
-        json.insert("address", utf8(card.address));
-    if (!card.passNumber.empty())
-        json.insert("pass_number", utf8(card.passNumber));
-    if (!card.issueCount.empty())
-        json.insert("issue_count", utf8(card.issueCount));
-    if (!card.nationality.empty())
-        json.insert("nationality", utf8(card.nationality));
+    if (!card.nameEn.empty()) json.insert("name_en", utf8(card.nameEn));
+    if (!card.nation.empty()) json.insert("nation", utf8(card.nation));
+    if (!card.address.empty()) json.insert("address", utf8(card.address));
+    if (!card.passNumber.empty()) json.insert("pass_number", utf8(card.passNumber));
+    if (!card.issueCount.empty()) json.insert("issue_count", utf8(card.issueCount));
+    if (!card.nationality.empty()) json.insert("nationality", utf8(card.nationality));
     return json;
 }
 
@@ -72,14 +66,12 @@ std::optional<ReaderArgs> parseReaderArgs(const QStringList& args) {
         } else if (args[i] == "--baud" && i + 1 < args.size()) {
             bool ok = false;
             parsed.baud = args[++i].toInt(&ok);
-            if (!ok)
-                return std::nullopt;
+            if (!ok) return std::nullopt;
         } else {
             return std::nullopt;
         }
     }
-    if (parsed.serial.empty())
-        return std::nullopt;
+    if (parsed.serial.empty()) return std::nullopt;
     return parsed;
 }
 
@@ -101,8 +93,7 @@ int watch(idcard::SamReader& reader) {
     events.cardRemoved = [] { printLine({{"event", "removed"}}); };
     events.readerHealth = [](bool present, const Error* error) {
         QJsonObject json{{"event", present ? "reader_back" : "reader_lost"}};
-        if (error != nullptr)
-            json.insert("message", utf8(error->message));
+        if (error != nullptr) json.insert("message", utf8(error->message));
         printLine(json);
     };
     idcard::IdCardWatcher watcher(reader, {}, events);
@@ -121,15 +112,12 @@ int idcardCommand(const QStringList& args) {
         return kExitUsage;
     }
     auto transport = idcard::SerialTransport::open(readerArgs->serial, readerArgs->baud);
-    if (!transport)
-        return fail(transport.error().withContext("no reader"));
+    if (!transport) return fail(transport.error().withContext("no reader"));
     idcard::SamReader reader(std::move(transport.value()));
-    if (args[0] == "watch")
-        return watch(reader);
+    if (args[0] == "watch") return watch(reader);
 
     auto card = reader.readPresentCard();
-    if (!card)
-        return fail(card.error());
+    if (!card) return fail(card.error());
     if (auto valid = idcard::validate(card.value(), idcard::localToday()); !valid) {
         return fail(valid.error());
     }

@@ -29,8 +29,7 @@ int main(int argc, char* argv[]) {
         std::printf("kioskctl %s\n", LOBBY_VERSION);
         return lobby::ctl::kExitOk;
     }
-    if (!args.isEmpty() && args[0] == "config")
-        return lobby::ctl::configCommand(args.mid(1));
+    if (!args.isEmpty() && args[0] == "config") return lobby::ctl::configCommand(args.mid(1));
     if (args.size() >= 2 && args[0] == "device" && args[1] == "idcard") {
         return lobby::ctl::idcardCommand(args.mid(2));
     }

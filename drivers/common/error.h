@@ -62,8 +62,7 @@ public:
     const Error& error() const { return std::get<Error>(data_); }
 
     Result<T> withContext(std::string_view context) && {
-        if (ok())
-            return std::move(*this);
+        if (ok()) return std::move(*this);
         return std::get<Error>(std::move(data_)).withContext(context);
     }
 
@@ -82,8 +81,7 @@ public:
     const Error& error() const { return error_; }
 
     Result<void> withContext(std::string_view context) && {
-        if (ok())
-            return {};
+        if (ok()) return {};
         return std::move(error_).withContext(context);
     }
 

@@ -6,8 +6,7 @@ namespace lobby::privacy {
 namespace {
 
 std::string keepEnds(std::string_view text, size_t keepHead, size_t keepTail, size_t minLength) {
-    if (text.size() < minLength)
-        return std::string(text.size(), '*');
+    if (text.size() < minLength) return std::string(text.size(), '*');
     std::string masked(text.substr(0, keepHead));
     masked.append(text.size() - keepHead - keepTail, '*');
     masked.append(text.substr(text.size() - keepTail));
@@ -29,8 +28,7 @@ std::vector<std::string_view> codePoints(std::string_view text) {
         } else if (lead >= 0xC0) {
             length = 2;
         }
-        if (i + length > text.size())
-            length = 1;
+        if (i + length > text.size()) length = 1;
         for (size_t k = 1; k < length; ++k) {
             if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) {
                 length = 1;
@@ -55,11 +53,9 @@ std::string maskPhone(std::string_view phone) {
 
 std::string maskName(std::string_view name) {
     const auto points = codePoints(name);
-    if (points.size() <= 1)
-        return std::string(points.size(), '*');
+    if (points.size() <= 1) return std::string(points.size(), '*');
     std::string masked(points.front());
-    if (points.size() == 2)
-        return masked + "*";
+    if (points.size() == 2) return masked + "*";
     masked.append(points.size() - 2, '*');
     masked.append(points.back());
     return masked;

@@ -36,8 +36,7 @@ Result<std::string> field(std::span<const std::uint8_t> text, std::size_t offset
     for (std::size_t i = offset; i + 1 < offset + length; i += 2) {
         std::uint32_t unit = text[i] | (std::uint32_t{text[i + 1]} << 8);
         if (unit >= 0xD800 && unit <= 0xDBFF) {
-            if (i + 3 >= offset + length)
-                return invalid("idcard.bad_text", "broken UCS-2 text");
+            if (i + 3 >= offset + length) return invalid("idcard.bad_text", "broken UCS-2 text");
             const std::uint32_t low = text[i + 2] | (std::uint32_t{text[i + 3]} << 8);
             if (low < 0xDC00 || low > 0xDFFF) {
                 return invalid("idcard.bad_text", "broken UCS-2 text");
@@ -50,13 +49,11 @@ Result<std::string> field(std::span<const std::uint8_t> text, std::size_t offset
         if (unit < 0x20 && unit != 0)
             return invalid("idcard.bad_text", "control character in text");
         appendUtf8(out, unit);
-        if (unit != 0x20 && unit != 0)
-            trimmedLength = out.size();
+        if (unit != 0x20 && unit != 0) trimmedLength = out.size();
     }
     out.resize(trimmedLength);
     // A NUL inside the text (not padding) is corruption.
-    if (out.find('\0') != std::string::npos)
-        return invalid("idcard.bad_text", "NUL in text");
+    if (out.find('\0') != std::string::npos) return invalid("idcard.bad_text", "NUL in text");
     return out;
 }
 
@@ -66,8 +63,7 @@ bool isLeap(int year) {
 
 bool isValidDate(const Date& date) {
     static constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (date.year < 1900 || date.year > 2200 || date.month < 1 || date.month > 12)
-        return false;
+    if (date.year < 1900 || date.year > 2200 || date.month < 1 || date.month > 12) return false;
     const int days = kDays[static_cast<std::size_t>(date.month - 1)] +
                      (date.month == 2 && isLeap(date.year) ? 1 : 0);
     return date.day >= 1 && date.day <= days;
@@ -85,10 +81,8 @@ Result<Date> parseDate(const std::string& text, const char* what) {
 }
 
 Result<Sex> parseSex(const std::string& text) {
-    if (text == "1")
-        return Sex::Male;
-    if (text == "2")
-        return Sex::Female;
+    if (text == "1") return Sex::Male;
+    if (text == "2") return Sex::Female;
     return invalid("idcard.bad_sex", "sex code is neither 1 nor 2");
 }
 
@@ -98,8 +92,7 @@ struct FieldReader {
     std::optional<Error> error;
 
     std::string operator()(std::size_t offset, std::size_t length) {
-        if (error)
-            return {};
+        if (error) return {};
         auto value = field(text, offset, length);
         if (!value) {
             error = value.error();
@@ -125,33 +118,27 @@ Result<IdCard> decodeResidentLike(FieldReader& read, CardType type) {
         card.passNumber = read(220, 18);
         card.issueCount = read(238, 4);
     }
-    if (read.error)
-        return *read.error;
+    if (read.error) return *read.error;
 
     auto parsedSex = parseSex(sex);
-    if (!parsedSex)
-        return parsedSex.error();
+    if (!parsedSex) return parsedSex.error();
     card.sex = parsedSex.value();
     if (type == CardType::Resident) {
         const bool numeric =
             !nation.empty() && nation.find_first_not_of("0123456789") == std::string::npos;
         const std::string_view name = numeric ? nationName(std::stoi(nation)) : std::string_view{};
-        if (name.empty())
-            return invalid("idcard.bad_nation", "unknown nation code");
+        if (name.empty()) return invalid("idcard.bad_nation", "unknown nation code");
         card.nation = name;
     }
     auto birthDate = parseDate(birth, "birth date");
-    if (!birthDate)
-        return birthDate.error();
+    if (!birthDate) return birthDate.error();
     card.birthDate = birthDate.value();
     auto validFrom = parseDate(from, "valid-from date");
-    if (!validFrom)
-        return validFrom.error();
+    if (!validFrom) return validFrom.error();
     card.validFrom = validFrom.value();
     if (to != "长期") {
         auto validTo = parseDate(to, "valid-to date");
-        if (!validTo)
-            return validTo.error();
+        if (!validTo) return validTo.error();
         card.validTo = validTo.value();
     }
     return card;
@@ -175,8 +162,7 @@ Result<IdCard> decodeForeign(FieldReader& read, CardType type) {
         // The 2023 card: the English name continues in a second field at 192.
         card.nameEn = read(0, 70);
         const std::string more = read(192, 46);
-        if (!more.empty())
-            card.nameEn += more;
+        if (!more.empty()) card.nameEn += more;
         sex = read(70, 2);
         card.idNumber = read(72, 36);
         card.nationality = read(108, 6);
@@ -186,23 +172,18 @@ Result<IdCard> decodeForeign(FieldReader& read, CardType type) {
         birth = read(176, 16);
         card.issueCount = read(238, 4);
     }
-    if (read.error)
-        return *read.error;
+    if (read.error) return *read.error;
     auto parsedSex = parseSex(sex);
-    if (!parsedSex)
-        return parsedSex.error();
+    if (!parsedSex) return parsedSex.error();
     card.sex = parsedSex.value();
     auto birthDate = parseDate(birth, "birth date");
-    if (!birthDate)
-        return birthDate.error();
+    if (!birthDate) return birthDate.error();
     card.birthDate = birthDate.value();
     auto validFrom = parseDate(from, "valid-from date");
-    if (!validFrom)
-        return validFrom.error();
+    if (!validFrom) return validFrom.error();
     card.validFrom = validFrom.value();
     auto validTo = parseDate(to, "valid-to date");
-    if (!validTo)
-        return validTo.error();
+    if (!validTo) return validTo.error();
     card.validTo = validTo.value();
     return card;
 }
@@ -240,8 +221,7 @@ Result<IdCard> decodeText(std::span<const std::uint8_t> text) {
     }
     constexpr std::size_t kTypeFlagOffset = 248;
     const std::uint8_t flag = text[kTypeFlagOffset];
-    if (text[kTypeFlagOffset + 1] != 0)
-        return invalid("idcard.unknown_type", "unknown card type");
+    if (text[kTypeFlagOffset + 1] != 0) return invalid("idcard.unknown_type", "unknown card type");
     FieldReader read{text, std::nullopt};
     switch (flag) {
         case ' ':
@@ -262,12 +242,10 @@ bool hasValidCheckDigit(std::string_view id) {
     static constexpr std::array<int, 17> kWeights = {7, 9, 10, 5,  8, 4, 2, 1, 6,
                                                      3, 7, 9,  10, 5, 8, 4, 2};
     static constexpr std::string_view kCheck = "10X98765432";
-    if (id.size() != 18)
-        return false;
+    if (id.size() != 18) return false;
     int sum = 0;
     for (std::size_t i = 0; i < 17; ++i) {
-        if (id[i] < '0' || id[i] > '9')
-            return false;
+        if (id[i] < '0' || id[i] > '9') return false;
         sum += (id[i] - '0') * kWeights[i];
     }
     const char last = id[17] == 'x' ? 'X' : id[17];
@@ -280,8 +258,7 @@ Status validate(const IdCard& card, const Date& today) {
         const bool shaped = number.size() == 15 &&
                             number.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") == 3 &&
                             number.find_first_not_of("0123456789", 3) == std::string::npos;
-        if (!shaped)
-            return invalid("idcard.bad_number", "the permit number is malformed");
+        if (!shaped) return invalid("idcard.bad_number", "the permit number is malformed");
     } else {
         if (!hasValidCheckDigit(card.idNumber)) {
             return invalid("idcard.bad_check_digit", "the ID number's check digit is wrong");
@@ -292,8 +269,7 @@ Status validate(const IdCard& card, const Date& today) {
             return invalid("idcard.birth_mismatch", "the birth date does not match the ID number");
         }
     }
-    if (card.validFrom > today)
-        return invalid("idcard.not_yet_valid", "the card is not valid yet");
+    if (card.validFrom > today) return invalid("idcard.not_yet_valid", "the card is not valid yet");
     if (card.validTo && *card.validTo < today) {
         return invalid("idcard.expired", "the card expired on " + card.validTo->iso());
     }
@@ -309,12 +285,9 @@ std::string_view nationName(int code) {
         "羌",     "布朗",   "撒拉",     "毛南",   "仡佬",     "锡伯", "阿昌",   "普米",
         "塔吉克", "怒",     "乌孜别克", "俄罗斯", "鄂温克",   "德昂", "保安",   "裕固",
         "京",     "塔塔尔", "独龙",     "鄂伦春", "赫哲",     "门巴", "珞巴",   "基诺"};
-    if (code >= 1 && code <= 56)
-        return kNations[static_cast<std::size_t>(code - 1)];
-    if (code == 97)
-        return "其他";
-    if (code == 98)
-        return "外国血统";
+    if (code >= 1 && code <= 56) return kNations[static_cast<std::size_t>(code - 1)];
+    if (code == 97) return "其他";
+    if (code == 98) return "外国血统";
     return {};
 }
 

@@ -13,8 +13,7 @@ Date localToday() {
 
 IdCardWatcher::IdCardWatcher(SamReader& reader, WatchOptions options, WatchEvents events)
     : reader_(reader), options_(std::move(options)), events_(std::move(events)) {
-    if (!options_.today)
-        options_.today = localToday;
+    if (!options_.today) options_.today = localToday;
 }
 
 IdCardWatcher::~IdCardWatcher() {
@@ -23,8 +22,7 @@ IdCardWatcher::~IdCardWatcher() {
 
 void IdCardWatcher::start() {
     std::lock_guard lock(mutex_);
-    if (thread_.joinable())
-        return;
+    if (thread_.joinable()) return;
     stopping_ = false;
     thread_ = std::thread([this] { run(); });
 }
@@ -35,8 +33,7 @@ void IdCardWatcher::stop() {
         stopping_ = true;
     }
     wake_.notify_all();
-    if (thread_.joinable())
-        thread_.join();
+    if (thread_.joinable()) thread_.join();
 }
 
 bool IdCardWatcher::sleepFor(Milliseconds duration) {
@@ -48,15 +45,13 @@ void IdCardWatcher::run() {
     while (true) {
         pollOnce();
         const Milliseconds pause = readerPresent_ ? options_.pollInterval : options_.reopenInterval;
-        if (!sleepFor(pause))
-            return;
+        if (!sleepFor(pause)) return;
     }
 }
 
 void IdCardWatcher::pollOnce() {
     if (!readerPresent_) {
-        if (!reader_.transport().reopen())
-            return;
+        if (!reader_.transport().reopen()) return;
     }
     auto found = reader_.findCard();
     if (!found) {
@@ -65,43 +60,37 @@ void IdCardWatcher::pollOnce() {
                           found.error().kind == ErrorKind::Io;
         if (gone && readerPresent_) {
             readerPresent_ = false;
-            if (events_.readerHealth)
-                events_.readerHealth(false, &found.error());
+            if (events_.readerHealth) events_.readerHealth(false, &found.error());
         }
         return;
     }
     if (!readerPresent_) {
         readerPresent_ = true;
-        if (events_.readerHealth)
-            events_.readerHealth(true, nullptr);
+        if (events_.readerHealth) events_.readerHealth(true, nullptr);
     }
     if (!found.value()) {
         if (cardPresent_) {
             cardPresent_ = false;
-            if (events_.cardRemoved)
-                events_.cardRemoved();
+            if (events_.cardRemoved) events_.cardRemoved();
         }
         return;
     }
-    if (cardPresent_)
-        return;  // read once per placement
+    if (cardPresent_) return;  // read once per placement
     cardPresent_ = true;
+    if (events_.cardDetected) events_.cardDetected();
     auto card = reader_.selectAndRead();
     if (card) {
-        if (auto valid = validate(card.value(), options_.today()); !valid)
-            card = valid.error();
+        if (auto valid = validate(card.value(), options_.today()); !valid) card = valid.error();
     }
     if (card) {
-        if (events_.cardRead)
-            events_.cardRead(card.value());
+        if (events_.cardRead) events_.cardRead(card.value());
         return;
     }
     if (card.error().kind == ErrorKind::NoCard) {
         cardPresent_ = false;  // pulled between find and read: treat as never placed
         return;
     }
-    if (events_.cardUnreadable)
-        events_.cardUnreadable(card.error());
+    if (events_.cardUnreadable) events_.cardUnreadable(card.error());
 }
 
 }  // namespace lobby::idcard

@@ -15,6 +15,7 @@
 namespace lobby::idcard {
 
 struct WatchEvents {
+    std::function<void()> cardDetected;  // a card is on the reader; reading starts now
     std::function<void(const IdCard&)> cardRead;
     std::function<void(const Error&)> cardUnreadable;  // placed, but reading or validation failed
     std::function<void()> cardRemoved;

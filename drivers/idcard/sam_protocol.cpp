@@ -45,13 +45,10 @@ Result<std::pair<Command, Bytes>> decodeCommand(std::span<const std::uint8_t> by
     FrameDecoder decoder;
     decoder.feed(bytes);
     auto payload = decoder.next();
-    if (!payload)
-        return protocolError("idcard.sam.truncated", "truncated frame");
-    if (!payload->ok())
-        return payload->error();
+    if (!payload) return protocolError("idcard.sam.truncated", "truncated frame");
+    if (!payload->ok()) return payload->error();
     const Bytes& body = payload->value();
-    if (body.size() < 2)
-        return protocolError("idcard.sam.bad_length", "command frame too short");
+    if (body.size() < 2) return protocolError("idcard.sam.bad_length", "command frame too short");
     return std::pair{Command{body[0], body[1]}, Bytes(body.begin() + 2, body.end())};
 }
 
@@ -84,11 +81,9 @@ std::optional<Error> statusError(std::uint8_t sw3) {
         {0x80, ErrorKind::NoCard, "idcard.sam.no_card", "no card on the reader"},
         {0x81, ErrorKind::NoCard, "idcard.sam.select_failed", "selecting the card failed"},
     };
-    if (sw3 == status::kOk || sw3 == status::kCardFound)
-        return std::nullopt;
+    if (sw3 == status::kOk || sw3 == status::kCardFound) return std::nullopt;
     for (const auto& known : kKnown) {
-        if (known.sw3 == sw3)
-            return makeError(known.kind, known.code, known.message);
+        if (known.sw3 == sw3) return makeError(known.kind, known.code, known.message);
     }
     char message[32];
     std::snprintf(message, sizeof message, "unknown status 0x%02X", sw3);
@@ -108,29 +103,24 @@ bool FrameDecoder::dropToPreamble() {
                buffer_[matched] == kPreamble[matched]) {
             ++matched;
         }
-        if (matched == kPreamble.size())
-            return true;
-        if (matched == buffer_.size())
-            return false;  // a prefix; wait for more
+        if (matched == kPreamble.size()) return true;
+        if (matched == buffer_.size()) return false;  // a prefix; wait for more
         buffer_.pop_front();
     }
     return false;
 }
 
 std::optional<Result<Bytes>> FrameDecoder::next() {
-    if (!dropToPreamble())
-        return std::nullopt;
+    if (!dropToPreamble()) return std::nullopt;
     constexpr std::size_t kHeader = kPreamble.size() + 2;
-    if (buffer_.size() < kHeader)
-        return std::nullopt;
+    if (buffer_.size() < kHeader) return std::nullopt;
     const std::size_t length = (std::size_t{buffer_[5]} << 8) | buffer_[6];
     if (length < 2 || length > kMaxFrameLength) {
         buffer_.pop_front();  // skip this preamble; resynchronise on the next one
         return Result<Bytes>(protocolError(
             "idcard.sam.bad_length", "frame length " + std::to_string(length) + " does not fit"));
     }
-    if (buffer_.size() < kHeader + length)
-        return std::nullopt;
+    if (buffer_.size() < kHeader + length) return std::nullopt;
     Bytes afterPreamble(buffer_.begin() + kPreamble.size(), buffer_.begin() + kHeader + length);
     const std::uint8_t received = afterPreamble.back();
     afterPreamble.pop_back();

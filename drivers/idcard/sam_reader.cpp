@@ -22,8 +22,7 @@ Result<Response> SamReader::exchange(Command command, Milliseconds timeout) {
         // The reader sends one reply per command: a corrupt one is this command's answer.
         // The decoder has already skipped past it, so the next exchange starts clean.
         if (auto frame = decoder_.next()) {
-            if (!frame->ok())
-                return frame->error();
+            if (!frame->ok()) return frame->error();
             return toResponse(frame->value());
         }
         const auto left =
@@ -37,8 +36,7 @@ Result<Response> SamReader::exchange(Command command, Milliseconds timeout) {
         }
         auto got = transport_->read(chunk, left);
         if (!got) {
-            if (got.error().kind == ErrorKind::Timeout)
-                continue;  // re-checked above
+            if (got.error().kind == ErrorKind::Timeout) continue;  // re-checked above
             return got.error();
         }
         decoder_.feed(std::span(chunk).first(got.value()));
@@ -47,21 +45,16 @@ Result<Response> SamReader::exchange(Command command, Milliseconds timeout) {
 
 Result<bool> SamReader::findCard() {
     auto reply = exchange(commands::kFindCard, timeouts_.command);
-    if (!reply)
-        return reply.error();
-    if (reply->sw3 == status::kCardFound)
-        return true;
-    if (reply->sw3 == status::kNoCard)
-        return false;
+    if (!reply) return reply.error();
+    if (reply->sw3 == status::kCardFound) return true;
+    if (reply->sw3 == status::kNoCard) return false;
     return *statusError(reply->sw3);
 }
 
 Status SamReader::selectCard() {
     auto reply = exchange(commands::kSelectCard, timeouts_.command);
-    if (!reply)
-        return reply.error();
-    if (auto error = statusError(reply->sw3))
-        return *error;
+    if (!reply) return reply.error();
+    if (auto error = statusError(reply->sw3)) return *error;
     return {};
 }
 
@@ -69,17 +62,14 @@ Result<RawCard> SamReader::readCard(bool withFingerprint) {
     const Command command =
         withFingerprint ? commands::kReadTextPhotoFingerprint : commands::kReadTextPhoto;
     auto reply = exchange(command, timeouts_.read);
-    if (!reply)
-        return reply.error();
-    if (auto error = statusError(reply->sw3))
-        return *error;
+    if (!reply) return reply.error();
+    if (auto error = statusError(reply->sw3)) return *error;
     return parseReadData(reply->data, withFingerprint);
 }
 
 Result<IdCard> SamReader::readPresentCard() {
     auto found = findCard();
-    if (!found)
-        return found.error();
+    if (!found) return found.error();
     if (!found.value()) {
         return makeError(ErrorKind::NoCard, "idcard.sam.no_card", "no card on the reader");
     }
@@ -87,24 +77,19 @@ Result<IdCard> SamReader::readPresentCard() {
 }
 
 Result<IdCard> SamReader::selectAndRead() {
-    if (auto selected = selectCard(); !selected)
-        return selected.error();
+    if (auto selected = selectCard(); !selected) return selected.error();
     auto raw = readCard();
-    if (!raw)
-        return raw.error();
+    if (!raw) return raw.error();
     auto card = decodeText(raw->text);
-    if (!card)
-        return card.error();
+    if (!card) return card.error();
     card->photoWlt.assign(raw->photo.begin(), raw->photo.end());
     return card;
 }
 
 Result<Bytes> SamReader::samId() {
     auto reply = exchange(commands::kSamId, timeouts_.command);
-    if (!reply)
-        return reply.error();
-    if (auto error = statusError(reply->sw3))
-        return *error;
+    if (!reply) return reply.error();
+    if (auto error = statusError(reply->sw3)) return *error;
     return reply->data;
 }
 

@@ -47,15 +47,28 @@ int remainingMs(std::chrono::steady_clock::time_point deadline) {
 
 }  // namespace
 
-Result<std::unique_ptr<SerialTransport>> SerialTransport::open(const std::string& device,
-                                                               int baud) {
+Result<std::unique_ptr<SerialTransport>> SerialTransport::construct(const std::string& device,
+                                                                    int baud) {
     if (speedFor(baud) == 0) {
         return makeError(ErrorKind::InvalidArgument, "idcard.bad_baud",
                          "unsupported baud rate " + std::to_string(baud));
     }
-    std::unique_ptr<SerialTransport> transport(new SerialTransport(device, baud));
-    if (auto status = transport->openDevice(); !status)
-        return status.error();
+    return std::unique_ptr<SerialTransport>(new SerialTransport(device, baud));
+}
+
+Result<std::unique_ptr<SerialTransport>> SerialTransport::open(const std::string& device,
+                                                               int baud) {
+    auto transport = construct(device, baud);
+    if (!transport) return transport;
+    if (auto status = transport.value()->openDevice(); !status) return status.error();
+    return transport;
+}
+
+Result<std::unique_ptr<SerialTransport>> SerialTransport::create(const std::string& device,
+                                                                 int baud) {
+    auto transport = construct(device, baud);
+    // A missing reader is reported through read()/write() until reopen() succeeds.
+    if (transport) (void)transport.value()->openDevice();
     return transport;
 }
 
@@ -65,8 +78,7 @@ SerialTransport::~SerialTransport() {
 
 Status SerialTransport::openDevice() {
     fd_ = ::open(device_.c_str(), O_RDWR | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
-    if (fd_ < 0)
-        return ioError(device_, "open", errno);
+    if (fd_ < 0) return ioError(device_, "open", errno);
     // Exclusive: a second process talking to the reader would corrupt both exchanges.
     // TIOCEXCL does not stop root, so an advisory lock guards against other kiosk processes.
     if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
@@ -102,8 +114,7 @@ Status SerialTransport::openDevice() {
 }
 
 void SerialTransport::closeDevice() {
-    if (fd_ >= 0)
-        ::close(fd_);
+    if (fd_ >= 0) ::close(fd_);
     fd_ = -1;
 }
 
@@ -113,8 +124,7 @@ Status SerialTransport::reopen() {
 }
 
 Status SerialTransport::write(std::span<const std::uint8_t> bytes, Milliseconds timeout) {
-    if (fd_ < 0)
-        return ioError(device_, "write", ENODEV);
+    if (fd_ < 0) return ioError(device_, "write", ENODEV);
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     std::size_t written = 0;
     while (written < bytes.size()) {
@@ -123,8 +133,7 @@ Status SerialTransport::write(std::span<const std::uint8_t> bytes, Milliseconds 
             written += static_cast<std::size_t>(n);
             continue;
         }
-        if (n < 0 && errno != EAGAIN && errno != EINTR)
-            return ioError(device_, "write", errno);
+        if (n < 0 && errno != EAGAIN && errno != EINTR) return ioError(device_, "write", errno);
         pollfd pfd{fd_, POLLOUT, 0};
         const int left = remainingMs(deadline);
         if (left == 0 || ::poll(&pfd, 1, left) == 0) {
@@ -135,25 +144,19 @@ Status SerialTransport::write(std::span<const std::uint8_t> bytes, Milliseconds 
 }
 
 Result<std::size_t> SerialTransport::read(std::span<std::uint8_t> buffer, Milliseconds timeout) {
-    if (fd_ < 0)
-        return ioError(device_, "read", ENODEV);
+    if (fd_ < 0) return ioError(device_, "read", ENODEV);
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     while (true) {
         pollfd pfd{fd_, POLLIN, 0};
         const int ready = ::poll(&pfd, 1, remainingMs(deadline));
-        if (ready < 0 && errno != EINTR)
-            return ioError(device_, "poll", errno);
+        if (ready < 0 && errno != EINTR) return ioError(device_, "poll", errno);
         if (ready > 0) {
-            if ((pfd.revents & (POLLERR | POLLNVAL)) != 0)
-                return ioError(device_, "read", EIO);
+            if ((pfd.revents & (POLLERR | POLLNVAL)) != 0) return ioError(device_, "read", EIO);
             const ssize_t n = ::read(fd_, buffer.data(), buffer.size());
-            if (n > 0)
-                return static_cast<std::size_t>(n);
-            if (n < 0 && errno != EAGAIN && errno != EINTR)
-                return ioError(device_, "read", errno);
+            if (n > 0) return static_cast<std::size_t>(n);
+            if (n < 0 && errno != EAGAIN && errno != EINTR) return ioError(device_, "read", errno);
             // POLLHUP with nothing to read: the other end is gone (unplugged bridge, closed pty).
-            if ((pfd.revents & POLLHUP) != 0)
-                return ioError(device_, "read", EIO);
+            if ((pfd.revents & POLLHUP) != 0) return ioError(device_, "read", EIO);
         }
         if (remainingMs(deadline) == 0) {
             return makeError(ErrorKind::Timeout, "idcard.timeout",
@@ -163,8 +166,7 @@ Result<std::size_t> SerialTransport::read(std::span<std::uint8_t> buffer, Millis
 }
 
 void SerialTransport::discardInput() {
-    if (fd_ >= 0)
-        ::tcflush(fd_, TCIFLUSH);
+    if (fd_ >= 0) ::tcflush(fd_, TCIFLUSH);
 }
 
 }  // namespace lobby::idcard

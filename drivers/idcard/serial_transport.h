@@ -11,6 +11,9 @@ namespace lobby::idcard {
 class SerialTransport final : public Transport {
 public:
     static Result<std::unique_ptr<SerialTransport>> open(const std::string& device, int baud);
+    // Like open(), but a reader that is not there yet is not an error: the transport answers
+    // Unavailable until reopen() finds it (a kiosk may boot before its reader is plugged in).
+    static Result<std::unique_ptr<SerialTransport>> create(const std::string& device, int baud);
     ~SerialTransport() override;
 
     Status write(std::span<const std::uint8_t> bytes, Milliseconds timeout) override;
@@ -21,6 +24,7 @@ public:
 
 private:
     SerialTransport(std::string device, int baud) : device_(std::move(device)), baud_(baud) {}
+    static Result<std::unique_ptr<SerialTransport>> construct(const std::string& device, int baud);
     Status openDevice();
     void closeDevice();
 

@@ -24,10 +24,8 @@ std::optional<AppOptions> parseOptions(const QStringList& arguments) {
         std::fprintf(stderr, "lobby-kiosk: %s\n", qPrintable(parser.errorText()));
         return std::nullopt;
     }
-    if (parser.isSet("help"))
-        parser.showHelp(0);
-    if (parser.isSet("version"))
-        parser.showVersion();
+    if (parser.isSet("help")) parser.showHelp(0);
+    if (parser.isSet("version")) parser.showVersion();
 
     AppOptions options;
     options.configPath = parser.value(config);

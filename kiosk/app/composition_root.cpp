@@ -14,7 +14,10 @@
 #include "app/screenshot_recorder.h"
 #include "core/qml_exposure.h"
 #include "core/screen_registry.h"
+#include "idcard/serial_transport.h"
 #include "logging/categories.h"
+#include "sim/idcard/sam_emulator.h"
+#include "sim/idcard/sam_transport_sim.h"
 
 namespace lobby::app {
 namespace {
@@ -53,7 +56,61 @@ CompositionRoot::CompositionRoot(const config::Settings& settings, AppOptions op
         screenshots_ =
             std::make_unique<ScreenshotRecorder>(options_.screenshotDir, &session_, &kiosk_);
     }
+    buildIdCardReader(settings);
     qApp->installEventFilter(this);
+}
+
+void CompositionRoot::buildIdCardReader(const config::Settings& settings) {
+    using namespace config::keys;
+    const QString backend = settings.stringValue(kIdCardBackend);
+    const int baud = settings.intValue(kIdCardBaud);
+    std::unique_ptr<idcard::Transport> transport;
+    if (backend == QLatin1String("simulated")) {
+        idCardEmulator_ = std::make_unique<sim::SamEmulator>();
+        transport = std::make_unique<sim::LoopbackTransport>(*idCardEmulator_, baud);
+    } else if (backend == QLatin1String("serial")) {
+        auto serial = idcard::SerialTransport::create(
+            settings.stringValue(kIdCardSerialDevice).toStdString(), baud);
+        if (!serial) {
+            qCCritical(lcIdCard) << serial.error().message.c_str();
+            return;
+        }
+        transport = std::move(serial.value());
+    } else {
+        qCInfo(lcIdCard) << "no ID card reader configured";
+        return;
+    }
+    qCInfo(lcIdCard).noquote() << "ID card reader:" << backend;
+    idcard::WatchOptions options;
+    options.pollInterval = std::chrono::milliseconds(settings.intValue(kIdCardPollInterval_ms));
+    idCards_ = std::make_unique<devices::IdCardService>(
+        std::make_unique<idcard::SamReader>(std::move(transport)), std::move(options));
+    connect(idCards_.get(), &devices::IdCardService::cardPlaced, &session_,
+            &core::SessionController::identityPresented);
+    connect(idCards_.get(), &devices::IdCardService::cardRead, &session_,
+            [this](const devices::CardHolder& holder) { session_.identified(holder.maskedName); });
+    connect(idCards_.get(), &devices::IdCardService::cardRejected, &session_,
+            &core::SessionController::identificationFailed);
+    // A resident ID card is read in one go and may be lifted at once, so its removal does not
+    // end the session (an inserted social-security card's removal will).
+}
+
+Status CompositionRoot::controlSimulatedDevice(const QString& action, const QString& argument) {
+    if (!idCardEmulator_) {
+        return makeError(ErrorKind::InvalidArgument, "journey.no_simulator",
+                         "card steps need devices.idcard.backend = simulated");
+    }
+    if (action == QLatin1String("place_card")) {
+        const sim::SimCard* card = sim::findCard(argument.toStdString());
+        if (card == nullptr) {
+            return makeError(ErrorKind::InvalidArgument, "journey.unknown_card",
+                             "no simulated card '" + argument.toStdString() + "'");
+        }
+        idCardEmulator_->placeCard(*card);
+        return {};
+    }
+    idCardEmulator_->removeCard();
+    return {};
 }
 
 CompositionRoot::~CompositionRoot() {
@@ -78,8 +135,8 @@ bool CompositionRoot::start() {
     }
     connect(window_, &QQuickWindow::frameSwapped, this, &CompositionRoot::onFirstFrame,
             Qt::SingleShotConnection);
-    if (screenshots_)
-        screenshots_->attach(window_);
+    if (idCards_) idCards_->start();
+    if (screenshots_) screenshots_->attach(window_);
     if (!options_.journeyPath.isEmpty()) {
         auto steps = JourneyDriver::loadSteps(options_.journeyPath);
         if (!steps) {
@@ -87,7 +144,10 @@ bool CompositionRoot::start() {
             return false;
         }
         journey_ = std::make_unique<JourneyDriver>(
-            steps.value(), &session_, [this] { return !screenshots_ || screenshots_->isIdle(); });
+            steps.value(), &session_, [this] { return !screenshots_ || screenshots_->isIdle(); },
+            [this](const QString& action, const QString& argument) {
+                return controlSimulatedDevice(action, argument);
+            });
         connect(journey_.get(), &JourneyDriver::finished, qApp, &QCoreApplication::exit,
                 Qt::QueuedConnection);
         journey_->start(window_);
@@ -110,8 +170,7 @@ bool CompositionRoot::eventFilter(QObject* watched, QEvent* event) {
         case QEvent::MouseButtonPress:
         case QEvent::TouchBegin:
         case QEvent::KeyPress:
-            if (watched == window_)
-                session_.noteActivity();
+            if (watched == window_) session_.noteActivity();
             break;
         default:
             break;
@@ -126,8 +185,7 @@ int CompositionRoot::runSelfTest() {
                     QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString path = it.next();
-        if (isSingletonFile(path))
-            continue;  // loaded through their importers instead
+        if (isSingletonFile(path)) continue;  // loaded through their importers instead
         QQmlComponent component(&engine_, QUrl(QStringLiteral("qrc") + path));
         ++files;
         if (component.isError()) {

@@ -20,13 +20,10 @@ constexpr int kDefaultStepTimeout_ms = 5000;
 constexpr int kSettleAfterTap_ms = 150;
 
 QQuickItem* findVisibleItem(QQuickItem* root, const QString& objectName) {
-    if (root == nullptr || !root->isVisible())
-        return nullptr;
-    if (root->objectName() == objectName)
-        return root;
+    if (root == nullptr || !root->isVisible()) return nullptr;
+    if (root->objectName() == objectName) return root;
     for (QQuickItem* child : root->childItems()) {
-        if (QQuickItem* found = findVisibleItem(child, objectName))
-            return found;
+        if (QQuickItem* found = findVisibleItem(child, objectName)) return found;
     }
     return nullptr;
 }
@@ -34,8 +31,12 @@ QQuickItem* findVisibleItem(QQuickItem* root, const QString& objectName) {
 }  // namespace
 
 JourneyDriver::JourneyDriver(QJsonArray steps, core::SessionController* session,
-                             std::function<bool()> ready, QObject* parent)
-    : QObject(parent), steps_(std::move(steps)), session_(session), ready_(std::move(ready)) {
+                             std::function<bool()> ready, DeviceControl devices, QObject* parent)
+    : QObject(parent),
+      steps_(std::move(steps)),
+      session_(session),
+      ready_(std::move(ready)),
+      devices_(std::move(devices)) {
     pollTimer_.setInterval(kPoll_ms);
     connect(&pollTimer_, &QTimer::timeout, this, &JourneyDriver::poll);
 }
@@ -62,8 +63,7 @@ void JourneyDriver::start(QQuickWindow* window) {
 }
 
 void JourneyDriver::poll() {
-    if (!ready_())
-        return;
+    if (!ready_()) return;
     if (index_ >= steps_.size()) {
         pollTimer_.stop();
         qCInfo(lcUi) << "journey finished:" << steps_.size() << "steps";
@@ -71,11 +71,9 @@ void JourneyDriver::poll() {
         return;
     }
     const QJsonObject step = steps_.at(index_).toObject();
-    if (stepStarted_ms_ < 0)
-        stepStarted_ms_ = clock_.elapsed();
+    if (stepStarted_ms_ < 0) stepStarted_ms_ = clock_.elapsed();
     const StepOutcome outcome = runStep(step);
-    if (outcome == StepOutcome::Failed)
-        return;
+    if (outcome == StepOutcome::Failed) return;
     if (outcome == StepOutcome::Done) {
         ++index_;
         stepStarted_ms_ = -1;
@@ -92,12 +90,21 @@ void JourneyDriver::poll() {
 }
 
 JourneyDriver::StepOutcome JourneyDriver::runStep(const QJsonObject& step) {
-    if (step.contains("tap"))
-        return tap(step.value("tap").toString());
+    if (step.contains("tap")) return tap(step.value("tap").toString());
     if (step.contains("expect_screen")) {
         return session_->screenName() == step.value("expect_screen").toString()
                    ? StepOutcome::Done
                    : StepOutcome::Pending;
+    }
+    for (const char* action : {"place_card", "remove_card"}) {
+        if (!step.contains(action)) continue;
+        const Status status = devices_(QString::fromLatin1(action), step.value(action).toString());
+        if (!status) {
+            fail(QStringLiteral("step %1: %2").arg(index_ + 1).arg(status.error().message.c_str()));
+            return StepOutcome::Failed;
+        }
+        qCInfo(lcUi) << action << step.value(action).toString();
+        return StepOutcome::Done;
     }
     if (step.contains("wait_ms")) {
         return clock_.elapsed() - stepStarted_ms_ >= step.value("wait_ms").toInt()
@@ -110,10 +117,8 @@ JourneyDriver::StepOutcome JourneyDriver::runStep(const QJsonObject& step) {
 
 JourneyDriver::StepOutcome JourneyDriver::tap(const QString& objectName) {
     QQuickItem* item = findVisibleItem(window_->contentItem(), objectName);
-    if (item == nullptr || !item->isEnabled())
-        return StepOutcome::Pending;
-    if (clock_.elapsed() - stepStarted_ms_ < kSettleAfterTap_ms)
-        return StepOutcome::Pending;
+    if (item == nullptr || !item->isEnabled()) return StepOutcome::Pending;
+    if (clock_.elapsed() - stepStarted_ms_ < kSettleAfterTap_ms) return StepOutcome::Pending;
     // QTest's mouse functions go through QWindowSystemInterface, the same path as a real
     // touchscreen's events, so the press reaches the window like a finger's would.
     const QPoint scene = item->mapToScene(QPointF(item->width() / 2, item->height() / 2)).toPoint();

@@ -5,6 +5,9 @@
 //   {"tap": "startButton"}            tap the visible, enabled item with that objectName
 //   {"expect_screen": "menu"}         wait until that screen is shown
 //   {"wait_ms": 500}                  pause
+//   {"place_card": "resident-zhang"}  put a card from sim/idcard's catalogue on the simulated
+//   reader
+//   {"remove_card": true}             lift it
 // Each step has a deadline ("timeout_ms", default 5000). The app exits 0 when the journey
 // ends, 1 on the first failed step.
 
@@ -28,9 +31,11 @@ namespace lobby::app {
 class JourneyDriver : public QObject {
     Q_OBJECT
 public:
-    // `ready` says when the next step may run (e.g. no screenshot pending).
+    using DeviceControl = std::function<Status(const QString& action, const QString& argument)>;
+    // `ready` says when the next step may run (e.g. no screenshot pending); `devices` acts on
+    // simulated devices.
     JourneyDriver(QJsonArray steps, core::SessionController* session, std::function<bool()> ready,
-                  QObject* parent = nullptr);
+                  DeviceControl devices, QObject* parent = nullptr);
 
     static Result<QJsonArray> loadSteps(const QString& path);
 
@@ -49,6 +54,7 @@ private:
     QJsonArray steps_;
     core::SessionController* session_;
     std::function<bool()> ready_;
+    DeviceControl devices_;
     QQuickWindow* window_ = nullptr;
     QTimer pollTimer_;
     int index_ = 0;

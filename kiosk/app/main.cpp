@@ -34,21 +34,16 @@ lobby::Result<lobby::config::Settings> loadSettings(const lobby::app::AppOptions
     const QString path = Settings::resolvePath(options.configPath);
     const bool explicitPath = !options.configPath.isEmpty() ||
                               !qEnvironmentVariableIsEmpty(lobby::config::kConfigPathEnv);
-    if (!explicitPath && !QFile::exists(path))
-        return Settings::defaults();
+    if (!explicitPath && !QFile::exists(path)) return Settings::defaults();
     auto settings = Settings::load(path);
-    if (!settings)
-        return settings;
+    if (!settings) return settings;
     using namespace lobby::config::keys;
     if (options.size) {
-        if (auto s = settings->set(kDisplayWidth, options.size->width()); !s)
-            return s.error();
-        if (auto s = settings->set(kDisplayHeight, options.size->height()); !s)
-            return s.error();
+        if (auto s = settings->set(kDisplayWidth, options.size->width()); !s) return s.error();
+        if (auto s = settings->set(kDisplayHeight, options.size->height()); !s) return s.error();
     }
     if (options.windowed) {
-        if (auto s = settings->set(kDisplayFullscreen, false); !s)
-            return s.error();
+        if (auto s = settings->set(kDisplayFullscreen, false); !s) return s.error();
     }
     return settings;
 }
@@ -70,8 +65,7 @@ int main(int argc, char* argv[]) {
     QGuiApplication::setApplicationVersion(QStringLiteral(LOBBY_VERSION));
 
     auto options = lobby::app::parseOptions(QGuiApplication::arguments());
-    if (!options)
-        return 2;
+    if (!options) return 2;
     options->mainEntered_ms = mainEntered_ms;
 
     auto settings = loadSettings(*options);
@@ -86,9 +80,7 @@ int main(int argc, char* argv[]) {
         qCInfo(lcConfig).noquote() << line;
 
     lobby::app::CompositionRoot root(settings.value(), *options);
-    if (options->selfTest)
-        return root.runSelfTest();
-    if (!root.start())
-        return 1;
+    if (options->selfTest) return root.runSelfTest();
+    if (!root.start()) return 1;
     return QGuiApplication::exec();
 }

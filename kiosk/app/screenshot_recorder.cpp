@@ -24,8 +24,7 @@ ScreenshotRecorder::ScreenshotRecorder(QString directory, core::SessionControlle
     connect(session_, &core::SessionController::stateChanged, this, &ScreenshotRecorder::schedule);
     connect(kiosk_, &core::KioskInfo::languageChanged, this, &ScreenshotRecorder::schedule);
     connect(session_, &core::SessionController::countdownChanged, this, [this] {
-        if (!captureTimer_.isActive())
-            schedule();
+        if (!captureTimer_.isActive()) schedule();
     });
 }
 
@@ -35,15 +34,13 @@ void ScreenshotRecorder::attach(QQuickWindow* window) {
 }
 
 void ScreenshotRecorder::schedule() {
-    if (window_ != nullptr)
-        captureTimer_.start();
+    if (window_ != nullptr) captureTimer_.start();
 }
 
 void ScreenshotRecorder::capture() {
     const QString overlay = session_->countdownActive() ? QStringLiteral("-countdown") : QString();
     const QString key = session_->screenName() + overlay + "-" + kiosk_->language();
-    if (key == lastSaved_)
-        return;
+    if (key == lastSaved_) return;
     const QImage image = window_->grabWindow();
     if (image.isNull()) {
         qCWarning(lcUi) << "could not grab the window for" << key;

@@ -96,8 +96,7 @@ Status collect(const QJsonObject& object, const QString& prefix, QHash<QString, 
             return configError(key, "unknown setting");
         }
         auto converted = convert(*spec, it.value());
-        if (!converted)
-            return converted.error();
+        if (!converted) return converted.error();
         out.insert(key, converted.value());
     }
     return {};
@@ -120,11 +119,9 @@ Result<Settings> Settings::fromJson(const QByteArray& json) {
                                    .arg(parseError.offset)
                                    .arg(parseError.errorString()));
     }
-    if (!document.isObject())
-        return configError({}, "the top level must be a JSON object");
+    if (!document.isObject()) return configError({}, "the top level must be a JSON object");
     const QJsonObject root = document.object();
-    if (!root.contains(keys::kSchemaVersion))
-        return configError(keys::kSchemaVersion, "required");
+    if (!root.contains(keys::kSchemaVersion)) return configError(keys::kSchemaVersion, "required");
     if (root.value(keys::kSchemaVersion).toInt(-1) != kSupportedSchemaVersion) {
         return configError(keys::kSchemaVersion,
                            QStringLiteral("%1 is not supported (this build reads %2)")
@@ -133,8 +130,7 @@ Result<Settings> Settings::fromJson(const QByteArray& json) {
     }
     Settings settings = defaults();
     QHash<QString, QVariant> read;
-    if (auto status = collect(root, {}, read); !status)
-        return status.error();
+    if (auto status = collect(root, {}, read); !status) return status.error();
     settings.values_.insert(read);
     return settings;
 }
@@ -153,11 +149,9 @@ Result<Settings> Settings::load(const QString& path) {
 }
 
 QString Settings::resolvePath(const QString& commandLinePath) {
-    if (!commandLinePath.isEmpty())
-        return commandLinePath;
+    if (!commandLinePath.isEmpty()) return commandLinePath;
     const QString fromEnvironment = qEnvironmentVariable(kConfigPathEnv);
-    if (!fromEnvironment.isEmpty())
-        return fromEnvironment;
+    if (!fromEnvironment.isEmpty()) return fromEnvironment;
     return QString::fromLatin1(kDefaultConfigPath);
 }
 
@@ -181,8 +175,7 @@ QStringList Settings::describeForLog() const {
     for (const auto& spec : settingSpecs()) {
         const QVariant current = values_.value(spec.key);
         QString shown = current.toString();
-        if (spec.sensitive)
-            shown = shown.isEmpty() ? "<unset>" : "<set>";
+        if (spec.sensitive) shown = shown.isEmpty() ? "<unset>" : "<set>";
         lines << spec.key + " = " + shown;
     }
     return lines;
@@ -190,11 +183,9 @@ QStringList Settings::describeForLog() const {
 
 Status Settings::set(const QString& key, const QVariant& value) {
     const SettingSpec* spec = findSpec(key);
-    if (spec == nullptr)
-        return configError(key, "unknown setting");
+    if (spec == nullptr) return configError(key, "unknown setting");
     auto converted = convert(*spec, QJsonValue::fromVariant(value));
-    if (!converted)
-        return converted.error();
+    if (!converted) return converted.error();
     values_.insert(key, converted.value());
     return {};
 }

@@ -51,25 +51,24 @@ const std::vector<SettingSpec>& settingSpecs() {
         intSetting(kFarewell_s, 4, 1, 30,
                    "Seconds the 'take your card and slip' screen stays before the attract screen."),
         enumSetting(kLogLevel, "info", {"debug", "info", "warning"}, "Lowest level logged."),
-        enumSetting(kIdCardBackend, "simulated", {"simulated", "serial", "usb", "none"},
+        enumSetting(kIdCardBackend, "simulated", {"simulated", "serial", "none"},
                     "Resident ID card reader transport."),
         stringSetting(kIdCardSerialDevice, "/dev/ttyUSB0", "Serial device of the ID card reader."),
         intSetting(kIdCardBaud, 115200, 9600, 115200, "Serial baud rate of the ID card reader."),
-        stringSetting(kIdCardUsbId, "0400:c35a", "USB VID:PID of the ID card reader."),
         intSetting(kIdCardPollInterval_ms, 300, 50, 5000,
                    "How often an idle reader is asked whether a card is present."),
         stringSetting(kPlatformBaseUrl, "https://127.0.0.1:8443",
                       "Base URL of the regional appointment platform."),
         stringSetting(kMaintenancePinHash, "",
                       "Hash of the technician PIN for the maintenance menu.", true),
+
     };
     return specs;
 }
 
 const SettingSpec* findSpec(const QString& key) {
     for (const auto& spec : settingSpecs()) {
-        if (spec.key == key)
-            return &spec;
+        if (spec.key == key) return &spec;
     }
     return nullptr;
 }
@@ -121,8 +120,7 @@ QByteArray jsonSchema() {
                 leaf.insert("default", spec.defaultValue.toString());
                 break;
         }
-        if (spec.sensitive)
-            leaf.insert("x-sensitive", true);
+        if (spec.sensitive) leaf.insert("x-sensitive", true);
         insert(root, spec.key.split('.'), leaf);
     }
     return QJsonDocument(root).toJson(QJsonDocument::Indented);

@@ -30,8 +30,7 @@ void FunctionCatalog::setHealth(const ServiceHealth& health) {
 
 QString FunctionCatalog::unavailableReason(const QString& id) const {
     for (const auto& function : kFunctions) {
-        if (id != QLatin1String(function.id))
-            continue;
+        if (id != QLatin1String(function.id)) continue;
         if (!health_.platformConnected) {
             return QCoreApplication::translate("FunctionCatalog",
                                                "The appointment service is not connected");

@@ -17,24 +17,19 @@ void IdleWatchdog::disarm() {
 }
 
 void IdleWatchdog::noteActivity(std::int64_t now_ms) {
-    if (armed_)
-        lastActivity_ms_ = now_ms;
+    if (armed_) lastActivity_ms_ = now_ms;
 }
 
 IdleWatchdog::Phase IdleWatchdog::phase(std::int64_t now_ms) const {
-    if (!armed_)
-        return Phase::Disarmed;
+    if (!armed_) return Phase::Disarmed;
     const std::int64_t silent_ms = now_ms - lastActivity_ms_;
-    if (silent_ms >= timeout_ms_)
-        return Phase::Expired;
-    if (silent_ms >= timeout_ms_ - countdown_ms_)
-        return Phase::Countdown;
+    if (silent_ms >= timeout_ms_) return Phase::Expired;
+    if (silent_ms >= timeout_ms_ - countdown_ms_) return Phase::Countdown;
     return Phase::Quiet;
 }
 
 int IdleWatchdog::countdownRemaining_s(std::int64_t now_ms) const {
-    if (phase(now_ms) != Phase::Countdown)
-        return 0;
+    if (phase(now_ms) != Phase::Countdown) return 0;
     const std::int64_t left_ms = timeout_ms_ - (now_ms - lastActivity_ms_);
     return static_cast<int>((left_ms + 999) / 1000);
 }

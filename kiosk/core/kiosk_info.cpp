@@ -49,8 +49,7 @@ void KioskInfo::setLanguage(const QString& language) {
         qCWarning(lcUi) << "unsupported language" << language;
         return;
     }
-    if (language == language_)
-        return;
+    if (language == language_) return;
     language_ = language;
     qCInfo(lcUi) << "language" << language_;
     emit languageChanged();
@@ -62,8 +61,7 @@ void KioskInfo::toggleLanguage() {
 }
 
 void KioskInfo::setHospitalName(const QString& name) {
-    if (name == hospitalName_)
-        return;
+    if (name == hospitalName_) return;
     hospitalName_ = name;
     emit hospitalNameChanged();
 }

@@ -14,8 +14,7 @@ void exposeToQml(QQmlEngine* engine, const char* name, QObject* object) {
 }
 
 QObject* exposedObject(QQmlEngine* engine, const char* name) {
-    if (engine == nullptr)
-        return nullptr;
+    if (engine == nullptr) return nullptr;
     const QVariant stored = engine->property(propertyName(name).constData());
     if (!stored.isValid()) {
         qFatal("lobby: QML asked for '%s' but the composition root did not expose it", name);

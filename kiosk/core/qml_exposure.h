@@ -15,8 +15,7 @@ QObject* exposedObject(QQmlEngine* engine, const char* name);
 template <typename T>
 T* exposedTo(QQmlEngine* engine, const char* name) {
     auto* object = qobject_cast<T*>(exposedObject(engine, name));
-    if (object != nullptr)
-        QJSEngine::setObjectOwnership(object, QJSEngine::CppOwnership);
+    if (object != nullptr) QJSEngine::setObjectOwnership(object, QJSEngine::CppOwnership);
     return object;
 }
 

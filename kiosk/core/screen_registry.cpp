@@ -28,8 +28,7 @@ const std::array<ScreenEntry, 10>& entries() {
 
 const ScreenEntry& ScreenRegistry::forState(SessionState state) {
     for (const auto& entry : entries()) {
-        if (entry.state == state)
-            return entry;
+        if (entry.state == state) return entry;
     }
     return entries().front();
 }
@@ -37,8 +36,7 @@ const ScreenEntry& ScreenRegistry::forState(SessionState state) {
 QStringList ScreenRegistry::allUrls() {
     QStringList urls;
     for (const auto& entry : entries()) {
-        if (!urls.contains(entry.url))
-            urls << entry.url;
+        if (!urls.contains(entry.url)) urls << entry.url;
     }
     return urls;
 }

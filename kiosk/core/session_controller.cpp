@@ -86,19 +86,26 @@ void SessionController::retranslate() {
 
 void SessionController::identityPresented() {
     handle(SessionEvent::IdentityPresented);
+    if (machine_.state() == SessionState::Identifying) setReadingCard(true);
+}
+
+void SessionController::setReadingCard(bool reading) {
+    if (reading == readingCard_) return;
+    readingCard_ = reading;
+    emit readingCardChanged();
 }
 
 void SessionController::identified(const QString& maskedName) {
-    if (machine_.state() != SessionState::Identifying)
-        return;
+    if (machine_.state() != SessionState::Identifying) return;
+    setReadingCard(false);
     maskedPatientName_ = maskedName;
     emit patientChanged();
     handle(SessionEvent::IdentifySucceeded);
 }
 
-void SessionController::identificationFailed(const QString& message) {
-    if (machine_.state() != SessionState::Identifying)
-        return;
+void SessionController::identificationFailed(TranslatableText message) {
+    if (machine_.state() != SessionState::Identifying) return;
+    setReadingCard(false);
     errorMessage_ = message;
     emit errorChanged();
     handle(SessionEvent::IdentifyFailed);
@@ -132,8 +139,9 @@ void SessionController::onStateChanged(SessionState, SessionState to) {
 }
 
 void SessionController::onSessionEnded() {
+    setReadingCard(false);
     maskedPatientName_.clear();
-    errorMessage_.clear();
+    errorMessage_ = {};
     emit patientChanged();
     emit errorChanged();
 }

@@ -13,6 +13,7 @@
 #include "core/function_catalog.h"
 #include "core/idle_watchdog.h"
 #include "core/session_machine.h"
+#include "core/translatable_text.h"
 
 class QQmlEngine;
 class QJSEngine;
@@ -36,6 +37,7 @@ class SessionController : public QObject {
     Q_PROPERTY(int countdownRemaining READ countdownRemaining NOTIFY countdownChanged)
     Q_PROPERTY(QString patientName READ patientName NOTIFY patientChanged)
     Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY errorChanged)
+    Q_PROPERTY(bool readingCard READ readingCard NOTIFY readingCardChanged)
     Q_PROPERTY(QVariantList functions READ functions NOTIFY functionsChanged)
 
 public:
@@ -51,7 +53,8 @@ public:
     bool countdownActive() const { return countdownRemaining_ > 0; }
     int countdownRemaining() const { return countdownRemaining_; }
     QString patientName() const { return maskedPatientName_; }
-    QString errorMessage() const { return errorMessage_; }
+    QString errorMessage() const { return errorMessage_.translated(); }
+    bool readingCard() const { return readingCard_; }
     QVariantList functions() const { return catalog_->functions(); }
 
     Q_INVOKABLE void start();
@@ -69,7 +72,8 @@ public:
     // Identity events from the devices and the platform. `maskedName` is already masked.
     void identityPresented();
     void identified(const QString& maskedName);
-    void identificationFailed(const QString& message);
+    void setReadingCard(bool reading);
+    void identificationFailed(lobby::core::TranslatableText message);
     void cardRemoved();
 
 signals:
@@ -78,6 +82,7 @@ signals:
     void patientChanged();
     void errorChanged();
     void functionsChanged();
+    void readingCardChanged();
 
 private:
     void handle(SessionEvent event);
@@ -95,7 +100,8 @@ private:
     QTimer farewellTimer_;
     int countdownRemaining_ = 0;
     QString maskedPatientName_;
-    QString errorMessage_;
+    TranslatableText errorMessage_;
+    bool readingCard_ = false;
 };
 
 }  // namespace lobby::core

@@ -51,13 +51,11 @@ constexpr std::array kSessionEndingEvents = {E::Finish, E::IdleTimeout, E::CardR
 
 std::optional<S> nextState(S from, E event) {
     for (const auto& row : kTransitions) {
-        if (row.from == from && row.event == event)
-            return row.to;
+        if (row.from == from && row.event == event) return row.to;
     }
     if (isPatientPresent(from)) {
         for (const auto ending : kSessionEndingEvents) {
-            if (ending == event)
-                return S::Farewell;
+            if (ending == event) return S::Farewell;
         }
     }
     return std::nullopt;
@@ -145,10 +143,8 @@ bool SessionMachine::handle(SessionEvent event) {
     state_ = *next;
     qCInfo(lcSession).noquote() << stateName(from) << "--" << eventName(event) << "->"
                                 << stateName(state_);
-    if (from != state_)
-        emit stateChanged(from, state_);
-    if (isPatientPresent(from) && !isPatientPresent(state_))
-        emit sessionEnded();
+    if (from != state_) emit stateChanged(from, state_);
+    if (isPatientPresent(from) && !isPatientPresent(state_)) emit sessionEnded();
     return true;
 }
 

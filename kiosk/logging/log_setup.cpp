@@ -15,11 +15,9 @@ bool g_journal = false;  // written once in install(), before any other thread l
 // systemd documents $JOURNAL_STREAM as "device:inode" of the stream stderr is connected to.
 bool stderrIsJournal() {
     const QByteArray stream = qgetenv("JOURNAL_STREAM");
-    if (stream.isEmpty())
-        return false;
+    if (stream.isEmpty()) return false;
     struct stat info {};
-    if (fstat(fileno(stderr), &info) != 0)
-        return false;
+    if (fstat(fileno(stderr), &info) != 0) return false;
     const QByteArray expected = QByteArray::number(static_cast<qulonglong>(info.st_dev)) + ":" +
                                 QByteArray::number(static_cast<qulonglong>(info.st_ino));
     return stream == expected;
@@ -76,8 +74,7 @@ void handleMessage(QtMsgType type, const QMessageLogContext& context, const QStr
 void install(const QString& level) {
     g_journal = stderrIsJournal();
     QString rules = QStringLiteral("lobby.*.debug=%1\n").arg(level == "debug" ? "true" : "false");
-    if (level == "warning")
-        rules += "lobby.*.info=false\n";
+    if (level == "warning") rules += "lobby.*.info=false\n";
     QLoggingCategory::setFilterRules(rules);
     qInstallMessageHandler(handleMessage);
 }

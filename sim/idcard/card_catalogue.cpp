@@ -141,8 +141,7 @@ const std::vector<SimCard>& cardCatalogue() {
 
 const SimCard* findCard(const std::string& key) {
     for (const auto& card : cardCatalogue()) {
-        if (card.key == key)
-            return &card;
+        if (card.key == key) return &card;
     }
     return nullptr;
 }

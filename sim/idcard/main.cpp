@@ -26,8 +26,7 @@ std::string runCommand(SamEmulator& emulator, const std::string& line) {
         std::string key;
         words >> key;
         const SimCard* card = findCard(key);
-        if (card == nullptr)
-            return "error: no card '" + key + "' (try: cards)";
+        if (card == nullptr) return "error: no card '" + key + "' (try: cards)";
         emulator.placeCard(*card);
         return "ok";
     }
@@ -39,16 +38,14 @@ std::string runCommand(SamEmulator& emulator, const std::string& line) {
         std::string name;
         words >> name;
         const auto fault = parseFault(name);
-        if (!fault)
-            return "error: unknown fault '" + name + "'";
+        if (!fault) return "error: unknown fault '" + name + "'";
         emulator.setFault(*fault);
         return "ok";
     }
     if (verb == "latency") {
         long find = -1, select = -1, read = -1;
         words >> find >> select >> read;
-        if (find < 0 || select < 0 || read < 0)
-            return "error: latency FIND_MS SELECT_MS READ_MS";
+        if (find < 0 || select < 0 || read < 0) return "error: latency FIND_MS SELECT_MS READ_MS";
         emulator.setLatencies({std::chrono::milliseconds(find), std::chrono::milliseconds(select),
                                std::chrono::milliseconds(read), std::chrono::milliseconds(0)});
         return "ok";
@@ -78,8 +75,7 @@ int main(int argc, char** argv) {
         }
     }
     SamEmulator emulator;
-    if (noLatency)
-        emulator.setLatencies({{}, {}, {}, {}});
+    if (noLatency) emulator.setLatencies({{}, {}, {}, {}});
     auto server = PtyServer::start(emulator, baud);
     if (!server) {
         std::fprintf(stderr, "lobby-sam-sim: %s\n", server.error().message.c_str());
@@ -88,10 +84,8 @@ int main(int argc, char** argv) {
     std::cout << "pty " << server.value()->devicePath() << std::endl;
     std::string line;
     while (std::getline(std::cin, line)) {
-        if (line == "quit")
-            break;
-        if (line.empty())
-            continue;
+        if (line == "quit") break;
+        if (line.empty()) continue;
         std::cout << runCommand(emulator, line) << std::endl;
     }
     return 0;

@@ -14,16 +14,11 @@ Bytes be16(std::size_t value) {
 }  // namespace
 
 std::optional<SamFault> parseFault(const std::string& name) {
-    if (name == "none")
-        return SamFault::None;
-    if (name == "bad_checksum")
-        return SamFault::BadChecksum;
-    if (name == "truncated")
-        return SamFault::TruncatedFrame;
-    if (name == "silent")
-        return SamFault::Silent;
-    if (name == "removed_before_read")
-        return SamFault::RemovedBeforeRead;
+    if (name == "none") return SamFault::None;
+    if (name == "bad_checksum") return SamFault::BadChecksum;
+    if (name == "truncated") return SamFault::TruncatedFrame;
+    if (name == "silent") return SamFault::Silent;
+    if (name == "removed_before_read") return SamFault::RemovedBeforeRead;
     return std::nullopt;
 }
 
@@ -51,8 +46,7 @@ void SamEmulator::setLatencies(SamLatencies latencies) {
 
 EmulatorReply SamEmulator::handle(const Result<Bytes>& commandPayload) {
     std::lock_guard lock(mutex_);
-    if (fault_ == SamFault::Silent)
-        return {};
+    if (fault_ == SamFault::Silent) return {};
     if (!commandPayload.ok() || commandPayload.value().size() < 2) {
         const bool badChecksum =
             !commandPayload.ok() && commandPayload.error().code == "idcard.sam.bad_checksum";
@@ -61,12 +55,9 @@ EmulatorReply SamEmulator::handle(const Result<Bytes>& commandPayload) {
     }
     const idcard::Command command{commandPayload.value()[0], commandPayload.value()[1]};
     std::chrono::milliseconds delay = latencies_.other;
-    if (command.cmd == 0x20 && command.para == 0x01)
-        delay = latencies_.find;
-    if (command.cmd == 0x20 && command.para == 0x02)
-        delay = latencies_.select;
-    if (command.cmd == 0x30)
-        delay = latencies_.read;
+    if (command.cmd == 0x20 && command.para == 0x01) delay = latencies_.find;
+    if (command.cmd == 0x20 && command.para == 0x02) delay = latencies_.select;
+    if (command.cmd == 0x30) delay = latencies_.read;
 
     if (command.cmd == 0x30 && fault_ == SamFault::RemovedBeforeRead) {
         card_.reset();
@@ -102,10 +93,8 @@ Response SamEmulator::respond(idcard::Command command) {
             }
             break;
         case 0x30: {
-            if (!card_)
-                return {0, 0, 0x41, {}};  // read failed: the card is gone
-            if (!selected_)
-                return {0, 0, 0x41, {}};
+            if (!card_) return {0, 0, 0x41, {}};  // read failed: the card is gone
+            if (!selected_) return {0, 0, 0x41, {}};
             Bytes data = be16(card_->text.size());
             const Bytes photoLength = be16(card_->photo.size());
             data.insert(data.end(), photoLength.begin(), photoLength.end());
@@ -115,13 +104,11 @@ Response SamEmulator::respond(idcard::Command command) {
             }
             data.insert(data.end(), card_->text.begin(), card_->text.end());
             data.insert(data.end(), card_->photo.begin(), card_->photo.end());
-            if (command.para == 0x10)
-                data.insert(data.end(), 1024, 0x00);
+            if (command.para == 0x10) data.insert(data.end(), 1024, 0x00);
             return {0, 0, status::kOk, std::move(data)};
         }
         case 0x60:
-            if (command.para <= 0x04)
-                return {0, 0, status::kOk, {}};
+            if (command.para <= 0x04) return {0, 0, status::kOk, {}};
             break;
         default:
             break;

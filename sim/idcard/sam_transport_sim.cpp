@@ -13,8 +13,7 @@ namespace lobby::sim {
 namespace {
 
 std::chrono::microseconds wireTime(std::size_t bytes, int baud) {
-    if (baud <= 0)
-        return std::chrono::microseconds(0);
+    if (baud <= 0) return std::chrono::microseconds(0);
     return std::chrono::microseconds(static_cast<long long>(bytes) * 10 * 1'000'000 / baud);
 }
 
@@ -61,8 +60,7 @@ Result<std::unique_ptr<PtyServer>> PtyServer::start(SamEmulator& emulator, int b
     const int master = ::posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
     if (master < 0 || ::grantpt(master) != 0 || ::unlockpt(master) != 0) {
         const int error = errno;
-        if (master >= 0)
-            ::close(master);
+        if (master >= 0) ::close(master);
         return makeError(ErrorKind::Io, "sim.pty", std::string("openpt: ") + std::strerror(error));
     }
     char name[128];
@@ -94,21 +92,18 @@ void PtyServer::serve() {
     constexpr int kPoll_ms = 50;
     while (!stopping_) {
         pollfd pfd{master_, POLLIN, 0};
-        if (::poll(&pfd, 1, kPoll_ms) <= 0)
-            continue;
+        if (::poll(&pfd, 1, kPoll_ms) <= 0) continue;
         if ((pfd.revents & POLLHUP) != 0) {
             // No client has the slave open; wait instead of spinning.
             std::this_thread::sleep_for(std::chrono::milliseconds(kPoll_ms));
             continue;
         }
         const ssize_t n = ::read(master_, buffer, sizeof buffer);
-        if (n <= 0)
-            continue;
+        if (n <= 0) continue;
         decoder.feed(std::span(buffer, static_cast<std::size_t>(n)));
         while (auto frame = decoder.next()) {
             EmulatorReply reply = emulator_.handle(*frame);
-            if (reply.bytes.empty())
-                continue;
+            if (reply.bytes.empty()) continue;
             std::this_thread::sleep_for(reply.delay);
             writePaced(reply.bytes);
         }
@@ -124,8 +119,7 @@ void PtyServer::writePaced(const idcard::Bytes& bytes) {
         const std::size_t count = std::min(kChunk_bytes, bytes.size() - sent);
         std::this_thread::sleep_until(start + wireTime(sent + count, baud_));
         const ssize_t n = ::write(master_, bytes.data() + sent, count);
-        if (n <= 0)
-            return;
+        if (n <= 0) return;
         sent += static_cast<std::size_t>(n);
     }
 }

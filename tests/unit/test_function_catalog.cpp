@@ -10,8 +10,7 @@ using lobby::core::ServiceHealth;
 namespace {
 QVariantMap find(const QVariantList& functions, const QString& id) {
     for (const auto& entry : functions) {
-        if (entry.toMap().value("id") == id)
-            return entry.toMap();
+        if (entry.toMap().value("id") == id) return entry.toMap();
     }
     return {};
 }

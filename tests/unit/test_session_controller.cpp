@@ -45,9 +45,11 @@ TEST(SessionController, FailedIdentificationShowsTheMessage) {
     FunctionCatalog catalog;
     SessionController session(kShortTiming, &catalog);
     session.start();
-    session.identificationFailed("This ID card has expired.");
+    session.identificationFailed({"Test", "This ID card has expired."});
     EXPECT_EQ(session.stateName(), "error");
     EXPECT_EQ(session.errorMessage(), "This ID card has expired.");
+    session.acknowledge();
+    EXPECT_TRUE(session.errorMessage().isEmpty());
 }
 
 TEST(SessionController, UnavailableFunctionsCannotBeChosen) {

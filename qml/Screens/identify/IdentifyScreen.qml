@@ -12,6 +12,12 @@ ScreenFrame {
         anchors.fill: parent
         spacing: Theme.spacing
 
+        BusyBanner {
+            objectName: "readingCardBanner"
+            Layout.fillWidth: true
+            visible: Session.readingCard
+            text: qsTr("Reading your card. Please keep it still.")
+        }
         InstructionCard {
             Layout.fillWidth: true
             symbol: qsTr("ID")

@@ -9,8 +9,7 @@ using namespace lobby::idcard;
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     auto card = decodeText(std::span(data, size));
     if (!card.ok()) {
-        if (card.error().message.empty())
-            __builtin_trap();
+        if (card.error().message.empty()) __builtin_trap();
         return 0;
     }
     (void)validate(card.value(), Date{2026, 11, 22});

@@ -16,18 +16,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     decoder.feed(std::span(data + half, size - half));
     size_t frames = 0;
     while (auto frame = decoder.next()) {
-        if (++frames > size + 1)
-            __builtin_trap();  // each result consumes at least one byte
-        if (!frame->ok())
-            continue;
+        if (++frames > size + 1) __builtin_trap();  // each result consumes at least one byte
+        if (!frame->ok()) continue;
         auto response = toResponse(frame->value());
-        if (!response.ok())
-            continue;
+        if (!response.ok()) continue;
         (void)parseReadData(response->data, false);
         (void)parseReadData(response->data, true);
         (void)statusError(response->sw3);
     }
-    if (decoder.buffered() > size)
-        __builtin_trap();
+    if (decoder.buffered() > size) __builtin_trap();
     return 0;
 }

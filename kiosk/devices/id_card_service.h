@@ -1,0 +1,50 @@
+#pragma once
+// The kiosk's side of the resident ID card reader: runs the driver's watcher, brings its events
+// onto the Qt event loop, turns driver errors into plain patient-facing messages, and logs
+// every card masked. Holds no personal data itself.
+
+#include <QObject>
+#include <QString>
+#include <memory>
+
+#include "core/translatable_text.h"
+#include "idcard/id_card_watcher.h"
+#include "idcard/sam_reader.h"
+
+namespace lobby::devices {
+
+// What the session may keep about the card holder.
+struct CardHolder {
+    QString maskedName;  // 张*丰
+    QString idNumber;    // full: for the platform lookup only; never logged or shown
+};
+
+class IdCardService : public QObject {
+    Q_OBJECT
+public:
+    IdCardService(std::unique_ptr<idcard::SamReader> reader, idcard::WatchOptions options,
+                  QObject* parent = nullptr);
+    ~IdCardService() override;
+
+    void start();
+    bool readerPresent() const { return readerPresent_; }
+
+    // The sentence a patient sees when their card could not be used.
+    static core::TranslatableText patientMessage(const Error& error);
+
+signals:
+    void cardPlaced();  // a card is on the reader and being read: the UI shows progress
+    void cardRead(const lobby::devices::CardHolder& holder);
+    void cardRejected(lobby::core::TranslatableText patientMessage);
+    void cardRemoved();
+    void readerPresentChanged(bool present);
+
+private:
+    std::unique_ptr<idcard::SamReader> reader_;
+    std::unique_ptr<idcard::IdCardWatcher> watcher_;
+    bool readerPresent_ = true;
+};
+
+}  // namespace lobby::devices
+
+Q_DECLARE_METATYPE(lobby::devices::CardHolder)
