@@ -102,6 +102,11 @@ void PtyServer::serve() {
         if (n <= 0) continue;
         decoder.feed(std::span(buffer, static_cast<std::size_t>(n)));
         while (auto frame = decoder.next()) {
+            // The command reaches a real reader only after its own wire time.
+            constexpr std::size_t kFrameOverhead_bytes = 8;  // preamble, length, checksum
+            const std::size_t commandBytes =
+                (frame->ok() ? frame->value().size() : 0) + kFrameOverhead_bytes;
+            std::this_thread::sleep_for(wireTime(commandBytes, baud_));
             EmulatorReply reply = emulator_.handle(*frame);
             if (reply.bytes.empty()) continue;
             std::this_thread::sleep_for(reply.delay);
