@@ -1,4 +1,4 @@
-// kioskctl device idcard read|watch --serial PATH [--baud N]
+// kioskctl device idcard read|watch --serial PATH [--baud N] | --usb VID:PID
 // Prints the card as one JSON object (read) or one JSON line per placement and removal (watch).
 
 #include <QJsonDocument>
@@ -11,6 +11,7 @@
 #include "idcard/id_card_watcher.h"
 #include "idcard/sam_reader.h"
 #include "idcard/serial_transport.h"
+#include "idcard/usb_transport.h"
 
 namespace lobby::ctl {
 namespace {
@@ -55,6 +56,7 @@ int fail(const Error& error) {
 
 struct ReaderArgs {
     std::string serial;
+    std::string usb;
     int baud = 115200;
 };
 
@@ -63,6 +65,8 @@ std::optional<ReaderArgs> parseReaderArgs(const QStringList& args) {
     for (int i = 0; i < args.size(); ++i) {
         if (args[i] == "--serial" && i + 1 < args.size()) {
             parsed.serial = args[++i].toStdString();
+        } else if (args[i] == "--usb" && i + 1 < args.size()) {
+            parsed.usb = args[++i].toStdString();
         } else if (args[i] == "--baud" && i + 1 < args.size()) {
             bool ok = false;
             parsed.baud = args[++i].toInt(&ok);
@@ -71,7 +75,7 @@ std::optional<ReaderArgs> parseReaderArgs(const QStringList& args) {
             return std::nullopt;
         }
     }
-    if (parsed.serial.empty()) return std::nullopt;
+    if (parsed.serial.empty() == parsed.usb.empty()) return std::nullopt;  // exactly one
     return parsed;
 }
 
@@ -108,12 +112,24 @@ int watch(idcard::SamReader& reader) {
 int idcardCommand(const QStringList& args) {
     const auto readerArgs = args.isEmpty() ? std::nullopt : parseReaderArgs(args.mid(1));
     if (!readerArgs || (args[0] != "read" && args[0] != "watch")) {
-        std::fputs("usage: kioskctl device idcard read|watch --serial PATH [--baud N]\n", stderr);
+        std::fputs(
+            "usage: kioskctl device idcard read|watch --serial PATH [--baud N] | --usb VID:PID\n",
+            stderr);
         return kExitUsage;
     }
-    auto transport = idcard::SerialTransport::open(readerArgs->serial, readerArgs->baud);
-    if (!transport) return fail(transport.error().withContext("no reader"));
-    idcard::SamReader reader(std::move(transport.value()));
+    std::unique_ptr<idcard::Transport> transport;
+    if (!readerArgs->usb.empty()) {
+        auto id = idcard::parseUsbId(readerArgs->usb);
+        if (!id) return fail(id.error());
+        auto usb = idcard::UsbTransport::open(id.value());
+        if (!usb) return fail(usb.error().withContext("no reader"));
+        transport = std::move(usb.value());
+    } else {
+        auto serial = idcard::SerialTransport::open(readerArgs->serial, readerArgs->baud);
+        if (!serial) return fail(serial.error().withContext("no reader"));
+        transport = std::move(serial.value());
+    }
+    idcard::SamReader reader(std::move(transport));
     if (args[0] == "watch") return watch(reader);
 
     auto card = reader.readPresentCard();

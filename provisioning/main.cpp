@@ -1,6 +1,6 @@
 // kioskctl: install, check and steer a kiosk from a shell.
 //   kioskctl config validate FILE | config schema
-//   kioskctl device idcard read|watch --serial PATH [--baud N]
+//   kioskctl device idcard read|watch --serial PATH [--baud N] | --usb VID:PID
 //   kioskctl version
 
 #include <QCoreApplication>
@@ -14,7 +14,7 @@ int usage() {
     std::fputs(
         "usage: kioskctl config validate FILE\n"
         "       kioskctl config schema\n"
-        "       kioskctl device idcard read|watch --serial PATH [--baud N]\n"
+        "       kioskctl device idcard read|watch --serial PATH [--baud N] | --usb VID:PID\n"
         "       kioskctl version\n",
         stderr);
     return lobby::ctl::kExitUsage;

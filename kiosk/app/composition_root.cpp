@@ -15,6 +15,7 @@
 #include "core/qml_exposure.h"
 #include "core/screen_registry.h"
 #include "idcard/serial_transport.h"
+#include "idcard/usb_transport.h"
 #include "logging/categories.h"
 #include "sim/idcard/sam_emulator.h"
 #include "sim/idcard/sam_transport_sim.h"
@@ -76,6 +77,15 @@ void CompositionRoot::buildIdCardReader(const config::Settings& settings) {
             return;
         }
         transport = std::move(serial.value());
+    } else if (backend == QLatin1String("usb")) {
+        auto id = idcard::parseUsbId(settings.stringValue(kIdCardUsbId).toStdString());
+        auto usb = id ? idcard::UsbTransport::create(id.value())
+                      : Result<std::unique_ptr<idcard::UsbTransport>>(id.error());
+        if (!usb) {
+            qCCritical(lcIdCard) << usb.error().message.c_str();
+            return;
+        }
+        transport = std::move(usb.value());
     } else {
         qCInfo(lcIdCard) << "no ID card reader configured";
         return;
