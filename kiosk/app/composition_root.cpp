@@ -91,6 +91,18 @@ void CompositionRoot::buildIdCardReader(const config::Settings& settings) {
         return;
     }
     qCInfo(lcIdCard).noquote() << "ID card reader:" << backend;
+    std::unique_ptr<idcard::WltDecoder> photoDecoder;
+    if (const QString path = settings.stringValue(kIdCardWltDecoder); !path.isEmpty()) {
+        auto loaded = idcard::WltDecoder::load(path.toStdString());
+        if (loaded) {
+            photoDecoder = std::move(loaded.value());
+        } else {
+            qCWarning(lcIdCard) << loaded.error().message.c_str() << "- showing a placeholder";
+        }
+    }
+    cardPhotos_ = std::make_unique<devices::CardPhoto>(std::move(photoDecoder));
+    qCInfo(lcIdCard) << "card photos:"
+                     << (cardPhotos_->canDecode() ? "vendor decoder" : "placeholder");
     idcard::WatchOptions options;
     options.pollInterval = std::chrono::milliseconds(settings.intValue(kIdCardPollInterval_ms));
     idCards_ = std::make_unique<devices::IdCardService>(

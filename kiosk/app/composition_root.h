@@ -12,6 +12,7 @@
 #include "core/function_catalog.h"
 #include "core/kiosk_info.h"
 #include "core/session_controller.h"
+#include "devices/card_photo.h"
 #include "devices/id_card_service.h"
 
 class QQuickWindow;
@@ -54,6 +55,7 @@ private:
     std::unique_ptr<sim::SamEmulator>
         idCardEmulator_;  // only with devices.idcard.backend=simulated
     std::unique_ptr<devices::IdCardService> idCards_;
+    std::unique_ptr<devices::CardPhoto> cardPhotos_;
     std::unique_ptr<ScreenshotRecorder> screenshots_;
     std::unique_ptr<JourneyDriver> journey_;
     QQmlApplicationEngine engine_;

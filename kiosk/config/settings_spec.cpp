@@ -56,6 +56,9 @@ const std::vector<SettingSpec>& settingSpecs() {
         stringSetting(kIdCardSerialDevice, "/dev/ttyUSB0", "Serial device of the ID card reader."),
         intSetting(kIdCardBaud, 115200, 9600, 115200, "Serial baud rate of the ID card reader."),
         stringSetting(kIdCardUsbId, "0400:c35a", "USB VID:PID of the ID card reader."),
+        stringSetting(kIdCardWltDecoder, "",
+                      "Vendor library that decodes ID card photos (optional; a placeholder is "
+                      "shown without one)."),
         intSetting(kIdCardPollInterval_ms, 300, 50, 5000,
                    "How often an idle reader is asked whether a card is present."),
         stringSetting(kPlatformBaseUrl, "https://127.0.0.1:8443",

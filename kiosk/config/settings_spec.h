@@ -41,6 +41,7 @@ inline const QString kIdCardBackend = QStringLiteral("devices.idcard.backend");
 inline const QString kIdCardSerialDevice = QStringLiteral("devices.idcard.serial_device");
 inline const QString kIdCardBaud = QStringLiteral("devices.idcard.baud");
 inline const QString kIdCardUsbId = QStringLiteral("devices.idcard.usb_id");
+inline const QString kIdCardWltDecoder = QStringLiteral("devices.idcard.wlt_decoder");
 inline const QString kIdCardPollInterval_ms = QStringLiteral("devices.idcard.poll_interval_ms");
 inline const QString kPlatformBaseUrl = QStringLiteral("platform.base_url");
 inline const QString kMaintenancePinHash = QStringLiteral("maintenance.pin_hash");
