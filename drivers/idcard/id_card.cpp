@@ -1,5 +1,8 @@
 #include "idcard/id_card.h"
 
+#include "common/id_number.h"
+#include "common/nation.h"
+
 #include <array>
 #include <cstdio>
 
@@ -57,27 +60,11 @@ Result<std::string> field(std::span<const std::uint8_t> text, std::size_t offset
     return out;
 }
 
-bool isLeap(int year) {
-    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
-
-bool isValidDate(const Date& date) {
-    static constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (date.year < 1900 || date.year > 2200 || date.month < 1 || date.month > 12) return false;
-    const int days = kDays[static_cast<std::size_t>(date.month - 1)] +
-                     (date.month == 2 && isLeap(date.year) ? 1 : 0);
-    return date.day >= 1 && date.day <= days;
-}
-
 Result<Date> parseDate(const std::string& text, const char* what) {
-    if (text.size() != 8 || text.find_first_not_of("0123456789") != std::string::npos) {
-        return invalid("idcard.bad_date", std::string(what) + " is not a YYYYMMDD date");
-    }
-    Date date{std::stoi(text.substr(0, 4)), std::stoi(text.substr(4, 2)),
-              std::stoi(text.substr(6, 2))};
-    if (!isValidDate(date))
-        return invalid("idcard.bad_date", std::string(what) + " is not a real date");
-    return date;
+    const auto date = parseCompactDate(text);
+    if (!date)
+        return invalid("idcard.bad_date", std::string(what) + " is not a real YYYYMMDD date");
+    return *date;
 }
 
 Result<Sex> parseSex(const std::string& text) {
@@ -190,12 +177,6 @@ Result<IdCard> decodeForeign(FieldReader& read, CardType type) {
 
 }  // namespace
 
-std::string Date::iso() const {
-    char text[16];
-    std::snprintf(text, sizeof text, "%04d-%02d-%02d", year, month, day);
-    return text;
-}
-
 std::string_view toString(CardType type) {
     switch (type) {
         case CardType::Resident:
@@ -238,20 +219,6 @@ Result<IdCard> decodeText(std::span<const std::uint8_t> text) {
     }
 }
 
-bool hasValidCheckDigit(std::string_view id) {
-    static constexpr std::array<int, 17> kWeights = {7, 9, 10, 5,  8, 4, 2, 1, 6,
-                                                     3, 7, 9,  10, 5, 8, 4, 2};
-    static constexpr std::string_view kCheck = "10X98765432";
-    if (id.size() != 18) return false;
-    int sum = 0;
-    for (std::size_t i = 0; i < 17; ++i) {
-        if (id[i] < '0' || id[i] > '9') return false;
-        sum += (id[i] - '0') * kWeights[i];
-    }
-    const char last = id[17] == 'x' ? 'X' : id[17];
-    return kCheck[static_cast<std::size_t>(sum % 11)] == last;
-}
-
 Status validate(const IdCard& card, const Date& today) {
     if (card.type == CardType::ForeignPermanent) {
         const auto& number = card.idNumber;
@@ -273,21 +240,6 @@ Status validate(const IdCard& card, const Date& today) {
     if (card.validTo && *card.validTo < today) {
         return invalid("idcard.expired", "the card expired on " + card.validTo->iso());
     }
-    return {};
-}
-
-std::string_view nationName(int code) {
-    static constexpr std::array<std::string_view, 56> kNations = {
-        "汉",     "蒙古",   "回",       "藏",     "维吾尔",   "苗",   "彝",     "壮",
-        "布依",   "朝鲜",   "满",       "侗",     "瑶",       "白",   "土家",   "哈尼",
-        "哈萨克", "傣",     "黎",       "傈僳",   "佤",       "畲",   "高山",   "拉祜",
-        "水",     "东乡",   "纳西",     "景颇",   "柯尔克孜", "土",   "达斡尔", "仫佬",
-        "羌",     "布朗",   "撒拉",     "毛南",   "仡佬",     "锡伯", "阿昌",   "普米",
-        "塔吉克", "怒",     "乌孜别克", "俄罗斯", "鄂温克",   "德昂", "保安",   "裕固",
-        "京",     "塔塔尔", "独龙",     "鄂伦春", "赫哲",     "门巴", "珞巴",   "基诺"};
-    if (code >= 1 && code <= 56) return kNations[static_cast<std::size_t>(code - 1)];
-    if (code == 97) return "其他";
-    if (code == 98) return "外国血统";
     return {};
 }
 

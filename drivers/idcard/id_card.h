@@ -7,7 +7,10 @@
 #include <span>
 #include <string>
 
+#include "common/date.h"
 #include "common/error.h"
+#include "common/id_number.h"
+#include "common/nation.h"
 
 namespace lobby::idcard {
 
@@ -20,13 +23,7 @@ enum class CardType {
 
 enum class Sex { Male, Female };
 
-struct Date {
-    int year = 0;
-    int month = 0;
-    int day = 0;
-    auto operator<=>(const Date&) const = default;
-    std::string iso() const;  // YYYY-MM-DD
-};
+using lobby::Date;
 
 struct IdCard {
     CardType type = CardType::Resident;
@@ -56,15 +53,8 @@ std::string_view toString(Sex sex);        // "male" / "female"
 // sex / date fields (ErrorKind::CardInvalid).
 Result<IdCard> decodeText(std::span<const std::uint8_t> text);
 
-// GB 11643: 17 digits weighted 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2, sum mod 11 indexes
-// "10X98765432".
-bool hasValidCheckDigit(std::string_view idNumber18);
-
 // Checks what a hospital must not accept: a wrong check digit, a birth date that is not in the
 // ID number, an expired card. `today` is passed in so tests can pin the day.
 Status validate(const IdCard& card, const Date& today);
-
-// The ethnic group for a GB 3304 code ("01" = 汉); "" for an unknown code.
-std::string_view nationName(int code);
 
 }  // namespace lobby::idcard

@@ -1,15 +1,6 @@
 #include "idcard/id_card_watcher.h"
 
-#include <ctime>
-
 namespace lobby::idcard {
-
-Date localToday() {
-    const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    return {local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
-}
 
 IdCardWatcher::IdCardWatcher(SamReader& reader, WatchOptions options, WatchEvents events)
     : reader_(reader), options_(std::move(options)), events_(std::move(events)) {

@@ -53,6 +53,6 @@ private:
     bool readerPresent_ = true;
 };
 
-Date localToday();
+using lobby::localToday;
 
 }  // namespace lobby::idcard

@@ -13,6 +13,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         return 0;
     }
     (void)validate(card.value(), Date{2026, 11, 22});
-    (void)hasValidCheckDigit(card->idNumber);
+    (void)lobby::hasValidCheckDigit(card->idNumber);
     return 0;
 }
