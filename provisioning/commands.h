@@ -14,5 +14,6 @@ inline constexpr int kExitUsage = 64;
 
 int configCommand(const QStringList& args);
 int idcardCommand(const QStringList& args);
+int sscCommand(const QStringList& args);
 
 }  // namespace lobby::ctl

@@ -1,6 +1,7 @@
 // kioskctl: install, check and steer a kiosk from a shell.
 //   kioskctl config validate FILE | config schema
 //   kioskctl device idcard read|watch --serial PATH [--baud N] | --usb VID:PID
+//   kioskctl device ssc read|watch [--reader NAME] [--timeout-ms N]
 //   kioskctl version
 
 #include <QCoreApplication>
@@ -15,6 +16,7 @@ int usage() {
         "usage: kioskctl config validate FILE\n"
         "       kioskctl config schema\n"
         "       kioskctl device idcard read|watch --serial PATH [--baud N] | --usb VID:PID\n"
+        "       kioskctl device ssc read|watch [--reader NAME] [--timeout-ms N]\n"
         "       kioskctl version\n",
         stderr);
     return lobby::ctl::kExitUsage;
@@ -32,6 +34,9 @@ int main(int argc, char* argv[]) {
     if (!args.isEmpty() && args[0] == "config") return lobby::ctl::configCommand(args.mid(1));
     if (args.size() >= 2 && args[0] == "device" && args[1] == "idcard") {
         return lobby::ctl::idcardCommand(args.mid(2));
+    }
+    if (args.size() >= 2 && args[0] == "device" && args[1] == "ssc") {
+        return lobby::ctl::sscCommand(args.mid(2));
     }
     return usage();
 }
