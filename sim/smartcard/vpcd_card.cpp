@@ -13,6 +13,10 @@ namespace lobby::sim {
 namespace {
 
 bool readAll(int socket, std::uint8_t* buffer, std::size_t size) {
+    // vpcd writes a message's length and its body in two segments with Nagle on: acknowledge at
+    // once, or the body waits out our delayed ACK (~40 ms per APDU).
+    const int one = 1;
+    ::setsockopt(socket, IPPROTO_TCP, TCP_QUICKACK, &one, sizeof one);
     std::size_t done = 0;
     while (done < size) {
         const ssize_t n = ::recv(socket, buffer + done, size - done, 0);
@@ -49,6 +53,7 @@ Status VpcdCard::insert(const SscHolder& holder, SscFault fault) {
     const int one = 1;
     ::setsockopt(socket, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     socket_ = socket;
+    apdus_ = 0;
     thread_ = std::thread(&VpcdCard::serve, this, socket,
                           std::make_unique<VirtualSscCard>(holder, fault));
     return {};
@@ -88,6 +93,7 @@ void VpcdCard::serve(int socket, std::unique_ptr<VirtualSscCard> card) {
             ::shutdown(socket, SHUT_RDWR);  // pulled mid-read
             return;
         }
+        ++apdus_;
         if (!sendMessage(socket, *response)) return;
     }
 }

@@ -24,12 +24,14 @@ public:
     void remove();
     void setLatency(std::chrono::milliseconds perApdu) { latency_ms_ = perApdu.count(); }
     bool inserted() const { return socket_ >= 0; }
+    int apdusAnswered() const { return apdus_.load(); }  // since the last insert
 
 private:
     void serve(int socket, std::unique_ptr<VirtualSscCard> card);
 
     unsigned short port_;
     std::atomic<long> latency_ms_{0};
+    std::atomic<int> apdus_{0};
     int socket_ = -1;
     std::thread thread_;
 };
