@@ -15,5 +15,6 @@ inline constexpr int kExitUsage = 64;
 int configCommand(const QStringList& args);
 int idcardCommand(const QStringList& args);
 int sscCommand(const QStringList& args);
+int scannerCommand(const QStringList& args);
 
 }  // namespace lobby::ctl

@@ -2,6 +2,7 @@
 //   kioskctl config validate FILE | config schema
 //   kioskctl device idcard read|watch --serial PATH [--baud N] | --usb VID:PID
 //   kioskctl device ssc read|watch [--reader NAME] [--timeout-ms N]
+//   kioskctl device scanner watch --serial PATH | --evdev PATH [--count N] [--show]
 //   kioskctl version
 
 #include <QCoreApplication>
@@ -17,6 +18,7 @@ int usage() {
         "       kioskctl config schema\n"
         "       kioskctl device idcard read|watch --serial PATH [--baud N] | --usb VID:PID\n"
         "       kioskctl device ssc read|watch [--reader NAME] [--timeout-ms N]\n"
+        "       kioskctl device scanner watch --serial PATH | --evdev PATH [--count N] [--show]\n"
         "       kioskctl version\n",
         stderr);
     return lobby::ctl::kExitUsage;
@@ -37,6 +39,9 @@ int main(int argc, char* argv[]) {
     }
     if (args.size() >= 2 && args[0] == "device" && args[1] == "ssc") {
         return lobby::ctl::sscCommand(args.mid(2));
+    }
+    if (args.size() >= 2 && args[0] == "device" && args[1] == "scanner") {
+        return lobby::ctl::scannerCommand(args.mid(2));
     }
     return usage();
 }
