@@ -53,6 +53,18 @@ GLOSSARY = {
     "Hello, %1": "您好，%1",
     "What would you like to do?": "请选择您要办理的业务",
     "Reading your card. Please keep it still.": "正在读卡，请勿移动卡片。",
+    "This social-security card has expired. Please use your ID card, or ask the staff at the service desk.":
+        "您的社保卡已过有效期，请使用身份证，或到服务台咨询工作人员。",
+    "This social-security card is blocked. Please contact your social-security office.":
+        "您的社保卡已被锁定，请联系社保经办机构。",
+    "This card cannot be used here. Please use your ID card, or ask the staff at the service desk.":
+        "此卡无法在本机使用，请使用身份证，或到服务台咨询工作人员。",
+    "The card could not be read. Please take it out and insert it again, chip first.":
+        "读卡失败，请取出卡片后芯片朝前重新插入。",
+    "Your code was read, but the appointment service is not connected. Please use your ID card.":
+        "已识别您的二维码，但预约服务暂未连接，请使用身份证。",
+    "This is a payment code. To identify yourself, use your ID card or e-voucher.":
+        "这是付款码。请使用身份证或医保电子凭证验证身份。",
     "This ID card has expired. Please use a valid card, or ask the staff at the service desk.":
         "您的身份证已过有效期，请使用有效证件，或到服务台咨询工作人员。",
     "This card cannot be used here. Please use another card, or ask the staff at the service desk.":

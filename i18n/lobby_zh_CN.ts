@@ -59,6 +59,17 @@
     </message>
   </context>
   <context>
+    <name>DeviceHub</name>
+    <message>
+      <source>Your code was read, but the appointment service is not connected. Please use your ID card.</source>
+      <translation>已识别您的二维码，但预约服务暂未连接，请使用身份证。</translation>
+    </message>
+    <message>
+      <source>This is a payment code. To identify yourself, use your ID card or e-voucher.</source>
+      <translation>这是付款码。请使用身份证或医保电子凭证验证身份。</translation>
+    </message>
+  </context>
+  <context>
     <name>DoneScreen</name>
     <message>
       <source>Done</source>
@@ -231,6 +242,25 @@
     <message>
       <source>Finish</source>
       <translation>结束</translation>
+    </message>
+  </context>
+  <context>
+    <name>SscService</name>
+    <message>
+      <source>This social-security card has expired. Please use your ID card, or ask the staff at the service desk.</source>
+      <translation>您的社保卡已过有效期，请使用身份证，或到服务台咨询工作人员。</translation>
+    </message>
+    <message>
+      <source>This social-security card is blocked. Please contact your social-security office.</source>
+      <translation>您的社保卡已被锁定，请联系社保经办机构。</translation>
+    </message>
+    <message>
+      <source>This card cannot be used here. Please use your ID card, or ask the staff at the service desk.</source>
+      <translation>此卡无法在本机使用，请使用身份证，或到服务台咨询工作人员。</translation>
+    </message>
+    <message>
+      <source>The card could not be read. Please take it out and insert it again, chip first.</source>
+      <translation>读卡失败，请取出卡片后芯片朝前重新插入。</translation>
     </message>
   </context>
 </TS>

@@ -9,16 +9,13 @@
 #include <QQuickWindow>
 #include <cstdio>
 
+#include "app/device_hub.h"
 #include "app/journey_driver.h"
 #include "app/language_service.h"
 #include "app/screenshot_recorder.h"
 #include "core/qml_exposure.h"
 #include "core/screen_registry.h"
-#include "idcard/serial_transport.h"
-#include "idcard/usb_transport.h"
 #include "logging/categories.h"
-#include "sim/idcard/sam_emulator.h"
-#include "sim/idcard/sam_transport_sim.h"
 
 namespace lobby::app {
 namespace {
@@ -57,82 +54,8 @@ CompositionRoot::CompositionRoot(const config::Settings& settings, AppOptions op
         screenshots_ =
             std::make_unique<ScreenshotRecorder>(options_.screenshotDir, &session_, &kiosk_);
     }
-    buildIdCardReader(settings);
+    devices_ = std::make_unique<DeviceHub>(settings, session_);
     qApp->installEventFilter(this);
-}
-
-void CompositionRoot::buildIdCardReader(const config::Settings& settings) {
-    using namespace config::keys;
-    const QString backend = settings.stringValue(kIdCardBackend);
-    const int baud = settings.intValue(kIdCardBaud);
-    std::unique_ptr<idcard::Transport> transport;
-    if (backend == QLatin1String("simulated")) {
-        idCardEmulator_ = std::make_unique<sim::SamEmulator>();
-        transport = std::make_unique<sim::LoopbackTransport>(*idCardEmulator_, baud);
-    } else if (backend == QLatin1String("serial")) {
-        auto serial = idcard::SerialTransport::create(
-            settings.stringValue(kIdCardSerialDevice).toStdString(), baud);
-        if (!serial) {
-            qCCritical(lcIdCard) << serial.error().message.c_str();
-            return;
-        }
-        transport = std::move(serial.value());
-    } else if (backend == QLatin1String("usb")) {
-        auto id = idcard::parseUsbId(settings.stringValue(kIdCardUsbId).toStdString());
-        auto usb = id ? idcard::UsbTransport::create(id.value())
-                      : Result<std::unique_ptr<idcard::UsbTransport>>(id.error());
-        if (!usb) {
-            qCCritical(lcIdCard) << usb.error().message.c_str();
-            return;
-        }
-        transport = std::move(usb.value());
-    } else {
-        qCInfo(lcIdCard) << "no ID card reader configured";
-        return;
-    }
-    qCInfo(lcIdCard).noquote() << "ID card reader:" << backend;
-    std::unique_ptr<idcard::WltDecoder> photoDecoder;
-    if (const QString path = settings.stringValue(kIdCardWltDecoder); !path.isEmpty()) {
-        auto loaded = idcard::WltDecoder::load(path.toStdString());
-        if (loaded) {
-            photoDecoder = std::move(loaded.value());
-        } else {
-            qCWarning(lcIdCard) << loaded.error().message.c_str() << "- showing a placeholder";
-        }
-    }
-    cardPhotos_ = std::make_unique<devices::CardPhoto>(std::move(photoDecoder));
-    qCInfo(lcIdCard) << "card photos:"
-                     << (cardPhotos_->canDecode() ? "vendor decoder" : "placeholder");
-    idcard::WatchOptions options;
-    options.pollInterval = std::chrono::milliseconds(settings.intValue(kIdCardPollInterval_ms));
-    idCards_ = std::make_unique<devices::IdCardService>(
-        std::make_unique<idcard::SamReader>(std::move(transport)), std::move(options));
-    connect(idCards_.get(), &devices::IdCardService::cardPlaced, &session_,
-            &core::SessionController::identityPresented);
-    connect(idCards_.get(), &devices::IdCardService::cardRead, &session_,
-            [this](const devices::CardHolder& holder) { session_.identified(holder.maskedName); });
-    connect(idCards_.get(), &devices::IdCardService::cardRejected, &session_,
-            &core::SessionController::identificationFailed);
-    // A resident ID card is read in one go and may be lifted at once, so its removal does not
-    // end the session (an inserted social-security card's removal will).
-}
-
-Status CompositionRoot::controlSimulatedDevice(const QString& action, const QString& argument) {
-    if (!idCardEmulator_) {
-        return makeError(ErrorKind::InvalidArgument, "journey.no_simulator",
-                         "card steps need devices.idcard.backend = simulated");
-    }
-    if (action == QLatin1String("place_card")) {
-        const sim::SimCard* card = sim::findCard(argument.toStdString());
-        if (card == nullptr) {
-            return makeError(ErrorKind::InvalidArgument, "journey.unknown_card",
-                             "no simulated card '" + argument.toStdString() + "'");
-        }
-        idCardEmulator_->placeCard(*card);
-        return {};
-    }
-    idCardEmulator_->removeCard();
-    return {};
 }
 
 CompositionRoot::~CompositionRoot() {
@@ -157,7 +80,7 @@ bool CompositionRoot::start() {
     }
     connect(window_, &QQuickWindow::frameSwapped, this, &CompositionRoot::onFirstFrame,
             Qt::SingleShotConnection);
-    if (idCards_) idCards_->start();
+    devices_->start();
     if (screenshots_) screenshots_->attach(window_);
     if (!options_.journeyPath.isEmpty()) {
         auto steps = JourneyDriver::loadSteps(options_.journeyPath);
@@ -168,7 +91,7 @@ bool CompositionRoot::start() {
         journey_ = std::make_unique<JourneyDriver>(
             steps.value(), &session_, [this] { return !screenshots_ || screenshots_->isIdle(); },
             [this](const QString& action, const QString& argument) {
-                return controlSimulatedDevice(action, argument);
+                return devices_->control(action, argument);
             });
         connect(journey_.get(), &JourneyDriver::finished, qApp, &QCoreApplication::exit,
                 Qt::QueuedConnection);

@@ -12,17 +12,12 @@
 #include "core/function_catalog.h"
 #include "core/kiosk_info.h"
 #include "core/session_controller.h"
-#include "devices/card_photo.h"
-#include "devices/id_card_service.h"
 
 class QQuickWindow;
 
-namespace lobby::sim {
-class SamEmulator;
-}
-
 namespace lobby::app {
 
+class DeviceHub;
 class JourneyDriver;
 class LanguageService;
 class ScreenshotRecorder;
@@ -43,19 +38,13 @@ protected:
 
 private:
     void exposeServices();
-    void buildIdCardReader(const config::Settings& settings);
-    // Journey steps that act on simulated devices ("place_card", "remove_card").
-    Status controlSimulatedDevice(const QString& action, const QString& argument);
     void onFirstFrame();
 
     AppOptions options_;
     core::FunctionCatalog catalog_;
     core::SessionController session_;
     core::KioskInfo kiosk_;
-    std::unique_ptr<sim::SamEmulator>
-        idCardEmulator_;  // only with devices.idcard.backend=simulated
-    std::unique_ptr<devices::IdCardService> idCards_;
-    std::unique_ptr<devices::CardPhoto> cardPhotos_;
+    std::unique_ptr<DeviceHub> devices_;
     std::unique_ptr<ScreenshotRecorder> screenshots_;
     std::unique_ptr<JourneyDriver> journey_;
     QQmlApplicationEngine engine_;

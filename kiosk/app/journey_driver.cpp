@@ -96,7 +96,7 @@ JourneyDriver::StepOutcome JourneyDriver::runStep(const QJsonObject& step) {
                    ? StepOutcome::Done
                    : StepOutcome::Pending;
     }
-    for (const char* action : {"place_card", "remove_card"}) {
+    for (const char* action : {"place_card", "remove_card", "insert_ssc", "remove_ssc"}) {
         if (!step.contains(action)) continue;
         const Status status = devices_(QString::fromLatin1(action), step.value(action).toString());
         if (!status) {

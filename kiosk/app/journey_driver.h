@@ -8,6 +8,9 @@
 //   {"place_card": "resident-zhang"}  put a card from sim/idcard's catalogue on the simulated
 //   reader
 //   {"remove_card": true}             lift it
+//   {"insert_ssc": "ssc-wang"}        insert a virtual social-security card (optionally
+//                                     followed by a fault: "ssc-wang blocked") into pcscd's vpcd
+//   {"remove_ssc": true}              pull it out
 // Each step has a deadline ("timeout_ms", default 5000). The app exits 0 when the journey
 // ends, 1 on the first failed step.
 

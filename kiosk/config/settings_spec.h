@@ -43,6 +43,13 @@ inline const QString kIdCardBaud = QStringLiteral("devices.idcard.baud");
 inline const QString kIdCardUsbId = QStringLiteral("devices.idcard.usb_id");
 inline const QString kIdCardWltDecoder = QStringLiteral("devices.idcard.wlt_decoder");
 inline const QString kIdCardPollInterval_ms = QStringLiteral("devices.idcard.poll_interval_ms");
+inline const QString kSscBackend = QStringLiteral("devices.ssc.backend");
+inline const QString kSscReader = QStringLiteral("devices.ssc.reader");
+inline const QString kSscVpcdPort = QStringLiteral("devices.ssc.vpcd_port");
+inline const QString kScannerBackend = QStringLiteral("devices.scanner.backend");
+inline const QString kScannerDevice = QStringLiteral("devices.scanner.device");
+inline const QString kScannerBaud = QStringLiteral("devices.scanner.baud");
+inline const QString kScannerRules = QStringLiteral("devices.scanner.rules");
 inline const QString kPlatformBaseUrl = QStringLiteral("platform.base_url");
 inline const QString kMaintenancePinHash = QStringLiteral("maintenance.pin_hash");
 }  // namespace keys

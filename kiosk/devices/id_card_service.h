@@ -8,16 +8,11 @@
 #include <memory>
 
 #include "core/translatable_text.h"
+#include "devices/card_holder.h"
 #include "idcard/id_card_watcher.h"
 #include "idcard/sam_reader.h"
 
 namespace lobby::devices {
-
-// What the session may keep about the card holder.
-struct CardHolder {
-    QString maskedName;  // 张*丰
-    QString idNumber;    // full: for the platform lookup only; never logged or shown
-};
 
 class IdCardService : public QObject {
     Q_OBJECT
@@ -46,5 +41,3 @@ private:
 };
 
 }  // namespace lobby::devices
-
-Q_DECLARE_METATYPE(lobby::devices::CardHolder)

@@ -4,8 +4,10 @@
 
 #include <QLoggingCategory>
 
-Q_DECLARE_LOGGING_CATEGORY(lcKiosk)    // lobby.kiosk: start-up, composition, shutdown
-Q_DECLARE_LOGGING_CATEGORY(lcConfig)   // lobby.config
-Q_DECLARE_LOGGING_CATEGORY(lcSession)  // lobby.session: state machine transitions
-Q_DECLARE_LOGGING_CATEGORY(lcUi)       // lobby.ui: QML, screenshots, journeys
-Q_DECLARE_LOGGING_CATEGORY(lcIdCard)   // lobby.driver.idcard
+Q_DECLARE_LOGGING_CATEGORY(lcKiosk)      // lobby.kiosk: start-up, composition, shutdown
+Q_DECLARE_LOGGING_CATEGORY(lcConfig)     // lobby.config
+Q_DECLARE_LOGGING_CATEGORY(lcSession)    // lobby.session: state machine transitions
+Q_DECLARE_LOGGING_CATEGORY(lcUi)         // lobby.ui: QML, screenshots, journeys
+Q_DECLARE_LOGGING_CATEGORY(lcIdCard)     // lobby.driver.idcard
+Q_DECLARE_LOGGING_CATEGORY(lcSmartCard)  // lobby.driver.smartcard
+Q_DECLARE_LOGGING_CATEGORY(lcScanner)    // lobby.driver.scanner

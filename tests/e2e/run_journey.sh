@@ -14,6 +14,11 @@ mkdir -p "$out"
 
 config="$src/tests/e2e/configs/$journey.json"
 [[ -f $config ]] || config="$src/config/kiosk.demo.json"
+if grep -q "@VPCD_PORT@" "$config"; then  # journeys run by with_pcscd.sh get its vpcd port
+    sed "s/@VPCD_PORT@/${LOBBY_VPCD_PORT:?run under tests/smartcard/with_pcscd.sh}/" "$config" \
+        >"$out/kiosk.json"
+    config="$out/kiosk.json"
+fi
 
 status=0
 "$app" --config "$config" --size "$size" --journey "$journeys/$journey.json" \

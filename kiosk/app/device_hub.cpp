@@ -1,0 +1,194 @@
+#include "app/device_hub.h"
+
+#include "idcard/serial_transport.h"
+#include "idcard/usb_transport.h"
+#include "logging/categories.h"
+#include "sim/idcard/sam_emulator.h"
+#include "sim/idcard/sam_transport_sim.h"
+#include "sim/smartcard/vpcd_card.h"
+
+namespace lobby::app {
+namespace {
+const char* const kScanNeedsPlatform = QT_TRANSLATE_NOOP(
+    "DeviceHub",
+    "Your code was read, but the appointment service is not connected. Please use your ID card.");
+const char* const kPaymentCodeNotIdentity = QT_TRANSLATE_NOOP(
+    "DeviceHub", "This is a payment code. To identify yourself, use your ID card or e-voucher.");
+}  // namespace
+
+DeviceHub::DeviceHub(const config::Settings& settings, core::SessionController& session)
+    : session_(session) {
+    buildIdCardReader(settings);
+    buildSmartCardReader(settings);
+    buildScanner(settings);
+}
+
+DeviceHub::~DeviceHub() = default;
+
+void DeviceHub::start() {
+    if (idCards_) idCards_->start();
+    if (socialSecurityCards_) socialSecurityCards_->start();
+    if (scanner_) scanner_->start();
+}
+
+void DeviceHub::buildIdCardReader(const config::Settings& settings) {
+    using namespace config::keys;
+    const QString backend = settings.stringValue(kIdCardBackend);
+    const int baud = settings.intValue(kIdCardBaud);
+    std::unique_ptr<idcard::Transport> transport;
+    if (backend == QLatin1String("simulated")) {
+        idCardEmulator_ = std::make_unique<sim::SamEmulator>();
+        transport = std::make_unique<sim::LoopbackTransport>(*idCardEmulator_, baud);
+    } else if (backend == QLatin1String("serial")) {
+        auto serial = idcard::SerialTransport::create(
+            settings.stringValue(kIdCardSerialDevice).toStdString(), baud);
+        if (!serial) {
+            qCCritical(lcIdCard) << serial.error().message.c_str();
+            return;
+        }
+        transport = std::move(serial.value());
+    } else if (backend == QLatin1String("usb")) {
+        auto id = idcard::parseUsbId(settings.stringValue(kIdCardUsbId).toStdString());
+        auto usb = id ? idcard::UsbTransport::create(id.value())
+                      : Result<std::unique_ptr<idcard::UsbTransport>>(id.error());
+        if (!usb) {
+            qCCritical(lcIdCard) << usb.error().message.c_str();
+            return;
+        }
+        transport = std::move(usb.value());
+    } else {
+        qCInfo(lcIdCard) << "no ID card reader configured";
+        return;
+    }
+    qCInfo(lcIdCard).noquote() << "ID card reader:" << backend;
+    std::unique_ptr<idcard::WltDecoder> photoDecoder;
+    if (const QString path = settings.stringValue(kIdCardWltDecoder); !path.isEmpty()) {
+        auto loaded = idcard::WltDecoder::load(path.toStdString());
+        if (loaded) {
+            photoDecoder = std::move(loaded.value());
+        } else {
+            qCWarning(lcIdCard) << loaded.error().message.c_str() << "- showing a placeholder";
+        }
+    }
+    cardPhotos_ = std::make_unique<devices::CardPhoto>(std::move(photoDecoder));
+    qCInfo(lcIdCard) << "card photos:"
+                     << (cardPhotos_->canDecode() ? "vendor decoder" : "placeholder");
+    idcard::WatchOptions options;
+    options.pollInterval = std::chrono::milliseconds(settings.intValue(kIdCardPollInterval_ms));
+    idCards_ = std::make_unique<devices::IdCardService>(
+        std::make_unique<idcard::SamReader>(std::move(transport)), std::move(options));
+    connect(idCards_.get(), &devices::IdCardService::cardPlaced, &session_,
+            &core::SessionController::identityPresented);
+    connect(idCards_.get(), &devices::IdCardService::cardRead, &session_,
+            [this](const devices::CardHolder& holder) { session_.identified(holder.maskedName); });
+    connect(idCards_.get(), &devices::IdCardService::cardRejected, &session_,
+            &core::SessionController::identificationFailed);
+    // A resident ID card is read in one go and may be lifted at once, so its removal does not
+    // end the session (an inserted social-security card's removal will).
+}
+
+void DeviceHub::buildSmartCardReader(const config::Settings& settings) {
+    using namespace config::keys;
+    const QString backend = settings.stringValue(kSscBackend);
+    if (backend == QLatin1String("none")) {
+        qCInfo(lcSmartCard) << "no social-security card reader configured";
+        return;
+    }
+    if (backend == QLatin1String("simulated")) {
+        virtualSsc_ = std::make_unique<sim::VpcdCard>(
+            static_cast<unsigned short>(settings.intValue(kSscVpcdPort)));
+    }
+    qCInfo(lcSmartCard).noquote() << "social-security card reader: PC/SC" << backend;
+    smartcard::SscWatchOptions options;
+    if (const QString reader = settings.stringValue(kSscReader); !reader.isEmpty()) {
+        options.reader = reader.toStdString();
+    }
+    socialSecurityCards_ = std::make_unique<devices::SscService>(std::move(options));
+    auto* service = socialSecurityCards_.get();
+    connect(service, &devices::SscService::cardInserted, &session_,
+            &core::SessionController::identityPresented);
+    connect(service, &devices::SscService::cardRead, &session_,
+            [this](const devices::CardHolder& holder) { session_.identified(holder.maskedName); });
+    connect(service, &devices::SscService::cardRejected, &session_,
+            &core::SessionController::identificationFailed);
+    // The card stays in its slot while the patient is served: pulling it out ends the session.
+    connect(service, &devices::SscService::cardRemoved, &session_,
+            &core::SessionController::cardRemoved);
+}
+
+void DeviceHub::buildScanner(const config::Settings& settings) {
+    using namespace config::keys;
+    const QString backend = settings.stringValue(kScannerBackend);
+    if (backend == QLatin1String("none")) {
+        qCInfo(lcScanner) << "no scanner configured";
+        return;
+    }
+    auto rules = scanner::parseRules(settings.stringValue(kScannerRules).toStdString());
+    if (!rules) {
+        qCCritical(lcScanner) << rules.error().message.c_str() << "- scanner disabled";
+        return;
+    }
+    const std::string device = settings.stringValue(kScannerDevice).toStdString();
+    const int baud = settings.intValue(kScannerBaud);
+    devices::ScannerService::SourceFactory open;
+    if (backend == QLatin1String("serial")) {
+        open = [device, baud] { return scanner::openSerialScanner(device, baud); };
+    } else {
+        open = [device] { return scanner::openEvdevScanner(device); };
+    }
+    qCInfo(lcScanner).noquote() << "scanner:" << backend;
+    scanner_ = std::make_unique<devices::ScannerService>(std::move(open), std::move(rules.value()));
+    connect(scanner_.get(), &devices::ScannerService::scanned, &session_,
+            [this](const QString& kind, const QString&) {
+                // Who an e-voucher or visit card belongs to is the platform's to say; until the
+                // platform client is connected a scan can only be acknowledged as such.
+                session_.identityPresented();
+                session_.identificationFailed(
+                    kind == QLatin1String("payment_code")
+                        ? core::TranslatableText{"DeviceHub", kPaymentCodeNotIdentity}
+                        : core::TranslatableText{"DeviceHub", kScanNeedsPlatform});
+            });
+}
+
+Status DeviceHub::control(const QString& action, const QString& argument) {
+    if (action == QLatin1String("place_card") || action == QLatin1String("remove_card")) {
+        if (!idCardEmulator_) {
+            return makeError(ErrorKind::InvalidArgument, "journey.no_simulator",
+                             "card steps need devices.idcard.backend = simulated");
+        }
+        if (action == QLatin1String("remove_card")) {
+            idCardEmulator_->removeCard();
+            return {};
+        }
+        const sim::SimCard* card = sim::findCard(argument.toStdString());
+        if (card == nullptr) {
+            return makeError(ErrorKind::InvalidArgument, "journey.unknown_card",
+                             "no simulated ID card '" + argument.toStdString() + "'");
+        }
+        idCardEmulator_->placeCard(*card);
+        return {};
+    }
+    if (action == QLatin1String("insert_ssc") || action == QLatin1String("remove_ssc")) {
+        if (!virtualSsc_) {
+            return makeError(ErrorKind::InvalidArgument, "journey.no_simulator",
+                             "social-security card steps need devices.ssc.backend = simulated");
+        }
+        if (action == QLatin1String("remove_ssc")) {
+            virtualSsc_->remove();
+            return {};
+        }
+        const QStringList words = argument.split(' ', Qt::SkipEmptyParts);
+        const sim::SscHolder* holder =
+            words.isEmpty() ? nullptr : sim::findSscHolder(words.front().toStdString());
+        const auto fault = sim::parseSscFault(words.size() > 1 ? words[1].toStdString() : "none");
+        if (holder == nullptr || !fault) {
+            return makeError(ErrorKind::InvalidArgument, "journey.unknown_card",
+                             "no simulated social-security card '" + argument.toStdString() + "'");
+        }
+        return virtualSsc_->insert(*holder, *fault);
+    }
+    return makeError(ErrorKind::InvalidArgument, "journey.unknown_step",
+                     "unknown device step '" + action.toStdString() + "'");
+}
+
+}  // namespace lobby::app

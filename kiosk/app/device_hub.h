@@ -1,0 +1,48 @@
+#pragma once
+// Builds the kiosk's devices from kiosk.json (real transports, or simulated ones where the
+// configuration says so), connects their events to the session, and acts on the simulated
+// ones for scripted journeys. Owns every device service and simulator.
+
+#include <QObject>
+#include <memory>
+
+#include "config/settings.h"
+#include "core/session_controller.h"
+#include "devices/card_photo.h"
+#include "devices/id_card_service.h"
+#include "devices/scanner_service.h"
+#include "devices/ssc_service.h"
+
+namespace lobby::sim {
+class SamEmulator;
+class VpcdCard;
+}  // namespace lobby::sim
+
+namespace lobby::app {
+
+class DeviceHub : public QObject {
+    Q_OBJECT
+public:
+    DeviceHub(const config::Settings& settings, core::SessionController& session);
+    ~DeviceHub() override;
+
+    void start();
+    // Journey steps: place_card KEY | remove_card | insert_ssc KEY [FAULT] | remove_ssc |
+    // scan TEXT (the last only with a simulated scanner, which has none: see scan()).
+    Status control(const QString& action, const QString& argument);
+
+private:
+    void buildIdCardReader(const config::Settings& settings);
+    void buildSmartCardReader(const config::Settings& settings);
+    void buildScanner(const config::Settings& settings);
+
+    core::SessionController& session_;
+    std::unique_ptr<sim::SamEmulator> idCardEmulator_;  // devices.idcard.backend = simulated
+    std::unique_ptr<sim::VpcdCard> virtualSsc_;         // devices.ssc.backend = simulated
+    std::unique_ptr<devices::IdCardService> idCards_;
+    std::unique_ptr<devices::CardPhoto> cardPhotos_;
+    std::unique_ptr<devices::SscService> socialSecurityCards_;
+    std::unique_ptr<devices::ScannerService> scanner_;
+};
+
+}  // namespace lobby::app

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QMetaType>
+#include <QString>
+
+namespace lobby::devices {
+
+// What the session may keep about whoever presented a card.
+struct CardHolder {
+    QString maskedName;  // 张*丰
+    QString idNumber;    // full: for the platform lookup only; never logged or shown
+};
+
+}  // namespace lobby::devices
+
+Q_DECLARE_METATYPE(lobby::devices::CardHolder)

@@ -1,0 +1,44 @@
+#pragma once
+// The kiosk's side of the barcode / QR scanner: reads scans on its own thread, names them by
+// the configured prefix rules, and hands them to the Qt event loop as opaque tokens. Logs the
+// kind and length of a scan, never its text. A scanner that goes away is reopened.
+
+#include <QObject>
+#include <QString>
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <thread>
+
+#include "scanner/scan_rules.h"
+#include "scanner/scan_source.h"
+
+namespace lobby::devices {
+
+class ScannerService : public QObject {
+    Q_OBJECT
+public:
+    using SourceFactory = std::function<Result<std::unique_ptr<scanner::ScanSource>>()>;
+
+    ScannerService(SourceFactory openSource, std::vector<scanner::ScanRule> rules,
+                   QObject* parent = nullptr);
+    ~ScannerService() override;
+
+    void start();
+    void stop();
+
+signals:
+    // kind: "evoucher" | "visit_card" | "payment_code" | "unknown"
+    void scanned(const QString& kind, const QString& token);
+    void scannerPresentChanged(bool present);
+
+private:
+    void run();
+
+    SourceFactory openSource_;
+    std::vector<scanner::ScanRule> rules_;
+    std::atomic<bool> stopping_{false};
+    std::thread thread_;
+};
+
+}  // namespace lobby::devices
