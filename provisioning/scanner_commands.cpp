@@ -1,5 +1,5 @@
 // kioskctl device scanner watch --serial PATH [--baud N] | --evdev PATH
-//                               [--rules SPEC] [--count N] [--show]
+//                               [--suffix enter|tab] [--rules SPEC] [--count N] [--show]
 // Prints one JSON line per scan: its kind by the prefix rules, its length, and its text masked
 // (payment codes and e-vouchers are personal) unless --show is given.
 
@@ -24,7 +24,8 @@ volatile std::sig_atomic_t g_stop = 0;
 int usage() {
     std::fputs(
         "usage: kioskctl device scanner watch --serial PATH [--baud N] | --evdev PATH\n"
-        "                                     [--rules SPEC] [--count N] [--show]\n",
+        "                                     [--suffix enter|tab] [--rules SPEC] [--count N] "
+        "[--show]\n",
         stderr);
     return kExitUsage;
 }
@@ -33,7 +34,7 @@ int usage() {
 
 int scannerCommand(const QStringList& args) {
     if (args.isEmpty() || args[0] != "watch") return usage();
-    std::string serial, evdev, rulesSpec = kDefaultRules;
+    std::string serial, evdev, rulesSpec = kDefaultRules, suffixName = "enter";
     int baud = 9600, count = 0;
     bool show = false, ok = true;
     for (int i = 1; ok && i < args.size(); ++i) {
@@ -46,6 +47,8 @@ int scannerCommand(const QStringList& args) {
             baud = args[++i].toInt(&ok);
         } else if (args[i] == "--rules" && hasValue) {
             rulesSpec = args[++i].toStdString();
+        } else if (args[i] == "--suffix" && hasValue) {
+            suffixName = args[++i].toStdString();
         } else if (args[i] == "--count" && hasValue) {
             count = args[++i].toInt(&ok);
         } else if (args[i] == "--show") {
@@ -60,8 +63,13 @@ int scannerCommand(const QStringList& args) {
         std::fprintf(stderr, "kioskctl: %s\n", rules.error().message.c_str());
         return kExitInvalid;
     }
-    auto source = serial.empty() ? scanner::openEvdevScanner(evdev)
-                                 : scanner::openSerialScanner(serial, baud);
+    auto suffix = scanner::parseSuffix(suffixName);
+    if (!suffix) {
+        std::fprintf(stderr, "kioskctl: %s\n", suffix.error().message.c_str());
+        return kExitInvalid;
+    }
+    auto source = serial.empty() ? scanner::openEvdevScanner(evdev, suffix.value())
+                                 : scanner::openSerialScanner(serial, baud, suffix.value());
     if (!source) {
         std::fprintf(stderr, "kioskctl: %s\n", source.error().message.c_str());
         return kExitFailed;

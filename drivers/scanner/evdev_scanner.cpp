@@ -23,7 +23,8 @@ Error ioError(const std::string& device, const char* what, int error) {
 
 class EvdevScanner final : public ScanSource {
 public:
-    EvdevScanner(std::string device, int fd) : device_(std::move(device)), fd_(fd) {}
+    EvdevScanner(std::string device, int fd, ScanSuffix suffix)
+        : device_(std::move(device)), fd_(fd), suffix_(suffix) {}
     ~EvdevScanner() override {
         ::ioctl(fd_, EVIOCGRAB, 0);
         ::close(fd_);
@@ -70,7 +71,10 @@ private:
             return std::nullopt;
         }
         if (event.value != 1) return std::nullopt;  // presses only, not releases or repeats
-        if (event.code == KEY_ENTER || event.code == KEY_KPENTER) {
+        const bool ends = suffix_ == ScanSuffix::Tab
+                              ? event.code == KEY_TAB
+                              : (event.code == KEY_ENTER || event.code == KEY_KPENTER);
+        if (ends) {
             std::string scan;
             scan.swap(pending_);
             if (scan.empty()) return std::nullopt;
@@ -86,6 +90,7 @@ private:
     static constexpr long kWaitSlice_ms = 50;
     std::string device_;
     int fd_;
+    ScanSuffix suffix_;
     bool shift_ = false;
     std::string pending_;
     std::deque<input_event> queued_;
@@ -130,7 +135,7 @@ char keyToChar(unsigned short code, bool shift) {
     return 0;
 }
 
-Result<std::unique_ptr<ScanSource>> openEvdevScanner(const std::string& device) {
+Result<std::unique_ptr<ScanSource>> openEvdevScanner(const std::string& device, ScanSuffix suffix) {
     const int fd = ::open(device.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) return ioError(device, "open", errno);
     // Exclusive: while grabbed, the scanner's keystrokes reach no one else (not the UI).
@@ -141,7 +146,7 @@ Result<std::unique_ptr<ScanSource>> openEvdevScanner(const std::string& device) 
                          "scanner.grab_failed",
                          device + ": cannot grab the scanner: " + std::strerror(error));
     }
-    return std::unique_ptr<ScanSource>(new EvdevScanner(device, fd));
+    return std::unique_ptr<ScanSource>(new EvdevScanner(device, fd, suffix));
 }
 
 }  // namespace lobby::scanner

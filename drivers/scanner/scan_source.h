@@ -23,10 +23,18 @@ public:
     virtual Result<std::optional<std::string>> next(Milliseconds timeout) = 0;
 };
 
-// Serial: scans end with CR, LF or CR LF (the usual configurable suffixes).
-Result<std::unique_ptr<ScanSource>> openSerialScanner(const std::string& device, int baud);
-// evdev: key presses mapped through a US layout; Enter ends a scan.
-Result<std::unique_ptr<ScanSource>> openEvdevScanner(const std::string& device);
+// What the scanner is configured to send after each code.
+enum class ScanSuffix {
+    Enter,  // serial: CR, LF or CR LF; HID: the Enter key
+    Tab,    // serial: TAB; HID: the Tab key
+};
+Result<ScanSuffix> parseSuffix(const std::string& name);  // "enter" | "tab"
+
+Result<std::unique_ptr<ScanSource>> openSerialScanner(const std::string& device, int baud,
+                                                      ScanSuffix suffix = ScanSuffix::Enter);
+// Key presses are mapped through a US layout.
+Result<std::unique_ptr<ScanSource>> openEvdevScanner(const std::string& device,
+                                                     ScanSuffix suffix = ScanSuffix::Enter);
 
 // Key code (linux/input-event-codes.h) to character, with or without shift; 0 for keys that
 // are not part of a scan.

@@ -39,7 +39,10 @@ speed_t speedFor(int baud) {
 
 class SerialScanner final : public ScanSource {
 public:
-    SerialScanner(std::string device, int fd) : device_(std::move(device)), fd_(fd) {}
+    SerialScanner(std::string device, int fd, ScanSuffix suffix)
+        : device_(std::move(device)),
+          fd_(fd),
+          terminators_(suffix == ScanSuffix::Tab ? "\t" : "\r\n") {}
     ~SerialScanner() override { ::close(fd_); }
 
     Result<std::optional<std::string>> next(Milliseconds timeout) override {
@@ -70,7 +73,7 @@ public:
 private:
     std::optional<std::string> takeLine() {
         while (true) {
-            const auto end = pending_.find_first_of("\r\n");
+            const auto end = pending_.find_first_of(terminators_);
             if (end == std::string::npos) return std::nullopt;
             std::string line = pending_.substr(0, end);
             pending_.erase(0, end + 1);
@@ -80,12 +83,21 @@ private:
 
     std::string device_;
     int fd_;
+    const char* terminators_;
     std::string pending_;
 };
 
 }  // namespace
 
-Result<std::unique_ptr<ScanSource>> openSerialScanner(const std::string& device, int baud) {
+Result<ScanSuffix> parseSuffix(const std::string& name) {
+    if (name == "enter") return ScanSuffix::Enter;
+    if (name == "tab") return ScanSuffix::Tab;
+    return makeError(ErrorKind::InvalidConfig, "scanner.bad_suffix",
+                     "unknown scan suffix '" + name + "' (enter or tab)");
+}
+
+Result<std::unique_ptr<ScanSource>> openSerialScanner(const std::string& device, int baud,
+                                                      ScanSuffix suffix) {
     if (speedFor(baud) == 0) {
         return makeError(ErrorKind::InvalidArgument, "scanner.bad_baud",
                          "unsupported baud rate " + std::to_string(baud));
@@ -104,7 +116,7 @@ Result<std::unique_ptr<ScanSource>> openSerialScanner(const std::string& device,
         ::cfsetospeed(&tty, speedFor(baud));
         ::tcsetattr(fd, TCSANOW, &tty);
     }
-    return std::unique_ptr<ScanSource>(new SerialScanner(device, fd));
+    return std::unique_ptr<ScanSource>(new SerialScanner(device, fd, suffix));
 }
 
 }  // namespace lobby::scanner

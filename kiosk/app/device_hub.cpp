@@ -130,11 +130,14 @@ void DeviceHub::buildScanner(const config::Settings& settings) {
     }
     const std::string device = settings.stringValue(kScannerDevice).toStdString();
     const int baud = settings.intValue(kScannerBaud);
+    const auto suffix = settings.stringValue(kScannerSuffix) == QLatin1String("tab")
+                            ? scanner::ScanSuffix::Tab
+                            : scanner::ScanSuffix::Enter;
     devices::ScannerService::SourceFactory open;
     if (backend == QLatin1String("serial")) {
-        open = [device, baud] { return scanner::openSerialScanner(device, baud); };
+        open = [device, baud, suffix] { return scanner::openSerialScanner(device, baud, suffix); };
     } else {
-        open = [device] { return scanner::openEvdevScanner(device); };
+        open = [device, suffix] { return scanner::openEvdevScanner(device, suffix); };
     }
     qCInfo(lcScanner).noquote() << "scanner:" << backend;
     scanner_ = std::make_unique<devices::ScannerService>(std::move(open), std::move(rules.value()));

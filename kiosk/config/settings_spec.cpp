@@ -71,6 +71,8 @@ const std::vector<SettingSpec>& settingSpecs() {
                     "Barcode / QR scanner: a serial (CDC-ACM) port or an evdev keyboard node."),
         stringSetting(kScannerDevice, "/dev/ttyACM0", "The scanner's device node."),
         intSetting(kScannerBaud, 9600, 9600, 115200, "Serial baud rate of the scanner."),
+        enumSetting(kScannerSuffix, "enter", {"enter", "tab"},
+                    "What the scanner sends after each code (Enter: CR/LF on serial)."),
         stringSetting(kScannerRules,
                       "evoucher=YBPZ;visit_card=JZK;payment_code=10,11,12,13,14,15,25,26,27,28,"
                       "29,30",

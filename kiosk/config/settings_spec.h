@@ -49,6 +49,7 @@ inline const QString kSscVpcdPort = QStringLiteral("devices.ssc.vpcd_port");
 inline const QString kScannerBackend = QStringLiteral("devices.scanner.backend");
 inline const QString kScannerDevice = QStringLiteral("devices.scanner.device");
 inline const QString kScannerBaud = QStringLiteral("devices.scanner.baud");
+inline const QString kScannerSuffix = QStringLiteral("devices.scanner.suffix");
 inline const QString kScannerRules = QStringLiteral("devices.scanner.rules");
 inline const QString kPlatformBaseUrl = QStringLiteral("platform.base_url");
 inline const QString kMaintenancePinHash = QStringLiteral("maintenance.pin_hash");

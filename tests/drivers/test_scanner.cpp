@@ -68,3 +68,18 @@ TEST(SerialScanner, MissingPortIsUnavailable) {
     ASSERT_FALSE(source.ok());
     EXPECT_EQ(source.error().kind, ErrorKind::Unavailable);
 }
+
+TEST(SerialScanner, TabSuffixSplitsOnTabsOnly) {
+    const int master = ::posix_openpt(O_RDWR | O_NOCTTY);
+    ASSERT_GE(master, 0);
+    ASSERT_EQ(::grantpt(master), 0);
+    ASSERT_EQ(::unlockpt(master), 0);
+    auto source = openSerialScanner(::ptsname(master), 9600, ScanSuffix::Tab);
+    ASSERT_TRUE(source.ok()) << source.error().message;
+    ASSERT_EQ(::write(master, "JZK1\tJZK2\t", 10), 10);
+    EXPECT_EQ(source.value()->next(1s)->value(), "JZK1");
+    EXPECT_EQ(source.value()->next(1s)->value(), "JZK2");
+    EXPECT_EQ(parseSuffix("tab").value(), ScanSuffix::Tab);
+    EXPECT_EQ(parseSuffix("space").error().code, "scanner.bad_suffix");
+    ::close(master);
+}
