@@ -6,8 +6,12 @@
 
 #include <QGuiApplication>
 
+#include <filesystem>
+
+#include "printer/direct_channel.h"
 #include "printer/escpos.h"
 #include "sim/printer/escpos_decoder.h"
+#include "sim/printer/printer_server.h"
 #include "sim/printer/slip_renderer.h"
 
 using namespace lobby;
@@ -81,6 +85,55 @@ TEST(PrinterSimulator, MalformedStreamsAreTypedErrors) {
     // Found by fuzz_escpos: a QR "store" whose length leaves no room for its parameter.
     EXPECT_EQ(sim::decodeEscPos(Bytes{0x1D, '(', 'k', 2, 0, 49, 80, 48}).error().code,
               "printer.bad_escpos");
+}
+
+TEST(PrinterSimulator, AnswersDleEotInEveryStateOverTcp) {
+    auto server = sim::PrinterServer::start(0, {});
+    ASSERT_TRUE(server.ok()) << server.error().message;
+    const DirectAddress address{"127.0.0.1", server.value()->port()};
+    for (const auto state : {PrinterState::Ready, PrinterState::PaperLow, PrinterState::PaperOut,
+                             PrinterState::CoverOpen, PrinterState::Offline, PrinterState::Error}) {
+        server.value()->setState(state);
+        auto status = queryStatus(address, std::chrono::seconds(2));
+        ASSERT_TRUE(status.ok()) << status.error().message;
+        EXPECT_EQ(status.value(), state) << toString(state);
+    }
+}
+
+TEST(PrinterSimulator, PrintsJobsAndRunsOutOfPaperMidSlip) {
+    const auto out = std::filesystem::temp_directory_path() / "lobby-printer-sim-test";
+    std::filesystem::remove_all(out);
+    auto server = sim::PrinterServer::start(0, out);
+    ASSERT_TRUE(server.ok());
+    const DirectAddress address{"127.0.0.1", server.value()->port()};
+    ASSERT_TRUE(sendRaw(address, sampleSlip(), std::chrono::seconds(2)).ok());
+    ASSERT_TRUE(server.value()->waitForJobs(1, std::chrono::seconds(5)));
+    EXPECT_TRUE(std::filesystem::exists(out / "job-0001.png"));
+    EXPECT_TRUE(std::filesystem::exists(out / "job-0001.txt"));
+
+    server.value()->paperOutAfter(2);  // the roll ends two lines into the next slip
+    ASSERT_TRUE(sendRaw(address, sampleSlip(), std::chrono::seconds(2)).ok());
+    ASSERT_TRUE(server.value()->waitForJobs(2, std::chrono::seconds(5)));
+    const auto jobs = server.value()->jobs();
+    EXPECT_FALSE(jobs[0].truncated);
+    EXPECT_TRUE(jobs[1].truncated);
+    EXPECT_EQ(jobs[1].slip->text(), "示例市第一人民医院\nA023\n");
+    EXPECT_EQ(queryStatus(address, std::chrono::seconds(2)).value(), PrinterState::PaperOut);
+    server.value()->setState(PrinterState::Ready);  // paper loaded
+    EXPECT_EQ(queryStatus(address, std::chrono::seconds(2)).value(), PrinterState::Ready);
+    std::filesystem::remove_all(out);
+}
+
+TEST(PrinterSimulator, UnreachablePrinterIsATypedError) {
+    auto server = sim::PrinterServer::start(0, {});
+    ASSERT_TRUE(server.ok());
+    const DirectAddress address{"127.0.0.1", server.value()->port()};
+    server.value().reset();  // nobody listens there any more
+    auto status = queryStatus(address, std::chrono::seconds(2));
+    ASSERT_FALSE(status.ok());
+    EXPECT_EQ(status.error().kind, ErrorKind::Unavailable);
+    EXPECT_EQ(queryStatus({"not-an-ip", 9100}, std::chrono::seconds(1)).error().code,
+              "printer.bad_address");
 }
 
 int main(int argc, char** argv) {
