@@ -1,0 +1,76 @@
+#include "printer/slip.h"
+
+#include "common/privacy.h"
+#include "printer/text_layout.h"
+
+namespace lobby::printer {
+namespace {
+
+Result<std::string> fill(const std::string& content, const SlipFields& fields) {
+    std::string out;
+    for (std::size_t i = 0; i < content.size();) {
+        if (content[i] != '{') {
+            out.push_back(content[i++]);
+            continue;
+        }
+        const auto end = content.find('}', i);
+        if (end == std::string::npos) {
+            return makeError(ErrorKind::InvalidConfig, "printer.bad_template",
+                             "unclosed placeholder in '" + content + "'");
+        }
+        const std::string name = content.substr(i + 1, end - i - 1);
+        const auto field = fields.find(name);
+        if (field == fields.end()) {
+            return makeError(ErrorKind::InvalidArgument, "printer.missing_field",
+                             "no value for {" + name + "}");
+        }
+        out += name == kPatientNameField ? privacy::maskName(field->second) : field->second;
+        i = end + 1;
+    }
+    return out;
+}
+
+}  // namespace
+
+int columnsFor(PaperWidth paper) {
+    return paper == PaperWidth::Mm58 ? 32 : 48;
+}
+
+Result<Bytes> renderSlip(const SlipTemplate& slip, const SlipFields& fields, PaperWidth paper) {
+    EscPos out;
+    out.init().chineseMode(true);
+    const int columns = columnsFor(paper);
+    for (const auto& line : slip.lines) {
+        auto content = fill(line.content, fields);
+        if (!content) return content.error().withContext(slip.kind);
+        out.align(line.align);
+        switch (line.kind) {
+            case SlipLine::Kind::Text: {
+                out.bold(line.bold).size(line.size, line.size);
+                for (const auto& wrapped : wrap(content.value(), columns / line.size)) {
+                    out.line(wrapped);
+                }
+                out.bold(false).size(1, 1);
+                break;
+            }
+            case SlipLine::Kind::Qr:
+                out.qr(content.value(), paper == PaperWidth::Mm58 ? 4 : 6);
+                break;
+            case SlipLine::Kind::Barcode:
+                out.code128(content.value());
+                break;
+            case SlipLine::Kind::Rule:
+                out.line(std::string(static_cast<std::size_t>(columns), '-'));
+                break;
+            case SlipLine::Kind::Feed:
+                out.feed(line.feedLines);
+                break;
+            case SlipLine::Kind::Cut:
+                out.cut();
+                break;
+        }
+    }
+    return out.bytes();
+}
+
+}  // namespace lobby::printer

@@ -1,0 +1,41 @@
+#pragma once
+// A slip as the kiosk describes it (from a template in config) and its rendering to ESC/POS
+// for a paper width: placeholders filled in, text wrapped in columns with CJK counted double,
+// the patient's name always masked.
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "printer/escpos.h"
+
+namespace lobby::printer {
+
+struct SlipLine {
+    enum class Kind { Text, Qr, Barcode, Rule, Feed, Cut };
+    Kind kind = Kind::Text;
+    std::string content;  // text with {placeholders}, or the QR / barcode data
+    Align align = Align::Left;
+    bool bold = false;
+    int size = 1;       // 1..3, width and height factor
+    int feedLines = 1;  // Feed only
+};
+
+struct SlipTemplate {
+    std::string kind;  // "checkin", "booking_voucher", "refund_receipt", "test_page"
+    std::vector<SlipLine> lines;
+};
+
+enum class PaperWidth { Mm58, Mm80 };
+int columnsFor(PaperWidth paper);  // 32 or 48
+
+using SlipFields = std::map<std::string, std::string>;
+
+// The field every slip that names the patient uses; its value is masked (张*丰) when rendered,
+// whatever the caller passed.
+inline constexpr const char* kPatientNameField = "patient_name";
+
+// Fails (typed) on a placeholder with no field, so a slip never prints "{queue_number}".
+Result<Bytes> renderSlip(const SlipTemplate& slip, const SlipFields& fields, PaperWidth paper);
+
+}  // namespace lobby::printer

@@ -1,0 +1,99 @@
+// Slips from the built-in templates, rendered for both paper widths and read back by the
+// printer simulator's decoder.
+#include <gtest/gtest.h>
+
+#include "config/slip_templates.h"
+#include "printer/slip.h"
+#include "printer/text_layout.h"
+#include "sim/printer/escpos_decoder.h"
+#include "sim/printer/slip_renderer.h"
+
+using namespace lobby;
+using namespace lobby::printer;
+
+namespace {
+
+const SlipFields kCheckin = {
+    {"hospital", "示例市第一人民医院"},
+    {"department", "内科"},
+    {"clinic_room", "3诊室"},
+    {"doctor", "李医生 主任医师"},
+    {"date", "2026-11-23"},
+    {"time_window", "09:00-09:30"},
+    {"queue_number", "A023"},
+    {"patient_name", "张三丰"},  // unmasked on purpose: the renderer must mask it
+    {"visit_number", "V20261123-0042"},
+    {"queue_url", "https://queue.example/s/A023"},
+    {"wayfinding",
+     "请到门诊楼二层内科候诊区等候叫号 Go to the Internal Medicine waiting area, 2nd floor"},
+};
+
+}  // namespace
+
+TEST(Slips, EveryBuiltInTemplateLoads) {
+    for (const char* kind : {"checkin", "booking_voucher", "refund_receipt", "test_page"}) {
+        auto slip = config::loadSlipTemplate(kind);
+        ASSERT_TRUE(slip.ok()) << kind << ": " << slip.error().message;
+        EXPECT_EQ(slip->kind, kind);
+        EXPECT_FALSE(slip->lines.empty());
+    }
+}
+
+TEST(Slips, CheckinSlipFitsBothPaperWidthsAndMasksThePatient) {
+    auto slip = config::loadSlipTemplate("checkin");
+    ASSERT_TRUE(slip.ok());
+    for (const auto paper : {PaperWidth::Mm80, PaperWidth::Mm58}) {
+        auto bytes = renderSlip(slip.value(), kCheckin, paper);
+        ASSERT_TRUE(bytes.ok()) << bytes.error().message;
+        auto decoded = sim::decodeEscPos(bytes.value());
+        ASSERT_TRUE(decoded.ok()) << decoded.error().message;
+        const std::string text = decoded->text();
+        EXPECT_NE(text.find("张*丰"), std::string::npos);
+        EXPECT_EQ(text.find("张三丰"), std::string::npos) << "the full name must never print";
+        EXPECT_NE(text.find("A023"), std::string::npos);
+        bool sawQr = false, sawBarcode = false;
+        for (const auto& element : decoded->elements) {
+            if (const auto* line = std::get_if<sim::SlipText>(&element)) {
+                EXPECT_LE(columnsOf(line->utf8) * line->width, columnsFor(paper)) << line->utf8;
+            } else if (const auto* qr = std::get_if<sim::SlipQr>(&element)) {
+                sawQr = qr->data == "https://queue.example/s/A023";
+            } else if (const auto* barcode = std::get_if<sim::SlipBarcode>(&element)) {
+                sawBarcode = barcode->data == "V20261123-0042";
+            }
+        }
+        EXPECT_TRUE(sawQr);
+        EXPECT_TRUE(sawBarcode);
+        // For people to look at (the test's working directory).
+        const bool wide = paper == PaperWidth::Mm80;
+        sim::renderSlip(decoded.value(), wide ? sim::kPaper80mm_dots : sim::kPaper58mm_dots)
+            .save(wide ? "slip-checkin-80mm.png" : "slip-checkin-58mm.png");
+    }
+}
+
+TEST(Slips, AMissingFieldIsAnErrorNotAPlaceholderOnPaper) {
+    auto slip = config::loadSlipTemplate("checkin");
+    ASSERT_TRUE(slip.ok());
+    SlipFields incomplete = kCheckin;
+    incomplete.erase("queue_number");
+    auto bytes = renderSlip(slip.value(), incomplete, PaperWidth::Mm80);
+    ASSERT_FALSE(bytes.ok());
+    EXPECT_EQ(bytes.error().message, "checkin: no value for {queue_number}");
+}
+
+TEST(Slips, TemplateMistakesNameTheLine) {
+    EXPECT_EQ(config::parseSlipTemplate(R"({"kind":"x","lines":[{"text":"a","colour":"red"}]})")
+                  .error()
+                  .message,
+              "x: line 1: unknown key 'colour'");
+    EXPECT_EQ(
+        config::parseSlipTemplate(R"({"kind":"x","lines":[{"text":"a"},{"size":9,"text":"b"}]})")
+            .error()
+            .message,
+        "x: line 2: size must be 1, 2 or 3");
+    EXPECT_EQ(config::parseSlipTemplate(R"({"kind":"x","lines":[{"qr":"a","barcode":"b"}]})")
+                  .error()
+                  .code,
+              "slip.invalid");
+    EXPECT_FALSE(config::parseSlipTemplate("[]").ok());
+    EXPECT_FALSE(config::loadSlipTemplate("no-such-slip").ok());
+}
