@@ -61,9 +61,9 @@ public:
                                       : text->align == printer::Align::Right ? Qt::AlignRight
                                                                              : Qt::AlignLeft;
                     painter.setPen(Qt::black);
-                    painter.drawText(
-                        QRect(kMargin_dots, y, paperWidth_ - 2 * kMargin_dots, lineHeight),
-                        flags | Qt::AlignVCenter, QString::fromStdString(text->utf8));
+                    // A real printer uses the full width: 32 or 48 columns of 12 dots.
+                    painter.drawText(QRect(0, y, paperWidth_, lineHeight), flags | Qt::AlignVCenter,
+                                     QString::fromStdString(text->utf8));
                 }
                 y += lineHeight;
             } else if (const auto* qr = std::get_if<SlipQr>(&element)) {
