@@ -16,5 +16,6 @@ int configCommand(const QStringList& args);
 int idcardCommand(const QStringList& args);
 int sscCommand(const QStringList& args);
 int scannerCommand(const QStringList& args);
+int printerCommand(const QStringList& args);
 
 }  // namespace lobby::ctl

@@ -3,6 +3,7 @@
 //   kioskctl device idcard read|watch --serial PATH [--baud N] | --usb VID:PID
 //   kioskctl device ssc read|watch [--reader NAME] [--timeout-ms N]
 //   kioskctl device scanner watch --serial PATH | --evdev PATH [--count N] [--show]
+//   kioskctl device printer status|test [--queue Q] [--server HOST:PORT] ...
 //   kioskctl version
 
 #include <QCoreApplication>
@@ -19,6 +20,7 @@ int usage() {
         "       kioskctl device idcard read|watch --serial PATH [--baud N] | --usb VID:PID\n"
         "       kioskctl device ssc read|watch [--reader NAME] [--timeout-ms N]\n"
         "       kioskctl device scanner watch --serial PATH | --evdev PATH [--count N] [--show]\n"
+        "       kioskctl device printer status|test [--queue Q] [--server HOST:PORT] ...\n"
         "       kioskctl version\n",
         stderr);
     return lobby::ctl::kExitUsage;
@@ -42,6 +44,9 @@ int main(int argc, char* argv[]) {
     }
     if (args.size() >= 2 && args[0] == "device" && args[1] == "scanner") {
         return lobby::ctl::scannerCommand(args.mid(2));
+    }
+    if (args.size() >= 2 && args[0] == "device" && args[1] == "printer") {
+        return lobby::ctl::printerCommand(args.mid(2));
     }
     return usage();
 }

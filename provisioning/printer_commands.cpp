@@ -1,0 +1,101 @@
+// kioskctl device printer status [--queue Q] [--server HOST:PORT] [--direct HOST:PORT]
+// kioskctl device printer test   [--queue Q] [--server HOST:PORT] [--paper 58|80]
+// status prints {"state": ..., "reasons": [...], "accepting": ...}: from the printer itself
+// (DLE EOT) when --direct is given, otherwise from CUPS's printer-state-reasons.
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <cstdio>
+
+#include "commands.h"
+#include "config/slip_templates.h"
+#include "printer/cups_queue.h"
+#include "printer/direct_channel.h"
+#include "printer/slip.h"
+
+namespace lobby::ctl {
+namespace {
+
+using std::chrono::seconds;
+
+int usage() {
+    std::fputs(
+        "usage: kioskctl device printer status [--queue Q] [--server HOST:PORT] [--direct "
+        "HOST:PORT]\n"
+        "       kioskctl device printer test [--queue Q] [--server HOST:PORT] [--paper 58|80]\n",
+        stderr);
+    return kExitUsage;
+}
+
+int fail(const Error& error) {
+    std::fprintf(stderr, "kioskctl: %s\n", error.message.c_str());
+    return kExitFailed;
+}
+
+void print(const QJsonObject& json) {
+    std::printf("%s\n", QJsonDocument(json).toJson(QJsonDocument::Compact).constData());
+}
+
+}  // namespace
+
+int printerCommand(const QStringList& args) {
+    if (args.isEmpty() || (args[0] != "status" && args[0] != "test")) return usage();
+    printer::CupsQueue queue{"", "kiosk"};
+    std::optional<printer::DirectAddress> direct;
+    printer::PaperWidth paper = printer::PaperWidth::Mm80;
+    for (int i = 1; i < args.size(); ++i) {
+        if (i + 1 >= args.size()) return usage();
+        const QString value = args[i + 1];
+        if (args[i] == "--queue") {
+            queue.name = value.toStdString();
+        } else if (args[i] == "--server") {
+            queue.server = value.toStdString();
+        } else if (args[i] == "--direct" && value.contains(':')) {
+            direct =
+                printer::DirectAddress{value.section(':', 0, 0).toStdString(),
+                                       static_cast<unsigned short>(value.section(':', 1).toUInt())};
+        } else if (args[i] == "--paper" && (value == "58" || value == "80")) {
+            paper = value == "58" ? printer::PaperWidth::Mm58 : printer::PaperWidth::Mm80;
+        } else {
+            return usage();
+        }
+        ++i;
+    }
+    if (args[0] == "status") {
+        if (direct) {
+            auto state = printer::queryStatus(*direct, seconds(3));
+            if (!state) return fail(state.error());
+            print({{"state", QString::fromLatin1(printer::toString(state.value()).data())},
+                   {"reasons", QJsonArray{}},
+                   {"source", "printer"}});
+            return kExitOk;
+        }
+        auto status = printer::queryQueue(queue, seconds(5));
+        if (!status) return fail(status.error());
+        QJsonArray reasons;
+        for (const auto& reason : status->reasons)
+            reasons.append(QString::fromStdString(reason));
+        print({{"state", QString::fromLatin1(printer::toString(status->printerState).data())},
+               {"reasons", reasons},
+               {"accepting", status->accepting},
+               {"source", "cups"}});
+        return kExitOk;
+    }
+    auto page = config::loadSlipTemplate("test_page");
+    if (!page) return fail(page.error());
+    const printer::SlipFields fields = {
+        {"terminal_id", qEnvironmentVariable("LOBBY_TERMINAL_ID", "KIOSK").toStdString()},
+        {"printed_at", QDateTime::currentDateTime().toString("yyyy-MM-dd HH:mm").toStdString()}};
+    auto bytes = printer::renderSlip(page.value(), fields, paper);
+    if (!bytes) return fail(bytes.error());
+    auto job = printer::submitRawJob(queue, bytes.value(), "test page", seconds(10));
+    if (!job) return fail(job.error());
+    if (auto done = printer::waitForJob(queue, job.value(), seconds(60)); !done)
+        return fail(done.error());
+    print({{"printed", true}, {"job", job.value()}, {"bytes", static_cast<int>(bytes->size())}});
+    return kExitOk;
+}
+
+}  // namespace lobby::ctl
