@@ -132,12 +132,15 @@ void PrinterServer::serve(int connection) {
             }
         }
     }
+    const auto lastByteAt = std::chrono::steady_clock::now();
     ::close(connection);
-    if (!job.empty()) finishJob(std::move(job));
+    if (!job.empty()) finishJob(std::move(job), lastByteAt);
 }
 
-void PrinterServer::finishJob(printer::Bytes bytes) {
+void PrinterServer::finishJob(printer::Bytes bytes,
+                              std::chrono::steady_clock::time_point lastByteAt) {
     PrintedJob printed;
+    printed.lastByteAt = lastByteAt;
     auto slip = decodeEscPos(bytes);
     if (slip) {
         printed.slip = std::move(slip.value());

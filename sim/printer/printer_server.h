@@ -23,7 +23,8 @@ struct PrintedJob {
     printer::Bytes bytes;
     std::optional<DecodedSlip> slip;  // nullopt when the bytes did not decode
     std::string decodeError;
-    bool truncated = false;  // the paper ran out during this job
+    bool truncated = false;                            // the paper ran out during this job
+    std::chrono::steady_clock::time_point lastByteAt;  // when the job's connection ended
 };
 
 class PrinterServer {
@@ -46,7 +47,7 @@ private:
     void acceptLoop();
     void serve(int connection);
     std::uint8_t statusByte(std::uint8_t n) const;
-    void finishJob(printer::Bytes bytes);
+    void finishJob(printer::Bytes bytes, std::chrono::steady_clock::time_point lastByteAt);
 
     int listener_;
     unsigned short port_;
