@@ -53,6 +53,8 @@ GLOSSARY = {
     "Hello, %1": "您好，%1",
     "What would you like to do?": "请选择您要办理的业务",
     "Reading your card. Please keep it still.": "正在读卡，请勿移动卡片。",
+    "The slip printer is out of paper": "凭条打印机缺纸",
+    "The slip printer's cover is open": "凭条打印机盖未关好",
     "This social-security card has expired. Please use your ID card, or ask the staff at the service desk.":
         "您的社保卡已过有效期，请使用身份证，或到服务台咨询工作人员。",
     "This social-security card is blocked. Please contact your social-security office.":

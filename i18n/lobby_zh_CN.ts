@@ -128,6 +128,14 @@
       <source>Not offered on this kiosk</source>
       <translation>本机不提供此业务</translation>
     </message>
+    <message>
+      <source>The slip printer is out of paper</source>
+      <translation>凭条打印机缺纸</translation>
+    </message>
+    <message>
+      <source>The slip printer's cover is open</source>
+      <translation>凭条打印机盖未关好</translation>
+    </message>
   </context>
   <context>
     <name>FunctionTile</name>

@@ -54,7 +54,7 @@ CompositionRoot::CompositionRoot(const config::Settings& settings, AppOptions op
         screenshots_ =
             std::make_unique<ScreenshotRecorder>(options_.screenshotDir, &session_, &kiosk_);
     }
-    devices_ = std::make_unique<DeviceHub>(settings, session_);
+    devices_ = std::make_unique<DeviceHub>(settings, session_, catalog_);
     qApp->installEventFilter(this);
 }
 

@@ -16,11 +16,13 @@ const char* const kPaymentCodeNotIdentity = QT_TRANSLATE_NOOP(
     "DeviceHub", "This is a payment code. To identify yourself, use your ID card or e-voucher.");
 }  // namespace
 
-DeviceHub::DeviceHub(const config::Settings& settings, core::SessionController& session)
-    : session_(session) {
+DeviceHub::DeviceHub(const config::Settings& settings, core::SessionController& session,
+                     core::FunctionCatalog& catalog)
+    : session_(session), catalog_(catalog) {
     buildIdCardReader(settings);
     buildSmartCardReader(settings);
     buildScanner(settings);
+    buildPrinter(settings);
 }
 
 DeviceHub::~DeviceHub() = default;
@@ -29,6 +31,35 @@ void DeviceHub::start() {
     if (idCards_) idCards_->start();
     if (socialSecurityCards_) socialSecurityCards_->start();
     if (scanner_) scanner_->start();
+    if (printer_) printer_->start();
+}
+
+void DeviceHub::buildPrinter(const config::Settings& settings) {
+    using namespace config::keys;
+    if (settings.stringValue(kPrinterBackend) == QLatin1String("none")) {
+        qCInfo(lcPrinter) << "no slip printer configured";
+        return;
+    }
+    devices::PrinterSetup setup;
+    setup.queue = {settings.stringValue(kPrinterCupsServer).toStdString(),
+                   settings.stringValue(kPrinterQueue).toStdString()};
+    if (const QString direct = settings.stringValue(kPrinterDirect); !direct.isEmpty()) {
+        setup.direct =
+            printer::DirectAddress{direct.section(':', 0, 0).toStdString(),
+                                   static_cast<unsigned short>(direct.section(':', 1).toUInt())};
+    }
+    setup.pollInterval = std::chrono::seconds(settings.intValue(kPrinterPoll_s));
+    printer_ = std::make_unique<devices::PrinterService>(std::move(setup));
+    connect(printer_.get(), &devices::PrinterService::stateChanged, &catalog_,
+            [this](const QString& state) {
+                using R = core::PrinterReadiness;
+                catalog_.setPrinter(state == QLatin1String("ready") ||
+                                            state == QLatin1String("paper_low")
+                                        ? R::Ready
+                                    : state == QLatin1String("paper_out")  ? R::PaperOut
+                                    : state == QLatin1String("cover_open") ? R::CoverOpen
+                                                                           : R::NotReady);
+            });
 }
 
 void DeviceHub::buildIdCardReader(const config::Settings& settings) {

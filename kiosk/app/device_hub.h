@@ -10,6 +10,7 @@
 #include "core/session_controller.h"
 #include "devices/card_photo.h"
 #include "devices/id_card_service.h"
+#include "devices/printer_service.h"
 #include "devices/scanner_service.h"
 #include "devices/ssc_service.h"
 
@@ -23,7 +24,8 @@ namespace lobby::app {
 class DeviceHub : public QObject {
     Q_OBJECT
 public:
-    DeviceHub(const config::Settings& settings, core::SessionController& session);
+    DeviceHub(const config::Settings& settings, core::SessionController& session,
+              core::FunctionCatalog& catalog);
     ~DeviceHub() override;
 
     void start();
@@ -35,14 +37,17 @@ private:
     void buildIdCardReader(const config::Settings& settings);
     void buildSmartCardReader(const config::Settings& settings);
     void buildScanner(const config::Settings& settings);
+    void buildPrinter(const config::Settings& settings);
 
     core::SessionController& session_;
+    core::FunctionCatalog& catalog_;
     std::unique_ptr<sim::SamEmulator> idCardEmulator_;  // devices.idcard.backend = simulated
     std::unique_ptr<sim::VpcdCard> virtualSsc_;         // devices.ssc.backend = simulated
     std::unique_ptr<devices::IdCardService> idCards_;
     std::unique_ptr<devices::CardPhoto> cardPhotos_;
     std::unique_ptr<devices::SscService> socialSecurityCards_;
     std::unique_ptr<devices::ScannerService> scanner_;
+    std::unique_ptr<devices::PrinterService> printer_;
 };
 
 }  // namespace lobby::app

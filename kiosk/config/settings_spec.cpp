@@ -77,6 +77,15 @@ const std::vector<SettingSpec>& settingSpecs() {
                       "evoucher=YBPZ;visit_card=JZK;payment_code=10,11,12,13,14,15,25,26,27,28,"
                       "29,30",
                       "Prefix rules naming what a scan is (kind=prefix,prefix;...)."),
+        enumSetting(kPrinterBackend, "none", {"cups", "none"},
+                    "Slip printer: a CUPS queue, or none."),
+        stringSetting(kPrinterQueue, "kiosk", "The CUPS queue slips are printed on."),
+        stringSetting(kPrinterCupsServer, "",
+                      "CUPS server as host:port (empty: CUPS's default, the local scheduler)."),
+        stringSetting(kPrinterDirect, "",
+                      "The printer's raw port as IPv4:port for its own status (DLE EOT); empty: "
+                      "status from CUPS."),
+        intSetting(kPrinterPoll_s, 5, 1, 300, "How often the printer's state is checked."),
         stringSetting(kPlatformBaseUrl, "https://127.0.0.1:8443",
                       "Base URL of the regional appointment platform."),
         stringSetting(kMaintenancePinHash, "",

@@ -51,6 +51,11 @@ inline const QString kScannerDevice = QStringLiteral("devices.scanner.device");
 inline const QString kScannerBaud = QStringLiteral("devices.scanner.baud");
 inline const QString kScannerSuffix = QStringLiteral("devices.scanner.suffix");
 inline const QString kScannerRules = QStringLiteral("devices.scanner.rules");
+inline const QString kPrinterBackend = QStringLiteral("devices.printer.backend");
+inline const QString kPrinterQueue = QStringLiteral("devices.printer.queue");
+inline const QString kPrinterCupsServer = QStringLiteral("devices.printer.cups_server");
+inline const QString kPrinterDirect = QStringLiteral("devices.printer.direct");
+inline const QString kPrinterPoll_s = QStringLiteral("devices.printer.poll_interval_s");
 inline const QString kPlatformBaseUrl = QStringLiteral("platform.base_url");
 inline const QString kMaintenancePinHash = QStringLiteral("maintenance.pin_hash");
 }  // namespace keys

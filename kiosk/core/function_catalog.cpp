@@ -28,15 +28,38 @@ void FunctionCatalog::setHealth(const ServiceHealth& health) {
     emit changed();
 }
 
+void FunctionCatalog::setPlatformConnected(bool connected) {
+    if (health_.platformConnected == connected) return;
+    health_.platformConnected = connected;
+    emit changed();
+}
+
+void FunctionCatalog::setPrinter(PrinterReadiness readiness) {
+    if (health_.printer == readiness) return;
+    health_.printer = readiness;
+    emit changed();
+}
+
 QString FunctionCatalog::unavailableReason(const QString& id) const {
     for (const auto& function : kFunctions) {
         if (id != QLatin1String(function.id)) continue;
+        // The printer first: "out of paper" tells staff what to fix at this very kiosk.
+        if (function.needsPrinter && health_.printer != PrinterReadiness::Ready) {
+            switch (health_.printer) {
+                case PrinterReadiness::PaperOut:
+                    return QCoreApplication::translate("FunctionCatalog",
+                                                       "The slip printer is out of paper");
+                case PrinterReadiness::CoverOpen:
+                    return QCoreApplication::translate("FunctionCatalog",
+                                                       "The slip printer's cover is open");
+                default:
+                    return QCoreApplication::translate("FunctionCatalog",
+                                                       "The slip printer is not ready");
+            }
+        }
         if (!health_.platformConnected) {
             return QCoreApplication::translate("FunctionCatalog",
                                                "The appointment service is not connected");
-        }
-        if (function.needsPrinter && !health_.printerReady) {
-            return QCoreApplication::translate("FunctionCatalog", "The slip printer is not ready");
         }
         return {};
     }

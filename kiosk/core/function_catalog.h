@@ -9,9 +9,12 @@
 
 namespace lobby::core {
 
+// What the slip printer can do, as far as a patient is concerned.
+enum class PrinterReadiness { Ready, PaperOut, CoverOpen, NotReady };
+
 struct ServiceHealth {
     bool platformConnected = false;  // the appointment platform client is configured and answering
-    bool printerReady = false;       // the slip printer has paper and is online
+    PrinterReadiness printer = PrinterReadiness::NotReady;
 };
 
 class FunctionCatalog : public QObject {
@@ -20,6 +23,8 @@ public:
     explicit FunctionCatalog(QObject* parent = nullptr);
 
     void setHealth(const ServiceHealth& health);
+    void setPlatformConnected(bool connected);
+    void setPrinter(PrinterReadiness readiness);
     // [{id, available, reason}], reason in the current UI language; empty when available.
     QVariantList functions() const;
     bool isAvailable(const QString& id) const;

@@ -11,3 +11,4 @@ Q_DECLARE_LOGGING_CATEGORY(lcUi)         // lobby.ui: QML, screenshots, journeys
 Q_DECLARE_LOGGING_CATEGORY(lcIdCard)     // lobby.driver.idcard
 Q_DECLARE_LOGGING_CATEGORY(lcSmartCard)  // lobby.driver.smartcard
 Q_DECLARE_LOGGING_CATEGORY(lcScanner)    // lobby.driver.scanner
+Q_DECLARE_LOGGING_CATEGORY(lcPrinter)    // lobby.driver.printer

@@ -14,9 +14,16 @@ mkdir -p "$out"
 
 config="$src/tests/e2e/configs/$journey.json"
 [[ -f $config ]] || config="$src/config/kiosk.demo.json"
-if grep -q "@VPCD_PORT@" "$config"; then  # journeys run by with_pcscd.sh get its vpcd port
+# Journeys run by with_pcscd.sh / with_cupsd.sh get the ports those chose.
+if grep -q "@VPCD_PORT@" "$config"; then
     sed "s/@VPCD_PORT@/${LOBBY_VPCD_PORT:?run under tests/smartcard/with_pcscd.sh}/" "$config" \
         >"$out/kiosk.json"
+    config="$out/kiosk.json"
+fi
+if grep -q "@CUPS_SERVER@" "$config"; then
+    sed -e "s/@CUPS_SERVER@/${CUPS_SERVER:?run under tests/printer/with_cupsd.sh}/" \
+        -e "s/@PRINTER_DIRECT@/127.0.0.1:${LOBBY_PRINTER_SIM_PORT}/" "$config" >"$out/kiosk.json.tmp"
+    mv "$out/kiosk.json.tmp" "$out/kiosk.json"
     config="$out/kiosk.json"
 fi
 

@@ -54,13 +54,13 @@ TEST(SessionController, FailedIdentificationShowsTheMessage) {
 
 TEST(SessionController, UnavailableFunctionsCannotBeChosen) {
     FunctionCatalog catalog;
-    catalog.setHealth({false, false});
+    catalog.setHealth({false, lobby::core::PrinterReadiness::NotReady});
     SessionController session(kShortTiming, &catalog);
     session.start();
     session.identified("张*丰");
     session.chooseFunction("pickup");
     EXPECT_EQ(session.stateName(), "menu");
-    catalog.setHealth({true, true});
+    catalog.setHealth({true, lobby::core::PrinterReadiness::Ready});
     session.chooseFunction("pickup");
     EXPECT_EQ(session.stateName(), "pickup");
 }
