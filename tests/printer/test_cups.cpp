@@ -10,6 +10,7 @@
 
 #include "printer/cups_queue.h"
 #include "printer/direct_channel.h"
+#include "printer/slip_printer.h"
 
 using namespace lobby;
 using namespace lobby::printer;
@@ -90,6 +91,34 @@ TEST_F(Cups, PrintsFollowsJobsAndReportsPaper) {
         std::this_thread::sleep_for(50ms);
     }
     EXPECT_EQ(queryStatus(simulator(), 2s).value(), PrinterState::Ready);
+}
+
+TEST_F(Cups, ASlipLostToPaperOutIsReprintedOnceOnly) {
+    const int before = static_cast<int>(std::distance(
+                           std::filesystem::directory_iterator(env("LOBBY_PRINTER_OUT")), {})) /
+                       2;
+    SlipPrinter printer(queue(), simulator());
+    tellSimulator("paper_out_after 1");
+    auto first = printer.print("B-1001", slip("A031"), 20s);
+    ASSERT_TRUE(first.ok()) << first.error().message;
+    EXPECT_EQ(first.value(), PrintOutcome::PaperRanOut);
+    EXPECT_EQ(printer.pendingReprints(), std::vector<std::string>{"B-1001"});
+
+    auto tooEarly = printer.reprint("B-1001", 5s);  // still no paper: the slip stays kept
+    ASSERT_FALSE(tooEarly.ok());
+    EXPECT_EQ(tooEarly.error().code, "printer.not_ready");
+    EXPECT_EQ(printer.pendingReprints().size(), 1u);
+
+    tellSimulator("state ready");
+    for (int i = 0; i < 20 && queryStatus(simulator(), 2s).value() != PrinterState::Ready; ++i) {
+        std::this_thread::sleep_for(50ms);
+    }
+    auto again = printer.reprint("B-1001", 20s);
+    ASSERT_TRUE(again.ok()) << again.error().message;
+    EXPECT_EQ(again.value(), PrintOutcome::Printed);
+    EXPECT_EQ(printed(before + 2), "示例市第一人民医院\nA031\n内科 3诊室\n");
+    EXPECT_TRUE(printer.pendingReprints().empty());
+    EXPECT_EQ(printer.reprint("B-1001", 5s).error().code, "printer.no_reprint");  // once only
 }
 
 TEST_F(Cups, UnknownQueueAndUnreachableCupsAreTypedErrors) {
