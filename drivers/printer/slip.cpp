@@ -36,7 +36,8 @@ int columnsFor(PaperWidth paper) {
     return paper == PaperWidth::Mm58 ? 32 : 48;
 }
 
-Result<Bytes> renderSlip(const SlipTemplate& slip, const SlipFields& fields, PaperWidth paper) {
+Result<Bytes> renderSlip(const SlipTemplate& slip, const SlipFields& fields, PaperWidth paper,
+                         const Raster* logo) {
     EscPos out;
     out.init().chineseMode(true);
     const int columns = columnsFor(paper);
@@ -67,6 +68,9 @@ Result<Bytes> renderSlip(const SlipTemplate& slip, const SlipFields& fields, Pap
                 break;
             case SlipLine::Kind::Cut:
                 out.cut();
+                break;
+            case SlipLine::Kind::Logo:
+                if (logo != nullptr) out.raster(logo->widthBytes, logo->height, logo->bits);
                 break;
         }
     }

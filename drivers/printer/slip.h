@@ -12,7 +12,7 @@
 namespace lobby::printer {
 
 struct SlipLine {
-    enum class Kind { Text, Qr, Barcode, Rule, Feed, Cut };
+    enum class Kind { Text, Qr, Barcode, Rule, Feed, Cut, Logo };
     Kind kind = Kind::Text;
     std::string content;  // text with {placeholders}, or the QR / barcode data
     Align align = Align::Left;
@@ -27,6 +27,13 @@ struct SlipTemplate {
 };
 
 enum class PaperWidth { Mm58, Mm80 };
+
+// A 1-bit image for GS v 0: rows of widthBytes bytes, most significant bit leftmost, 1 = black.
+struct Raster {
+    int widthBytes = 0;
+    int height = 0;
+    Bytes bits;
+};
 int columnsFor(PaperWidth paper);  // 32 or 48
 
 using SlipFields = std::map<std::string, std::string>;
@@ -36,6 +43,8 @@ using SlipFields = std::map<std::string, std::string>;
 inline constexpr const char* kPatientNameField = "patient_name";
 
 // Fails (typed) on a placeholder with no field, so a slip never prints "{queue_number}".
-Result<Bytes> renderSlip(const SlipTemplate& slip, const SlipFields& fields, PaperWidth paper);
+// Logo lines print `logo` (the hospital's, from its scene) and are skipped without one.
+Result<Bytes> renderSlip(const SlipTemplate& slip, const SlipFields& fields, PaperWidth paper,
+                         const Raster* logo = nullptr);
 
 }  // namespace lobby::printer

@@ -23,7 +23,7 @@ Result<printer::Align> parseAlign(const QJsonValue& value, const QString& where)
 }
 
 Result<printer::SlipLine> parseLine(const QJsonObject& object, const QString& where) {
-    static const QStringList kKinds = {"text", "qr", "barcode", "rule", "feed", "cut"};
+    static const QStringList kKinds = {"text", "qr", "barcode", "rule", "feed", "cut", "logo"};
     static const QStringList kStyle = {"align", "bold", "size"};
     printer::SlipLine line;
     QString kind;
@@ -54,7 +54,9 @@ Result<printer::SlipLine> parseLine(const QJsonObject& object, const QString& wh
         line.feedLines = value.toInt();
     } else {
         if (value != QJsonValue(true)) return templateError(where, kind + " must be true");
-        line.kind = kind == "rule" ? printer::SlipLine::Kind::Rule : printer::SlipLine::Kind::Cut;
+        line.kind = kind == "rule"  ? printer::SlipLine::Kind::Rule
+                    : kind == "cut" ? printer::SlipLine::Kind::Cut
+                                    : printer::SlipLine::Kind::Logo;
     }
     auto align = parseAlign(object.value("align"), where);
     if (!align) return align.error();

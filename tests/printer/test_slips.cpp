@@ -2,7 +2,12 @@
 // printer simulator's decoder.
 #include <gtest/gtest.h>
 
+#include <QImage>
+#include <QPainter>
+#include <QTemporaryDir>
+
 #include "config/slip_templates.h"
+#include "devices/slip_logo.h"
 #include "printer/slip.h"
 #include "printer/text_layout.h"
 #include "sim/printer/escpos_decoder.h"
@@ -96,4 +101,34 @@ TEST(Slips, TemplateMistakesNameTheLine) {
               "slip.invalid");
     EXPECT_FALSE(config::parseSlipTemplate("[]").ok());
     EXPECT_FALSE(config::loadSlipTemplate("no-such-slip").ok());
+}
+
+TEST(Slips, TheHospitalLogoPrintsAsARasterImage) {
+    QTemporaryDir dir;
+    QImage logo(800, 200, QImage::Format_ARGB32);
+    logo.fill(Qt::transparent);
+    QPainter painter(&logo);
+    painter.fillRect(0, 0, 400, 200, Qt::black);  // left half ink, right half transparent
+    painter.end();
+    const QString path = dir.filePath("logo.png");
+    ASSERT_TRUE(logo.save(path));
+
+    auto raster = devices::loadSlipLogo(path, 576);
+    ASSERT_TRUE(raster.ok()) << raster.error().message;
+    EXPECT_EQ(raster->widthBytes, 72);  // scaled to 576 dots
+    EXPECT_EQ(raster->height, 144);
+    EXPECT_EQ(raster->bits.front(), 0xFF);  // ink on the left
+    EXPECT_EQ(raster->bits[71], 0x00);      // paper on the right
+
+    auto slip = config::loadSlipTemplate("checkin");
+    ASSERT_TRUE(slip.ok());
+    auto bytes = renderSlip(slip.value(), kCheckin, PaperWidth::Mm80, &raster.value());
+    ASSERT_TRUE(bytes.ok());
+    auto decoded = sim::decodeEscPos(bytes.value());
+    ASSERT_TRUE(decoded.ok());
+    const auto* printed = std::get_if<sim::SlipRaster>(&decoded->elements.front());
+    ASSERT_NE(printed, nullptr) << "the logo comes first on the check-in slip";
+    EXPECT_EQ(printed->bits, raster->bits);
+    EXPECT_EQ(devices::loadSlipLogo(dir.filePath("missing.png"), 576).error().code,
+              "slip.bad_logo");
 }
