@@ -1,4 +1,4 @@
-// kioskctl device printer status [--queue Q] [--server HOST:PORT] [--direct HOST:PORT]
+// kioskctl device printer status [--queue Q] [--server HOST:PORT] [--direct HOST:PORT|usb:VID:PID]
 // kioskctl device printer test   [--queue Q] [--server HOST:PORT] [--paper 58|80]
 // status prints {"state": ..., "reasons": [...], "accepting": ...}: from the printer itself
 // (DLE EOT) when --direct is given, otherwise from CUPS's printer-state-reasons.
@@ -14,6 +14,7 @@
 #include "printer/cups_queue.h"
 #include "printer/direct_channel.h"
 #include "printer/slip.h"
+#include "printer/usb_status.h"
 
 namespace lobby::ctl {
 namespace {
@@ -44,6 +45,7 @@ int printerCommand(const QStringList& args) {
     if (args.isEmpty() || (args[0] != "status" && args[0] != "test")) return usage();
     printer::CupsQueue queue{"", "kiosk"};
     std::optional<printer::DirectAddress> direct;
+    std::optional<usb::UsbId> usbDirect;
     printer::PaperWidth paper = printer::PaperWidth::Mm80;
     for (int i = 1; i < args.size(); ++i) {
         if (i + 1 >= args.size()) return usage();
@@ -52,6 +54,10 @@ int printerCommand(const QStringList& args) {
             queue.name = value.toStdString();
         } else if (args[i] == "--server") {
             queue.server = value.toStdString();
+        } else if (args[i] == "--direct" && value.startsWith("usb:")) {
+            auto id = usb::parseUsbId(value.mid(4).toStdString());
+            if (!id) return fail(id.error());
+            usbDirect = id.value();
         } else if (args[i] == "--direct" && value.contains(':')) {
             direct =
                 printer::DirectAddress{value.section(':', 0, 0).toStdString(),
@@ -64,8 +70,9 @@ int printerCommand(const QStringList& args) {
         ++i;
     }
     if (args[0] == "status") {
-        if (direct) {
-            auto state = printer::queryStatus(*direct, seconds(3));
+        if (direct || usbDirect) {
+            auto state = direct ? printer::queryStatus(*direct, seconds(3))
+                                : printer::queryStatusUsb(*usbDirect, seconds(3));
             if (!state) return fail(state.error());
             print({{"state", QString::fromLatin1(printer::toString(state.value()).data())},
                    {"reasons", QJsonArray{}},

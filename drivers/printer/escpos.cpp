@@ -107,6 +107,24 @@ Bytes statusRequest(std::uint8_t n) {
     return {DLE, EOT, n};
 }
 
+std::uint8_t encodeStatus(PrinterState state, std::uint8_t n) {
+    constexpr std::uint8_t kIdle = 0x12;  // fixed bits, nothing to report
+    const bool offline = state != PrinterState::Ready && state != PrinterState::PaperLow;
+    switch (n) {
+        case kStatusPrinter:
+            return static_cast<std::uint8_t>(kIdle | (offline ? 0x08 : 0));
+        case kStatusOfflineCause:
+            return static_cast<std::uint8_t>(kIdle | (state == PrinterState::CoverOpen ? 0x04 : 0) |
+                                             (state == PrinterState::PaperOut ? 0x20 : 0) |
+                                             (state == PrinterState::Error ? 0x40 : 0));
+        case kStatusPaper:
+            return static_cast<std::uint8_t>(kIdle | (state == PrinterState::PaperLow ? 0x0C : 0) |
+                                             (state == PrinterState::PaperOut ? 0x60 : 0));
+        default:
+            return kIdle;
+    }
+}
+
 Result<PrinterState> decodeStatus(std::uint8_t printer, std::uint8_t offlineCause,
                                   std::uint8_t paper) {
     if (!isStatusByte(printer) || !isStatusByte(offlineCause) || !isStatusByte(paper)) {

@@ -51,5 +51,7 @@ Bytes statusRequest(std::uint8_t n);
 // bits 0 and 7 clear; anything else is not a status byte (a typed protocol error).
 Result<PrinterState> decodeStatus(std::uint8_t printer, std::uint8_t offlineCause,
                                   std::uint8_t paper);
+// The answer a printer in `state` gives to DLE EOT n (simulators; the inverse of decodeStatus).
+std::uint8_t encodeStatus(PrinterState state, std::uint8_t n);
 
 }  // namespace lobby::printer

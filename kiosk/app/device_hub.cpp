@@ -43,7 +43,14 @@ void DeviceHub::buildPrinter(const config::Settings& settings) {
     devices::PrinterSetup setup;
     setup.queue = {settings.stringValue(kPrinterCupsServer).toStdString(),
                    settings.stringValue(kPrinterQueue).toStdString()};
-    if (const QString direct = settings.stringValue(kPrinterDirect); !direct.isEmpty()) {
+    if (const QString direct = settings.stringValue(kPrinterDirect); direct.startsWith("usb:")) {
+        auto id = usb::parseUsbId(direct.mid(4).toStdString());
+        if (!id) {
+            qCCritical(lcPrinter) << id.error().message.c_str() << "- status from CUPS instead";
+        } else {
+            setup.usbDirect = id.value();
+        }
+    } else if (!direct.isEmpty()) {
         setup.direct =
             printer::DirectAddress{direct.section(':', 0, 0).toStdString(),
                                    static_cast<unsigned short>(direct.section(':', 1).toUInt())};

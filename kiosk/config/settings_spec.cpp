@@ -83,8 +83,8 @@ const std::vector<SettingSpec>& settingSpecs() {
         stringSetting(kPrinterCupsServer, "",
                       "CUPS server as host:port (empty: CUPS's default, the local scheduler)."),
         stringSetting(kPrinterDirect, "",
-                      "The printer's raw port as IPv4:port for its own status (DLE EOT); empty: "
-                      "status from CUPS."),
+                      "Where to ask the printer itself for its status (DLE EOT): IPv4:port of its "
+                      "raw port, or usb:VID:PID; empty: status from CUPS."),
         intSetting(kPrinterPoll_s, 5, 1, 300, "How often the printer's state is checked."),
         stringSetting(kPlatformBaseUrl, "https://127.0.0.1:8443",
                       "Base URL of the regional appointment platform."),

@@ -32,6 +32,7 @@ void PrinterService::stop() {
 
 Result<printer::PrinterState> PrinterService::poll() const {
     if (setup_.direct) return printer::queryStatus(*setup_.direct, kQueryTimeout);
+    if (setup_.usbDirect) return printer::queryStatusUsb(*setup_.usbDirect, kQueryTimeout);
     auto status = printer::queryQueue(setup_.queue, kQueryTimeout);
     if (!status) return status.error();
     if (!status->accepting) return printer::PrinterState::Offline;

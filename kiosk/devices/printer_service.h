@@ -12,12 +12,14 @@
 
 #include "printer/cups_queue.h"
 #include "printer/direct_channel.h"
+#include "printer/usb_status.h"
 
 namespace lobby::devices {
 
 struct PrinterSetup {
     printer::CupsQueue queue;
-    std::optional<printer::DirectAddress> direct;
+    std::optional<printer::DirectAddress> direct;  // the printer's raw TCP port
+    std::optional<usb::UsbId> usbDirect;           // or the printer on USB
     std::chrono::milliseconds pollInterval{5000};
 };
 

@@ -17,7 +17,6 @@ namespace lobby::sim {
 namespace {
 constexpr int kPoll_ms = 100;
 constexpr std::uint8_t DLE = 0x10, EOT = 0x04;
-constexpr std::uint8_t kIdle = 0x12;  // status byte with its fixed bits and nothing to report
 }  // namespace
 
 Result<std::unique_ptr<PrinterServer>> PrinterServer::start(unsigned short port,
@@ -83,22 +82,7 @@ bool PrinterServer::waitForJobs(std::size_t count, std::chrono::milliseconds tim
 
 std::uint8_t PrinterServer::statusByte(std::uint8_t n) const {
     std::lock_guard lock(mutex_);
-    using printer::PrinterState;
-    const bool offline = state_ != PrinterState::Ready && state_ != PrinterState::PaperLow;
-    switch (n) {
-        case 1:
-            return static_cast<std::uint8_t>(kIdle | (offline ? 0x08 : 0));
-        case 2:
-            return static_cast<std::uint8_t>(kIdle |
-                                             (state_ == PrinterState::CoverOpen ? 0x04 : 0) |
-                                             (state_ == PrinterState::PaperOut ? 0x20 : 0) |
-                                             (state_ == PrinterState::Error ? 0x40 : 0));
-        case 4:
-            return static_cast<std::uint8_t>(kIdle | (state_ == PrinterState::PaperLow ? 0x0C : 0) |
-                                             (state_ == PrinterState::PaperOut ? 0x60 : 0));
-        default:
-            return kIdle;
-    }
+    return printer::encodeStatus(state_, n);
 }
 
 void PrinterServer::acceptLoop() {

@@ -17,10 +17,10 @@ constexpr SamTimeouts kTimeouts{300ms, 1000ms};
 
 struct UsbRig {
     sim::SamEmulator emulator;
-    test::UsbSamDevice device{emulator};
+    std::unique_ptr<test::UsbBulkDevice> device = test::makeUsbSamDevice(emulator);
     UsbRig() {
         emulator.setLatencies({0ms, 0ms, 0ms, 0ms});
-        device.plug();
+        device->plug();
     }
 };
 }  // namespace
@@ -49,7 +49,7 @@ TEST(UsbTransport, ReadsACardThroughLibusb) {
 
 TEST(UsbTransport, NoReaderPluggedIsUnavailable) {
     sim::SamEmulator emulator;
-    test::UsbSamDevice device(emulator);  // never plugged
+    auto device = test::makeUsbSamDevice(emulator);  // never plugged
     auto transport = UsbTransport::open(kReader);
     ASSERT_FALSE(transport.ok());
     EXPECT_EQ(transport.error().kind, ErrorKind::Unavailable);
@@ -78,14 +78,14 @@ TEST(UsbTransport, UnpluggedReaderIsPickedUpAgainWhenPluggedBack) {
     SamReader reader(std::move(transport.value()), kTimeouts);
     ASSERT_TRUE(reader.findCard().ok());
 
-    rig.device.unplug();
+    rig.device->unplug();
     auto gone = reader.findCard();
     ASSERT_FALSE(gone.ok());
     EXPECT_TRUE(gone.error().kind == ErrorKind::Unavailable || gone.error().kind == ErrorKind::Io)
         << gone.error().message;
     EXPECT_FALSE(reader.transport().reopen().ok());
 
-    rig.device.plug();
+    rig.device->plug();
     ASSERT_TRUE(reader.transport().reopen().ok());
     auto card = reader.readPresentCard();
     ASSERT_TRUE(card.ok()) << card.error().message;
