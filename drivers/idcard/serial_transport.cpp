@@ -1,5 +1,7 @@
 #include "idcard/serial_transport.h"
 
+#include "common/serial_port.h"
+
 #include <fcntl.h>
 #include <poll.h>
 #include <sys/file.h>
@@ -22,23 +24,6 @@ Error ioError(const std::string& device, const char* what, int error) {
                      device + ": " + what + ": " + std::strerror(error));
 }
 
-speed_t speedFor(int baud) {
-    switch (baud) {
-        case 9600:
-            return B9600;
-        case 19200:
-            return B19200;
-        case 38400:
-            return B38400;
-        case 57600:
-            return B57600;
-        case 115200:
-            return B115200;
-        default:
-            return 0;
-    }
-}
-
 int remainingMs(std::chrono::steady_clock::time_point deadline) {
     const auto left =
         std::chrono::duration_cast<Milliseconds>(deadline - std::chrono::steady_clock::now());
@@ -49,7 +34,7 @@ int remainingMs(std::chrono::steady_clock::time_point deadline) {
 
 Result<std::unique_ptr<SerialTransport>> SerialTransport::construct(const std::string& device,
                                                                     int baud) {
-    if (speedFor(baud) == 0) {
+    if (baudConstant(baud) == 0) {
         return makeError(ErrorKind::InvalidArgument, "idcard.bad_baud",
                          "unsupported baud rate " + std::to_string(baud));
     }
@@ -92,23 +77,10 @@ Status SerialTransport::openDevice() {
         closeDevice();
         return ioError(device_, "exclusive open", error);
     }
-    termios tty{};
-    if (::tcgetattr(fd_, &tty) != 0) {
+    if (!configureRawSerial(fd_, baud_)) {
         const int error = errno;
         closeDevice();
-        return ioError(device_, "tcgetattr", error);
-    }
-    ::cfmakeraw(&tty);
-    tty.c_cflag |= CLOCAL | CREAD;
-    tty.c_cflag &= ~static_cast<tcflag_t>(CSTOPB | PARENB | CRTSCTS);
-    tty.c_cc[VMIN] = 0;
-    tty.c_cc[VTIME] = 0;
-    ::cfsetispeed(&tty, speedFor(baud_));
-    ::cfsetospeed(&tty, speedFor(baud_));
-    if (::tcsetattr(fd_, TCSANOW, &tty) != 0) {
-        const int error = errno;
-        closeDevice();
-        return ioError(device_, "tcsetattr", error);
+        return ioError(device_, "configuring the port", error);
     }
     return {};
 }

@@ -1,6 +1,6 @@
 #include "printer/text_layout.h"
 
-#include <iconv.h>
+#include "common/charset.h"
 
 namespace lobby::printer {
 namespace {
@@ -114,27 +114,7 @@ std::vector<std::string> wrap(std::string_view utf8, int columns) {
 }
 
 std::string toGb18030(std::string_view utf8) {
-    iconv_t converter = ::iconv_open("GB18030", "UTF-8");
-    std::string out(utf8.size() * 2 + 8, '\0');
-    auto* in = const_cast<char*>(utf8.data());
-    std::size_t inLeft = utf8.size();
-    char* outPointer = out.data();
-    std::size_t outLeft = out.size();
-    while (inLeft > 0) {
-        if (::iconv(converter, &in, &inLeft, &outPointer, &outLeft) !=
-            static_cast<std::size_t>(-1)) {
-            break;
-        }
-        if (outLeft < 2) break;
-        // An invalid UTF-8 byte: print '?' and go on.
-        *outPointer++ = '?';
-        --outLeft;
-        ++in;
-        --inLeft;
-    }
-    ::iconv_close(converter);
-    out.resize(out.size() - outLeft);
-    return out;
+    return convertCharset(utf8, "UTF-8", "GB18030");
 }
 
 }  // namespace lobby::printer

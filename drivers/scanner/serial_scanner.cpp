@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "common/serial_port.h"
 #include "scanner/scan_rules.h"
 #include "scanner/scan_source.h"
 
@@ -18,23 +19,6 @@ Error ioError(const std::string& device, const char* what, int error) {
     return makeError(gone ? ErrorKind::Unavailable : ErrorKind::Io,
                      gone ? "scanner.no_scanner" : "scanner.io",
                      device + ": " + what + ": " + std::strerror(error));
-}
-
-speed_t speedFor(int baud) {
-    switch (baud) {
-        case 9600:
-            return B9600;
-        case 19200:
-            return B19200;
-        case 38400:
-            return B38400;
-        case 57600:
-            return B57600;
-        case 115200:
-            return B115200;
-        default:
-            return 0;
-    }
 }
 
 class SerialScanner final : public ScanSource {
@@ -98,7 +82,7 @@ Result<ScanSuffix> parseSuffix(const std::string& name) {
 
 Result<std::unique_ptr<ScanSource>> openSerialScanner(const std::string& device, int baud,
                                                       ScanSuffix suffix) {
-    if (speedFor(baud) == 0) {
+    if (baudConstant(baud) == 0) {
         return makeError(ErrorKind::InvalidArgument, "scanner.bad_baud",
                          "unsupported baud rate " + std::to_string(baud));
     }
@@ -108,14 +92,8 @@ Result<std::unique_ptr<ScanSource>> openSerialScanner(const std::string& device,
         ::close(fd);
         return makeError(ErrorKind::Unavailable, "scanner.busy", device + ": in use");
     }
-    termios tty{};
-    if (::tcgetattr(fd, &tty) == 0) {
-        ::cfmakeraw(&tty);
-        tty.c_cflag |= CLOCAL | CREAD;
-        ::cfsetispeed(&tty, speedFor(baud));
-        ::cfsetospeed(&tty, speedFor(baud));
-        ::tcsetattr(fd, TCSANOW, &tty);
-    }
+    // Some CDC-ACM scanners refuse line settings; they work at their own rate regardless.
+    (void)configureRawSerial(fd, baud);
     return std::unique_ptr<ScanSource>(new SerialScanner(device, fd, suffix));
 }
 

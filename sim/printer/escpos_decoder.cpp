@@ -1,6 +1,6 @@
 #include "sim/printer/escpos_decoder.h"
 
-#include <iconv.h>
+#include "common/charset.h"
 
 namespace lobby::sim {
 namespace {
@@ -8,26 +8,7 @@ namespace {
 constexpr std::uint8_t ESC = 0x1B, GS = 0x1D, FS = 0x1C, DLE = 0x10, LF = 0x0A;
 
 std::string fromGb18030(const std::string& bytes) {
-    iconv_t converter = ::iconv_open("UTF-8", "GB18030");
-    std::string out(bytes.size() * 2 + 8, '\0');
-    auto* in = const_cast<char*>(bytes.data());
-    std::size_t inLeft = bytes.size();
-    char* outPointer = out.data();
-    std::size_t outLeft = out.size();
-    while (inLeft > 0) {
-        if (::iconv(converter, &in, &inLeft, &outPointer, &outLeft) !=
-            static_cast<std::size_t>(-1)) {
-            break;
-        }
-        if (outLeft < 4) break;
-        *outPointer++ = '?';  // a byte GB18030 cannot start with
-        --outLeft;
-        ++in;
-        --inLeft;
-    }
-    ::iconv_close(converter);
-    out.resize(out.size() - outLeft);
-    return out;
+    return convertCharset(bytes, "GB18030", "UTF-8");
 }
 
 class Decoder {

@@ -1,6 +1,6 @@
 #include "sim/smartcard/virtual_ssc.h"
 
-#include <iconv.h>
+#include "common/charset.h"
 
 #include <algorithm>
 
@@ -36,14 +36,9 @@ Bytes bcd(const std::string& digits) {
 }
 
 Bytes gbk30(const std::string& utf8) {
-    Bytes out(30, 0x00);
-    iconv_t converter = ::iconv_open("GBK", "UTF-8");
-    auto* in = const_cast<char*>(utf8.data());
-    std::size_t inLeft = utf8.size();
-    auto* outPointer = reinterpret_cast<char*>(out.data());
-    std::size_t outLeft = out.size();
-    ::iconv(converter, &in, &inLeft, &outPointer, &outLeft);
-    ::iconv_close(converter);
+    const std::string gbk = convertCharset(utf8, "UTF-8", "GBK");
+    Bytes out(gbk.begin(), gbk.end());
+    out.resize(30, 0x00);
     return out;
 }
 
