@@ -1,0 +1,29 @@
+#pragma once
+// The sandbox platform's own development CA, created on first run: a CA, the server's
+// certificate (127.0.0.1 and localhost), and terminal client certificates signed by it.
+// Development and tests only; EC P-256 keys, SHA-256 signatures, through OpenSSL's EVP API.
+
+#include <filesystem>
+#include <string>
+
+#include "common/error.h"
+
+namespace lobby::sim {
+
+struct DevCaFiles {
+    std::filesystem::path caCertificate;      // ca.pem
+    std::filesystem::path serverCertificate;  // server.pem
+    std::filesystem::path serverKey;          // server.key
+};
+
+// Creates the CA and the server certificate in `directory` unless they exist already.
+Result<DevCaFiles> ensureDevCa(const std::filesystem::path& directory,
+                               const std::string& caName = "Lobby Kiosk sandbox CA");
+
+// Issues a client certificate with CN = terminalId into outDir (client.pem, client.key);
+// `validDays` may be negative to make an expired one for tests.
+Status issueClientCertificate(const std::filesystem::path& caDirectory,
+                              const std::string& terminalId,
+                              const std::filesystem::path& outDirectory, int validDays = 365);
+
+}  // namespace lobby::sim

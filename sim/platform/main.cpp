@@ -1,0 +1,52 @@
+// lobby-platform: the sandbox appointment platform for the demo and tests. HTTPS with mutual
+// TLS on 127.0.0.1; creates its dev CA in --state DIR on first run; prints "port N" when ready
+// and runs until stdin closes or says "quit".
+//   lobby-platform --state DIR [--db PATH] [--port N] [--client-cert TERMINAL_ID]
+
+#include <cstdlib>
+#include <cstring>
+#include <iostream>
+#include <string>
+
+#include "sim/platform/platform_server.h"
+
+using namespace lobby::sim;
+
+int main(int argc, char** argv) {
+    std::filesystem::path state = "platform-state";
+    std::filesystem::path db;
+    unsigned short port = 8443;
+    std::string clientFor;
+    for (int i = 1; i < argc; ++i) {
+        const bool value = i + 1 < argc;
+        if (std::strcmp(argv[i], "--state") == 0 && value) {
+            state = argv[++i];
+        } else if (std::strcmp(argv[i], "--db") == 0 && value) {
+            db = argv[++i];
+        } else if (std::strcmp(argv[i], "--port") == 0 && value) {
+            port = static_cast<unsigned short>(std::atoi(argv[++i]));
+        } else if (std::strcmp(argv[i], "--client-cert") == 0 && value) {
+            clientFor = argv[++i];
+        } else {
+            std::cerr
+                << "usage: lobby-platform --state DIR [--db PATH] [--port N] [--client-cert ID]\n";
+            return 64;
+        }
+    }
+    auto tls = ensureDevCa(state / "ca");
+    if (!tls) return std::cerr << "lobby-platform: " << tls.error().message << "\n", 1;
+    if (!clientFor.empty()) {
+        auto issued =
+            issueClientCertificate(state / "ca", clientFor, state / "terminals" / clientFor);
+        if (!issued) return std::cerr << "lobby-platform: " << issued.error().message << "\n", 1;
+    }
+    auto store = PlatformStore::open(db.empty() ? state / "platform.db" : db);
+    if (!store) return std::cerr << "lobby-platform: " << store.error().message << "\n", 1;
+    auto server = PlatformServer::start(tls.value(), *store.value(), port);
+    if (!server) return std::cerr << "lobby-platform: " << server.error().message << "\n", 1;
+    std::cout << "port " << server.value()->port() << std::endl;
+    std::string line;
+    while (std::getline(std::cin, line) && line != "quit") {
+    }
+    return 0;
+}

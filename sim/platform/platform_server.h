@@ -1,0 +1,39 @@
+#pragma once
+// The sandbox appointment platform: HTTPS only, mutual TLS (terminals present a certificate
+// from the dev CA), on 127.0.0.1. Implements docs/platform-api.yaml as issue 6 proceeds; today
+// the catalogue (departments, doctors) and the error format.
+
+#include <filesystem>
+#include <memory>
+#include <thread>
+
+#include "common/error.h"
+#include "sim/platform/dev_ca.h"
+#include "sim/platform/platform_store.h"
+
+namespace httplib {
+class SSLServer;
+}
+
+namespace lobby::sim {
+
+class PlatformServer {
+public:
+    // port 0 picks a free one.
+    static Result<std::unique_ptr<PlatformServer>> start(const DevCaFiles& tls,
+                                                         PlatformStore& store, unsigned short port);
+    ~PlatformServer();
+
+    unsigned short port() const { return port_; }
+
+private:
+    PlatformServer(std::unique_ptr<httplib::SSLServer> server, PlatformStore& store);
+    void routes();
+
+    std::unique_ptr<httplib::SSLServer> server_;
+    PlatformStore& store_;
+    unsigned short port_ = 0;
+    std::thread thread_;
+};
+
+}  // namespace lobby::sim
