@@ -4,6 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/id_number.h"
+#include "common/privacy.h"
+
 namespace lobby::sim {
 namespace {
 
@@ -18,8 +21,56 @@ void sendError(httplib::Response& response, int status, const std::string& code,
         "application/json");
 }
 
-void sendJson(httplib::Response& response, const json& body) {
+void sendJson(httplib::Response& response, const json& body, int status = 200) {
+    response.status = status;
     response.set_content(body.dump(), "application/json");
+}
+
+// The contract's refusals: HTTP status and the patient-facing words for each code.
+void sendRefusal(httplib::Response& response, const Error& error) {
+    struct Known {
+        const char* code;
+        int status;
+        const char* zh;
+        const char* en;
+    };
+    static constexpr Known kKnown[] = {
+        {"patient_unknown", 404, "未找到您的就诊信息", "We have no record of you yet"},
+        {"identity_invalid", 422, "证件号码有误", "This ID number is not valid"},
+        {"no_slots_left", 409, "该时段已约满", "This time slot is fully booked"},
+        {"limit_per_doctor", 409, "同一医生每天只能预约一次", "One booking per doctor per day"},
+        {"limit_per_day", 409, "每天最多预约三个号", "At most three bookings a day"},
+        {"outside_booking_window", 409, "只能预约1至7天内的号源",
+         "Bookings open 1 to 7 days ahead"},
+        {"session_stopped", 409, "医生停诊", "The doctor does not hold this session"},
+        {"idempotency_conflict", 409, "请求重复且内容不同",
+         "Repeated request with different content"},
+        {"not_found", 404, "未找到", "Not found"},
+    };
+    for (const auto& known : kKnown) {
+        if (error.code == known.code)
+            return sendError(response, known.status, known.code, known.zh, known.en);
+    }
+    sendError(response, 503, "unavailable", "服务暂时不可用", "Service unavailable", true);
+}
+
+std::optional<json> parseBody(const httplib::Request& request, httplib::Response& response,
+                              std::initializer_list<const char*> required) {
+    json body = json::parse(request.body, nullptr, false);
+    if (body.is_discarded() || !body.is_object()) {
+        sendError(response, 400, "invalid_request", "请求格式错误",
+                  "The request is not a JSON object");
+        return std::nullopt;
+    }
+    for (const char* field : required) {
+        if (!body.contains(field) || !body[field].is_string() ||
+            body[field].get<std::string>().empty()) {
+            sendError(response, 400, "invalid_request", "请求缺少必要信息",
+                      "A required field is missing or not a string");
+            return std::nullopt;
+        }
+    }
+    return body;
 }
 
 }  // namespace
@@ -89,6 +140,75 @@ void PlatformServer::routes() {
                             {"fee_fen", row.feeFen}});
         }
         sendJson(response, body);
+    });
+    server_->Get(R"(/v1/doctors/([A-Za-z0-9]+)/schedule)", [this](const httplib::Request& request,
+                                                                  httplib::Response& response) {
+        if (!request.has_param("from") || !request.has_param("to")) {
+            return sendError(response, 400, "invalid_request", "缺少日期",
+                             "from and to are required");
+        }
+        auto slices = store_.schedule(request.matches[1], request.get_param_value("from"),
+                                      request.get_param_value("to"));
+        if (!slices) return sendRefusal(response, slices.error());
+        json sessions = json::array();
+        for (const auto& slice : slices.value()) {
+            if (sessions.empty() || sessions.back()["id"] != slice.sessionId) {
+                sessions.push_back({{"id", slice.sessionId},
+                                    {"date", slice.date},
+                                    {"period", slice.period},
+                                    {"slices", json::array()}});
+            }
+            sessions.back()["slices"].push_back({{"id", slice.id},
+                                                 {"start", slice.start},
+                                                 {"end", slice.end},
+                                                 {"remaining", slice.remaining}});
+        }
+        sendJson(response, sessions);
+    });
+    server_->Post("/v1/patients/identify", [this](const httplib::Request& request,
+                                                  httplib::Response& response) {
+        auto body = parseBody(request, response, {"kind", "id_number"});
+        if (!body) return;
+        const std::string idNumber = (*body)["id_number"];
+        if (!hasValidCheckDigit(idNumber))
+            return sendRefusal(response,
+                               makeError(ErrorKind::InvalidArgument, "identity_invalid", ""));
+        auto patient = store_.findPatient(idNumber);
+        if (!patient) return sendRefusal(response, patient.error());
+        sendJson(response,
+                 {{"id", patient->id}, {"masked_name", privacy::maskName(patient->name)}});
+    });
+    server_->Post(
+        "/v1/patients", [this](const httplib::Request& request, httplib::Response& response) {
+            auto body = parseBody(request, response, {"kind", "id_number", "name"});
+            if (!body) return;
+            const std::string idNumber = (*body)["id_number"];
+            if (!hasValidCheckDigit(idNumber))
+                return sendRefusal(response,
+                                   makeError(ErrorKind::InvalidArgument, "identity_invalid", ""));
+            auto patient = store_.registerPatient(idNumber, (*body)["name"]);
+            if (!patient) return sendRefusal(response, patient.error());
+            sendJson(response,
+                     {{"id", patient->id}, {"masked_name", privacy::maskName(patient->name)}}, 201);
+        });
+    server_->Post("/v1/bookings", [this](const httplib::Request& request,
+                                         httplib::Response& response) {
+        const std::string key = request.get_header_value("Idempotency-Key");
+        if (key.empty()) {
+            return sendError(response, 400, "invalid_request", "缺少幂等键",
+                             "Idempotency-Key is required");
+        }
+        auto body = parseBody(request, response, {"patient_id", "slice_id"});
+        if (!body) return;
+        auto booking = store_.createBooking(key, (*body)["patient_id"], (*body)["slice_id"], now());
+        if (!booking) return sendRefusal(response, booking.error());
+        sendJson(response,
+                 {{"id", booking->id},
+                  {"status", booking->status},
+                  {"slice_id", booking->sliceId},
+                  {"hold_expires_at", booking->holdExpiresAt},
+                  {"fee_fen", booking->feeFen}},
+                 201);
     });
     server_->set_error_handler([](const httplib::Request&, httplib::Response& response) {
         if (response.body.empty()) {

@@ -3,6 +3,7 @@
 // from the dev CA), on 127.0.0.1. Implements docs/platform-api.yaml as issue 6 proceeds; today
 // the catalogue (departments, doctors) and the error format.
 
+#include <atomic>
 #include <filesystem>
 #include <memory>
 #include <thread>
@@ -25,6 +26,9 @@ public:
     ~PlatformServer();
 
     unsigned short port() const { return port_; }
+    // Shifts the platform's clock, so tests can run at "tomorrow 09:31".
+    void setClockOffset(std::chrono::seconds offset) { clockOffset_ = offset; }
+    Clock::time_point now() const { return Clock::now() + clockOffset_.load(); }
 
 private:
     PlatformServer(std::unique_ptr<httplib::SSLServer> server, PlatformStore& store);
@@ -33,6 +37,7 @@ private:
     std::unique_ptr<httplib::SSLServer> server_;
     PlatformStore& store_;
     unsigned short port_ = 0;
+    std::atomic<std::chrono::seconds> clockOffset_{std::chrono::seconds(0)};
     std::thread thread_;
 };
 

@@ -1,6 +1,10 @@
 #include "sim/platform/platform_store.h"
 
 #include <array>
+#include <cmath>
+#include <cstdio>
+#include <ctime>
+#include <random>
 
 namespace lobby::sim {
 namespace {
@@ -20,7 +24,75 @@ CREATE TABLE IF NOT EXISTS departments (
 CREATE TABLE IF NOT EXISTS doctors (
   id TEXT PRIMARY KEY, department_id TEXT NOT NULL REFERENCES departments(id),
   name TEXT NOT NULL, title TEXT NOT NULL, specialty TEXT NOT NULL, fee_fen INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS sessions (
+  id TEXT PRIMARY KEY, doctor_id TEXT NOT NULL REFERENCES doctors(id), date TEXT NOT NULL,
+  period TEXT NOT NULL, stopped INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS slices (
+  id TEXT PRIMARY KEY, session_id TEXT NOT NULL REFERENCES sessions(id), start TEXT NOT NULL,
+  end TEXT NOT NULL, remaining INTEGER NOT NULL CHECK (remaining >= 0));
+CREATE TABLE IF NOT EXISTS patients (
+  id TEXT PRIMARY KEY, id_number TEXT NOT NULL UNIQUE, name TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS bookings (
+  id TEXT PRIMARY KEY, patient_id TEXT NOT NULL REFERENCES patients(id),
+  slice_id TEXT NOT NULL REFERENCES slices(id), status TEXT NOT NULL,
+  hold_expires_at INTEGER NOT NULL, created_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS idempotency (
+  key TEXT PRIMARY KEY, request TEXT NOT NULL, booking_id TEXT NOT NULL);
 )sql";
+
+constexpr auto kHold = std::chrono::minutes(10);
+constexpr int kMaxBookingsPerDay = 3;
+constexpr int kBookingWindow_days = 7;
+constexpr int kReleaseHour = 8;
+
+Error refusal(const char* code, const std::string& message) {
+    return makeError(ErrorKind::InvalidArgument, code, message);
+}
+
+std::string text(sqlite3_stmt* statement, int column) {
+    const auto* value = sqlite3_column_text(statement, column);
+    return value != nullptr ? reinterpret_cast<const char*>(value) : "";
+}
+
+std::string isoDate(std::time_t when) {
+    std::tm local{};
+    localtime_r(&when, &local);
+    char buffer[16];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &local);
+    return buffer;
+}
+
+std::string isoDateTime(std::int64_t epochSeconds) {
+    const std::time_t when = static_cast<std::time_t>(epochSeconds);
+    std::tm local{};
+    localtime_r(&when, &local);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%S%z", &local);
+    return buffer;
+}
+
+// Days from today to `date` (YYYY-MM-DD), both local.
+int daysAhead(const std::string& date, Clock::time_point now) {
+    std::tm target{};
+    std::sscanf(date.c_str(), "%d-%d-%d", &target.tm_year, &target.tm_mon, &target.tm_mday);
+    target.tm_year -= 1900;
+    target.tm_mon -= 1;
+    target.tm_hour = 12;
+    const std::time_t today = Clock::to_time_t(now);
+    std::tm local{};
+    localtime_r(&today, &local);
+    local.tm_hour = 12;
+    local.tm_min = local.tm_sec = 0;
+    return static_cast<int>(
+        std::lround(std::difftime(std::mktime(&target), std::mktime(&local)) / 86400.0));
+}
+
+int localHour(Clock::time_point now) {
+    const std::time_t when = Clock::to_time_t(now);
+    std::tm local{};
+    localtime_r(&when, &local);
+    return local.tm_hour;
+}
 
 }  // namespace
 
@@ -103,10 +175,274 @@ Status PlatformStore::seedIfEmpty() {
                 return dbError(db_, "seeding doctors");
         }
     }
+    if (auto s = seedSchedule(isoDate(std::time(nullptr))); !s) return s;
     return execute("COMMIT");
 }
 
+Status PlatformStore::seedSchedule(const std::string& firstDate) {
+    // 14 days from the first run: mornings 08:00-11:30 in 30-minute slices, afternoons
+    // 13:30-16:30, three patients a slice.
+    static constexpr std::array kMorning = {"08:00", "08:30", "09:00", "09:30",
+                                            "10:00", "10:30", "11:00", "11:30"};
+    static constexpr std::array kAfternoon = {"13:30", "14:00", "14:30", "15:00",
+                                              "15:30", "16:00", "16:30"};
+    std::tm first{};
+    std::sscanf(firstDate.c_str(), "%d-%d-%d", &first.tm_year, &first.tm_mon, &first.tm_mday);
+    first.tm_year -= 1900;
+    first.tm_mon -= 1;
+    first.tm_hour = 12;
+    std::vector<std::string> doctorIds;
+    {
+        Statement query;
+        sqlite3_prepare_v2(db_, "SELECT id FROM doctors ORDER BY id", -1, &query.statement,
+                           nullptr);
+        while (sqlite3_step(query.statement) == SQLITE_ROW)
+            doctorIds.push_back(text(query.statement, 0));
+    }
+    for (int day = 0; day < 14; ++day) {
+        std::tm date = first;
+        date.tm_mday += day;
+        const std::string iso = isoDate(std::mktime(&date));
+        for (const auto& doctor : doctorIds) {
+            for (const char* period : {"morning", "afternoon"}) {
+                const std::string session = doctor + "-" + iso + "-" + period[0];
+                Statement insert;
+                sqlite3_prepare_v2(
+                    db_, "INSERT INTO sessions (id, doctor_id, date, period) VALUES (?,?,?,?)", -1,
+                    &insert.statement, nullptr);
+                sqlite3_bind_text(insert.statement, 1, session.c_str(), -1, SQLITE_TRANSIENT);
+                sqlite3_bind_text(insert.statement, 2, doctor.c_str(), -1, SQLITE_TRANSIENT);
+                sqlite3_bind_text(insert.statement, 3, iso.c_str(), -1, SQLITE_TRANSIENT);
+                sqlite3_bind_text(insert.statement, 4, period, -1, SQLITE_STATIC);
+                if (sqlite3_step(insert.statement) != SQLITE_DONE)
+                    return dbError(db_, "seeding sessions");
+                const auto& times =
+                    std::string(period) == "morning"
+                        ? std::vector<const char*>(kMorning.begin(), kMorning.end())
+                        : std::vector<const char*>(kAfternoon.begin(), kAfternoon.end());
+                for (std::size_t i = 0; i + 1 < times.size(); ++i) {
+                    Statement slice;
+                    sqlite3_prepare_v2(db_, "INSERT INTO slices VALUES (?,?,?,?,3)", -1,
+                                       &slice.statement, nullptr);
+                    const std::string id = session + "-" + std::to_string(i + 1);
+                    sqlite3_bind_text(slice.statement, 1, id.c_str(), -1, SQLITE_TRANSIENT);
+                    sqlite3_bind_text(slice.statement, 2, session.c_str(), -1, SQLITE_TRANSIENT);
+                    sqlite3_bind_text(slice.statement, 3, times[i], -1, SQLITE_STATIC);
+                    sqlite3_bind_text(slice.statement, 4, times[i + 1], -1, SQLITE_STATIC);
+                    if (sqlite3_step(slice.statement) != SQLITE_DONE)
+                        return dbError(db_, "seeding slices");
+                }
+            }
+        }
+    }
+    return {};
+}
+
+Result<std::vector<SliceRow>> PlatformStore::schedule(const std::string& doctorId,
+                                                      const std::string& from,
+                                                      const std::string& to) {
+    std::lock_guard lock(mutex_);
+    Statement query;
+    sqlite3_prepare_v2(
+        db_,
+        "SELECT slices.id, sessions.id, sessions.date, sessions.period, slices.start, "
+        "slices.end, slices.remaining FROM slices JOIN sessions ON "
+        "slices.session_id = sessions.id WHERE sessions.doctor_id = ? AND "
+        "sessions.date BETWEEN ? AND ? ORDER BY sessions.date, slices.start",
+        -1, &query.statement, nullptr);
+    sqlite3_bind_text(query.statement, 1, doctorId.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(query.statement, 2, from.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(query.statement, 3, to.c_str(), -1, SQLITE_TRANSIENT);
+    std::vector<SliceRow> rows;
+    while (sqlite3_step(query.statement) == SQLITE_ROW) {
+        rows.push_back({text(query.statement, 0), text(query.statement, 1),
+                        text(query.statement, 2), text(query.statement, 3),
+                        text(query.statement, 4), text(query.statement, 5),
+                        sqlite3_column_int(query.statement, 6)});
+    }
+    return rows;
+}
+
+Result<PatientRow> PlatformStore::findPatient(const std::string& idNumber) {
+    std::lock_guard lock(mutex_);
+    Statement query;
+    sqlite3_prepare_v2(db_, "SELECT id, id_number, name FROM patients WHERE id_number = ?", -1,
+                       &query.statement, nullptr);
+    sqlite3_bind_text(query.statement, 1, idNumber.c_str(), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(query.statement) != SQLITE_ROW) {
+        return refusal("patient_unknown", "no patient with this identity");
+    }
+    return PatientRow{text(query.statement, 0), text(query.statement, 1), text(query.statement, 2)};
+}
+
+Result<PatientRow> PlatformStore::registerPatient(const std::string& idNumber,
+                                                  const std::string& name) {
+    {
+        std::lock_guard lock(mutex_);
+        Statement insert;
+        sqlite3_prepare_v2(db_, "INSERT OR IGNORE INTO patients VALUES (?, ?, ?)", -1,
+                           &insert.statement, nullptr);
+        const std::string id = "P" + idNumber.substr(idNumber.size() > 8 ? idNumber.size() - 8 : 0);
+        sqlite3_bind_text(insert.statement, 1, id.c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(insert.statement, 2, idNumber.c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(insert.statement, 3, name.c_str(), -1, SQLITE_TRANSIENT);
+        if (sqlite3_step(insert.statement) != SQLITE_DONE) return dbError(db_, "registering");
+    }
+    return findPatient(idNumber);
+}
+
+Status PlatformStore::setSliceCapacity(const std::string& sliceId, int capacity) {
+    std::lock_guard lock(mutex_);
+    Statement update;
+    sqlite3_prepare_v2(db_, "UPDATE slices SET remaining = ? WHERE id = ?", -1, &update.statement,
+                       nullptr);
+    sqlite3_bind_int(update.statement, 1, capacity);
+    sqlite3_bind_text(update.statement, 2, sliceId.c_str(), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(update.statement) != SQLITE_DONE || sqlite3_changes(db_) != 1) {
+        return refusal("not_found", "no such slice");
+    }
+    return {};
+}
+
+Status PlatformStore::releaseExpiredHolds(Clock::time_point now) {
+    const auto nowSeconds =
+        std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
+    Statement release;
+    sqlite3_prepare_v2(db_,
+                       "UPDATE slices SET remaining = remaining + (SELECT COUNT(*) FROM bookings "
+                       "WHERE bookings.slice_id = slices.id AND status = 'held' AND "
+                       "hold_expires_at <= ?1) WHERE id IN (SELECT slice_id FROM bookings WHERE "
+                       "status = 'held' AND hold_expires_at <= ?1)",
+                       -1, &release.statement, nullptr);
+    sqlite3_bind_int64(release.statement, 1, nowSeconds);
+    if (sqlite3_step(release.statement) != SQLITE_DONE) return dbError(db_, "releasing holds");
+    Statement expire;
+    sqlite3_prepare_v2(
+        db_,
+        "UPDATE bookings SET status = 'expired' WHERE status = 'held' AND hold_expires_at <= ?", -1,
+        &expire.statement, nullptr);
+    sqlite3_bind_int64(expire.statement, 1, nowSeconds);
+    if (sqlite3_step(expire.statement) != SQLITE_DONE) return dbError(db_, "expiring holds");
+    return {};
+}
+
+Result<BookingRow> PlatformStore::bookingById(const std::string& id) {
+    Statement query;
+    sqlite3_prepare_v2(db_,
+                       "SELECT bookings.id, patient_id, slice_id, status, hold_expires_at, fee_fen "
+                       "FROM bookings JOIN slices ON slices.id = slice_id JOIN sessions ON "
+                       "sessions.id = slices.session_id JOIN doctors ON doctors.id = "
+                       "sessions.doctor_id WHERE bookings.id = ?",
+                       -1, &query.statement, nullptr);
+    sqlite3_bind_text(query.statement, 1, id.c_str(), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(query.statement) != SQLITE_ROW) return refusal("not_found", "no such booking");
+    return BookingRow{text(query.statement, 0),
+                      text(query.statement, 1),
+                      text(query.statement, 2),
+                      text(query.statement, 3),
+                      isoDateTime(sqlite3_column_int64(query.statement, 4)),
+                      sqlite3_column_int(query.statement, 5)};
+}
+
+Result<BookingRow> PlatformStore::createBooking(const std::string& idempotencyKey,
+                                                const std::string& patientId,
+                                                const std::string& sliceId, Clock::time_point now) {
+    std::lock_guard lock(mutex_);
+    if (auto begun = execute("BEGIN IMMEDIATE"); !begun) return begun.error();
+    auto booking = createBookingLocked(idempotencyKey, patientId, sliceId, now);
+    if (!execute(booking ? "COMMIT" : "ROLLBACK")) return dbError(db_, "finishing the booking");
+    return booking;
+}
+
+Result<BookingRow> PlatformStore::createBookingLocked(const std::string& idempotencyKey,
+                                                      const std::string& patientId,
+                                                      const std::string& sliceId,
+                                                      Clock::time_point now) {
+    const std::string request = patientId + "|" + sliceId;
+    {
+        Statement seen;
+        sqlite3_prepare_v2(db_, "SELECT request, booking_id FROM idempotency WHERE key = ?", -1,
+                           &seen.statement, nullptr);
+        sqlite3_bind_text(seen.statement, 1, idempotencyKey.c_str(), -1, SQLITE_TRANSIENT);
+        if (sqlite3_step(seen.statement) == SQLITE_ROW) {
+            if (text(seen.statement, 0) != request) {
+                return refusal("idempotency_conflict", "this key was used for another booking");
+            }
+            return bookingById(text(seen.statement, 1));
+        }
+    }
+    if (auto released = releaseExpiredHolds(now); !released) return released.error();
+    Statement slice;
+    sqlite3_prepare_v2(
+        db_,
+        "SELECT sessions.date, sessions.doctor_id, sessions.stopped FROM slices JOIN "
+        "sessions ON sessions.id = slices.session_id WHERE slices.id = ?",
+        -1, &slice.statement, nullptr);
+    sqlite3_bind_text(slice.statement, 1, sliceId.c_str(), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(slice.statement) != SQLITE_ROW) return refusal("not_found", "no such slice");
+    const std::string date = text(slice.statement, 0);
+    const std::string doctor = text(slice.statement, 1);
+    if (sqlite3_column_int(slice.statement, 2) != 0) {
+        return refusal("session_stopped", "the doctor does not hold this session");
+    }
+    const int ahead = daysAhead(date, now);
+    if (ahead < 1 || ahead > kBookingWindow_days ||
+        (ahead == kBookingWindow_days && localHour(now) < kReleaseHour)) {
+        return refusal("outside_booking_window", "bookings are open from 1 to 7 days ahead");
+    }
+    Statement mine;
+    sqlite3_prepare_v2(db_,
+                       "SELECT COUNT(*), SUM(sessions.doctor_id = ?) FROM bookings JOIN slices ON "
+                       "slices.id = bookings.slice_id JOIN sessions ON sessions.id = "
+                       "slices.session_id WHERE bookings.patient_id = ? AND sessions.date = ? AND "
+                       "bookings.status IN ('held', 'paid', 'checked_in')",
+                       -1, &mine.statement, nullptr);
+    sqlite3_bind_text(mine.statement, 1, doctor.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(mine.statement, 2, patientId.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(mine.statement, 3, date.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_step(mine.statement);
+    if (sqlite3_column_int(mine.statement, 1) > 0) {
+        return refusal("limit_per_doctor", "one booking per doctor per day");
+    }
+    if (sqlite3_column_int(mine.statement, 0) >= kMaxBookingsPerDay) {
+        return refusal("limit_per_day", "three bookings per day");
+    }
+    Statement take;
+    sqlite3_prepare_v2(db_,
+                       "UPDATE slices SET remaining = remaining - 1 WHERE id = ? AND remaining > 0",
+                       -1, &take.statement, nullptr);
+    sqlite3_bind_text(take.statement, 1, sliceId.c_str(), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(take.statement) != SQLITE_DONE) return dbError(db_, "taking a slot");
+    if (sqlite3_changes(db_) != 1) return refusal("no_slots_left", "this time slice is full");
+
+    static std::mt19937_64 random{std::random_device{}()};
+    char id[24];
+    std::snprintf(id, sizeof id, "B%016llx", static_cast<unsigned long long>(random()));
+    const auto nowSeconds =
+        std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
+    const auto expires =
+        std::chrono::duration_cast<std::chrono::seconds>((now + kHold).time_since_epoch()).count();
+    Statement insert;
+    sqlite3_prepare_v2(db_, "INSERT INTO bookings VALUES (?, ?, ?, 'held', ?, ?)", -1,
+                       &insert.statement, nullptr);
+    sqlite3_bind_text(insert.statement, 1, id, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(insert.statement, 2, patientId.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(insert.statement, 3, sliceId.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(insert.statement, 4, expires);
+    sqlite3_bind_int64(insert.statement, 5, nowSeconds);
+    if (sqlite3_step(insert.statement) != SQLITE_DONE) return dbError(db_, "recording the booking");
+    Statement remember;
+    sqlite3_prepare_v2(db_, "INSERT INTO idempotency VALUES (?, ?, ?)", -1, &remember.statement,
+                       nullptr);
+    sqlite3_bind_text(remember.statement, 1, idempotencyKey.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(remember.statement, 2, request.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(remember.statement, 3, id, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(remember.statement) != SQLITE_DONE) return dbError(db_, "remembering the key");
+    return bookingById(id);
+}
+
 Result<std::vector<DepartmentRow>> PlatformStore::departments() {
+    std::lock_guard lock(mutex_);
     Statement query;
     sqlite3_prepare_v2(db_, "SELECT id, name_zh, name_en, pinyin FROM departments ORDER BY id", -1,
                        &query.statement, nullptr);
@@ -121,6 +457,7 @@ Result<std::vector<DepartmentRow>> PlatformStore::departments() {
 }
 
 Result<std::vector<DoctorRow>> PlatformStore::doctors(const std::string& departmentId) {
+    std::lock_guard lock(mutex_);
     Statement query;
     sqlite3_prepare_v2(db_,
                        "SELECT id, department_id, name, title, specialty, fee_fen FROM doctors "

@@ -4,8 +4,11 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +23,21 @@ struct DoctorRow {
     std::string id, departmentId, name, title, specialty;
     int feeFen = 0;
 };
+struct SliceRow {
+    std::string id, sessionId, date, period, start, end;
+    int remaining = 0;
+};
+struct PatientRow {
+    std::string id, idNumber, name;
+};
+struct BookingRow {
+    std::string id, patientId, sliceId, status, holdExpiresAt;
+    int feeFen = 0;
+};
+
+using Clock = std::chrono::system_clock;
+
+// The platform's refusals carry the contract's codes (docs/platform-api.md) in Error::code.
 
 class PlatformStore {
 public:
@@ -28,12 +46,35 @@ public:
 
     Result<std::vector<DepartmentRow>> departments();
     Result<std::vector<DoctorRow>> doctors(const std::string& departmentId);
+    // Sessions between two dates (YYYY-MM-DD, inclusive), with their slices.
+    Result<std::vector<SliceRow>> schedule(const std::string& doctorId, const std::string& from,
+                                           const std::string& to);
+
+    Result<PatientRow> findPatient(const std::string& idNumber);
+    Result<PatientRow> registerPatient(const std::string& idNumber, const std::string& name);
+
+    // Holds a slice for the patient, unpaid, for ten minutes. Enforces the booking window, one
+    // booking per doctor per day and three per day, and never oversells; the same
+    // idempotency key returns the same booking and books nothing more.
+    Result<BookingRow> createBooking(const std::string& idempotencyKey,
+                                     const std::string& patientId, const std::string& sliceId,
+                                     Clock::time_point now);
+
+    // Sandbox administration (CLI and tests): a slice's remaining capacity.
+    Status setSliceCapacity(const std::string& sliceId, int capacity);
 
 private:
     explicit PlatformStore(sqlite3* db) : db_(db) {}
     Status execute(const char* sql);
     Status seedIfEmpty();
+    Status seedSchedule(const std::string& firstDate);
+    Status releaseExpiredHolds(Clock::time_point now);
+    Result<BookingRow> bookingById(const std::string& id);
+    Result<BookingRow> createBookingLocked(const std::string& idempotencyKey,
+                                           const std::string& patientId, const std::string& sliceId,
+                                           Clock::time_point now);
     sqlite3* db_;
+    std::mutex mutex_;  // one transaction at a time on the one connection
 };
 
 }  // namespace lobby::sim

@@ -1,0 +1,253 @@
+// The sandbox platform's booking rules over real TLS: identify / register, schedules, holds,
+// idempotency, per-patient limits, the booking window, hold expiry, and no overselling under
+// 200 concurrent bookings for 20 slots.
+#include <curl/curl.h>
+#include <gtest/gtest.h>
+
+#include <ctime>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "sim/platform/platform_server.h"
+
+using namespace lobby;
+using namespace lobby::sim;
+using nlohmann::json;
+
+namespace {
+
+struct Reply {
+    long status = 0;
+    json body;
+};
+
+class Rig {
+public:
+    Rig() {
+        dir_ = std::filesystem::temp_directory_path() /
+               ("lobby-platform-rules-" + std::to_string(::getpid()));
+        std::filesystem::remove_all(dir_);
+        auto tls = ensureDevCa(dir_ / "ca");
+        if (!tls || !issueClientCertificate(dir_ / "ca", "KIOSK-TEST-0001", dir_ / "terminal")) {
+            throw std::runtime_error("cannot create the sandbox's certificates");
+        }
+        store_ = std::move(PlatformStore::open(dir_ / "platform.db").value());
+        server_ = std::move(PlatformServer::start(tls.value(), *store_, 0).value());
+    }
+    ~Rig() {
+        server_.reset();
+        store_.reset();
+        std::filesystem::remove_all(dir_);
+    }
+
+    Reply call(const char* method, const std::string& path, const json& body = nullptr,
+               const std::string& idempotencyKey = {}) const {
+        Reply reply;
+        std::string received;
+        CURL* curl = curl_easy_init();
+        const std::string url = "https://127.0.0.1:" + std::to_string(server_->port()) + path;
+        const std::string ca = (dir_ / "ca" / "ca.pem").string();
+        const std::string cert = (dir_ / "terminal" / "client.pem").string();
+        const std::string key = (dir_ / "terminal" / "client.key").string();
+        curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
+        curl_easy_setopt(curl, CURLOPT_CAINFO, ca.c_str());
+        curl_easy_setopt(curl, CURLOPT_SSLCERT, cert.c_str());
+        curl_easy_setopt(curl, CURLOPT_SSLKEY, key.c_str());
+        curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, 20000L);
+        curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method);
+        curl_slist* headers = curl_slist_append(nullptr, "Content-Type: application/json");
+        if (!idempotencyKey.empty()) {
+            headers = curl_slist_append(headers, ("Idempotency-Key: " + idempotencyKey).c_str());
+        }
+        curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+        const std::string payload = body.is_null() ? "" : body.dump();
+        if (!body.is_null()) curl_easy_setopt(curl, CURLOPT_POSTFIELDS, payload.c_str());
+        curl_easy_setopt(
+            curl, CURLOPT_WRITEFUNCTION, +[](char* data, size_t size, size_t count, void* out) {
+                static_cast<std::string*>(out)->append(data, size * count);
+                return size * count;
+            });
+        curl_easy_setopt(curl, CURLOPT_WRITEDATA, &received);
+        curl_easy_perform(curl);
+        curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &reply.status);
+        curl_slist_free_all(headers);
+        curl_easy_cleanup(curl);
+        reply.body = json::parse(received, nullptr, false);
+        return reply;
+    }
+
+    std::string patient(const std::string& idNumber, const std::string& name) const {
+        return call("POST", "/v1/patients",
+                    {{"kind", "id_card"}, {"id_number", idNumber}, {"name", name}})
+            .body.value("id", "");
+    }
+
+    PlatformStore& store() { return *store_; }
+    PlatformServer& server() { return *server_; }
+
+private:
+    std::filesystem::path dir_;
+    std::unique_ptr<PlatformStore> store_;
+    std::unique_ptr<PlatformServer> server_;
+};
+
+std::string dateIn(int days) {
+    std::time_t when = std::time(nullptr) + days * 86400;
+    std::tm local{};
+    localtime_r(&when, &local);
+    char buffer[16];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &local);
+    return buffer;
+}
+
+// The n-th morning slice of doctor D1xx on a day.
+std::string slice(const std::string& doctor, int days, int n = 1) {
+    return doctor + "-" + dateIn(days) + "-m-" + std::to_string(n);
+}
+
+// A valid 18-digit ID number for a serial (GB 11643 check digit computed).
+std::string idNumber(int serial) {
+    char base[18];
+    std::snprintf(base, sizeof base, "1101051980%07d", serial);
+    static constexpr int kWeights[] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    int sum = 0;
+    for (int i = 0; i < 17; ++i)
+        sum += (base[i] - '0') * kWeights[i];
+    return std::string(base) + "10X98765432"[sum % 11];
+}
+
+}  // namespace
+
+TEST(PlatformRules, IdentifiesAndRegistersPatientsByRealName) {
+    Rig rig;
+    const json card = {
+        {"kind", "id_card"}, {"id_number", "11010519491231002X"}, {"name", "张三丰"}};
+    EXPECT_EQ(rig.call("POST", "/v1/patients/identify", card).body["code"], "patient_unknown");
+    const json badDigit = {
+        {"kind", "id_card"}, {"id_number", "110105194912310021"}, {"name", "张三丰"}};
+    const Reply refused = rig.call("POST", "/v1/patients", badDigit);
+    EXPECT_EQ(refused.status, 422);
+    EXPECT_EQ(refused.body["code"], "identity_invalid");
+    const Reply registered = rig.call("POST", "/v1/patients", card);
+    EXPECT_EQ(registered.status, 201);
+    EXPECT_EQ(registered.body["masked_name"], "张*丰");
+    const Reply found = rig.call("POST", "/v1/patients/identify", card);
+    EXPECT_EQ(found.status, 200);
+    EXPECT_EQ(found.body["id"], registered.body["id"]);
+    EXPECT_EQ(rig.call("POST", "/v1/patients/identify", json{{"kind", "id_card"}}).body["code"],
+              "invalid_request");
+}
+
+TEST(PlatformRules, SchedulesAreSessionsOfTimeSlices) {
+    Rig rig;
+    const Reply schedule =
+        rig.call("GET", "/v1/doctors/D100/schedule?from=" + dateIn(1) + "&to=" + dateIn(2));
+    ASSERT_EQ(schedule.status, 200);
+    ASSERT_EQ(schedule.body.size(), 4u);  // two days, morning and afternoon
+    EXPECT_EQ(schedule.body[0]["period"], "morning");
+    EXPECT_EQ(schedule.body[0]["slices"][0]["start"], "08:00");
+    EXPECT_EQ(schedule.body[0]["slices"][0]["remaining"], 3);
+}
+
+TEST(PlatformRules, HoldsAreIdempotentLimitedAndWindowed) {
+    Rig rig;
+    const std::string me = rig.patient(idNumber(1), "王芳");
+    const json first = {{"patient_id", me}, {"slice_id", slice("D100", 1)}};
+    const Reply held = rig.call("POST", "/v1/bookings", first, "key-1");
+    ASSERT_EQ(held.status, 201) << held.body.dump();
+    EXPECT_EQ(held.body["status"], "held");
+    EXPECT_EQ(held.body["fee_fen"], 5000);
+    const Reply again = rig.call("POST", "/v1/bookings", first, "key-1");
+    EXPECT_EQ(again.body["id"], held.body["id"]) << "the same key books nothing more";
+    EXPECT_EQ(rig.call("GET", "/v1/doctors/D100/schedule?from=" + dateIn(1) + "&to=" + dateIn(1))
+                  .body[0]["slices"][0]["remaining"],
+              2);
+    EXPECT_EQ(rig.call("POST", "/v1/bookings", {{"patient_id", me}, {"slice_id", slice("D101", 1)}},
+                       "key-1")
+                  .body["code"],
+              "idempotency_conflict");
+    EXPECT_EQ(rig.call("POST", "/v1/bookings",
+                       {{"patient_id", me}, {"slice_id", slice("D100", 1, 2)}}, "key-2")
+                  .body["code"],
+              "limit_per_doctor");
+    EXPECT_EQ(rig.call("POST", "/v1/bookings", {{"patient_id", me}, {"slice_id", slice("D101", 1)}},
+                       "key-3")
+                  .status,
+              201);
+    EXPECT_EQ(rig.call("POST", "/v1/bookings", {{"patient_id", me}, {"slice_id", slice("D102", 1)}},
+                       "key-4")
+                  .status,
+              201);
+    EXPECT_EQ(rig.call("POST", "/v1/bookings", {{"patient_id", me}, {"slice_id", slice("D103", 1)}},
+                       "key-5")
+                  .body["code"],
+              "limit_per_day");
+    EXPECT_EQ(rig.call("POST", "/v1/bookings", {{"patient_id", me}, {"slice_id", slice("D100", 0)}},
+                       "key-6")
+                  .body["code"],
+              "outside_booking_window");
+    EXPECT_EQ(rig.call("POST", "/v1/bookings", {{"patient_id", me}, {"slice_id", slice("D100", 9)}},
+                       "key-7")
+                  .body["code"],
+              "outside_booking_window");
+    EXPECT_EQ(rig.call("POST", "/v1/bookings", first).body["code"], "invalid_request");  // no key
+}
+
+TEST(PlatformRules, AnUnpaidHoldLapsesAfterTenMinutes) {
+    Rig rig;
+    const std::string a = rig.patient(idNumber(2), "甲");
+    const std::string b = rig.patient(idNumber(3), "乙");
+    ASSERT_TRUE(rig.store().setSliceCapacity(slice("D104", 2), 1).ok());
+    ASSERT_EQ(
+        rig.call("POST", "/v1/bookings", {{"patient_id", a}, {"slice_id", slice("D104", 2)}}, "a")
+            .status,
+        201);
+    EXPECT_EQ(
+        rig.call("POST", "/v1/bookings", {{"patient_id", b}, {"slice_id", slice("D104", 2)}}, "b1")
+            .body["code"],
+        "no_slots_left");
+    rig.server().setClockOffset(std::chrono::minutes(11));
+    EXPECT_EQ(
+        rig.call("POST", "/v1/bookings", {{"patient_id", b}, {"slice_id", slice("D104", 2)}}, "b2")
+            .status,
+        201);
+}
+
+TEST(PlatformRules, TwoHundredConcurrentBookingsForTwentySlotsNeverOversell) {
+    Rig rig;
+    constexpr int kPatients = 200;
+    constexpr int kSlots = 20;
+    const std::string target = slice("D105", 3);
+    ASSERT_TRUE(rig.store().setSliceCapacity(target, kSlots).ok());
+    std::vector<std::string> patients;
+    for (int i = 0; i < kPatients; ++i)
+        patients.push_back(rig.patient(idNumber(100 + i), "患者"));
+    std::atomic<int> booked{0}, full{0}, other{0};
+    std::vector<std::thread> threads;
+    constexpr int kClients = 50;  // concurrent clients, each booking for 4 patients
+    for (int client = 0; client < kClients; ++client) {
+        threads.emplace_back([&, client] {
+            for (int i = client; i < kPatients; i += kClients) {
+                const Reply reply = rig.call("POST", "/v1/bookings",
+                                             {{"patient_id", patients[i]}, {"slice_id", target}},
+                                             "concurrent-" + std::to_string(i));
+                if (reply.status == 201) {
+                    ++booked;
+                } else if (reply.body.is_object() &&
+                           reply.body.value("code", "") == "no_slots_left") {
+                    ++full;
+                } else {
+                    ++other;
+                }
+            }
+        });
+    }
+    for (auto& thread : threads)
+        thread.join();
+    EXPECT_EQ(booked.load(), kSlots);
+    EXPECT_EQ(full.load(), kPatients - kSlots);
+    EXPECT_EQ(other.load(), 0);
+    EXPECT_EQ(rig.call("GET", "/v1/doctors/D105/schedule?from=" + dateIn(3) + "&to=" + dateIn(3))
+                  .body[0]["slices"][0]["remaining"],
+              0);
+}
