@@ -2,6 +2,7 @@
 // TLS on 127.0.0.1; creates its dev CA in --state DIR on first run; prints "port N" when ready
 // and runs until stdin closes or says "quit".
 //   lobby-platform --state DIR [--db PATH] [--port N] [--client-cert TERMINAL_ID]
+// Commands on stdin: "pay PAYMENT_ID" (the patient paid), "quit".
 
 #include <cstdlib>
 #include <cstring>
@@ -45,8 +46,16 @@ int main(int argc, char** argv) {
     auto server = PlatformServer::start(tls.value(), *store.value(), port);
     if (!server) return std::cerr << "lobby-platform: " << server.error().message << "\n", 1;
     std::cout << "port " << server.value()->port() << std::endl;
+    // "pay PAYMENT_ID": the patient paid (the sandbox's stand-in for the payment provider).
     std::string line;
     while (std::getline(std::cin, line) && line != "quit") {
+        if (line.rfind("pay ", 0) == 0) {
+            auto paid = store.value()->capturePayment(line.substr(4));
+            std::cout << (paid ? "ok " + paid->status : "error: " + paid.error().message)
+                      << std::endl;
+        } else if (!line.empty()) {
+            std::cout << "error: unknown command" << std::endl;
+        }
     }
     return 0;
 }

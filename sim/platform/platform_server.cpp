@@ -46,12 +46,27 @@ void sendRefusal(httplib::Response& response, const Error& error) {
         {"idempotency_conflict", 409, "请求重复且内容不同",
          "Repeated request with different content"},
         {"not_found", 404, "未找到", "Not found"},
+        {"hold_expired", 409, "未在10分钟内支付，号源已释放",
+         "The 10-minute hold lapsed; the slot was released"},
+        {"not_paid", 409, "该预约尚未支付", "This booking is not paid yet"},
+        {"outside_pickup_window", 409, "已过取号时间（上午9:30，下午14:30），请到人工窗口咨询",
+         "Pickup has closed (9:30 mornings, 14:30 afternoons); please ask at the service desk"},
+        {"invalid_request", 400, "请求无效", "Invalid request"},
     };
     for (const auto& known : kKnown) {
         if (error.code == known.code)
             return sendError(response, known.status, known.code, known.zh, known.en);
     }
     sendError(response, 503, "unavailable", "服务暂时不可用", "Service unavailable", true);
+}
+
+json paymentJson(const PaymentRow& payment) {
+    json body = {{"id", payment.id},
+                 {"booking_id", payment.bookingId},
+                 {"method", payment.method},
+                 {"status", payment.status}};
+    if (!payment.qrPayload.empty()) body["qr_payload"] = payment.qrPayload;
+    return body;
 }
 
 std::optional<json> parseBody(const httplib::Request& request, httplib::Response& response,
@@ -209,6 +224,40 @@ void PlatformServer::routes() {
                   {"hold_expires_at", booking->holdExpiresAt},
                   {"fee_fen", booking->feeFen}},
                  201);
+    });
+    server_->Post(R"(/v1/bookings/([A-Za-z0-9]+)/payments)", [this](const httplib::Request& request,
+                                                                    httplib::Response& response) {
+        const std::string key = request.get_header_value("Idempotency-Key");
+        if (key.empty()) {
+            return sendError(response, 400, "invalid_request", "缺少幂等键",
+                             "Idempotency-Key is required");
+        }
+        auto body = parseBody(request, response, {"method"});
+        if (!body) return;
+        auto payment = store_.startPayment(key, request.matches[1], (*body)["method"], now());
+        if (!payment) return sendRefusal(response, payment.error());
+        sendJson(response, paymentJson(payment.value()), 201);
+    });
+    server_->Get(R"(/v1/payments/([A-Za-z0-9]+))",
+                 [this](const httplib::Request& request, httplib::Response& response) {
+                     auto payment = store_.payment(request.matches[1]);
+                     if (!payment) return sendRefusal(response, payment.error());
+                     sendJson(response, paymentJson(payment.value()));
+                 });
+    server_->Post(R"(/v1/bookings/([A-Za-z0-9]+)/checkin)", [this](const httplib::Request& request,
+                                                                   httplib::Response& response) {
+        const std::string key = request.get_header_value("Idempotency-Key");
+        if (key.empty()) {
+            return sendError(response, 400, "invalid_request", "缺少幂等键",
+                             "Idempotency-Key is required");
+        }
+        auto checkin = store_.checkIn(key, request.matches[1], now());
+        if (!checkin) return sendRefusal(response, checkin.error());
+        sendJson(response,
+                 {{"booking_id", checkin->bookingId},
+                  {"queue_number", checkin->queueNumber},
+                  {"clinic_room", {{"zh", checkin->clinicRoomZh}, {"en", checkin->clinicRoomEn}}},
+                  {"time_window", checkin->timeWindow}});
     });
     server_->set_error_handler([](const httplib::Request&, httplib::Response& response) {
         if (response.body.empty()) {

@@ -1,5 +1,6 @@
 #include "sim/platform/platform_store.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdio>
@@ -38,6 +39,12 @@ CREATE TABLE IF NOT EXISTS bookings (
   hold_expires_at INTEGER NOT NULL, created_at INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS idempotency (
   key TEXT PRIMARY KEY, request TEXT NOT NULL, booking_id TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS payments (
+  id TEXT PRIMARY KEY, booking_id TEXT NOT NULL REFERENCES bookings(id), method TEXT NOT NULL,
+  status TEXT NOT NULL, created_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS checkins (
+  booking_id TEXT PRIMARY KEY REFERENCES bookings(id), queue_number TEXT NOT NULL,
+  session_id TEXT NOT NULL);
 )sql";
 
 constexpr auto kHold = std::chrono::minutes(10);
@@ -342,6 +349,201 @@ Result<BookingRow> PlatformStore::bookingById(const std::string& id) {
                       text(query.statement, 3),
                       isoDateTime(sqlite3_column_int64(query.statement, 4)),
                       sqlite3_column_int(query.statement, 5)};
+}
+
+std::optional<std::string> PlatformStore::rememberedResult(const std::string& key,
+                                                           const std::string& request,
+                                                           std::optional<Error>& conflict) {
+    Statement seen;
+    sqlite3_prepare_v2(db_, "SELECT request, booking_id FROM idempotency WHERE key = ?", -1,
+                       &seen.statement, nullptr);
+    sqlite3_bind_text(seen.statement, 1, key.c_str(), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(seen.statement) != SQLITE_ROW) return std::nullopt;
+    if (text(seen.statement, 0) != request) {
+        conflict = refusal("idempotency_conflict", "this key was used for another request");
+        return std::nullopt;
+    }
+    return text(seen.statement, 1);
+}
+
+Status PlatformStore::remember(const std::string& key, const std::string& request,
+                               const std::string& resultId) {
+    Statement insert;
+    sqlite3_prepare_v2(db_, "INSERT INTO idempotency VALUES (?, ?, ?)", -1, &insert.statement,
+                       nullptr);
+    sqlite3_bind_text(insert.statement, 1, key.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(insert.statement, 2, request.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(insert.statement, 3, resultId.c_str(), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(insert.statement) != SQLITE_DONE) return dbError(db_, "remembering the key");
+    return {};
+}
+
+Status PlatformStore::setBookingStatus(const std::string& bookingId, const char* status) {
+    Statement update;
+    sqlite3_prepare_v2(db_, "UPDATE bookings SET status = ? WHERE id = ?", -1, &update.statement,
+                       nullptr);
+    sqlite3_bind_text(update.statement, 1, status, -1, SQLITE_STATIC);
+    sqlite3_bind_text(update.statement, 2, bookingId.c_str(), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(update.statement) != SQLITE_DONE) return dbError(db_, "updating the booking");
+    return {};
+}
+
+Result<PaymentRow> PlatformStore::paymentById(const std::string& id) {
+    Statement query;
+    sqlite3_prepare_v2(db_, "SELECT id, booking_id, method, status FROM payments WHERE id = ?", -1,
+                       &query.statement, nullptr);
+    sqlite3_bind_text(query.statement, 1, id.c_str(), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(query.statement) != SQLITE_ROW) return refusal("not_found", "no such payment");
+    PaymentRow row{text(query.statement, 0), text(query.statement, 1), text(query.statement, 2),
+                   text(query.statement, 3), ""};
+    if (row.method != "insurance") row.qrPayload = "SANDBOXPAY:" + row.id;
+    return row;
+}
+
+Result<PaymentRow> PlatformStore::payment(const std::string& paymentId) {
+    std::lock_guard lock(mutex_);
+    return paymentById(paymentId);
+}
+
+Result<PaymentRow> PlatformStore::startPayment(const std::string& idempotencyKey,
+                                               const std::string& bookingId,
+                                               const std::string& method, Clock::time_point now) {
+    static const std::array<std::string, 4> kMethods = {"wechat", "alipay", "unionpay",
+                                                        "insurance"};
+    if (std::find(kMethods.begin(), kMethods.end(), method) == kMethods.end()) {
+        return refusal("invalid_request", "unknown payment method");
+    }
+    std::lock_guard lock(mutex_);
+    if (auto begun = execute("BEGIN IMMEDIATE"); !begun) return begun.error();
+    auto result = [&]() -> Result<PaymentRow> {
+        std::optional<Error> conflict;
+        const std::string request = "pay|" + bookingId + "|" + method;
+        if (auto id = rememberedResult(idempotencyKey, request, conflict)) return paymentById(*id);
+        if (conflict) return *conflict;
+        if (auto released = releaseExpiredHolds(now); !released) return released.error();
+        auto booking = bookingById(bookingId);
+        if (!booking) return booking.error();
+        if (booking->status == "expired") return refusal("hold_expired", "the hold lapsed");
+        if (booking->status != "held")
+            return refusal("invalid_request", "this booking is not awaiting payment");
+        static std::mt19937_64 random{std::random_device{}()};
+        char id[24];
+        std::snprintf(id, sizeof id, "Y%016llx", static_cast<unsigned long long>(random()));
+        const bool settledNow = method == "insurance";
+        Statement insert;
+        sqlite3_prepare_v2(db_, "INSERT INTO payments VALUES (?, ?, ?, ?, ?)", -1,
+                           &insert.statement, nullptr);
+        sqlite3_bind_text(insert.statement, 1, id, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(insert.statement, 2, bookingId.c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(insert.statement, 3, method.c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(insert.statement, 4, settledNow ? "captured" : "pending", -1,
+                          SQLITE_STATIC);
+        sqlite3_bind_int64(
+            insert.statement, 5,
+            std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count());
+        if (sqlite3_step(insert.statement) != SQLITE_DONE)
+            return dbError(db_, "recording the payment");
+        if (settledNow) {
+            if (auto marked = setBookingStatus(bookingId, "paid"); !marked) return marked.error();
+        }
+        if (auto remembered = remember(idempotencyKey, request, id); !remembered)
+            return remembered.error();
+        return paymentById(id);
+    }();
+    if (!execute(result ? "COMMIT" : "ROLLBACK")) return dbError(db_, "finishing the payment");
+    return result;
+}
+
+Result<PaymentRow> PlatformStore::capturePayment(const std::string& paymentId) {
+    std::lock_guard lock(mutex_);
+    auto payment = paymentById(paymentId);
+    if (!payment) return payment.error();
+    if (payment->status == "captured") return payment;  // paying twice captures once
+    Statement capture;
+    sqlite3_prepare_v2(
+        db_, "UPDATE payments SET status = 'captured' WHERE id = ? AND status = 'pending'", -1,
+        &capture.statement, nullptr);
+    sqlite3_bind_text(capture.statement, 1, paymentId.c_str(), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(capture.statement) != SQLITE_DONE) return dbError(db_, "capturing");
+    Statement paid;
+    sqlite3_prepare_v2(db_, "UPDATE bookings SET status = 'paid' WHERE id = ? AND status = 'held'",
+                       -1, &paid.statement, nullptr);
+    sqlite3_bind_text(paid.statement, 1, payment->bookingId.c_str(), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(paid.statement) != SQLITE_DONE) return dbError(db_, "marking paid");
+    return paymentById(paymentId);
+}
+
+Result<CheckinRow> PlatformStore::checkIn(const std::string& idempotencyKey,
+                                          const std::string& bookingId, Clock::time_point now) {
+    std::lock_guard lock(mutex_);
+    if (auto begun = execute("BEGIN IMMEDIATE"); !begun) return begun.error();
+    auto result = [&]() -> Result<CheckinRow> {
+        std::optional<Error> conflict;
+        const std::string request = "checkin|" + bookingId;
+        const auto remembered = rememberedResult(idempotencyKey, request, conflict);
+        if (conflict) return *conflict;
+        Statement booking;
+        sqlite3_prepare_v2(db_,
+                           "SELECT bookings.status, sessions.date, sessions.period, sessions.id, "
+                           "departments.name_zh, departments.name_en, slices.start, slices.end "
+                           "FROM bookings JOIN slices ON slices.id = bookings.slice_id JOIN "
+                           "sessions ON sessions.id = slices.session_id JOIN doctors ON doctors.id "
+                           "= sessions.doctor_id JOIN departments ON departments.id = "
+                           "doctors.department_id WHERE bookings.id = ?",
+                           -1, &booking.statement, nullptr);
+        sqlite3_bind_text(booking.statement, 1, bookingId.c_str(), -1, SQLITE_TRANSIENT);
+        if (sqlite3_step(booking.statement) != SQLITE_ROW)
+            return refusal("not_found", "no such booking");
+        const std::string status = text(booking.statement, 0);
+        const std::string period = text(booking.statement, 2);
+        const std::string session = text(booking.statement, 3);
+        CheckinRow row{bookingId, "", text(booking.statement, 4) + " 1诊室",
+                       text(booking.statement, 5) + ", room 1",
+                       text(booking.statement, 6) + "-" + text(booking.statement, 7)};
+        if (remembered || status == "checked_in") {
+            Statement existing;
+            sqlite3_prepare_v2(db_, "SELECT queue_number FROM checkins WHERE booking_id = ?", -1,
+                               &existing.statement, nullptr);
+            sqlite3_bind_text(existing.statement, 1, bookingId.c_str(), -1, SQLITE_TRANSIENT);
+            if (sqlite3_step(existing.statement) == SQLITE_ROW) {
+                row.queueNumber = text(existing.statement, 0);
+                return row;  // checking in twice gives the same number
+            }
+        }
+        if (status != "paid") return refusal("not_paid", "this booking is not paid");
+        if (daysAhead(text(booking.statement, 1), now) != 0) {
+            return refusal("outside_pickup_window", "pick up on the day of the visit");
+        }
+        const std::time_t when = Clock::to_time_t(now);
+        std::tm local{};
+        localtime_r(&when, &local);
+        const int minutes = local.tm_hour * 60 + local.tm_min;
+        const int closes = period == "morning" ? 9 * 60 + 30 : 14 * 60 + 30;
+        if (minutes > closes)
+            return refusal("outside_pickup_window", "the pickup window has closed");
+        Statement count;
+        sqlite3_prepare_v2(db_, "SELECT COUNT(*) FROM checkins WHERE session_id = ?", -1,
+                           &count.statement, nullptr);
+        sqlite3_bind_text(count.statement, 1, session.c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_step(count.statement);
+        char number[16];
+        std::snprintf(number, sizeof number, "%c%03d", period == "morning" ? 'A' : 'B',
+                      sqlite3_column_int(count.statement, 0) + 1);
+        row.queueNumber = number;
+        Statement insert;
+        sqlite3_prepare_v2(db_, "INSERT INTO checkins VALUES (?, ?, ?)", -1, &insert.statement,
+                           nullptr);
+        sqlite3_bind_text(insert.statement, 1, bookingId.c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(insert.statement, 2, number, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(insert.statement, 3, session.c_str(), -1, SQLITE_TRANSIENT);
+        if (sqlite3_step(insert.statement) != SQLITE_DONE) return dbError(db_, "checking in");
+        if (auto marked = setBookingStatus(bookingId, "checked_in"); !marked) return marked.error();
+        if (auto stored = remember(idempotencyKey, request, bookingId); !stored)
+            return stored.error();
+        return row;
+    }();
+    if (!execute(result ? "COMMIT" : "ROLLBACK")) return dbError(db_, "finishing the check-in");
+    return result;
 }
 
 Result<BookingRow> PlatformStore::createBooking(const std::string& idempotencyKey,

@@ -34,6 +34,12 @@ struct BookingRow {
     std::string id, patientId, sliceId, status, holdExpiresAt;
     int feeFen = 0;
 };
+struct PaymentRow {
+    std::string id, bookingId, method, status, qrPayload;
+};
+struct CheckinRow {
+    std::string bookingId, queueNumber, clinicRoomZh, clinicRoomEn, timeWindow;
+};
 
 using Clock = std::chrono::system_clock;
 
@@ -60,6 +66,17 @@ public:
                                      const std::string& patientId, const std::string& sliceId,
                                      Clock::time_point now);
 
+    // Starts paying for a held booking: a QR payload to show (wechat, alipay, unionpay) or, for
+    // insurance, a settlement captured at once. Refused once the hold has lapsed.
+    Result<PaymentRow> startPayment(const std::string& idempotencyKey, const std::string& bookingId,
+                                    const std::string& method, Clock::time_point now);
+    Result<PaymentRow> payment(const std::string& paymentId);
+    // The sandbox's stand-in for the payment provider: the patient paid.
+    Result<PaymentRow> capturePayment(const std::string& paymentId);
+    // Picks up a paid booking on its day, within its pickup window (09:30 / 14:30).
+    Result<CheckinRow> checkIn(const std::string& idempotencyKey, const std::string& bookingId,
+                               Clock::time_point now);
+
     // Sandbox administration (CLI and tests): a slice's remaining capacity.
     Status setSliceCapacity(const std::string& sliceId, int capacity);
 
@@ -70,6 +87,12 @@ private:
     Status seedSchedule(const std::string& firstDate);
     Status releaseExpiredHolds(Clock::time_point now);
     Result<BookingRow> bookingById(const std::string& id);
+    Result<PaymentRow> paymentById(const std::string& id);
+    Status setBookingStatus(const std::string& bookingId, const char* status);
+    std::optional<std::string> rememberedResult(const std::string& key, const std::string& request,
+                                                std::optional<Error>& conflict);
+    Status remember(const std::string& key, const std::string& request,
+                    const std::string& resultId);
     Result<BookingRow> createBookingLocked(const std::string& idempotencyKey,
                                            const std::string& patientId, const std::string& sliceId,
                                            Clock::time_point now);

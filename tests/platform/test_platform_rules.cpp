@@ -60,8 +60,9 @@ public:
             headers = curl_slist_append(headers, ("Idempotency-Key: " + idempotencyKey).c_str());
         }
         curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-        const std::string payload = body.is_null() ? "" : body.dump();
-        if (!body.is_null()) curl_easy_setopt(curl, CURLOPT_POSTFIELDS, payload.c_str());
+        const bool get = std::string(method) == "GET";
+        const std::string payload = body.is_null() ? "{}" : body.dump();
+        if (!get) curl_easy_setopt(curl, CURLOPT_POSTFIELDS, payload.c_str());
         curl_easy_setopt(
             curl, CURLOPT_WRITEFUNCTION, +[](char* data, size_t size, size_t count, void* out) {
                 static_cast<std::string*>(out)->append(data, size * count);
@@ -250,4 +251,86 @@ TEST(PlatformRules, TwoHundredConcurrentBookingsForTwentySlotsNeverOversell) {
     EXPECT_EQ(rig.call("GET", "/v1/doctors/D105/schedule?from=" + dateIn(3) + "&to=" + dateIn(3))
                   .body[0]["slices"][0]["remaining"],
               0);
+}
+
+namespace {
+// The clock offset that puts the platform at HH:MM local time, `days` from today.
+std::chrono::seconds offsetTo(int days, int hour, int minute) {
+    const std::time_t now = std::time(nullptr);
+    std::tm target{};
+    localtime_r(&now, &target);
+    target.tm_mday += days;
+    target.tm_hour = hour;
+    target.tm_min = minute;
+    target.tm_sec = 0;
+    return std::chrono::seconds(static_cast<long>(std::difftime(std::mktime(&target), now)));
+}
+}  // namespace
+
+TEST(PlatformRules, PaysOnceThenChecksInWithinThePickupWindow) {
+    Rig rig;
+    const std::string me = rig.patient(idNumber(7), "李秀英");
+    const Reply held = rig.call("POST", "/v1/bookings",
+                                {{"patient_id", me}, {"slice_id", slice("D106", 1)}}, "book");
+    ASSERT_EQ(held.status, 201);
+    const std::string booking = held.body["id"];
+
+    const Reply started =
+        rig.call("POST", "/v1/bookings/" + booking + "/payments", {{"method", "wechat"}}, "pay");
+    ASSERT_EQ(started.status, 201) << started.body.dump();
+    EXPECT_EQ(started.body["status"], "pending");
+    EXPECT_EQ(started.body["qr_payload"], "SANDBOXPAY:" + started.body["id"].get<std::string>());
+    const std::string payment = started.body["id"];
+    EXPECT_EQ(
+        rig.call("POST", "/v1/bookings/" + booking + "/payments", {{"method", "wechat"}}, "pay")
+            .body["id"],
+        payment)
+        << "starting the same payment again gives the same payment";
+    EXPECT_EQ(
+        rig.call("POST", "/v1/bookings/" + booking + "/checkin", nullptr, "early").body["code"],
+        "not_paid");
+
+    ASSERT_TRUE(rig.store().capturePayment(payment).ok());
+    ASSERT_TRUE(rig.store().capturePayment(payment).ok());  // a second capture changes nothing
+    EXPECT_EQ(rig.call("GET", "/v1/payments/" + payment).body["status"], "captured");
+
+    rig.server().setClockOffset(offsetTo(1, 8, 50));  // the visit day, 08:50
+    const Reply checkin =
+        rig.call("POST", "/v1/bookings/" + booking + "/checkin", nullptr, "checkin");
+    ASSERT_EQ(checkin.status, 200) << checkin.body.dump();
+    EXPECT_EQ(checkin.body["queue_number"], "A001");
+    EXPECT_EQ(checkin.body["time_window"], "08:00-08:30");
+    EXPECT_EQ(rig.call("POST", "/v1/bookings/" + booking + "/checkin", nullptr, "checkin")
+                  .body["queue_number"],
+              "A001")
+        << "checking in twice gives the same number";
+}
+
+TEST(PlatformRules, InsuranceSettlesAtOnceLapsedHoldsCannotBePaidLatePickupIsRefused) {
+    Rig rig;
+    const std::string me = rig.patient(idNumber(8), "刘洋");
+    const Reply first = rig.call("POST", "/v1/bookings",
+                                 {{"patient_id", me}, {"slice_id", slice("D107", 1)}}, "b1");
+    const Reply settled =
+        rig.call("POST", "/v1/bookings/" + first.body["id"].get<std::string>() + "/payments",
+                 {{"method", "insurance"}}, "p1");
+    EXPECT_EQ(settled.body["status"], "captured");
+    EXPECT_FALSE(settled.body.contains("qr_payload"));
+
+    const Reply second = rig.call("POST", "/v1/bookings",
+                                  {{"patient_id", me}, {"slice_id", slice("D108", 1)}}, "b2");
+    rig.server().setClockOffset(std::chrono::minutes(11));
+    EXPECT_EQ(rig.call("POST", "/v1/bookings/" + second.body["id"].get<std::string>() + "/payments",
+                       {{"method", "alipay"}}, "p2")
+                  .body["code"],
+              "hold_expired");
+    EXPECT_EQ(rig.call("POST", "/v1/bookings/x/payments", {{"method", "cash"}}, "p3").body["code"],
+              "invalid_request");
+
+    rig.server().setClockOffset(offsetTo(1, 9, 31));  // the visit day, 09:31: morning pickup closed
+    const Reply late = rig.call(
+        "POST", "/v1/bookings/" + first.body["id"].get<std::string>() + "/checkin", nullptr, "c1");
+    EXPECT_EQ(late.status, 409);
+    EXPECT_EQ(late.body["code"], "outside_pickup_window");
+    EXPECT_NE(late.body["message"]["zh"].get<std::string>().find("9:30"), std::string::npos);
 }
