@@ -52,12 +52,22 @@ void sendRefusal(httplib::Response& response, const Error& error) {
         {"outside_pickup_window", 409, "已过取号时间（上午9:30，下午14:30），请到人工窗口咨询",
          "Pickup has closed (9:30 mornings, 14:30 afternoons); please ask at the service desk"},
         {"invalid_request", 400, "请求无效", "Invalid request"},
+        {"cancel_deadline_passed", 409, "就诊前一天24:00后不能退号",
+         "Cancellation closed at midnight before the visit"},
     };
     for (const auto& known : kKnown) {
         if (error.code == known.code)
             return sendError(response, known.status, known.code, known.zh, known.en);
     }
     sendError(response, 503, "unavailable", "服务暂时不可用", "Service unavailable", true);
+}
+
+json bookingJson(const BookingRow& booking) {
+    return {{"id", booking.id},
+            {"status", booking.status},
+            {"slice_id", booking.sliceId},
+            {"hold_expires_at", booking.holdExpiresAt},
+            {"fee_fen", booking.feeFen}};
 }
 
 json paymentJson(const PaymentRow& payment) {
@@ -217,13 +227,7 @@ void PlatformServer::routes() {
         if (!body) return;
         auto booking = store_.createBooking(key, (*body)["patient_id"], (*body)["slice_id"], now());
         if (!booking) return sendRefusal(response, booking.error());
-        sendJson(response,
-                 {{"id", booking->id},
-                  {"status", booking->status},
-                  {"slice_id", booking->sliceId},
-                  {"hold_expires_at", booking->holdExpiresAt},
-                  {"fee_fen", booking->feeFen}},
-                 201);
+        sendJson(response, bookingJson(booking.value()), 201);
     });
     server_->Post(R"(/v1/bookings/([A-Za-z0-9]+)/payments)", [this](const httplib::Request& request,
                                                                     httplib::Response& response) {
@@ -259,6 +263,31 @@ void PlatformServer::routes() {
                   {"clinic_room", {{"zh", checkin->clinicRoomZh}, {"en", checkin->clinicRoomEn}}},
                   {"time_window", checkin->timeWindow}});
     });
+    server_->Post(R"(/v1/bookings/([A-Za-z0-9]+)/cancel)",
+                  [this](const httplib::Request& request, httplib::Response& response) {
+                      const std::string key = request.get_header_value("Idempotency-Key");
+                      if (key.empty()) {
+                          return sendError(response, 400, "invalid_request", "缺少幂等键",
+                                           "Idempotency-Key is required");
+                      }
+                      auto booking = store_.cancel(key, request.matches[1], now());
+                      if (!booking) return sendRefusal(response, booking.error());
+                      sendJson(response, bookingJson(booking.value()));
+                  });
+    server_->Get(R"(/v1/patients/([A-Za-z0-9]+)/bookings)",
+                 [this](const httplib::Request& request, httplib::Response& response) {
+                     const std::string scope = request.get_param_value("scope");
+                     if (scope != "today" && scope != "upcoming") {
+                         return sendError(response, 400, "invalid_request", "范围无效",
+                                          "scope must be today or upcoming");
+                     }
+                     auto bookings = store_.bookingsOf(request.matches[1], scope == "today", now());
+                     if (!bookings) return sendRefusal(response, bookings.error());
+                     json list = json::array();
+                     for (const auto& booking : bookings.value())
+                         list.push_back(bookingJson(booking));
+                     sendJson(response, list);
+                 });
     server_->set_error_handler([](const httplib::Request&, httplib::Response& response) {
         if (response.body.empty()) {
             sendError(response, response.status, "invalid_request", "请求无效", "Invalid request");

@@ -546,6 +546,85 @@ Result<CheckinRow> PlatformStore::checkIn(const std::string& idempotencyKey,
     return result;
 }
 
+Result<BookingRow> PlatformStore::cancel(const std::string& idempotencyKey,
+                                         const std::string& bookingId, Clock::time_point now) {
+    std::lock_guard lock(mutex_);
+    if (auto begun = execute("BEGIN IMMEDIATE"); !begun) return begun.error();
+    auto result = [&]() -> Result<BookingRow> {
+        std::optional<Error> conflict;
+        const std::string request = "cancel|" + bookingId;
+        if (auto id = rememberedResult(idempotencyKey, request, conflict)) return bookingById(*id);
+        if (conflict) return *conflict;
+        auto booking = bookingById(bookingId);
+        if (!booking) return booking.error();
+        if (booking->status != "held" && booking->status != "paid") {
+            return refusal("invalid_request", "this booking cannot be cancelled any more");
+        }
+        Statement date;
+        sqlite3_prepare_v2(db_,
+                           "SELECT sessions.date FROM slices JOIN sessions ON sessions.id = "
+                           "slices.session_id WHERE slices.id = ?",
+                           -1, &date.statement, nullptr);
+        sqlite3_bind_text(date.statement, 1, booking->sliceId.c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_step(date.statement);
+        if (daysAhead(text(date.statement, 0), now) < 1) {
+            return refusal("cancel_deadline_passed", "cancellation closed at 24:00 the day before");
+        }
+        const bool paid = booking->status == "paid";
+        if (paid) {
+            Statement refund;
+            sqlite3_prepare_v2(db_,
+                               "UPDATE payments SET status = 'refunded' WHERE booking_id = ? AND "
+                               "status = 'captured'",
+                               -1, &refund.statement, nullptr);
+            sqlite3_bind_text(refund.statement, 1, bookingId.c_str(), -1, SQLITE_TRANSIENT);
+            if (sqlite3_step(refund.statement) != SQLITE_DONE) return dbError(db_, "refunding");
+        }
+        if (auto marked = setBookingStatus(bookingId, paid ? "refunded" : "cancelled"); !marked) {
+            return marked.error();
+        }
+        Statement release;
+        sqlite3_prepare_v2(db_, "UPDATE slices SET remaining = remaining + 1 WHERE id = ?", -1,
+                           &release.statement, nullptr);
+        sqlite3_bind_text(release.statement, 1, booking->sliceId.c_str(), -1, SQLITE_TRANSIENT);
+        if (sqlite3_step(release.statement) != SQLITE_DONE)
+            return dbError(db_, "releasing the slot");
+        if (auto stored = remember(idempotencyKey, request, bookingId); !stored)
+            return stored.error();
+        return bookingById(bookingId);
+    }();
+    if (!execute(result ? "COMMIT" : "ROLLBACK")) return dbError(db_, "finishing the cancellation");
+    return result;
+}
+
+Result<std::vector<BookingRow>> PlatformStore::bookingsOf(const std::string& patientId, bool today,
+                                                          Clock::time_point now) {
+    std::lock_guard lock(mutex_);
+    const std::string todayIso = isoDate(Clock::to_time_t(now));
+    Statement query;
+    sqlite3_prepare_v2(
+        db_,
+        today ? "SELECT bookings.id FROM bookings JOIN slices ON slices.id = slice_id "
+                "JOIN sessions ON sessions.id = slices.session_id WHERE patient_id = ? "
+                "AND sessions.date = ? ORDER BY slices.start"
+              : "SELECT bookings.id FROM bookings JOIN slices ON slices.id = slice_id "
+                "JOIN sessions ON sessions.id = slices.session_id WHERE patient_id = ? "
+                "AND sessions.date > ? ORDER BY sessions.date, slices.start",
+        -1, &query.statement, nullptr);
+    sqlite3_bind_text(query.statement, 1, patientId.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(query.statement, 2, todayIso.c_str(), -1, SQLITE_TRANSIENT);
+    std::vector<std::string> ids;
+    while (sqlite3_step(query.statement) == SQLITE_ROW)
+        ids.push_back(text(query.statement, 0));
+    std::vector<BookingRow> rows;
+    for (const auto& id : ids) {
+        auto booking = bookingById(id);
+        if (!booking) return booking.error();
+        rows.push_back(booking.value());
+    }
+    return rows;
+}
+
 Result<BookingRow> PlatformStore::createBooking(const std::string& idempotencyKey,
                                                 const std::string& patientId,
                                                 const std::string& sliceId, Clock::time_point now) {

@@ -77,6 +77,14 @@ public:
     Result<CheckinRow> checkIn(const std::string& idempotencyKey, const std::string& bookingId,
                                Clock::time_point now);
 
+    // Cancels until 24:00 the day before the visit; a paid booking is refunded along its
+    // payment path. The slot goes back on sale.
+    Result<BookingRow> cancel(const std::string& idempotencyKey, const std::string& bookingId,
+                              Clock::time_point now);
+    // A patient's bookings for today, or from tomorrow on.
+    Result<std::vector<BookingRow>> bookingsOf(const std::string& patientId, bool today,
+                                               Clock::time_point now);
+
     // Sandbox administration (CLI and tests): a slice's remaining capacity.
     Status setSliceCapacity(const std::string& sliceId, int capacity);
 

@@ -334,3 +334,41 @@ TEST(PlatformRules, InsuranceSettlesAtOnceLapsedHoldsCannotBePaidLatePickupIsRef
     EXPECT_EQ(late.body["code"], "outside_pickup_window");
     EXPECT_NE(late.body["message"]["zh"].get<std::string>().find("9:30"), std::string::npos);
 }
+
+TEST(PlatformRules, CancelRefundsAlongThePaymentPathUntilTheDayBefore) {
+    Rig rig;
+    const std::string me = rig.patient(idNumber(9), "赵敏");
+    const Reply held =
+        rig.call("POST", "/v1/bookings", {{"patient_id", me}, {"slice_id", slice("D109", 2)}}, "b");
+    const std::string booking = held.body["id"];
+    const Reply payment =
+        rig.call("POST", "/v1/bookings/" + booking + "/payments", {{"method", "unionpay"}}, "p");
+    ASSERT_TRUE(rig.store().capturePayment(payment.body["id"]).ok());
+    const Reply upcoming = rig.call("GET", "/v1/patients/" + me + "/bookings?scope=upcoming");
+    ASSERT_EQ(upcoming.body.size(), 1u);
+    EXPECT_EQ(upcoming.body[0]["status"], "paid");
+
+    const Reply cancelled = rig.call("POST", "/v1/bookings/" + booking + "/cancel", nullptr, "c");
+    ASSERT_EQ(cancelled.status, 200) << cancelled.body.dump();
+    EXPECT_EQ(cancelled.body["status"], "refunded");
+    EXPECT_EQ(
+        rig.call("GET", "/v1/payments/" + payment.body["id"].get<std::string>()).body["status"],
+        "refunded");
+    EXPECT_EQ(rig.call("POST", "/v1/bookings/" + booking + "/cancel", nullptr, "c").body["status"],
+              "refunded")
+        << "cancelling again with the same key refunds nothing more";
+    EXPECT_EQ(rig.call("GET", "/v1/doctors/D109/schedule?from=" + dateIn(2) + "&to=" + dateIn(2))
+                  .body[0]["slices"][0]["remaining"],
+              3)
+        << "the slot went back on sale";
+
+    const Reply tomorrow = rig.call("POST", "/v1/bookings",
+                                    {{"patient_id", me}, {"slice_id", slice("D110", 1)}}, "b2");
+    rig.server().setClockOffset(offsetTo(1, 0, 5));  // 00:05 on the visit day
+    EXPECT_EQ(rig.call("POST", "/v1/bookings/" + tomorrow.body["id"].get<std::string>() + "/cancel",
+                       nullptr, "c2")
+                  .body["code"],
+              "cancel_deadline_passed");
+    EXPECT_EQ(rig.call("GET", "/v1/patients/" + me + "/bookings?scope=today").body.size(), 1u);
+    EXPECT_EQ(rig.call("GET", "/v1/patients/" + me + "/bookings?scope=soon").status, 400);
+}
