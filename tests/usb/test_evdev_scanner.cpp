@@ -2,6 +2,8 @@
 // umockdev testbed (run under umockdev-wrapper). No mock of the driver.
 #include <gtest/gtest.h>
 
+#include "usb/kioskctl_runner.h"
+
 #include "scanner/scan_rules.h"
 #include "scanner/scan_source.h"
 #include "usb/evdev_scanner_device.h"
@@ -49,14 +51,9 @@ TEST(EvdevScanner, KioskctlPrintsEachScanMasked) {
     test::EvdevScannerDevice device;
     device.type("YBPZ:0123456789");
     device.type("JZK0001");
-    FILE* pipe = ::popen(
-        LOBBY_KIOSKCTL " device scanner watch --evdev /dev/input/event7 --count 2 2>&1", "r");
-    ASSERT_NE(pipe, nullptr);
-    std::string output;
-    char chunk[1024];
-    while (std::size_t n = std::fread(chunk, 1, sizeof chunk, pipe))
-        output.append(chunk, n);
-    EXPECT_EQ(::pclose(pipe), 0) << output;
+    const auto [status, output] =
+        test::runKioskctl("device scanner watch --evdev /dev/input/event7 --count 2");
+    EXPECT_EQ(status, 0) << output;
     EXPECT_NE(output.find(R"({"kind":"evoucher","length":15,"value":"YBPZ*******6789"})"),
               std::string::npos)
         << output;

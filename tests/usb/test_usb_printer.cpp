@@ -2,6 +2,8 @@
 // emulated USB printer in a umockdev testbed.
 #include <gtest/gtest.h>
 
+#include "usb/kioskctl_runner.h"
+
 #include <atomic>
 
 #include "printer/usb_status.h"
@@ -59,12 +61,7 @@ TEST(UsbPrinterStatus, KioskctlReportsIt) {
     std::atomic<PrinterState> state{PrinterState::CoverOpen};
     auto printer = makeUsbPrinter(state);
     printer->plug();
-    FILE* pipe = ::popen(LOBBY_KIOSKCTL " device printer status --direct usb:0416:5011 2>&1", "r");
-    ASSERT_NE(pipe, nullptr);
-    std::string output;
-    char chunk[512];
-    while (std::size_t n = std::fread(chunk, 1, sizeof chunk, pipe))
-        output.append(chunk, n);
-    EXPECT_EQ(::pclose(pipe), 0) << output;
+    const auto [status, output] = test::runKioskctl("device printer status --direct usb:0416:5011");
+    EXPECT_EQ(status, 0) << output;
     EXPECT_NE(output.find(R"("state":"cover_open")"), std::string::npos) << output;
 }

@@ -2,6 +2,8 @@
 // (run under umockdev-wrapper). No mock of libusb or of the driver.
 #include <gtest/gtest.h>
 
+#include "usb/kioskctl_runner.h"
+
 #include "idcard/sam_reader.h"
 #include "idcard/usb_transport.h"
 #include "sim/idcard/sam_emulator.h"
@@ -97,13 +99,7 @@ TEST(UsbTransport, KioskctlReadsTheUsbReaderAsJson) {
     // $UMOCKDEV_DIR and the preload library), talking libusb to the same emulated reader.
     UsbRig rig;
     rig.emulator.placeCard(*sim::findCard("hmt-chen"));
-    FILE* pipe = ::popen(LOBBY_KIOSKCTL " device idcard read --usb 0400:c35a 2>&1", "r");
-    ASSERT_NE(pipe, nullptr);
-    std::string output;
-    char chunk[4096];
-    while (std::size_t n = std::fread(chunk, 1, sizeof chunk, pipe))
-        output.append(chunk, n);
-    const int status = ::pclose(pipe);
+    const auto [status, output] = test::runKioskctl("device idcard read --usb 0400:c35a");
     EXPECT_EQ(status, 0) << output;
     EXPECT_NE(output.find(R"("card_type":"hmt_permit")"), std::string::npos) << output;
     EXPECT_NE(output.find(R"("pass_number":"H12345678")"), std::string::npos) << output;
