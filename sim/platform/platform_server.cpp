@@ -109,6 +109,12 @@ Result<std::unique_ptr<PlatformServer>> PlatformServer::start(const DevCaFiles& 
         return makeError(ErrorKind::InvalidConfig, "platform.tls",
                          "cannot load the TLS certificates");
     }
+    // Terminals resume their TLS sessions; with client certificates OpenSSL requires a session
+    // id context for that, or it aborts the resumed handshake with "internal error".
+    static const unsigned char kSessionContext[] = "lobby-platform";
+    SSL_CTX_set_session_id_context(server->ssl_context(), kSessionContext, sizeof kSessionContext - 1);
+    // A kiosk makes many calls in a row: keep its connection for them.
+    server->set_keep_alive_max_count(1000);
     std::unique_ptr<PlatformServer> platform(new PlatformServer(std::move(server), store));
     platform->routes();
     const int bound = port == 0 ? platform->server_->bind_to_any_port("127.0.0.1")

@@ -1,0 +1,345 @@
+#include "platform/platform_client.h"
+
+#include <curl/curl.h>
+
+#include <nlohmann/json.hpp>
+#include <random>
+#include <thread>
+
+namespace lobby::platform {
+namespace {
+
+using nlohmann::json;
+
+// The one place CURL's codes become our errors.
+Error curlError(CURLcode code, const char* detail) {
+    const std::string message =
+        std::string(curl_easy_strerror(code)) +
+        (detail != nullptr && *detail != '\0' ? std::string(": ") + detail : "");
+    switch (code) {
+        case CURLE_COULDNT_RESOLVE_HOST:
+        case CURLE_COULDNT_CONNECT:
+            return makeError(ErrorKind::Unavailable, "platform.unreachable", message);
+        case CURLE_OPERATION_TIMEDOUT:
+            return makeError(ErrorKind::Timeout, "platform.timeout", message);
+        case CURLE_PEER_FAILED_VERIFICATION:
+        case CURLE_SSL_CACERT_BADFILE:
+            return makeError(ErrorKind::Protocol, "platform.untrusted",
+                             "the platform's certificate is not trusted: " + message);
+        case CURLE_SSL_CONNECT_ERROR:
+        case CURLE_SSL_CERTPROBLEM:
+            return makeError(ErrorKind::Protocol, "platform.tls",
+                             "TLS handshake failed: " + message);
+        case CURLE_ABORTED_BY_CALLBACK:
+            return makeError(ErrorKind::Cancelled, "platform.cancelled", "the call was cancelled");
+        case CURLE_SEND_ERROR:
+        case CURLE_RECV_ERROR:
+        case CURLE_GOT_NOTHING:
+        case CURLE_PARTIAL_FILE:
+            return makeError(ErrorKind::Io, "platform.connection_lost", message);
+        default:
+            return makeError(ErrorKind::Io, "platform.io", message);
+    }
+}
+
+Error badReply(const std::string& what) {
+    return makeError(ErrorKind::Protocol, "platform.bad_reply", "the platform's reply " + what);
+}
+
+// Strict field access: a missing or ill-typed required field is an error, never a crash.
+template <typename T>
+Result<T> field(const json& object, const char* name) {
+    if (!object.is_object() || !object.contains(name))
+        return badReply(std::string("lacks ") + name);
+    const json& value = object.at(name);
+    if constexpr (std::is_same_v<T, std::string>) {
+        if (!value.is_string()) return badReply(std::string("has a non-string ") + name);
+        return value.get<std::string>();
+    } else {
+        if (!value.is_number_integer()) return badReply(std::string("has a non-integer ") + name);
+        return value.get<T>();
+    }
+}
+
+Result<json> parse(const std::string& body) {
+    json parsed = json::parse(body, nullptr, false);
+    if (parsed.is_discarded()) return badReply("is not JSON");
+    return parsed;
+}
+
+// Decodes with field(): the first missing field aborts with its error.
+struct Decoder {
+    const json& object;
+    std::optional<Error> error;
+    std::string text(const char* name) {
+        if (error) return {};
+        auto value = field<std::string>(object, name);
+        if (!value) {
+            error = value.error();
+            return {};
+        }
+        return value.value();
+    }
+    int integer(const char* name) {
+        if (error) return 0;
+        auto value = field<int>(object, name);
+        if (!value) {
+            error = value.error();
+            return 0;
+        }
+        return value.value();
+    }
+};
+
+template <typename T, typename Build>
+Result<T> decode(const json& object, Build build) {
+    Decoder decoder{object, std::nullopt};
+    T value = build(decoder);
+    if (decoder.error) return *decoder.error;
+    return value;
+}
+
+Result<Patient> decodePatient(const json& object) {
+    return decode<Patient>(object, [](Decoder& d) {
+        return Patient{d.text("id"), d.text("masked_name")};
+    });
+}
+
+Result<Booking> decodeBooking(const json& object) {
+    return decode<Booking>(object, [](Decoder& d) {
+        return Booking{d.text("id"), d.text("status"), d.text("slice_id"),
+                       d.text("hold_expires_at"), d.integer("fee_fen")};
+    });
+}
+
+Result<Payment> decodePayment(const json& object) {
+    auto payment = decode<Payment>(object, [](Decoder& d) {
+        return Payment{d.text("id"), d.text("booking_id"), d.text("method"), d.text("status"), ""};
+    });
+    if (payment && object.contains("qr_payload") && object["qr_payload"].is_string()) {
+        payment->qrPayload = object["qr_payload"];
+    }
+    return payment;
+}
+
+bool retryable(const Error& error) {
+    return error.kind == ErrorKind::Timeout || error.kind == ErrorKind::Unavailable ||
+           error.code == "platform.connection_lost" || error.code == "unavailable";
+}
+
+}  // namespace
+
+PlatformClient::PlatformClient(ClientConfig config)
+    : config_(std::move(config)), curl_(curl_easy_init()) {}
+
+PlatformClient::~PlatformClient() {
+    curl_easy_cleanup(curl_);
+}
+
+std::optional<Refusal> PlatformClient::lastRefusal() const {
+    return lastRefusal_;
+}
+
+Result<PlatformClient::Reply> PlatformClient::perform(const char* method, const std::string& path,
+                                                      const std::string& body,
+                                                      const std::string& idempotencyKey) {
+    Reply reply;
+    const std::string url = config_.baseUrl + path;
+    curl_easy_setopt(curl_, CURLOPT_URL, url.c_str());
+    curl_easy_setopt(curl_, CURLOPT_CUSTOMREQUEST, method);
+    curl_easy_setopt(curl_, CURLOPT_HTTPGET, 1L);
+    if (std::string(method) != "GET") curl_easy_setopt(curl_, CURLOPT_POSTFIELDS, body.c_str());
+    curl_easy_setopt(curl_, CURLOPT_CAINFO, config_.caBundle.c_str());
+    const bool withCertificate = !config_.clientCertificate.empty();
+    curl_easy_setopt(curl_, CURLOPT_SSLCERT,
+                     withCertificate ? config_.clientCertificate.c_str() : nullptr);
+    curl_easy_setopt(curl_, CURLOPT_SSLKEY, withCertificate ? config_.clientKey.c_str() : nullptr);
+    curl_easy_setopt(curl_, CURLOPT_SSLVERSION, static_cast<long>(CURL_SSLVERSION_TLSv1_2));
+    curl_easy_setopt(curl_, CURLOPT_CONNECTTIMEOUT_MS,
+                     static_cast<long>(config_.connectTimeout.count()));
+    curl_easy_setopt(curl_, CURLOPT_TIMEOUT_MS, static_cast<long>(config_.callTimeout.count()));
+    curl_easy_setopt(curl_, CURLOPT_NOSIGNAL, 1L);
+    curl_slist* headers = curl_slist_append(nullptr, "Content-Type: application/json");
+    headers = curl_slist_append(headers, "Accept: application/json");
+    if (!idempotencyKey.empty()) {
+        headers = curl_slist_append(headers, ("Idempotency-Key: " + idempotencyKey).c_str());
+    }
+    curl_easy_setopt(curl_, CURLOPT_HTTPHEADER, headers);
+    curl_easy_setopt(
+        curl_, CURLOPT_WRITEFUNCTION, +[](char* data, size_t size, size_t count, void* out) {
+            static_cast<std::string*>(out)->append(data, size * count);
+            return size * count;
+        });
+    curl_easy_setopt(curl_, CURLOPT_WRITEDATA, &reply.body);
+    curl_easy_setopt(curl_, CURLOPT_NOPROGRESS, 0L);
+    curl_easy_setopt(curl_, CURLOPT_XFERINFODATA, &cancelled_);
+    curl_easy_setopt(
+        curl_, CURLOPT_XFERINFOFUNCTION,
+        +[](void* cancelled, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+            return static_cast<std::atomic<bool>*>(cancelled)->load() ? 1 : 0;
+        });
+    char detail[CURL_ERROR_SIZE] = {};
+    curl_easy_setopt(curl_, CURLOPT_ERRORBUFFER, detail);
+    const CURLcode code = curl_easy_perform(curl_);
+    curl_slist_free_all(headers);
+    curl_easy_setopt(curl_, CURLOPT_HTTPHEADER, nullptr);
+    curl_easy_setopt(curl_, CURLOPT_ERRORBUFFER, nullptr);
+    long connects = 0;
+    curl_easy_getinfo(curl_, CURLINFO_NUM_CONNECTS, &connects);
+    handshakes_ += connects;
+    if (code != CURLE_OK) return curlError(code, detail);
+    curl_easy_getinfo(curl_, CURLINFO_RESPONSE_CODE, &reply.status);
+    return reply;
+}
+
+Error PlatformClient::refusalFrom(const Reply& reply) {
+    auto parsed = parse(reply.body);
+    if (!parsed) return parsed.error().withContext("HTTP " + std::to_string(reply.status));
+    auto refusal = decode<Refusal>(parsed.value(), [&](Decoder& d) {
+        Refusal r{d.text("code"), "", "", false};
+        if (parsed->contains("message") && (*parsed)["message"].is_object()) {
+            Decoder message{(*parsed)["message"], std::nullopt};
+            r.zh = message.text("zh");
+            r.en = message.text("en");
+            if (message.error) d.error = message.error;
+        }
+        r.retryable = parsed->value("retryable", false);
+        return r;
+    });
+    if (!refusal) return refusal.error();
+    lastRefusal_ = refusal.value();
+    const ErrorKind kind =
+        reply.status >= 500 ? ErrorKind::Unavailable : ErrorKind::InvalidArgument;
+    return makeError(kind, refusal->code, refusal->en);
+}
+
+Result<PlatformClient::Reply> PlatformClient::call(const char* method, const std::string& path,
+                                                   const std::string& body,
+                                                   const std::string& idempotencyKey,
+                                                   bool idempotent) {
+    std::lock_guard lock(mutex_);
+    cancelled_ = false;
+    lastRefusal_.reset();
+    static thread_local std::mt19937 random{std::random_device{}()};
+    Milliseconds backoff = config_.firstBackoff;
+    for (int attempt = 1;; ++attempt) {
+        auto reply = perform(method, path, body, idempotencyKey);
+        std::optional<Error> failure;
+        if (!reply) {
+            failure = reply.error();
+        } else if (reply->status >= 200 && reply->status < 300) {
+            return reply;
+        } else {
+            failure = refusalFrom(reply.value());
+        }
+        const bool again = idempotent && attempt < config_.maxAttempts && retryable(*failure) &&
+                           !cancelled_.load();
+        if (!again) return *failure;
+        // Exponential backoff with jitter, so a fleet of kiosks does not retry in step.
+        const auto jitter =
+            Milliseconds(std::uniform_int_distribution<long>(0, backoff.count() / 2)(random));
+        std::this_thread::sleep_for(backoff + jitter);
+        backoff *= 2;
+    }
+}
+
+Result<std::vector<Department>> PlatformClient::departments() {
+    auto reply = call("GET", "/v1/departments", "", "", true);
+    if (!reply) return reply.error();
+    auto parsed = parse(reply->body);
+    if (!parsed) return parsed.error();
+    if (!parsed->is_array()) return badReply("is not a list of departments");
+    std::vector<Department> departments;
+    for (const auto& item : parsed.value()) {
+        auto department = decode<Department>(item, [&](Decoder& d) {
+            Department value{d.text("id"), "", "", d.text("pinyin_initials")};
+            if (item.contains("name") && item["name"].is_object()) {
+                Decoder name{item["name"], std::nullopt};
+                value.nameZh = name.text("zh");
+                value.nameEn = name.text("en");
+                if (name.error) d.error = name.error;
+            } else {
+                d.error = badReply("lacks name");
+            }
+            return value;
+        });
+        if (!department) return department.error();
+        departments.push_back(department.value());
+    }
+    return departments;
+}
+
+Result<Patient> PlatformClient::identifyByIdCard(const std::string& idNumber,
+                                                 const std::string& name) {
+    const json body = {{"kind", "id_card"}, {"id_number", idNumber}, {"name", name}};
+    auto reply = call("POST", "/v1/patients/identify", body.dump(), "", true);  // a lookup
+    if (!reply) return reply.error();
+    auto parsed = parse(reply->body);
+    if (!parsed) return parsed.error();
+    return decodePatient(parsed.value());
+}
+
+Result<Patient> PlatformClient::registerPatient(const std::string& idNumber,
+                                                const std::string& name,
+                                                const std::string& idempotencyKey) {
+    const json body = {{"kind", "id_card"}, {"id_number", idNumber}, {"name", name}};
+    auto reply = call("POST", "/v1/patients", body.dump(), idempotencyKey, true);
+    if (!reply) return reply.error();
+    auto parsed = parse(reply->body);
+    if (!parsed) return parsed.error();
+    return decodePatient(parsed.value());
+}
+
+Result<Booking> PlatformClient::createBooking(const std::string& patientId,
+                                              const std::string& sliceId,
+                                              const std::string& idempotencyKey) {
+    const json body = {{"patient_id", patientId}, {"slice_id", sliceId}};
+    auto reply = call("POST", "/v1/bookings", body.dump(), idempotencyKey, true);
+    if (!reply) return reply.error();
+    auto parsed = parse(reply->body);
+    if (!parsed) return parsed.error();
+    return decodeBooking(parsed.value());
+}
+
+Result<Payment> PlatformClient::startPayment(const std::string& bookingId,
+                                             const std::string& method,
+                                             const std::string& idempotencyKey) {
+    const json body = {{"method", method}};
+    auto reply =
+        call("POST", "/v1/bookings/" + bookingId + "/payments", body.dump(), idempotencyKey, true);
+    if (!reply) return reply.error();
+    auto parsed = parse(reply->body);
+    if (!parsed) return parsed.error();
+    return decodePayment(parsed.value());
+}
+
+Result<Payment> PlatformClient::payment(const std::string& paymentId) {
+    auto reply = call("GET", "/v1/payments/" + paymentId, "", "", true);
+    if (!reply) return reply.error();
+    auto parsed = parse(reply->body);
+    if (!parsed) return parsed.error();
+    return decodePayment(parsed.value());
+}
+
+Result<CheckIn> PlatformClient::checkIn(const std::string& bookingId,
+                                        const std::string& idempotencyKey) {
+    auto reply = call("POST", "/v1/bookings/" + bookingId + "/checkin", "{}", idempotencyKey, true);
+    if (!reply) return reply.error();
+    auto parsed = parse(reply->body);
+    if (!parsed) return parsed.error();
+    const json& object = parsed.value();
+    return decode<CheckIn>(object, [&](Decoder& d) {
+        CheckIn value{d.text("booking_id"), d.text("queue_number"), "", "", d.text("time_window")};
+        if (object.contains("clinic_room") && object["clinic_room"].is_object()) {
+            Decoder room{object["clinic_room"], std::nullopt};
+            value.clinicRoomZh = room.text("zh");
+            value.clinicRoomEn = room.text("en");
+            if (room.error) d.error = room.error;
+        } else {
+            d.error = badReply("lacks clinic_room");
+        }
+        return value;
+    });
+}
+
+}  // namespace lobby::platform

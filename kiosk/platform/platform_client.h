@@ -1,0 +1,105 @@
+#pragma once
+// The kiosk's HTTPS client for the appointment platform (docs/platform-api.yaml): one libcurl
+// connection kept alive and its TLS session reused, the platform verified against a pinned CA
+// bundle, the terminal's client certificate, a deadline on every call, retries only for
+// idempotent calls (with the same Idempotency-Key, exponential backoff and jitter), and strict
+// decoding of replies into typed values. CURL codes and the platform's refusals become Errors
+// here, once. Blocking by design: the kiosk calls it from a worker thread, and cancel() ends a
+// call in flight from any thread.
+
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/error.h"
+
+typedef void CURL;
+
+namespace lobby::platform {
+
+using Milliseconds = std::chrono::milliseconds;
+
+struct ClientConfig {
+    std::string baseUrl;  // https://host:port
+    std::filesystem::path caBundle;
+    std::filesystem::path clientCertificate;
+    std::filesystem::path clientKey;
+    Milliseconds connectTimeout{3000};
+    Milliseconds callTimeout{8000};
+    int maxAttempts = 3;  // idempotent calls only
+    Milliseconds firstBackoff{200};
+};
+
+struct Department {
+    std::string id, nameZh, nameEn, pinyinInitials;
+};
+struct Patient {
+    std::string id, maskedName;
+};
+struct Booking {
+    std::string id, status, sliceId, holdExpiresAt;
+    int feeFen = 0;
+};
+struct Payment {
+    std::string id, bookingId, method, status, qrPayload;
+};
+struct CheckIn {
+    std::string bookingId, queueNumber, clinicRoomZh, clinicRoomEn, timeWindow;
+};
+
+// A refusal from the platform: Error::code is the contract's code ("no_slots_left"), the
+// message is English; the Chinese one is kept here for the screen.
+struct Refusal {
+    std::string code, zh, en;
+    bool retryable = false;
+};
+
+class PlatformClient {
+public:
+    explicit PlatformClient(ClientConfig config);
+    ~PlatformClient();
+    PlatformClient(const PlatformClient&) = delete;
+    PlatformClient& operator=(const PlatformClient&) = delete;
+
+    Result<std::vector<Department>> departments();
+    Result<Patient> identifyByIdCard(const std::string& idNumber, const std::string& name);
+    Result<Patient> registerPatient(const std::string& idNumber, const std::string& name,
+                                    const std::string& idempotencyKey);
+    Result<Booking> createBooking(const std::string& patientId, const std::string& sliceId,
+                                  const std::string& idempotencyKey);
+    Result<Payment> startPayment(const std::string& bookingId, const std::string& method,
+                                 const std::string& idempotencyKey);
+    Result<Payment> payment(const std::string& paymentId);
+    Result<CheckIn> checkIn(const std::string& bookingId, const std::string& idempotencyKey);
+
+    // The last refusal's Chinese and English words, for the patient.
+    std::optional<Refusal> lastRefusal() const;
+    // Ends the call in flight (if any) with ErrorKind::Cancelled; thread-safe.
+    void cancel() { cancelled_ = true; }
+    // TLS handshakes done so far (to see connection reuse in benchmarks and tests).
+    long handshakes() const { return handshakes_; }
+
+private:
+    struct Reply {
+        long status = 0;
+        std::string body;
+    };
+    Result<Reply> perform(const char* method, const std::string& path, const std::string& body,
+                          const std::string& idempotencyKey);
+    Result<Reply> call(const char* method, const std::string& path, const std::string& body,
+                       const std::string& idempotencyKey, bool idempotent);
+    Error refusalFrom(const Reply& reply);
+
+    ClientConfig config_;
+    CURL* curl_;
+    std::mutex mutex_;  // one call at a time on the one connection
+    std::atomic<bool> cancelled_{false};
+    std::optional<Refusal> lastRefusal_;
+    long handshakes_ = 0;
+};
+
+}  // namespace lobby::platform

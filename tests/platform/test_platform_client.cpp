@@ -1,0 +1,169 @@
+// The kiosk's platform client against the sandbox over real TLS, and against a hostile server:
+// typed values on success, typed errors for every failure, one TLS handshake for many calls.
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <atomic>
+#include <thread>
+
+#include "platform/platform_client.h"
+#include "sim/platform/platform_server.h"
+
+using namespace lobby;
+using namespace lobby::platform;
+using namespace std::chrono_literals;
+
+namespace {
+
+class ClientRig : public ::testing::Test {
+protected:
+    void SetUp() override {
+        dir_ = std::filesystem::temp_directory_path() /
+               ("lobby-client-test-" + std::to_string(::getpid()));
+        std::filesystem::remove_all(dir_);
+        tls_ = sim::ensureDevCa(dir_ / "ca").value();
+        ASSERT_TRUE(
+            sim::issueClientCertificate(dir_ / "ca", "KIOSK-TEST-0001", dir_ / "terminal").ok());
+        ASSERT_TRUE(
+            sim::issueClientCertificate(dir_ / "ca", "KIOSK-OLD", dir_ / "expired", -1).ok());
+        store_ = std::move(sim::PlatformStore::open(dir_ / "platform.db").value());
+        server_ = std::move(sim::PlatformServer::start(tls_, *store_, 0).value());
+    }
+    void TearDown() override {
+        server_.reset();
+        store_.reset();
+        std::filesystem::remove_all(dir_);
+    }
+    ClientConfig config(unsigned short port) const {
+        ClientConfig c;
+        c.baseUrl = "https://127.0.0.1:" + std::to_string(port);
+        c.caBundle = tls_.caCertificate;
+        c.clientCertificate = dir_ / "terminal" / "client.pem";
+        c.clientKey = dir_ / "terminal" / "client.key";
+        c.callTimeout = 3000ms;
+        c.firstBackoff = 20ms;
+        return c;
+    }
+
+    std::filesystem::path dir_;
+    sim::DevCaFiles tls_;
+    std::unique_ptr<sim::PlatformStore> store_;
+    std::unique_ptr<sim::PlatformServer> server_;
+};
+
+std::string tomorrowSlice(const std::string& doctor) {
+    std::time_t when = std::time(nullptr) + 86400;
+    std::tm local{};
+    localtime_r(&when, &local);
+    char date[16];
+    std::strftime(date, sizeof date, "%Y-%m-%d", &local);
+    return doctor + "-" + date + "-m-1";
+}
+
+}  // namespace
+
+TEST_F(ClientRig, WalksRegisterBookPayOverOneConnection) {
+    PlatformClient client(config(server_->port()));
+    auto departments = client.departments();
+    ASSERT_TRUE(departments.ok()) << departments.error().message;
+    EXPECT_EQ(departments->size(), 5u);
+    EXPECT_EQ(client.identifyByIdCard("11010519491231002X", "张三丰").error().code,
+              "patient_unknown");
+    auto patient = client.registerPatient("11010519491231002X", "张三丰", "reg-1");
+    ASSERT_TRUE(patient.ok()) << patient.error().message;
+    EXPECT_EQ(patient->maskedName, "张*丰");
+    auto booking = client.createBooking(patient->id, tomorrowSlice("D111"), "book-1");
+    ASSERT_TRUE(booking.ok()) << booking.error().message;
+    EXPECT_EQ(booking->status, "held");
+    auto payment = client.startPayment(booking->id, "alipay", "pay-1");
+    ASSERT_TRUE(payment.ok()) << payment.error().message;
+    EXPECT_FALSE(payment->qrPayload.empty());
+    ASSERT_TRUE(store_->capturePayment(payment->id).ok());
+    auto captured = client.payment(payment->id);
+    ASSERT_TRUE(captured.ok()) << captured.error().message;
+    EXPECT_EQ(captured->status, "captured");
+    EXPECT_EQ(client.handshakes(), 1) << "keep-alive: one TLS handshake for all the calls";
+}
+
+TEST_F(ClientRig, RefusalsArriveAsTypedErrorsWithThePatientsWords) {
+    PlatformClient client(config(server_->port()));
+    auto patient = client.registerPatient("11010519491231002X", "张三丰", "reg-1").value();
+    ASSERT_TRUE(store_->setSliceCapacity(tomorrowSlice("D112"), 0).ok());
+    auto full = client.createBooking(patient.id, tomorrowSlice("D112"), "book-1");
+    ASSERT_FALSE(full.ok());
+    EXPECT_EQ(full.error().code, "no_slots_left");
+    ASSERT_TRUE(client.lastRefusal().has_value());
+    EXPECT_EQ(client.lastRefusal()->zh, "该时段已约满");
+}
+
+TEST_F(ClientRig, TlsProblemsAreTypedErrors) {
+    auto wrongCa = config(server_->port());
+    wrongCa.caBundle = sim::ensureDevCa(dir_ / "other", "Another CA")->caCertificate;
+    auto untrusted = PlatformClient(wrongCa).departments();
+    ASSERT_FALSE(untrusted.ok());
+    EXPECT_EQ(untrusted.error().code, "platform.untrusted");
+
+    auto anonymous = config(server_->port());
+    anonymous.clientCertificate.clear();
+    anonymous.clientKey.clear();
+    anonymous.maxAttempts = 1;
+    EXPECT_FALSE(PlatformClient(anonymous).departments().ok());
+
+    auto expired = config(server_->port());
+    expired.clientCertificate = dir_ / "expired" / "client.pem";
+    expired.clientKey = dir_ / "expired" / "client.key";
+    expired.maxAttempts = 1;
+    EXPECT_FALSE(PlatformClient(expired).departments().ok());
+}
+
+TEST_F(ClientRig, HostileAndBrokenServersNeverCrashTheClient) {
+    httplib::SSLServer hostile(tls_.serverCertificate.c_str(), tls_.serverKey.c_str());
+    std::atomic<int> attempts{0};
+    hostile.Get("/v1/departments", [](const httplib::Request&, httplib::Response& response) {
+        response.set_content(R"([{"id": 42, "name": "x"}])", "application/json");
+    });
+    hostile.Post("/v1/patients/identify", [](const httplib::Request&, httplib::Response& response) {
+        response.set_content("{\"id\": \"P1\"", "application/json");  // truncated
+    });
+    hostile.Get(R"(/v1/payments/(\w+))", [&](const httplib::Request&, httplib::Response& response) {
+        ++attempts;
+        response.status = 503;
+        response.set_content(
+            R"({"code":"unavailable","message":{"zh":"忙","en":"busy"},"retryable":true})",
+            "application/json");
+    });
+    hostile.Post(R"(/v1/bookings/(\w+)/checkin)",
+                 [](const httplib::Request&, httplib::Response& response) {
+                     std::this_thread::sleep_for(2s);
+                     response.set_content("{}", "application/json");
+                 });
+    const int port = hostile.bind_to_any_port("127.0.0.1");
+    std::thread serving([&] { hostile.listen_after_bind(); });
+
+    auto settings = config(static_cast<unsigned short>(port));
+    settings.clientCertificate.clear();  // this server does not ask for one
+    settings.clientKey.clear();
+    PlatformClient client(settings);
+    EXPECT_EQ(client.departments().error().code, "platform.bad_reply");
+    EXPECT_EQ(client.identifyByIdCard("11010519491231002X", "x").error().code,
+              "platform.bad_reply");
+    auto busy = client.payment("P1");
+    EXPECT_EQ(busy.error().code, "unavailable");
+    EXPECT_EQ(attempts.load(), 3) << "idempotent calls are retried, then give up";
+
+    std::thread canceller([&] {
+        std::this_thread::sleep_for(200ms);
+        client.cancel();
+    });
+    const auto start = std::chrono::steady_clock::now();
+    auto cancelled = client.checkIn("B1", "key");
+    canceller.join();
+    EXPECT_EQ(cancelled.error().kind, ErrorKind::Cancelled);
+    EXPECT_LT(std::chrono::steady_clock::now() - start, 1500ms);
+
+    hostile.stop();
+    serving.join();
+    auto unreachable = config(static_cast<unsigned short>(port));
+    unreachable.maxAttempts = 2;
+    EXPECT_EQ(PlatformClient(unreachable).departments().error().code, "platform.unreachable");
+}
