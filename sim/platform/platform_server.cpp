@@ -10,6 +10,9 @@
 namespace lobby::sim {
 namespace {
 
+// Terminals connected at once that the sandbox serves without queueing (see new_task_queue).
+constexpr std::size_t kWorkerThreads = 96;
+
 using nlohmann::json;
 
 void sendError(httplib::Response& response, int status, const std::string& code, const char* zh,
@@ -112,9 +115,16 @@ Result<std::unique_ptr<PlatformServer>> PlatformServer::start(const DevCaFiles& 
     // Terminals resume their TLS sessions; with client certificates OpenSSL requires a session
     // id context for that, or it aborts the resumed handshake with "internal error".
     static const unsigned char kSessionContext[] = "lobby-platform";
-    SSL_CTX_set_session_id_context(server->ssl_context(), kSessionContext, sizeof kSessionContext - 1);
+    SSL_CTX_set_session_id_context(server->ssl_context(), kSessionContext,
+                                   sizeof kSessionContext - 1);
     // A kiosk makes many calls in a row: keep its connection for them.
     server->set_keep_alive_max_count(1000);
+    // httplib writes headers and body separately; without TCP_NODELAY the body waits for the
+    // client's delayed ACK (40 ms on Linux) on every reply.
+    server->set_tcp_nodelay(true);
+    // A kept-alive connection holds a worker while it is open, so the pool must cover every
+    // terminal that is connected at once, not only the CPU count.
+    server->new_task_queue = [] { return new httplib::ThreadPool(kWorkerThreads); };
     std::unique_ptr<PlatformServer> platform(new PlatformServer(std::move(server), store));
     platform->routes();
     const int bound = port == 0 ? platform->server_->bind_to_any_port("127.0.0.1")
