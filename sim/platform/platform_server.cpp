@@ -15,8 +15,8 @@ constexpr std::size_t kWorkerThreads = 96;
 
 using nlohmann::json;
 
-void sendError(httplib::Response& response, int status, const std::string& code, const char* zh,
-               const char* en, bool retryable = false) {
+void sendError(httplib::Response& response, int status, const std::string& code,
+               const std::string& zh, const std::string& en, bool retryable = false) {
     response.status = status;
     response.set_content(
         json{{"code", code}, {"message", {{"zh", zh}, {"en", en}}}, {"retryable", retryable}}
@@ -58,6 +58,12 @@ void sendRefusal(httplib::Response& response, const Error& error) {
         {"cancel_deadline_passed", 409, "就诊前一天24:00后不能退号",
          "Cancellation closed at midnight before the visit"},
     };
+    if (error.code == "blacklisted") {  // the store's message is the day booking reopens
+        return sendError(response, 403, error.code,
+                         "因多次预约未就诊，" + error.message + "前暂停预约，请到人工窗口咨询",
+                         "Booking is paused until " + error.message +
+                             " after repeated missed appointments; please ask at the service desk");
+    }
     for (const auto& known : kKnown) {
         if (error.code == known.code)
             return sendError(response, known.status, known.code, known.zh, known.en);

@@ -635,6 +635,32 @@ Result<BookingRow> PlatformStore::createBooking(const std::string& idempotencyKe
     return booking;
 }
 
+// A paid booking never checked in once its pickup window has closed is a no-show.
+Status PlatformStore::creditBlock(const std::string& patientId, Clock::time_point now) {
+    Statement paid;
+    sqlite3_prepare_v2(db_,
+                       "SELECT sessions.date, sessions.period FROM bookings JOIN slices ON "
+                       "slices.id = bookings.slice_id JOIN sessions ON sessions.id = "
+                       "slices.session_id WHERE bookings.patient_id = ? AND bookings.status = "
+                       "'paid'",
+                       -1, &paid.statement, nullptr);
+    sqlite3_bind_text(paid.statement, 1, patientId.c_str(), -1, SQLITE_TRANSIENT);
+    const std::time_t when = Clock::to_time_t(now);
+    std::tm local{};
+    localtime_r(&when, &local);
+    const int minutesNow = local.tm_hour * 60 + local.tm_min;
+    std::vector<int> noShowDays;
+    while (sqlite3_step(paid.statement) == SQLITE_ROW) {
+        const int day = daysAhead(text(paid.statement, 0), now);
+        const int closes = text(paid.statement, 1) == "morning" ? 9 * 60 + 30 : 14 * 60 + 30;
+        if (day < 0 || (day == 0 && minutesNow > closes)) noShowDays.push_back(day);
+    }
+    if (const auto until = creditBlockedUntil(std::move(noShowDays), creditRule_)) {
+        return refusal("blacklisted", isoDate(when + static_cast<std::time_t>(*until) * 86400));
+    }
+    return {};
+}
+
 Result<BookingRow> PlatformStore::createBookingLocked(const std::string& idempotencyKey,
                                                       const std::string& patientId,
                                                       const std::string& sliceId,
@@ -688,6 +714,7 @@ Result<BookingRow> PlatformStore::createBookingLocked(const std::string& idempot
     if (sqlite3_column_int(mine.statement, 0) >= kMaxBookingsPerDay) {
         return refusal("limit_per_day", "three bookings per day");
     }
+    if (auto blocked = creditBlock(patientId, now); !blocked) return blocked.error();
     Statement take;
     sqlite3_prepare_v2(db_,
                        "UPDATE slices SET remaining = remaining - 1 WHERE id = ? AND remaining > 0",

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "common/error.h"
+#include "sim/platform/credit_rules.h"
 
 namespace lobby::sim {
 
@@ -60,8 +61,8 @@ public:
     Result<PatientRow> registerPatient(const std::string& idNumber, const std::string& name);
 
     // Holds a slice for the patient, unpaid, for ten minutes. Enforces the booking window, one
-    // booking per doctor per day and three per day, and never oversells; the same
-    // idempotency key returns the same booking and books nothing more.
+    // booking per doctor per day and three per day, the credit blacklist, and never oversells; the
+    // same idempotency key returns the same booking and books nothing more.
     Result<BookingRow> createBooking(const std::string& idempotencyKey,
                                      const std::string& patientId, const std::string& sliceId,
                                      Clock::time_point now);
@@ -85,6 +86,8 @@ public:
     Result<std::vector<BookingRow>> bookingsOf(const std::string& patientId, bool today,
                                                Clock::time_point now);
 
+    // The hospital's credit blacklist rule (default: 3 no-shows in 90 days, 30 days blocked).
+    void setCreditRule(const CreditRule& rule) { creditRule_ = rule; }
     // Sandbox administration (CLI and tests): a slice's remaining capacity.
     Status setSliceCapacity(const std::string& sliceId, int capacity);
 
@@ -94,6 +97,7 @@ private:
     Status seedIfEmpty();
     Status seedSchedule(const std::string& firstDate);
     Status releaseExpiredHolds(Clock::time_point now);
+    Status creditBlock(const std::string& patientId, Clock::time_point now);
     Result<BookingRow> bookingById(const std::string& id);
     Result<PaymentRow> paymentById(const std::string& id);
     Status setBookingStatus(const std::string& bookingId, const char* status);
@@ -106,6 +110,7 @@ private:
                                            Clock::time_point now);
     sqlite3* db_;
     std::mutex mutex_;  // one transaction at a time on the one connection
+    CreditRule creditRule_;
 };
 
 }  // namespace lobby::sim

@@ -372,3 +372,52 @@ TEST(PlatformRules, CancelRefundsAlongThePaymentPathUntilTheDayBefore) {
     EXPECT_EQ(rig.call("GET", "/v1/patients/" + me + "/bookings?scope=today").body.size(), 1u);
     EXPECT_EQ(rig.call("GET", "/v1/patients/" + me + "/bookings?scope=soon").status, 400);
 }
+
+TEST(PlatformRules, ThreeMissedPaidAppointmentsPauseBooking) {
+    Rig rig;
+    const std::string careless = rig.patient(idNumber(11), "赵敏");
+    const std::string careful = rig.patient(idNumber(12), "钱进");
+    const auto bookAndPay = [&](const std::string& patient, const std::string& doctor,
+                                const std::string& key) {
+        const Reply held = rig.call("POST", "/v1/bookings",
+                                    {{"patient_id", patient}, {"slice_id", slice(doctor, 1)}}, key);
+        EXPECT_EQ(held.status, 201) << held.body.dump();
+        const Reply paying =
+            rig.call("POST", "/v1/bookings/" + held.body.value("id", "") + "/payments",
+                     {{"method", "wechat"}}, key + "-pay");
+        EXPECT_TRUE(rig.store().capturePayment(paying.body.value("id", "")).ok());
+    };
+    bookAndPay(careless, "D111", "n1");
+    bookAndPay(careless, "D112", "n2");
+    bookAndPay(careless, "D113", "n3");
+    bookAndPay(careful, "D114", "m1");
+    bookAndPay(careful, "D115", "m2");
+
+    // Still the visit day before 09:30: nothing is missed yet.
+    rig.server().setClockOffset(offsetTo(1, 9, 0));
+    EXPECT_EQ(rig.call("POST", "/v1/bookings",
+                       {{"patient_id", careless}, {"slice_id", slice("D116", 2)}}, "early")
+                  .status,
+              201);
+
+    // 10:00 on the visit day: three paid bookings never picked up.
+    rig.server().setClockOffset(offsetTo(1, 10, 0));
+    const Reply blocked = rig.call(
+        "POST", "/v1/bookings", {{"patient_id", careless}, {"slice_id", slice("D117", 3)}}, "late");
+    EXPECT_EQ(blocked.status, 403);
+    EXPECT_EQ(blocked.body["code"], "blacklisted");
+    EXPECT_NE(blocked.body["message"]["en"].get<std::string>().find(dateIn(31)), std::string::npos)
+        << "says until when: 30 days after the missed visit day";
+    EXPECT_EQ(rig.call("POST", "/v1/bookings",
+                       {{"patient_id", careful}, {"slice_id", slice("D117", 3)}}, "ok")
+                  .status,
+              201)
+        << "two missed appointments do not block";
+
+    // A hospital with a stricter rule blocks the second patient too.
+    rig.store().setCreditRule({2, 90, 30});
+    EXPECT_EQ(rig.call("POST", "/v1/bookings",
+                       {{"patient_id", careful}, {"slice_id", slice("D118", 3)}}, "strict")
+                  .body["code"],
+              "blacklisted");
+}
