@@ -5,7 +5,9 @@
 #include <openssl/x509v3.h>
 #include <sys/stat.h>
 
+#include <atomic>
 #include <cstdio>
+#include <ctime>
 #include <memory>
 
 namespace lobby::sim {
@@ -97,6 +99,13 @@ Cert makeCert(EVP_PKEY* key, const std::string& name, X509* issuer, EVP_PKEY* is
     return cert;
 }
 
+// Serials only need to differ between the certificates one CA issues; time-based so that they
+// also differ across runs against the same CA directory.
+long nextSerial() {
+    static std::atomic<long> serial{static_cast<long>(std::time(nullptr)) * 1000};
+    return ++serial;
+}
+
 }  // namespace
 
 Result<DevCaFiles> ensureDevCa(const std::filesystem::path& directory, const std::string& caName) {
@@ -109,17 +118,34 @@ Result<DevCaFiles> ensureDevCa(const std::filesystem::path& directory, const std
     Key caKey = newKey();
     if (!caKey) return sslError("creating the CA key");
     Cert ca = makeCert(caKey.get(), caName, nullptr, nullptr, 1, 3650);
-    Key serverKey = newKey();
-    Cert server = makeCert(serverKey.get(), "127.0.0.1", ca.get(), caKey.get(), 2, 825);
-    addExtension(server.get(), ca.get(), NID_subject_alt_name, "IP:127.0.0.1,DNS:localhost");
-    addExtension(server.get(), ca.get(), NID_ext_key_usage, "serverAuth");
-    X509_sign(server.get(), caKey.get(), EVP_sha256());  // again, with the extensions
-    if (!writeKey(directory / "ca.key", caKey.get()) || !writeCert(files.caCertificate, ca.get()) ||
-        !writeKey(files.serverKey, serverKey.get()) ||
-        !writeCert(files.serverCertificate, server.get())) {
+    if (!writeKey(directory / "ca.key", caKey.get()) || !writeCert(files.caCertificate, ca.get())) {
         return sslError("writing the dev CA");
     }
+    if (auto server = issueServerCertificate(directory, "IP:127.0.0.1,DNS:localhost", directory);
+        !server) {
+        return server.error();
+    }
     return files;
+}
+
+Status issueServerCertificate(const std::filesystem::path& caDirectory,
+                              const std::string& subjectAltNames,
+                              const std::filesystem::path& outDirectory) {
+    Key caKey = readKey(caDirectory / "ca.key");
+    Cert ca = readCert(caDirectory / "ca.pem");
+    if (!caKey || !ca) return sslError("reading the dev CA");
+    std::filesystem::create_directories(outDirectory);
+    Key key = newKey();
+    Cert server =
+        makeCert(key.get(), "lobby sandbox platform", ca.get(), caKey.get(), nextSerial(), 825);
+    addExtension(server.get(), ca.get(), NID_subject_alt_name, subjectAltNames.c_str());
+    addExtension(server.get(), ca.get(), NID_ext_key_usage, "serverAuth");
+    X509_sign(server.get(), caKey.get(), EVP_sha256());  // again, with the extensions
+    if (!writeKey(outDirectory / "server.key", key.get()) ||
+        !writeCert(outDirectory / "server.pem", server.get())) {
+        return sslError("writing the server certificate");
+    }
+    return {};
 }
 
 Status issueClientCertificate(const std::filesystem::path& caDirectory,
@@ -130,8 +156,7 @@ Status issueClientCertificate(const std::filesystem::path& caDirectory,
     if (!caKey || !ca) return sslError("reading the dev CA");
     std::filesystem::create_directories(outDirectory);
     Key key = newKey();
-    static long serial = 100;
-    Cert cert = makeCert(key.get(), terminalId, ca.get(), caKey.get(), ++serial, validDays);
+    Cert cert = makeCert(key.get(), terminalId, ca.get(), caKey.get(), nextSerial(), validDays);
     addExtension(cert.get(), ca.get(), NID_ext_key_usage, "clientAuth");
     X509_sign(cert.get(), caKey.get(), EVP_sha256());
     if (!writeKey(outDirectory / "client.key", key.get()) ||

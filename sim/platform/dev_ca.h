@@ -20,6 +20,12 @@ struct DevCaFiles {
 Result<DevCaFiles> ensureDevCa(const std::filesystem::path& directory,
                                const std::string& caName = "Lobby Kiosk sandbox CA");
 
+// Issues a server certificate (server.pem, server.key) for the given subjectAltName list, e.g.
+// "IP:127.0.0.1,DNS:localhost"; tests use another name to see hostname checks refuse it.
+Status issueServerCertificate(const std::filesystem::path& caDirectory,
+                              const std::string& subjectAltNames,
+                              const std::filesystem::path& outDirectory);
+
 // Issues a client certificate with CN = terminalId into outDir (client.pem, client.key);
 // `validDays` may be negative to make an expired one for tests.
 Status issueClientCertificate(const std::filesystem::path& caDirectory,

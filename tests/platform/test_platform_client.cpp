@@ -116,6 +116,32 @@ TEST_F(ClientRig, TlsProblemsAreTypedErrors) {
     EXPECT_FALSE(PlatformClient(expired).departments().ok());
 }
 
+TEST_F(ClientRig, AServerCertifiedForAnotherNameIsRefused) {
+    // Signed by the pinned CA, but for another host: only the name is wrong.
+    ASSERT_TRUE(
+        sim::issueServerCertificate(dir_ / "ca", "DNS:platform.example.org", dir_ / "elsewhere")
+            .ok());
+    httplib::SSLServer impostor((dir_ / "elsewhere" / "server.pem").c_str(),
+                                (dir_ / "elsewhere" / "server.key").c_str());
+    ASSERT_TRUE(impostor.is_valid());
+    impostor.Get("/v1/departments", [](const httplib::Request&, httplib::Response& response) {
+        response.set_content("[]", "application/json");
+    });
+    const int port = impostor.bind_to_any_port("127.0.0.1");
+    ASSERT_GT(port, 0);
+    std::thread serving([&] { impostor.listen_after_bind(); });
+    while (!impostor.is_running())
+        std::this_thread::sleep_for(1ms);
+
+    auto settings = config(static_cast<unsigned short>(port));
+    settings.maxAttempts = 1;
+    const auto refused = PlatformClient(settings).departments();
+    impostor.stop();
+    serving.join();
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().code, "platform.untrusted");
+}
+
 TEST_F(ClientRig, HostileAndBrokenServersNeverCrashTheClient) {
     httplib::SSLServer hostile(tls_.serverCertificate.c_str(), tls_.serverKey.c_str());
     std::atomic<int> attempts{0};
