@@ -2,11 +2,14 @@
 // TLS on 127.0.0.1; creates its dev CA in --state DIR on first run; prints "port N" when ready
 // and runs until stdin closes or says "quit".
 //   lobby-platform --state DIR [--db PATH] [--port N] [--client-cert TERMINAL_ID]
+//                  [--auto-pay SECONDS]  (the demo: a QR payment is paid after SECONDS)
 // Commands on stdin: "pay PAYMENT_ID" (the patient paid), "quit".
 
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
+#include <optional>
 #include <string>
 
 #include "sim/platform/platform_server.h"
@@ -18,6 +21,7 @@ int main(int argc, char** argv) {
     std::filesystem::path db;
     unsigned short port = 8443;
     std::string clientFor;
+    std::optional<std::chrono::seconds> autoPay;
     for (int i = 1; i < argc; ++i) {
         const bool value = i + 1 < argc;
         if (std::strcmp(argv[i], "--state") == 0 && value) {
@@ -28,9 +32,13 @@ int main(int argc, char** argv) {
             port = static_cast<unsigned short>(std::atoi(argv[++i]));
         } else if (std::strcmp(argv[i], "--client-cert") == 0 && value) {
             clientFor = argv[++i];
+        } else if (std::strcmp(argv[i], "--auto-pay") == 0 && value &&
+                   std::strspn(argv[i + 1], "0123456789") == std::strlen(argv[i + 1])) {
+            autoPay = std::chrono::seconds(std::atoi(argv[++i]));
         } else {
             std::cerr
-                << "usage: lobby-platform --state DIR [--db PATH] [--port N] [--client-cert ID]\n";
+                << "usage: lobby-platform --state DIR [--db PATH] [--port N] [--client-cert ID] "
+                   "[--auto-pay SECONDS]\n";
             return 64;
         }
     }
@@ -43,6 +51,7 @@ int main(int argc, char** argv) {
     }
     auto store = PlatformStore::open(db.empty() ? state / "platform.db" : db);
     if (!store) return std::cerr << "lobby-platform: " << store.error().message << "\n", 1;
+    store.value()->setAutoPay(autoPay);
     auto server = PlatformServer::start(tls.value(), *store.value(), port);
     if (!server) return std::cerr << "lobby-platform: " << server.error().message << "\n", 1;
     std::cout << "port " << server.value()->port() << std::endl;

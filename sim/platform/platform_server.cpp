@@ -266,7 +266,7 @@ void PlatformServer::routes() {
     });
     server_->Get(R"(/v1/payments/([A-Za-z0-9]+))",
                  [this](const httplib::Request& request, httplib::Response& response) {
-                     auto payment = store_.payment(request.matches[1]);
+                     auto payment = store_.payment(request.matches[1], now());
                      if (!payment) return sendRefusal(response, payment.error());
                      sendJson(response, paymentJson(payment.value()));
                  });

@@ -400,9 +400,19 @@ Result<PaymentRow> PlatformStore::paymentById(const std::string& id) {
     return row;
 }
 
-Result<PaymentRow> PlatformStore::payment(const std::string& paymentId) {
+Result<PaymentRow> PlatformStore::payment(const std::string& paymentId, Clock::time_point now) {
     std::lock_guard lock(mutex_);
-    return paymentById(paymentId);
+    auto row = paymentById(paymentId);
+    if (!row || !autoPayAfter_ || row->status != "pending") return row;
+    Statement created;
+    sqlite3_prepare_v2(db_, "SELECT created_at FROM payments WHERE id = ?", -1, &created.statement,
+                       nullptr);
+    sqlite3_bind_text(created.statement, 1, paymentId.c_str(), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(created.statement) != SQLITE_ROW) return row;
+    const auto paidAt =
+        Clock::time_point(std::chrono::seconds(sqlite3_column_int64(created.statement, 0))) +
+        *autoPayAfter_;
+    return now >= paidAt ? captureLocked(paymentId) : row;
 }
 
 Result<PaymentRow> PlatformStore::startPayment(const std::string& idempotencyKey,
@@ -456,6 +466,10 @@ Result<PaymentRow> PlatformStore::startPayment(const std::string& idempotencyKey
 
 Result<PaymentRow> PlatformStore::capturePayment(const std::string& paymentId) {
     std::lock_guard lock(mutex_);
+    return captureLocked(paymentId);
+}
+
+Result<PaymentRow> PlatformStore::captureLocked(const std::string& paymentId) {
     auto payment = paymentById(paymentId);
     if (!payment) return payment.error();
     if (payment->status == "captured") return payment;  // paying twice captures once

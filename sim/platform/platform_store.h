@@ -71,7 +71,10 @@ public:
     // insurance, a settlement captured at once. Refused once the hold has lapsed.
     Result<PaymentRow> startPayment(const std::string& idempotencyKey, const std::string& bookingId,
                                     const std::string& method, Clock::time_point now);
-    Result<PaymentRow> payment(const std::string& paymentId);
+    // A payment's state; with auto-pay on (the demo), a pending payment older than the delay is
+    // captured when it is looked at, as if the patient had paid.
+    Result<PaymentRow> payment(const std::string& paymentId, Clock::time_point now);
+    void setAutoPay(std::optional<std::chrono::seconds> after) { autoPayAfter_ = after; }
     // The sandbox's stand-in for the payment provider: the patient paid.
     Result<PaymentRow> capturePayment(const std::string& paymentId);
     // Picks up a paid booking on its day, within its pickup window (09:30 / 14:30).
@@ -98,6 +101,7 @@ private:
     Status seedSchedule(const std::string& firstDate);
     Status releaseExpiredHolds(Clock::time_point now);
     Status creditBlock(const std::string& patientId, Clock::time_point now);
+    Result<PaymentRow> captureLocked(const std::string& paymentId);
     Result<BookingRow> bookingById(const std::string& id);
     Result<PaymentRow> paymentById(const std::string& id);
     Status setBookingStatus(const std::string& bookingId, const char* status);
@@ -111,6 +115,7 @@ private:
     sqlite3* db_;
     std::mutex mutex_;  // one transaction at a time on the one connection
     CreditRule creditRule_;
+    std::optional<std::chrono::seconds> autoPayAfter_;
 };
 
 }  // namespace lobby::sim

@@ -421,3 +421,22 @@ TEST(PlatformRules, ThreeMissedPaidAppointmentsPauseBooking) {
                   .body["code"],
               "blacklisted");
 }
+
+TEST(PlatformRules, AutoPayCapturesAPendingPaymentAfterItsDelay) {
+    Rig rig;
+    rig.store().setAutoPay(std::chrono::seconds(60));
+    const std::string me = rig.patient(idNumber(21), "孙丽");
+    const Reply held = rig.call("POST", "/v1/bookings",
+                                {{"patient_id", me}, {"slice_id", slice("D119", 2)}}, "book");
+    ASSERT_EQ(held.status, 201);
+    const Reply started =
+        rig.call("POST", "/v1/bookings/" + held.body.value("id", "") + "/payments",
+                 {{"method", "alipay"}}, "pay");
+    ASSERT_EQ(started.status, 201);
+    const std::string payment = started.body["id"];
+    EXPECT_EQ(rig.call("GET", "/v1/payments/" + payment).body["status"], "pending");
+    rig.server().setClockOffset(std::chrono::seconds(61));
+    EXPECT_EQ(rig.call("GET", "/v1/payments/" + payment).body["status"], "captured");
+    EXPECT_EQ(rig.call("GET", "/v1/patients/" + me + "/bookings?scope=upcoming").body[0]["status"],
+              "paid");
+}
