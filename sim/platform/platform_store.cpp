@@ -472,7 +472,19 @@ Result<PaymentRow> PlatformStore::capturePayment(const std::string& paymentId) {
 Result<PaymentRow> PlatformStore::captureLocked(const std::string& paymentId) {
     auto payment = paymentById(paymentId);
     if (!payment) return payment.error();
-    if (payment->status == "captured") return payment;  // paying twice captures once
+    if (payment->status != "pending") return payment;  // paying twice captures once
+    auto booking = bookingById(payment->bookingId);
+    if (!booking) return booking.error();
+    if (booking->status != "held") {
+        // Paid after the hold lapsed and the slot went to someone else: the money goes back at
+        // once rather than sitting captured against no booking.
+        Statement refund;
+        sqlite3_prepare_v2(db_, "UPDATE payments SET status = 'refunded' WHERE id = ?", -1,
+                           &refund.statement, nullptr);
+        sqlite3_bind_text(refund.statement, 1, paymentId.c_str(), -1, SQLITE_TRANSIENT);
+        if (sqlite3_step(refund.statement) != SQLITE_DONE) return dbError(db_, "refunding");
+        return paymentById(paymentId);
+    }
     Statement capture;
     sqlite3_prepare_v2(
         db_, "UPDATE payments SET status = 'captured' WHERE id = ? AND status = 'pending'", -1,

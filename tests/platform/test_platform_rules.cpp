@@ -440,3 +440,45 @@ TEST(PlatformRules, AutoPayCapturesAPendingPaymentAfterItsDelay) {
     EXPECT_EQ(rig.call("GET", "/v1/patients/" + me + "/bookings?scope=upcoming").body[0]["status"],
               "paid");
 }
+
+TEST(PlatformRules, MoneyThatArrivesForNoBookingGoesBackAtOnce) {
+    Rig rig;
+    const std::string late = rig.patient(idNumber(31), "周杰");
+    const std::string next = rig.patient(idNumber(32), "吴刚");
+    ASSERT_TRUE(rig.store().setSliceCapacity(slice("D103", 4), 1).ok());
+    const Reply held = rig.call("POST", "/v1/bookings",
+                                {{"patient_id", late}, {"slice_id", slice("D103", 4)}}, "late");
+    ASSERT_EQ(held.status, 201);
+    const std::string booking = held.body["id"];
+    const std::string first =
+        rig.call("POST", "/v1/bookings/" + booking + "/payments", {{"method", "wechat"}}, "p1")
+            .body.value("id", "");
+    const std::string second =
+        rig.call("POST", "/v1/bookings/" + booking + "/payments", {{"method", "alipay"}}, "p2")
+            .body.value("id", "");
+    ASSERT_FALSE(first.empty());
+    ASSERT_FALSE(second.empty());
+    ASSERT_NE(first, second);
+
+    // The patient scans both codes: the booking is paid once, the second payment refunded.
+    EXPECT_EQ(rig.store().capturePayment(first)->status, "captured");
+    EXPECT_EQ(rig.store().capturePayment(second)->status, "refunded");
+
+    // A hold that lapsed and went to the next patient: a late payment is refunded.
+    ASSERT_TRUE(rig.store().setSliceCapacity(slice("D103", 5), 1).ok());
+    const Reply lapsing = rig.call("POST", "/v1/bookings",
+                                   {{"patient_id", late}, {"slice_id", slice("D103", 5)}}, "lapse");
+    ASSERT_EQ(lapsing.status, 201);
+    const std::string lateCode =
+        rig.call("POST", "/v1/bookings/" + lapsing.body.value("id", "") + "/payments",
+                 {{"method", "wechat"}}, "p3")
+            .body.value("id", "");
+    ASSERT_FALSE(lateCode.empty());
+    rig.server().setClockOffset(std::chrono::minutes(11));
+    ASSERT_EQ(rig.call("POST", "/v1/bookings",
+                       {{"patient_id", next}, {"slice_id", slice("D103", 5)}}, "next")
+                  .status,
+              201);
+    EXPECT_EQ(rig.store().capturePayment(lateCode)->status, "refunded");
+    EXPECT_EQ(rig.call("GET", "/v1/payments/" + lateCode).body["status"], "refunded");
+}
