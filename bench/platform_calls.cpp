@@ -16,6 +16,7 @@
 #include <thread>
 #include <vector>
 
+#include "common/id_number.h"
 #include "platform/platform_client.h"
 #include "sim/platform/platform_server.h"
 
@@ -42,11 +43,7 @@ std::string dateIn(int days) {
 std::string idNumber(int serial) {
     char base[18];
     std::snprintf(base, sizeof base, "1101051980%07d", serial);
-    static constexpr int kWeights[] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-    int sum = 0;
-    for (int i = 0; i < 17; ++i)
-        sum += (base[i] - '0') * kWeights[i];
-    return std::string(base) + "10X98765432"[sum % 11];
+    return std::string(base) + lobby::checkDigitFor(base).value();
 }
 
 // The clock offset that puts the platform at 08:50 local time tomorrow (a pickup window).

@@ -4,18 +4,24 @@
 
 namespace lobby {
 
-bool hasValidCheckDigit(std::string_view id) {
+std::optional<char> checkDigitFor(std::string_view first17) {
     static constexpr std::array<int, 17> kWeights = {7, 9, 10, 5,  8, 4, 2, 1, 6,
                                                      3, 7, 9,  10, 5, 8, 4, 2};
     static constexpr std::string_view kCheck = "10X98765432";
-    if (id.size() != 18) return false;
+    if (first17.size() < 17) return std::nullopt;
     int sum = 0;
     for (std::size_t i = 0; i < 17; ++i) {
-        if (id[i] < '0' || id[i] > '9') return false;
-        sum += (id[i] - '0') * kWeights[i];
+        if (first17[i] < '0' || first17[i] > '9') return std::nullopt;
+        sum += (first17[i] - '0') * kWeights[i];
     }
+    return kCheck[static_cast<std::size_t>(sum % 11)];
+}
+
+bool hasValidCheckDigit(std::string_view id) {
+    if (id.size() != 18) return false;
+    const auto expected = checkDigitFor(id.substr(0, 17));
     const char last = id[17] == 'x' ? 'X' : id[17];
-    return kCheck[static_cast<std::size_t>(sum % 11)] == last;
+    return expected && *expected == last;
 }
 
 }  // namespace lobby

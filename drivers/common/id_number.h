@@ -1,11 +1,14 @@
 #pragma once
 // The resident identity number (公民身份号码, GB 11643), shared by every card that carries one.
 
+#include <optional>
 #include <string_view>
 
 namespace lobby {
 
 // 17 digits weighted 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2, sum mod 11 indexes "10X98765432".
 bool hasValidCheckDigit(std::string_view idNumber18);
+// The check digit the first 17 digits call for; nothing when they are not 17 digits.
+std::optional<char> checkDigitFor(std::string_view first17);
 
 }  // namespace lobby

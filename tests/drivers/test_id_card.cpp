@@ -25,6 +25,10 @@ TEST(IdCard, CheckDigitFollowsGb11643) {
     EXPECT_FALSE(hasValidCheckDigit("110105194912310021"));
     EXPECT_FALSE(hasValidCheckDigit("11010519491231002"));  // 17 digits
     EXPECT_FALSE(hasValidCheckDigit("1101051949123100AX"));
+    EXPECT_EQ(checkDigitFor("11010519491231002"), 'X');
+    EXPECT_EQ(checkDigitFor("11010519800101001"), '6');
+    EXPECT_EQ(checkDigitFor("1101051949"), std::nullopt);
+    EXPECT_EQ(checkDigitFor("1101051949123100A"), std::nullopt);
 }
 
 TEST(IdCard, DecodesAResidentCard) {

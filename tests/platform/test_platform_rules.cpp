@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "common/id_number.h"
 #include "sim/platform/platform_server.h"
 
 using namespace lobby;
@@ -110,11 +111,7 @@ std::string slice(const std::string& doctor, int days, int n = 1) {
 std::string idNumber(int serial) {
     char base[18];
     std::snprintf(base, sizeof base, "1101051980%07d", serial);
-    static constexpr int kWeights[] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-    int sum = 0;
-    for (int i = 0; i < 17; ++i)
-        sum += (base[i] - '0') * kWeights[i];
-    return std::string(base) + "10X98765432"[sum % 11];
+    return std::string(base) + lobby::checkDigitFor(base).value();
 }
 
 }  // namespace
