@@ -3,7 +3,7 @@
 // and runs until stdin closes or says "quit".
 //   lobby-platform --state DIR [--db PATH] [--port N] [--client-cert TERMINAL_ID]
 //                  [--auto-pay SECONDS]  (the demo: a QR payment is paid after SECONDS)
-// Commands on stdin: "pay PAYMENT_ID" (the patient paid), "quit".
+// Commands on stdin: "pay PAYMENT_ID" (the patient paid), "stop SESSION_ID" (停诊), "quit".
 
 #include <chrono>
 #include <cstdlib>
@@ -58,7 +58,13 @@ int main(int argc, char** argv) {
     // "pay PAYMENT_ID": the patient paid (the sandbox's stand-in for the payment provider).
     std::string line;
     while (std::getline(std::cin, line) && line != "quit") {
-        if (line.rfind("pay ", 0) == 0) {
+        if (line.rfind("stop ", 0) == 0) {
+            auto stopped = store.value()->stopSession(line.substr(5));
+            std::cout << (stopped ? "ok " + std::to_string(stopped->affectedBookingIds.size()) +
+                                        " bookings affected"
+                                  : "error: " + stopped.error().message)
+                      << std::endl;
+        } else if (line.rfind("pay ", 0) == 0) {
             auto paid = store.value()->capturePayment(line.substr(4));
             std::cout << (paid ? "ok " + paid->status : "error: " + paid.error().message)
                       << std::endl;

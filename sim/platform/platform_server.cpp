@@ -76,7 +76,8 @@ json bookingJson(const BookingRow& booking) {
             {"status", booking.status},
             {"slice_id", booking.sliceId},
             {"hold_expires_at", booking.holdExpiresAt},
-            {"fee_fen", booking.feeFen}};
+            {"fee_fen", booking.feeFen},
+            {"stop_service", booking.stopService}};
 }
 
 json paymentJson(const PaymentRow& payment) {
@@ -263,6 +264,25 @@ void PlatformServer::routes() {
         auto payment = store_.startPayment(key, request.matches[1], (*body)["method"], now());
         if (!payment) return sendRefusal(response, payment.error());
         sendJson(response, paymentJson(payment.value()), 201);
+    });
+    server_->Get("/v1/notices", [this](const httplib::Request&, httplib::Response& response) {
+        auto notices = store_.notices();
+        if (!notices) return sendRefusal(response, notices.error());
+        json body = json::array();
+        for (const auto& notice : *notices) {
+            body.push_back({{"id", "stop-" + notice.sessionId},
+                            {"kind", "stop_service"},
+                            {"session_id", notice.sessionId},
+                            {"affected_booking_ids", notice.affectedBookingIds},
+                            {"message",
+                             {{"zh", notice.doctorName + "医生" + notice.date +
+                                         (notice.period == "morning" ? "上午" : "下午") +
+                                         "停诊，可改约其他号源或退号退款"},
+                              {"en", "Dr " + notice.doctorName + " does not hold the " +
+                                         notice.period + " session on " + notice.date +
+                                         ": rebook another slot, or cancel for a full refund"}}}});
+        }
+        sendJson(response, body);
     });
     server_->Get(R"(/v1/payments/([A-Za-z0-9]+))",
                  [this](const httplib::Request& request, httplib::Response& response) {

@@ -7,17 +7,11 @@
 #include <ctime>
 #include <random>
 
+#include "sim/platform/store_sql.h"
+
 namespace lobby::sim {
+using namespace sql;
 namespace {
-
-Error dbError(sqlite3* db, const std::string& what) {
-    return makeError(ErrorKind::Io, "platform.db", what + ": " + sqlite3_errmsg(db));
-}
-
-struct Statement {
-    sqlite3_stmt* statement = nullptr;
-    ~Statement() { sqlite3_finalize(statement); }
-};
 
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS departments (
@@ -51,15 +45,6 @@ constexpr auto kHold = std::chrono::minutes(10);
 constexpr int kMaxBookingsPerDay = 3;
 constexpr int kBookingWindow_days = 7;
 constexpr int kReleaseHour = 8;
-
-Error refusal(const char* code, const std::string& message) {
-    return makeError(ErrorKind::InvalidArgument, code, message);
-}
-
-std::string text(sqlite3_stmt* statement, int column) {
-    const auto* value = sqlite3_column_text(statement, column);
-    return value != nullptr ? reinterpret_cast<const char*>(value) : "";
-}
 
 std::string isoDate(std::time_t when) {
     std::tm local{};
@@ -335,12 +320,13 @@ Status PlatformStore::releaseExpiredHolds(Clock::time_point now) {
 
 Result<BookingRow> PlatformStore::bookingById(const std::string& id) {
     Statement query;
-    sqlite3_prepare_v2(db_,
-                       "SELECT bookings.id, patient_id, slice_id, status, hold_expires_at, fee_fen "
-                       "FROM bookings JOIN slices ON slices.id = slice_id JOIN sessions ON "
-                       "sessions.id = slices.session_id JOIN doctors ON doctors.id = "
-                       "sessions.doctor_id WHERE bookings.id = ?",
-                       -1, &query.statement, nullptr);
+    sqlite3_prepare_v2(
+        db_,
+        "SELECT bookings.id, patient_id, slice_id, status, hold_expires_at, fee_fen, "
+        "sessions.stopped FROM bookings JOIN slices ON slices.id = slice_id JOIN sessions ON "
+        "sessions.id = slices.session_id JOIN doctors ON doctors.id = "
+        "sessions.doctor_id WHERE bookings.id = ?",
+        -1, &query.statement, nullptr);
     sqlite3_bind_text(query.statement, 1, id.c_str(), -1, SQLITE_TRANSIENT);
     if (sqlite3_step(query.statement) != SQLITE_ROW) return refusal("not_found", "no such booking");
     return BookingRow{text(query.statement, 0),
@@ -348,7 +334,8 @@ Result<BookingRow> PlatformStore::bookingById(const std::string& id) {
                       text(query.statement, 2),
                       text(query.statement, 3),
                       isoDateTime(sqlite3_column_int64(query.statement, 4)),
-                      sqlite3_column_int(query.statement, 5)};
+                      sqlite3_column_int(query.statement, 5),
+                      sqlite3_column_int(query.statement, 6) != 0};
 }
 
 std::optional<std::string> PlatformStore::rememberedResult(const std::string& key,
@@ -537,6 +524,9 @@ Result<CheckinRow> PlatformStore::checkIn(const std::string& idempotencyKey,
             }
         }
         if (status != "paid") return refusal("not_paid", "this booking is not paid");
+        if (auto flagged = bookingById(bookingId); flagged && flagged->stopService) {
+            return refusal("session_stopped", "the doctor does not hold this session");
+        }
         if (daysAhead(text(booking.statement, 1), now) != 0) {
             return refusal("outside_pickup_window", "pick up on the day of the visit");
         }
@@ -593,7 +583,7 @@ Result<BookingRow> PlatformStore::cancel(const std::string& idempotencyKey,
                            -1, &date.statement, nullptr);
         sqlite3_bind_text(date.statement, 1, booking->sliceId.c_str(), -1, SQLITE_TRANSIENT);
         sqlite3_step(date.statement);
-        if (daysAhead(text(date.statement, 0), now) < 1) {
+        if (daysAhead(text(date.statement, 0), now) < 1 && !booking->stopService) {
             return refusal("cancel_deadline_passed", "cancellation closed at 24:00 the day before");
         }
         const bool paid = booking->status == "paid";
@@ -728,7 +718,7 @@ Result<BookingRow> PlatformStore::createBookingLocked(const std::string& idempot
                        "SELECT COUNT(*), SUM(sessions.doctor_id = ?) FROM bookings JOIN slices ON "
                        "slices.id = bookings.slice_id JOIN sessions ON sessions.id = "
                        "slices.session_id WHERE bookings.patient_id = ? AND sessions.date = ? AND "
-                       "bookings.status IN ('held', 'paid', 'checked_in')",
+                       "bookings.status IN ('held', 'paid', 'checked_in') AND sessions.stopped = 0",
                        -1, &mine.statement, nullptr);
     sqlite3_bind_text(mine.statement, 1, doctor.c_str(), -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(mine.statement, 2, patientId.c_str(), -1, SQLITE_TRANSIENT);

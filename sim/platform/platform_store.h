@@ -34,6 +34,11 @@ struct PatientRow {
 struct BookingRow {
     std::string id, patientId, sliceId, status, holdExpiresAt;
     int feeFen = 0;
+    bool stopService = false;  // the doctor stopped this session (停诊)
+};
+struct NoticeRow {
+    std::string sessionId, date, period, doctorName;
+    std::vector<std::string> affectedBookingIds;  // held or paid when the session stopped
 };
 struct PaymentRow {
     std::string id, bookingId, method, status, qrPayload;
@@ -89,6 +94,12 @@ public:
     Result<std::vector<BookingRow>> bookingsOf(const std::string& patientId, bool today,
                                                Clock::time_point now);
 
+    // Stop-service (停诊): the session takes no more bookings or check-ins; its held and paid
+    // bookings are flagged, may be cancelled (and refunded) whatever the deadline, and stop
+    // counting against the patient's limits so that they can rebook. Stopping twice is a no-op.
+    Result<NoticeRow> stopSession(const std::string& sessionId);
+    Result<std::vector<NoticeRow>> notices();
+
     // The hospital's credit blacklist rule (default: 3 no-shows in 90 days, 30 days blocked).
     void setCreditRule(const CreditRule& rule) { creditRule_ = rule; }
     // Sandbox administration (CLI and tests): a slice's remaining capacity.
@@ -102,6 +113,7 @@ private:
     Status releaseExpiredHolds(Clock::time_point now);
     Status creditBlock(const std::string& patientId, Clock::time_point now);
     Result<PaymentRow> captureLocked(const std::string& paymentId);
+    Result<NoticeRow> noticeFor(const std::string& sessionId);
     Result<BookingRow> bookingById(const std::string& id);
     Result<PaymentRow> paymentById(const std::string& id);
     Status setBookingStatus(const std::string& bookingId, const char* status);

@@ -479,3 +479,57 @@ TEST(PlatformRules, MoneyThatArrivesForNoBookingGoesBackAtOnce) {
     EXPECT_EQ(rig.store().capturePayment(lateCode)->status, "refunded");
     EXPECT_EQ(rig.call("GET", "/v1/payments/" + lateCode).body["status"], "refunded");
 }
+
+TEST(PlatformRules, StopServiceFlagsBookingsAndOffersRebookOrRefund) {
+    Rig rig;
+    const std::string a = rig.patient(idNumber(41), "郑爽");
+    const std::string b = rig.patient(idNumber(42), "王磊");
+    const std::string session = "D101-" + dateIn(2) + "-m";
+    const Reply paidBooking =
+        rig.call("POST", "/v1/bookings", {{"patient_id", a}, {"slice_id", slice("D101", 2)}}, "a");
+    ASSERT_EQ(paidBooking.status, 201);
+    const std::string paid = paidBooking.body["id"];
+    const Reply paying =
+        rig.call("POST", "/v1/bookings/" + paid + "/payments", {{"method", "unionpay"}}, "a-pay");
+    ASSERT_TRUE(rig.store().capturePayment(paying.body.value("id", "")).ok());
+    const Reply heldBooking = rig.call("POST", "/v1/bookings",
+                                       {{"patient_id", b}, {"slice_id", slice("D101", 2, 2)}}, "b");
+    ASSERT_EQ(heldBooking.status, 201);
+
+    const auto stopped = rig.store().stopSession(session);
+    ASSERT_TRUE(stopped.ok()) << stopped.error().message;
+    EXPECT_EQ(stopped->affectedBookingIds.size(), 2u);
+    EXPECT_EQ(rig.store().stopSession(session)->affectedBookingIds, stopped->affectedBookingIds)
+        << "stopping twice changes nothing";
+    EXPECT_EQ(rig.store().stopSession("D101-1999-01-01-m").error().code, "not_found");
+
+    const Reply notices = rig.call("GET", "/v1/notices");
+    ASSERT_EQ(notices.status, 200);
+    ASSERT_EQ(notices.body.size(), 1u);
+    EXPECT_EQ(notices.body[0]["kind"], "stop_service");
+    EXPECT_EQ(notices.body[0]["session_id"], session);
+    EXPECT_EQ(notices.body[0]["affected_booking_ids"].size(), 2u);
+    EXPECT_NE(notices.body[0]["message"]["zh"].get<std::string>().find("停诊"), std::string::npos);
+    EXPECT_EQ(
+        rig.call("GET", "/v1/patients/" + a + "/bookings?scope=upcoming").body[0]["stop_service"],
+        true);
+
+    EXPECT_EQ(rig.call("POST", "/v1/bookings",
+                       {{"patient_id", b}, {"slice_id", slice("D101", 2, 3)}}, "b2")
+                  .body["code"],
+              "session_stopped");
+    EXPECT_EQ(rig.call("POST", "/v1/bookings",
+                       {{"patient_id", a}, {"slice_id", "D101-" + dateIn(2) + "-a-1"}}, "rebook")
+                  .status,
+              201)
+        << "the stopped booking does not count against one-per-doctor-per-day";
+
+    rig.server().setClockOffset(offsetTo(2, 8, 50));  // the visit day: past the cancel deadline
+    EXPECT_EQ(rig.call("POST", "/v1/bookings/" + paid + "/checkin", nullptr, "pickup").body["code"],
+              "session_stopped");
+    const Reply refunded = rig.call("POST", "/v1/bookings/" + paid + "/cancel", nullptr, "refund");
+    ASSERT_EQ(refunded.status, 200) << refunded.body.dump();
+    EXPECT_EQ(refunded.body["status"], "refunded");
+    EXPECT_EQ(rig.call("GET", "/v1/notices").body[0]["affected_booking_ids"].size(), 1u)
+        << "the refunded booking is settled; the held one still awaits its patient";
+}

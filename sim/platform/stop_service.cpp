@@ -1,0 +1,64 @@
+// Stop-service (停诊) in the sandbox store: a doctor's session is stopped, its bookings flagged.
+#include "sim/platform/platform_store.h"
+#include "sim/platform/store_sql.h"
+
+namespace lobby::sim {
+using namespace sql;
+
+Result<NoticeRow> PlatformStore::stopSession(const std::string& sessionId) {
+    std::lock_guard lock(mutex_);
+    Statement stop;
+    sqlite3_prepare_v2(db_, "UPDATE sessions SET stopped = 1 WHERE id = ?", -1, &stop.statement,
+                       nullptr);
+    sqlite3_bind_text(stop.statement, 1, sessionId.c_str(), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(stop.statement) != SQLITE_DONE) return dbError(db_, "stopping a session");
+    if (sqlite3_changes(db_) != 1) return refusal("not_found", "no such session");
+    return noticeFor(sessionId);
+}
+
+Result<std::vector<NoticeRow>> PlatformStore::notices() {
+    std::lock_guard lock(mutex_);
+    std::vector<std::string> stopped;
+    {
+        Statement query;
+        sqlite3_prepare_v2(db_, "SELECT id FROM sessions WHERE stopped = 1 ORDER BY date, id", -1,
+                           &query.statement, nullptr);
+        while (sqlite3_step(query.statement) == SQLITE_ROW)
+            stopped.push_back(text(query.statement, 0));
+    }
+    std::vector<NoticeRow> rows;
+    for (const auto& session : stopped) {
+        auto notice = noticeFor(session);
+        if (!notice) return notice.error();
+        rows.push_back(std::move(*notice));
+    }
+    return rows;
+}
+
+Result<NoticeRow> PlatformStore::noticeFor(const std::string& sessionId) {
+    Statement session;
+    sqlite3_prepare_v2(db_,
+                       "SELECT sessions.date, sessions.period, doctors.name FROM sessions JOIN "
+                       "doctors ON doctors.id = sessions.doctor_id WHERE sessions.id = ?",
+                       -1, &session.statement, nullptr);
+    sqlite3_bind_text(session.statement, 1, sessionId.c_str(), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(session.statement) != SQLITE_ROW)
+        return refusal("not_found", "no such session");
+    NoticeRow row{sessionId,
+                  text(session.statement, 0),
+                  text(session.statement, 1),
+                  text(session.statement, 2),
+                  {}};
+    Statement affected;
+    sqlite3_prepare_v2(db_,
+                       "SELECT bookings.id FROM bookings JOIN slices ON slices.id = "
+                       "bookings.slice_id WHERE slices.session_id = ? AND bookings.status IN "
+                       "('held', 'paid') ORDER BY bookings.id",
+                       -1, &affected.statement, nullptr);
+    sqlite3_bind_text(affected.statement, 1, sessionId.c_str(), -1, SQLITE_TRANSIENT);
+    while (sqlite3_step(affected.statement) == SQLITE_ROW)
+        row.affectedBookingIds.push_back(text(affected.statement, 0));
+    return row;
+}
+
+}  // namespace lobby::sim
