@@ -321,6 +321,21 @@ Result<Payment> PlatformClient::payment(const std::string& paymentId) {
     return decodePayment(parsed.value());
 }
 
+Status PlatformClient::heartbeat(const Heartbeat& health) {
+    json devices = json::object();
+    for (const auto& [device, state] : health.devices)
+        devices[device] = state;
+    json body = {{"terminal_id", health.terminalId},
+                 {"software_version", health.softwareVersion},
+                 {"scene_version", health.sceneVersion},
+                 {"devices", devices},
+                 {"uptime_s", health.uptime_s}};
+    if (!health.lastError.empty()) body["last_error"] = health.lastError;
+    auto reply = call("POST", "/v1/terminals/self/heartbeat", body.dump(), "", true);
+    if (!reply) return reply.error();
+    return {};
+}
+
 Result<CheckIn> PlatformClient::checkIn(const std::string& bookingId,
                                         const std::string& idempotencyKey) {
     auto reply = call("POST", "/v1/bookings/" + bookingId + "/checkin", "{}", idempotencyKey, true);

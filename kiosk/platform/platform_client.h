@@ -13,6 +13,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "common/error.h"
@@ -51,6 +52,15 @@ struct CheckIn {
     std::string bookingId, queueNumber, clinicRoomZh, clinicRoomEn, timeWindow;
 };
 
+// The terminal's health, sent every minute and at once on a change.
+struct Heartbeat {
+    std::string terminalId, softwareVersion;
+    int sceneVersion = 0;
+    std::vector<std::pair<std::string, std::string>> devices;  // "printer" → "paper_out"
+    long uptime_s = 0;
+    std::string lastError;  // empty when none
+};
+
 // A refusal from the platform: Error::code is the contract's code ("no_slots_left"), the
 // message is English; the Chinese one is kept here for the screen.
 struct Refusal {
@@ -75,6 +85,9 @@ public:
                                  const std::string& idempotencyKey);
     Result<Payment> payment(const std::string& paymentId);
     Result<CheckIn> checkIn(const std::string& bookingId, const std::string& idempotencyKey);
+
+    // Safe to repeat: retried like the other idempotent calls.
+    Status heartbeat(const Heartbeat& health);
 
     // The last refusal's Chinese and English words, for the patient.
     std::optional<Refusal> lastRefusal() const;

@@ -1,5 +1,7 @@
 #include "sim/platform/platform_server.h"
 
+#include <algorithm>
+
 #include <httplib.h>
 
 #include <nlohmann/json.hpp>
@@ -106,6 +108,38 @@ std::optional<json> parseBody(const httplib::Request& request, httplib::Response
         }
     }
     return body;
+}
+
+// The terminal's id: the CN of the client certificate it authenticated with.
+std::string peerCommonName(const httplib::Request& request) {
+    if (request.ssl == nullptr) return "";
+    X509* certificate = SSL_get1_peer_certificate(request.ssl);
+    if (certificate == nullptr) return "";
+    char name[256] = {};
+    const int length = X509_NAME_get_text_by_NID(X509_get_subject_name(certificate), NID_commonName,
+                                                 name, sizeof name);
+    X509_free(certificate);
+    return length > 0 ? std::string(name, static_cast<std::size_t>(length)) : "";
+}
+
+// A heartbeat as the contract has it: the required fields with their types.
+bool isValidHeartbeat(const json& body) {
+    static const char* kPrinterStates[] = {"ready",      "paper_low", "paper_out",
+                                           "cover_open", "offline",   "error"};
+    if (!body["software_version"].is_string() || !body["scene_version"].is_number_integer() ||
+        !body["devices"].is_object() || !body["uptime_s"].is_number_integer() ||
+        body["uptime_s"].get<long long>() < 0) {
+        return false;
+    }
+    for (const auto& [device, state] : body["devices"].items()) {
+        if (!state.is_string()) return false;
+        if (device == "printer" &&
+            std::find(std::begin(kPrinterStates), std::end(kPrinterStates),
+                      state.get<std::string>()) == std::end(kPrinterStates)) {
+            return false;
+        }
+    }
+    return true;
 }
 
 }  // namespace
@@ -264,6 +298,24 @@ void PlatformServer::routes() {
         auto payment = store_.startPayment(key, request.matches[1], (*body)["method"], now());
         if (!payment) return sendRefusal(response, payment.error());
         sendJson(response, paymentJson(payment.value()), 201);
+    });
+    server_->Post("/v1/terminals/self/heartbeat", [this](const httplib::Request& request,
+                                                         httplib::Response& response) {
+        auto body = parseBody(request, response, {"terminal_id"});
+        if (!body) return;
+        if (!body->contains("software_version") || !body->contains("scene_version") ||
+            !body->contains("devices") || !body->contains("uptime_s") || !isValidHeartbeat(*body)) {
+            return sendError(response, 400, "invalid_request", "请求缺少必要信息",
+                             "The heartbeat lacks a field or has one of the wrong type");
+        }
+        const std::string terminal = (*body)["terminal_id"];
+        if (terminal != peerCommonName(request)) {
+            return sendError(response, 403, "terminal_mismatch", "终端身份不符",
+                             "The heartbeat names another terminal than its certificate");
+        }
+        if (auto recorded = store_.recordHeartbeat(terminal, body->dump(), now()); !recorded)
+            return sendRefusal(response, recorded.error());
+        response.status = 204;
     });
     server_->Get("/v1/notices", [this](const httplib::Request&, httplib::Response& response) {
         auto notices = store_.notices();

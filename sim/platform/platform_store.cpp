@@ -36,6 +36,8 @@ CREATE TABLE IF NOT EXISTS idempotency (
 CREATE TABLE IF NOT EXISTS payments (
   id TEXT PRIMARY KEY, booking_id TEXT NOT NULL REFERENCES bookings(id), method TEXT NOT NULL,
   status TEXT NOT NULL, created_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS heartbeats (
+  terminal_id TEXT PRIMARY KEY, received_at INTEGER NOT NULL, body TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS checkins (
   booking_id TEXT PRIMARY KEY REFERENCES bookings(id), queue_number TEXT NOT NULL,
   session_id TEXT NOT NULL);

@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <mutex>
@@ -35,6 +36,10 @@ struct BookingRow {
     std::string id, patientId, sliceId, status, holdExpiresAt;
     int feeFen = 0;
     bool stopService = false;  // the doctor stopped this session (停诊)
+};
+struct HeartbeatRow {
+    std::string terminalId, body;  // body: the terminal's last heartbeat, as JSON
+    std::int64_t receivedAt = 0;   // seconds since the epoch, platform clock
 };
 struct NoticeRow {
     std::string sessionId, date, period, doctorName;
@@ -99,6 +104,11 @@ public:
     // counting against the patient's limits so that they can rebook. Stopping twice is a no-op.
     Result<NoticeRow> stopSession(const std::string& sessionId);
     Result<std::vector<NoticeRow>> notices();
+
+    // A terminal's health report; only the latest is kept.
+    Status recordHeartbeat(const std::string& terminalId, const std::string& body,
+                           Clock::time_point now);
+    Result<HeartbeatRow> lastHeartbeat(const std::string& terminalId);
 
     // The hospital's credit blacklist rule (default: 3 no-shows in 90 days, 30 days blocked).
     void setCreditRule(const CreditRule& rule) { creditRule_ = rule; }

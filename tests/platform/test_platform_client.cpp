@@ -193,3 +193,31 @@ TEST_F(ClientRig, HostileAndBrokenServersNeverCrashTheClient) {
     unreachable.maxAttempts = 2;
     EXPECT_EQ(PlatformClient(unreachable).departments().error().code, "platform.unreachable");
 }
+
+TEST_F(ClientRig, HeartbeatsAreRecordedForTheCertifiedTerminalOnly) {
+    PlatformClient client(config(server_->port()));
+    Heartbeat health{"KIOSK-TEST-0001",
+                     "0.1.0",
+                     3,
+                     {{"id_reader", "ready"}, {"printer", "paper_out"}},
+                     3600,
+                     ""};
+    auto sent = client.heartbeat(health);
+    ASSERT_TRUE(sent.ok()) << sent.error().message;
+    auto recorded = store_->lastHeartbeat("KIOSK-TEST-0001");
+    ASSERT_TRUE(recorded.ok());
+    EXPECT_NE(recorded->body.find("\"paper_out\""), std::string::npos);
+    EXPECT_NE(recorded->body.find("\"uptime_s\":3600"), std::string::npos);
+
+    health.terminalId = "KIOSK-SOMEONE-ELSE";
+    auto impersonating = client.heartbeat(health);
+    ASSERT_FALSE(impersonating.ok());
+    EXPECT_EQ(impersonating.error().code, "terminal_mismatch");
+    EXPECT_FALSE(store_->lastHeartbeat("KIOSK-SOMEONE-ELSE").ok());
+
+    health.terminalId = "KIOSK-TEST-0001";
+    health.devices = {{"printer", "on fire"}};
+    auto malformed = client.heartbeat(health);
+    ASSERT_FALSE(malformed.ok());
+    EXPECT_EQ(malformed.error().code, "invalid_request");
+}
