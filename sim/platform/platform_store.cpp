@@ -56,8 +56,8 @@ std::string isoDate(std::time_t when) {
     return buffer;
 }
 
-std::string isoDateTime(std::int64_t epochSeconds) {
-    const std::time_t when = static_cast<std::time_t>(epochSeconds);
+std::string isoDateTime(std::int64_t storedSeconds) {
+    const std::time_t when = static_cast<std::time_t>(storedSeconds);
     std::tm local{};
     localtime_r(&when, &local);
     char buffer[32];
@@ -86,6 +86,15 @@ int localHour(Clock::time_point now) {
     std::tm local{};
     localtime_r(&when, &local);
     return local.tm_hour;
+}
+
+// Pickup closes at 09:30 for morning sessions and 14:30 for afternoon ones, local time.
+bool pickupClosed(const std::string& period, Clock::time_point now) {
+    const std::time_t when = Clock::to_time_t(now);
+    std::tm local{};
+    localtime_r(&when, &local);
+    const int closes_min = period == "morning" ? 9 * 60 + 30 : 14 * 60 + 30;
+    return local.tm_hour * 60 + local.tm_min > closes_min;
 }
 
 }  // namespace
@@ -299,8 +308,7 @@ Status PlatformStore::setSliceCapacity(const std::string& sliceId, int capacity)
 }
 
 Status PlatformStore::releaseExpiredHolds(Clock::time_point now) {
-    const auto nowSeconds =
-        std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
+    const auto nowSeconds = epochSeconds(now);
     Statement release;
     sqlite3_prepare_v2(db_,
                        "UPDATE slices SET remaining = remaining + (SELECT COUNT(*) FROM bookings "
@@ -437,9 +445,7 @@ Result<PaymentRow> PlatformStore::startPayment(const std::string& idempotencyKey
         sqlite3_bind_text(insert.statement, 3, method.c_str(), -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(insert.statement, 4, settledNow ? "captured" : "pending", -1,
                           SQLITE_STATIC);
-        sqlite3_bind_int64(
-            insert.statement, 5,
-            std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count());
+        sqlite3_bind_int64(insert.statement, 5, epochSeconds(now));
         if (sqlite3_step(insert.statement) != SQLITE_DONE)
             return dbError(db_, "recording the payment");
         if (settledNow) {
@@ -498,14 +504,15 @@ Result<CheckinRow> PlatformStore::checkIn(const std::string& idempotencyKey,
         const auto remembered = rememberedResult(idempotencyKey, request, conflict);
         if (conflict) return *conflict;
         Statement booking;
-        sqlite3_prepare_v2(db_,
-                           "SELECT bookings.status, sessions.date, sessions.period, sessions.id, "
-                           "departments.name_zh, departments.name_en, slices.start, slices.end "
-                           "FROM bookings JOIN slices ON slices.id = bookings.slice_id JOIN "
-                           "sessions ON sessions.id = slices.session_id JOIN doctors ON doctors.id "
-                           "= sessions.doctor_id JOIN departments ON departments.id = "
-                           "doctors.department_id WHERE bookings.id = ?",
-                           -1, &booking.statement, nullptr);
+        sqlite3_prepare_v2(
+            db_,
+            "SELECT bookings.status, sessions.date, sessions.period, sessions.id, "
+            "departments.name_zh, departments.name_en, slices.start, slices.end, "
+            "sessions.stopped FROM bookings JOIN slices ON slices.id = bookings.slice_id JOIN "
+            "sessions ON sessions.id = slices.session_id JOIN doctors ON doctors.id "
+            "= sessions.doctor_id JOIN departments ON departments.id = "
+            "doctors.department_id WHERE bookings.id = ?",
+            -1, &booking.statement, nullptr);
         sqlite3_bind_text(booking.statement, 1, bookingId.c_str(), -1, SQLITE_TRANSIENT);
         if (sqlite3_step(booking.statement) != SQLITE_ROW)
             return refusal("not_found", "no such booking");
@@ -526,18 +533,13 @@ Result<CheckinRow> PlatformStore::checkIn(const std::string& idempotencyKey,
             }
         }
         if (status != "paid") return refusal("not_paid", "this booking is not paid");
-        if (auto flagged = bookingById(bookingId); flagged && flagged->stopService) {
+        if (sqlite3_column_int(booking.statement, 8) != 0) {
             return refusal("session_stopped", "the doctor does not hold this session");
         }
         if (daysAhead(text(booking.statement, 1), now) != 0) {
             return refusal("outside_pickup_window", "pick up on the day of the visit");
         }
-        const std::time_t when = Clock::to_time_t(now);
-        std::tm local{};
-        localtime_r(&when, &local);
-        const int minutes = local.tm_hour * 60 + local.tm_min;
-        const int closes = period == "morning" ? 9 * 60 + 30 : 14 * 60 + 30;
-        if (minutes > closes)
+        if (pickupClosed(period, now))
             return refusal("outside_pickup_window", "the pickup window has closed");
         Statement count;
         sqlite3_prepare_v2(db_, "SELECT COUNT(*) FROM checkins WHERE session_id = ?", -1,
@@ -663,18 +665,15 @@ Status PlatformStore::creditBlock(const std::string& patientId, Clock::time_poin
                        "'paid'",
                        -1, &paid.statement, nullptr);
     sqlite3_bind_text(paid.statement, 1, patientId.c_str(), -1, SQLITE_TRANSIENT);
-    const std::time_t when = Clock::to_time_t(now);
-    std::tm local{};
-    localtime_r(&when, &local);
-    const int minutesNow = local.tm_hour * 60 + local.tm_min;
     std::vector<int> noShowDays;
     while (sqlite3_step(paid.statement) == SQLITE_ROW) {
         const int day = daysAhead(text(paid.statement, 0), now);
-        const int closes = text(paid.statement, 1) == "morning" ? 9 * 60 + 30 : 14 * 60 + 30;
-        if (day < 0 || (day == 0 && minutesNow > closes)) noShowDays.push_back(day);
+        if (day < 0 || (day == 0 && pickupClosed(text(paid.statement, 1), now)))
+            noShowDays.push_back(day);
     }
     if (const auto until = creditBlockedUntil(std::move(noShowDays), creditRule_)) {
-        return refusal("blacklisted", isoDate(when + static_cast<std::time_t>(*until) * 86400));
+        return refusal("blacklisted",
+                       isoDate(Clock::to_time_t(now) + static_cast<std::time_t>(*until) * 86400));
     }
     return {};
 }
@@ -744,10 +743,8 @@ Result<BookingRow> PlatformStore::createBookingLocked(const std::string& idempot
     static std::mt19937_64 random{std::random_device{}()};
     char id[24];
     std::snprintf(id, sizeof id, "B%016llx", static_cast<unsigned long long>(random()));
-    const auto nowSeconds =
-        std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
-    const auto expires =
-        std::chrono::duration_cast<std::chrono::seconds>((now + kHold).time_since_epoch()).count();
+    const auto nowSeconds = epochSeconds(now);
+    const auto expires = epochSeconds(now + kHold);
     Statement insert;
     sqlite3_prepare_v2(db_, "INSERT INTO bookings VALUES (?, ?, ?, 'held', ?, ?)", -1,
                        &insert.statement, nullptr);

@@ -3,6 +3,8 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
+#include <cstdint>
 #include <string>
 
 #include "common/error.h"
@@ -25,6 +27,12 @@ struct Statement {
 // A refusal under the platform's rules: the contract's code and an English reason.
 inline Error refusal(const char* code, const std::string& message) {
     return makeError(ErrorKind::InvalidArgument, code, message);
+}
+
+// Times are stored as whole seconds since the epoch.
+template <typename TimePoint>
+std::int64_t epochSeconds(TimePoint when) {
+    return std::chrono::duration_cast<std::chrono::seconds>(when.time_since_epoch()).count();
 }
 
 inline std::string text(sqlite3_stmt* statement, int column) {

@@ -14,9 +14,7 @@ Status PlatformStore::recordHeartbeat(const std::string& terminalId, const std::
                        "UPDATE SET received_at = excluded.received_at, body = excluded.body",
                        -1, &upsert.statement, nullptr);
     sqlite3_bind_text(upsert.statement, 1, terminalId.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64(
-        upsert.statement, 2,
-        std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count());
+    sqlite3_bind_int64(upsert.statement, 2, epochSeconds(now));
     sqlite3_bind_text(upsert.statement, 3, body.c_str(), -1, SQLITE_TRANSIENT);
     if (sqlite3_step(upsert.statement) != SQLITE_DONE) return dbError(db_, "recording a heartbeat");
     return {};
