@@ -57,18 +57,23 @@ void sendRefusal(httplib::Response& response, const Error& error) {
         {"outside_pickup_window", 409, "已过取号时间（上午9:30，下午14:30），请到人工窗口咨询",
          "Pickup has closed (9:30 mornings, 14:30 afternoons); please ask at the service desk"},
         {"invalid_request", 400, "请求无效", "Invalid request"},
+        {"blacklisted", 403, "因多次预约未就诊，{}前暂停预约，请到人工窗口咨询",
+         "Booking is paused until {} after repeated missed appointments; please ask at the "
+         "service desk"},
         {"cancel_deadline_passed", 409, "就诊前一天24:00后不能退号",
          "Cancellation closed at midnight before the visit"},
     };
-    if (error.code == "blacklisted") {  // the store's message is the day booking reopens
-        return sendError(response, 403, error.code,
-                         "因多次预约未就诊，" + error.message + "前暂停预约，请到人工窗口咨询",
-                         "Booking is paused until " + error.message +
-                             " after repeated missed appointments; please ask at the service desk");
-    }
+    // "{}" in the words stands for the store's detail (e.g. the day booking reopens).
+    const auto withDetail = [&](std::string words) {
+        if (const auto at = words.find("{}"); at != std::string::npos)
+            words.replace(at, 2, error.message);
+        return words;
+    };
     for (const auto& known : kKnown) {
-        if (error.code == known.code)
-            return sendError(response, known.status, known.code, known.zh, known.en);
+        if (error.code == known.code) {
+            return sendError(response, known.status, known.code, withDetail(known.zh),
+                             withDetail(known.en));
+        }
     }
     sendError(response, 503, "unavailable", "服务暂时不可用", "Service unavailable", true);
 }
@@ -126,6 +131,9 @@ std::string peerCommonName(const httplib::Request& request) {
 bool isValidHeartbeat(const json& body) {
     static const char* kPrinterStates[] = {"ready",      "paper_low", "paper_out",
                                            "cover_open", "offline",   "error"};
+    for (const char* field : {"software_version", "scene_version", "devices", "uptime_s"}) {
+        if (!body.contains(field)) return false;
+    }
     if (!body["software_version"].is_string() || !body["scene_version"].is_number_integer() ||
         !body["devices"].is_object() || !body["uptime_s"].is_number_integer() ||
         body["uptime_s"].get<long long>() < 0) {
@@ -303,8 +311,7 @@ void PlatformServer::routes() {
                                                          httplib::Response& response) {
         auto body = parseBody(request, response, {"terminal_id"});
         if (!body) return;
-        if (!body->contains("software_version") || !body->contains("scene_version") ||
-            !body->contains("devices") || !body->contains("uptime_s") || !isValidHeartbeat(*body)) {
+        if (!isValidHeartbeat(*body)) {
             return sendError(response, 400, "invalid_request", "请求缺少必要信息",
                              "The heartbeat lacks a field or has one of the wrong type");
         }
