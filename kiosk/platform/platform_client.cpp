@@ -61,6 +61,12 @@ Result<T> field(const json& object, const char* name) {
     }
 }
 
+// An optional boolean: false when absent or not a boolean (json::value() would throw).
+bool flag(const json& object, const char* name) {
+    return object.is_object() && object.contains(name) && object[name].is_boolean() &&
+           object[name].get<bool>();
+}
+
 Result<json> parse(const std::string& body) {
     json parsed = json::parse(body, nullptr, false);
     if (parsed.is_discarded()) return badReply("is not JSON");
@@ -105,11 +111,58 @@ Result<Patient> decodePatient(const json& object) {
     });
 }
 
+// Decodes a nested object with its own Decoder; its first error becomes the outer one's.
+template <typename Fill>
+void nested(Decoder& outer, const char* name, Fill fill) {
+    if (outer.error) return;
+    if (!outer.object.contains(name) || !outer.object[name].is_object()) {
+        outer.error = badReply(std::string("lacks ") + name);
+        return;
+    }
+    Decoder inner{outer.object[name], std::nullopt};
+    fill(inner);
+    if (inner.error) outer.error = inner.error;
+}
+
 Result<Booking> decodeBooking(const json& object) {
-    return decode<Booking>(object, [](Decoder& d) {
-        return Booking{d.text("id"), d.text("status"), d.text("slice_id"),
-                       d.text("hold_expires_at"), d.integer("fee_fen")};
+    return decode<Booking>(object, [&](Decoder& d) {
+        Booking booking{d.text("id"),
+                        d.text("status"),
+                        d.text("slice_id"),
+                        d.text("hold_expires_at"),
+                        d.integer("fee_fen"),
+                        flag(object, "stop_service"),
+                        {}};
+        Visit& visit = booking.visit;
+        nested(d, "visit", [&](Decoder& v) {
+            visit.date = v.text("date");
+            visit.period = v.text("period");
+            visit.start = v.text("start");
+            visit.end = v.text("end");
+            nested(v, "doctor", [&](Decoder& doctor) {
+                visit.doctorName = doctor.text("name");
+                visit.doctorTitle = doctor.text("title");
+            });
+            nested(v, "department", [&](Decoder& department) {
+                visit.departmentZh = department.text("zh");
+                visit.departmentEn = department.text("en");
+            });
+        });
+        return booking;
     });
+}
+
+// A JSON array whose every element decodes, or the first element's error.
+template <typename T, typename DecodeOne>
+Result<std::vector<T>> decodeList(const json& array, const char* what, DecodeOne decodeOne) {
+    if (!array.is_array()) return badReply(std::string("is not a list of ") + what);
+    std::vector<T> items;
+    for (const auto& element : array) {
+        auto item = decodeOne(element);
+        if (!item) return item.error();
+        items.push_back(std::move(item.value()));
+    }
+    return items;
 }
 
 Result<Payment> decodePayment(const json& object) {
@@ -203,7 +256,7 @@ Error PlatformClient::refusalFrom(const Reply& reply) {
             r.en = message.text("en");
             if (message.error) d.error = message.error;
         }
-        r.retryable = parsed->value("retryable", false);
+        r.retryable = flag(parsed.value(), "retryable");
         return r;
     });
     if (!refusal) return refusal.error();
@@ -248,25 +301,56 @@ Result<std::vector<Department>> PlatformClient::departments() {
     if (!reply) return reply.error();
     auto parsed = parse(reply->body);
     if (!parsed) return parsed.error();
-    if (!parsed->is_array()) return badReply("is not a list of departments");
-    std::vector<Department> departments;
-    for (const auto& item : parsed.value()) {
-        auto department = decode<Department>(item, [&](Decoder& d) {
+    return decodeList<Department>(parsed.value(), "departments", [](const json& item) {
+        return decode<Department>(item, [](Decoder& d) {
             Department value{d.text("id"), "", "", d.text("pinyin_initials")};
-            if (item.contains("name") && item["name"].is_object()) {
-                Decoder name{item["name"], std::nullopt};
+            nested(d, "name", [&](Decoder& name) {
                 value.nameZh = name.text("zh");
                 value.nameEn = name.text("en");
-                if (name.error) d.error = name.error;
-            } else {
-                d.error = badReply("lacks name");
-            }
+            });
             return value;
         });
-        if (!department) return department.error();
-        departments.push_back(department.value());
-    }
-    return departments;
+    });
+}
+
+Result<std::vector<Doctor>> PlatformClient::doctors(const std::string& departmentId) {
+    auto reply = call("GET", "/v1/departments/" + departmentId + "/doctors", "", "", true);
+    if (!reply) return reply.error();
+    auto parsed = parse(reply->body);
+    if (!parsed) return parsed.error();
+    return decodeList<Doctor>(parsed.value(), "doctors", [](const json& item) {
+        return decode<Doctor>(item, [](Decoder& d) {
+            return Doctor{d.text("id"), d.text("name"), d.text("title"), d.text("specialty"),
+                          d.integer("fee_fen")};
+        });
+    });
+}
+
+Result<std::vector<Session>> PlatformClient::schedule(const std::string& doctorId,
+                                                      const std::string& from,
+                                                      const std::string& to) {
+    auto reply = call("GET", "/v1/doctors/" + doctorId + "/schedule?from=" + from + "&to=" + to, "",
+                      "", true);
+    if (!reply) return reply.error();
+    auto parsed = parse(reply->body);
+    if (!parsed) return parsed.error();
+    return decodeList<Session>(parsed.value(), "sessions", [](const json& item) -> Result<Session> {
+        auto session = decode<Session>(item, [](Decoder& d) {
+            return Session{d.text("id"), d.text("date"), d.text("period"), {}};
+        });
+        if (!session) return session.error();
+        auto slices =
+            decodeList<Slice>(item.is_object() && item.contains("slices") ? item["slices"] : json(),
+                              "slices", [](const json& slice) {
+                                  return decode<Slice>(slice, [](Decoder& d) {
+                                      return Slice{d.text("id"), d.text("start"), d.text("end"),
+                                                   d.integer("remaining")};
+                                  });
+                              });
+        if (!slices) return slices.error();
+        session->slices = std::move(slices.value());
+        return session;
+    });
 }
 
 Result<Patient> PlatformClient::identifyByIdCard(const std::string& idNumber,
@@ -342,19 +426,32 @@ Result<CheckIn> PlatformClient::checkIn(const std::string& bookingId,
     if (!reply) return reply.error();
     auto parsed = parse(reply->body);
     if (!parsed) return parsed.error();
-    const json& object = parsed.value();
-    return decode<CheckIn>(object, [&](Decoder& d) {
+    return decode<CheckIn>(parsed.value(), [](Decoder& d) {
         CheckIn value{d.text("booking_id"), d.text("queue_number"), "", "", d.text("time_window")};
-        if (object.contains("clinic_room") && object["clinic_room"].is_object()) {
-            Decoder room{object["clinic_room"], std::nullopt};
+        nested(d, "clinic_room", [&](Decoder& room) {
             value.clinicRoomZh = room.text("zh");
             value.clinicRoomEn = room.text("en");
-            if (room.error) d.error = room.error;
-        } else {
-            d.error = badReply("lacks clinic_room");
-        }
+        });
         return value;
     });
+}
+
+Result<Booking> PlatformClient::cancelBooking(const std::string& bookingId,
+                                              const std::string& idempotencyKey) {
+    auto reply = call("POST", "/v1/bookings/" + bookingId + "/cancel", "{}", idempotencyKey, true);
+    if (!reply) return reply.error();
+    auto parsed = parse(reply->body);
+    if (!parsed) return parsed.error();
+    return decodeBooking(parsed.value());
+}
+
+Result<std::vector<Booking>> PlatformClient::bookings(const std::string& patientId, Scope scope) {
+    const char* name = scope == Scope::Today ? "today" : "upcoming";
+    auto reply = call("GET", "/v1/patients/" + patientId + "/bookings?scope=" + name, "", "", true);
+    if (!reply) return reply.error();
+    auto parsed = parse(reply->body);
+    if (!parsed) return parsed.error();
+    return decodeList<Booking>(parsed.value(), "bookings", decodeBooking);
 }
 
 }  // namespace lobby::platform

@@ -41,9 +41,28 @@ struct Department {
 struct Patient {
     std::string id, maskedName;
 };
+struct Doctor {
+    std::string id, name, title, specialty;
+    int feeFen = 0;
+};
+struct Slice {
+    std::string id, start, end;
+    int remaining = 0;
+};
+// A doctor's half-day session (morning / afternoon) split into time slices (分时段).
+struct Session {
+    std::string id, date, period;
+    std::vector<Slice> slices;
+};
+// When and with whom: what a patient needs to recognise a booking.
+struct Visit {
+    std::string date, period, start, end, doctorName, doctorTitle, departmentZh, departmentEn;
+};
 struct Booking {
     std::string id, status, sliceId, holdExpiresAt;
     int feeFen = 0;
+    bool stopService = false;  // the doctor stopped the session (停诊): rebook or refund
+    Visit visit;
 };
 struct Payment {
     std::string id, bookingId, method, status, qrPayload;
@@ -76,6 +95,10 @@ public:
     PlatformClient& operator=(const PlatformClient&) = delete;
 
     Result<std::vector<Department>> departments();
+    Result<std::vector<Doctor>> doctors(const std::string& departmentId);
+    // Sessions from `from` to `to` (YYYY-MM-DD, inclusive) with their slices.
+    Result<std::vector<Session>> schedule(const std::string& doctorId, const std::string& from,
+                                          const std::string& to);
     Result<Patient> identifyByIdCard(const std::string& idNumber, const std::string& name);
     Result<Patient> registerPatient(const std::string& idNumber, const std::string& name,
                                     const std::string& idempotencyKey);
@@ -85,6 +108,11 @@ public:
                                  const std::string& idempotencyKey);
     Result<Payment> payment(const std::string& paymentId);
     Result<CheckIn> checkIn(const std::string& bookingId, const std::string& idempotencyKey);
+    // Until 24:00 the day before the visit (any time after a stop-service); a paid booking is
+    // refunded along its payment path.
+    Result<Booking> cancelBooking(const std::string& bookingId, const std::string& idempotencyKey);
+    enum class Scope { Today, Upcoming };
+    Result<std::vector<Booking>> bookings(const std::string& patientId, Scope scope);
 
     // Safe to repeat: retried like the other idempotent calls.
     Status heartbeat(const Heartbeat& health);

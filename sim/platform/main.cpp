@@ -3,18 +3,89 @@
 // and runs until stdin closes or says "quit".
 //   lobby-platform --state DIR [--db PATH] [--port N] [--client-cert TERMINAL_ID]
 //                  [--auto-pay SECONDS]  (the demo: a QR payment is paid after SECONDS)
-// Commands on stdin: "pay PAYMENT_ID" (the patient paid), "stop SESSION_ID" (停诊), "quit".
+//                  [--at HH:MM]  (the platform's clock reads today at HH:MM, then runs on)
+// Commands on stdin: "pay PAYMENT_ID" (the patient paid), "stop SESSION_ID" (停诊),
+// "book-today ID_NUMBER NAME morning|afternoon paid|unpaid" (a booking made yesterday, through
+// the same rules as any other; prints "ok BOOKING_ID SESSION_ID"), "quit".
 
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <iostream>
 #include <optional>
+#include <sstream>
 #include <string>
 
 #include "sim/platform/platform_server.h"
 
 using namespace lobby::sim;
+
+namespace {
+
+// The offset that makes the platform's clock read today at HH:MM (local time).
+std::optional<std::chrono::seconds> offsetToTimeOfDay(const std::string& hhmm) {
+    int hour = -1, minute = -1;
+    if (std::sscanf(hhmm.c_str(), "%d:%d", &hour, &minute) != 2 || hour < 0 || hour > 23 ||
+        minute < 0 || minute > 59) {
+        return std::nullopt;
+    }
+    const std::time_t now = std::time(nullptr);
+    std::tm target{};
+    localtime_r(&now, &target);
+    target.tm_hour = hour;
+    target.tm_min = minute;
+    target.tm_sec = 0;
+    return std::chrono::seconds(std::mktime(&target) - now);
+}
+
+// "book-today ID_NUMBER NAME PERIOD paid|unpaid": a booking for today's first session in PERIOD
+// with a free slice, made (and paid by insurance) a day ago, as a patient would have done.
+std::string bookToday(PlatformStore& store, const PlatformServer& server, const std::string& args) {
+    std::istringstream words(args);
+    std::string idNumber, name, period, paid;
+    if (!(words >> idNumber >> name >> period >> paid) ||
+        (period != "morning" && period != "afternoon") || (paid != "paid" && paid != "unpaid")) {
+        return "error: usage: book-today ID_NUMBER NAME morning|afternoon paid|unpaid";
+    }
+    const auto now = server.now();
+    const auto madeAt = now - std::chrono::hours(24);
+    auto patient = store.findPatient(idNumber);
+    if (!patient) patient = store.registerPatient(idNumber, name);
+    if (!patient) return "error: " + patient.error().message;
+    const std::time_t today = Clock::to_time_t(now);
+    char date[11];
+    std::tm local{};
+    localtime_r(&today, &local);
+    std::strftime(date, sizeof date, "%Y-%m-%d", &local);
+    auto departments = store.departments();
+    if (!departments) return "error: " + departments.error().message;
+    static int serial = 0;
+    for (const auto& department : departments.value()) {
+        auto doctors = store.doctors(department.id);
+        if (!doctors) return "error: " + doctors.error().message;
+        for (const auto& doctor : doctors.value()) {
+            auto slices = store.schedule(doctor.id, date, date);
+            if (!slices) return "error: " + slices.error().message;
+            for (const auto& slice : slices.value()) {
+                if (slice.period != period || slice.remaining == 0) continue;
+                const std::string key =
+                    "seed-" + std::to_string(std::time(nullptr)) + "-" + std::to_string(++serial);
+                auto booking = store.createBooking(key, patient->id, slice.id, madeAt);
+                if (!booking) break;  // this doctor's limit or rule: try the next one
+                if (paid == "paid") {
+                    auto payment =
+                        store.startPayment(key + "-pay", booking->id, "insurance", madeAt);
+                    if (!payment) return "error: " + payment.error().message;
+                }
+                return "ok " + booking->id + " " + slice.sessionId;
+            }
+        }
+    }
+    return "error: no free slice today in the " + period;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
     std::filesystem::path state = "platform-state";
@@ -22,6 +93,7 @@ int main(int argc, char** argv) {
     unsigned short port = 8443;
     std::string clientFor;
     std::optional<std::chrono::seconds> autoPay;
+    std::optional<std::chrono::seconds> clockOffset;
     for (int i = 1; i < argc; ++i) {
         const bool value = i + 1 < argc;
         if (std::strcmp(argv[i], "--state") == 0 && value) {
@@ -35,10 +107,13 @@ int main(int argc, char** argv) {
         } else if (std::strcmp(argv[i], "--auto-pay") == 0 && value &&
                    std::strspn(argv[i + 1], "0123456789") == std::strlen(argv[i + 1])) {
             autoPay = std::chrono::seconds(std::atoi(argv[++i]));
+        } else if (std::strcmp(argv[i], "--at") == 0 && value &&
+                   (clockOffset = offsetToTimeOfDay(argv[i + 1]))) {
+            ++i;
         } else {
             std::cerr
                 << "usage: lobby-platform --state DIR [--db PATH] [--port N] [--client-cert ID] "
-                   "[--auto-pay SECONDS]\n";
+                   "[--auto-pay SECONDS] [--at HH:MM]\n";
             return 64;
         }
     }
@@ -54,6 +129,7 @@ int main(int argc, char** argv) {
     store.value()->setAutoPay(autoPay);
     auto server = PlatformServer::start(tls.value(), *store.value(), port);
     if (!server) return std::cerr << "lobby-platform: " << server.error().message << "\n", 1;
+    if (clockOffset) server.value()->setClockOffset(*clockOffset);
     std::cout << "port " << server.value()->port() << std::endl;
     // "pay PAYMENT_ID": the patient paid (the sandbox's stand-in for the payment provider).
     std::string line;
@@ -64,6 +140,8 @@ int main(int argc, char** argv) {
                                         " bookings affected"
                                   : "error: " + stopped.error().message)
                       << std::endl;
+        } else if (line.rfind("book-today ", 0) == 0) {
+            std::cout << bookToday(*store.value(), *server.value(), line.substr(11)) << std::endl;
         } else if (line.rfind("pay ", 0) == 0) {
             auto paid = store.value()->capturePayment(line.substr(4));
             std::cout << (paid ? "ok " + paid->status : "error: " + paid.error().message)

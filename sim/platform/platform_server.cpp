@@ -79,12 +79,21 @@ void sendRefusal(httplib::Response& response, const Error& error) {
 }
 
 json bookingJson(const BookingRow& booking) {
-    return {{"id", booking.id},
-            {"status", booking.status},
-            {"slice_id", booking.sliceId},
-            {"hold_expires_at", booking.holdExpiresAt},
-            {"fee_fen", booking.feeFen},
-            {"stop_service", booking.stopService}};
+    return {
+        {"id", booking.id},
+        {"status", booking.status},
+        {"slice_id", booking.sliceId},
+        {"hold_expires_at", booking.holdExpiresAt},
+        {"fee_fen", booking.feeFen},
+        {"stop_service", booking.stopService},
+        {"visit",
+         {{"date", booking.visit.date},
+          {"period", booking.visit.period},
+          {"start", booking.visit.start},
+          {"end", booking.visit.end},
+          {"doctor", {{"name", booking.visit.doctorName}, {"title", booking.visit.doctorTitle}}},
+          {"department",
+           {{"zh", booking.visit.departmentZh}, {"en", booking.visit.departmentEn}}}}}};
 }
 
 json paymentJson(const PaymentRow& payment) {

@@ -333,19 +333,24 @@ Result<BookingRow> PlatformStore::bookingById(const std::string& id) {
     sqlite3_prepare_v2(
         db_,
         "SELECT bookings.id, patient_id, slice_id, status, hold_expires_at, fee_fen, "
-        "sessions.stopped FROM bookings JOIN slices ON slices.id = slice_id JOIN sessions ON "
-        "sessions.id = slices.session_id JOIN doctors ON doctors.id = "
-        "sessions.doctor_id WHERE bookings.id = ?",
+        "sessions.stopped, sessions.date, sessions.period, slices.start, slices.end, doctors.name, "
+        "doctors.title, departments.name_zh, departments.name_en FROM bookings JOIN slices ON "
+        "slices.id = slice_id JOIN sessions ON sessions.id = slices.session_id JOIN doctors ON "
+        "doctors.id = sessions.doctor_id JOIN departments ON departments.id = "
+        "doctors.department_id WHERE bookings.id = ?",
         -1, &query.statement, nullptr);
     sqlite3_bind_text(query.statement, 1, id.c_str(), -1, SQLITE_TRANSIENT);
     if (sqlite3_step(query.statement) != SQLITE_ROW) return refusal("not_found", "no such booking");
-    return BookingRow{text(query.statement, 0),
-                      text(query.statement, 1),
-                      text(query.statement, 2),
-                      text(query.statement, 3),
-                      isoDateTime(sqlite3_column_int64(query.statement, 4)),
-                      sqlite3_column_int(query.statement, 5),
-                      sqlite3_column_int(query.statement, 6) != 0};
+    sqlite3_stmt* row = query.statement;
+    return BookingRow{text(row, 0),
+                      text(row, 1),
+                      text(row, 2),
+                      text(row, 3),
+                      isoDateTime(sqlite3_column_int64(row, 4)),
+                      sqlite3_column_int(row, 5),
+                      sqlite3_column_int(row, 6) != 0,
+                      VisitRow{text(row, 7), text(row, 8), text(row, 9), text(row, 10),
+                               text(row, 11), text(row, 12), text(row, 13), text(row, 14)}};
 }
 
 std::optional<std::string> PlatformStore::rememberedResult(const std::string& key,

@@ -32,10 +32,15 @@ struct SliceRow {
 struct PatientRow {
     std::string id, idNumber, name;
 };
+// When and with whom a booking is: what the patient sees on the kiosk's lists.
+struct VisitRow {
+    std::string date, period, start, end, doctorName, doctorTitle, departmentZh, departmentEn;
+};
 struct BookingRow {
     std::string id, patientId, sliceId, status, holdExpiresAt;
     int feeFen = 0;
     bool stopService = false;  // the doctor stopped this session (停诊)
+    VisitRow visit;
 };
 struct HeartbeatRow {
     std::string terminalId, body;  // body: the terminal's last heartbeat, as JSON

@@ -85,6 +85,48 @@ TEST_F(ClientRig, WalksRegisterBookPayOverOneConnection) {
     EXPECT_EQ(client.handshakes(), 1) << "keep-alive: one TLS handshake for all the calls";
 }
 
+TEST_F(ClientRig, BrowsesDoctorsAndSchedulesThenListsAndCancelsABooking) {
+    PlatformClient client(config(server_->port()));
+    auto doctors = client.doctors("NK");
+    ASSERT_TRUE(doctors.ok()) << doctors.error().message;
+    ASSERT_FALSE(doctors->empty());
+    EXPECT_FALSE(doctors->front().title.empty());
+    EXPECT_GT(doctors->front().feeFen, 0);
+    EXPECT_EQ(client.doctors("NOSUCH").error().code, "not_found");
+
+    const std::string slice = tomorrowSlice(doctors->front().id);
+    const std::string date = slice.substr(doctors->front().id.size() + 1, 10);
+    auto sessions = client.schedule(doctors->front().id, date, date);
+    ASSERT_TRUE(sessions.ok()) << sessions.error().message;
+    ASSERT_EQ(sessions->size(), 2u) << "a morning and an afternoon";
+    EXPECT_EQ(sessions->front().period, "morning");
+    EXPECT_EQ(sessions->front().slices.front().id, slice);
+    EXPECT_EQ(sessions->front().slices.front().start, "08:00");
+    EXPECT_EQ(sessions->front().slices.front().remaining, 3);
+
+    auto patient = client.registerPatient("11010519491231002X", "张三丰", "reg-1").value();
+    auto booking = client.createBooking(patient.id, slice, "book-1");
+    ASSERT_TRUE(booking.ok()) << booking.error().message;
+    EXPECT_EQ(booking->visit.date, date);
+    auto upcoming = client.bookings(patient.id, PlatformClient::Scope::Upcoming);
+    ASSERT_TRUE(upcoming.ok()) << upcoming.error().message;
+    ASSERT_EQ(upcoming->size(), 1u);
+    EXPECT_EQ(upcoming->front().id, booking->id);
+    EXPECT_EQ(upcoming->front().visit.start, "08:00");
+    EXPECT_EQ(upcoming->front().visit.doctorName, doctors->front().name);
+    EXPECT_FALSE(upcoming->front().visit.departmentZh.empty());
+    EXPECT_TRUE(client.bookings(patient.id, PlatformClient::Scope::Today)->empty());
+
+    auto cancelled = client.cancelBooking(booking->id, "cancel-1");
+    ASSERT_TRUE(cancelled.ok()) << cancelled.error().message;
+    EXPECT_EQ(cancelled->status, "cancelled");
+    EXPECT_EQ(client.cancelBooking(booking->id, "cancel-1")->status, "cancelled")
+        << "the same key repeats the result";
+    EXPECT_EQ(sessions->front().slices.front().remaining,
+              client.schedule(doctors->front().id, date, date)->front().slices.front().remaining)
+        << "the slot is back on sale";
+}
+
 TEST_F(ClientRig, RefusalsArriveAsTypedErrorsWithThePatientsWords) {
     PlatformClient client(config(server_->port()));
     auto patient = client.registerPatient("11010519491231002X", "张三丰", "reg-1").value();
@@ -151,6 +193,22 @@ TEST_F(ClientRig, HostileAndBrokenServersNeverCrashTheClient) {
     hostile.Post("/v1/patients/identify", [](const httplib::Request&, httplib::Response& response) {
         response.set_content("{\"id\": \"P1\"", "application/json");  // truncated
     });
+    hostile.Get(R"(/v1/patients/(\w+)/bookings)", [](const httplib::Request& request,
+                                                     httplib::Response& response) {
+        // A booking whose visit has a numeric doctor, and a flag of the wrong type.
+        response.set_content(
+            request.get_param_value("scope") == "today"
+                ? R"([{"id":"B1","status":"paid","slice_id":"S","hold_expires_at":"",)"
+                  R"("fee_fen":1,"visit":{"date":"d","period":"p","start":"s","end":"e",)"
+                  R"("doctor":7,"department":{"zh":"","en":""}}}])"
+                : R"({"bookings": []})",
+            "application/json");
+    });
+    hostile.Get(
+        R"(/v1/doctors/(\w+)/schedule)", [](const httplib::Request&, httplib::Response& response) {
+            response.set_content(R"([{"id":"S","date":"d","period":"p","slices":[{"id":"X"}]}])",
+                                 "application/json");
+        });
     hostile.Get(R"(/v1/payments/(\w+))", [&](const httplib::Request&, httplib::Response& response) {
         ++attempts;
         response.status = 503;
@@ -173,6 +231,11 @@ TEST_F(ClientRig, HostileAndBrokenServersNeverCrashTheClient) {
     EXPECT_EQ(client.departments().error().code, "platform.bad_reply");
     EXPECT_EQ(client.identifyByIdCard("11010519491231002X", "x").error().code,
               "platform.bad_reply");
+    EXPECT_EQ(client.bookings("P1", PlatformClient::Scope::Today).error().code,
+              "platform.bad_reply");
+    EXPECT_EQ(client.bookings("P1", PlatformClient::Scope::Upcoming).error().code,
+              "platform.bad_reply");
+    EXPECT_EQ(client.schedule("D1", "a", "b").error().code, "platform.bad_reply");
     auto busy = client.payment("P1");
     EXPECT_EQ(busy.error().code, "unavailable");
     EXPECT_EQ(attempts.load(), 3) << "idempotent calls are retried, then give up";
