@@ -73,6 +73,37 @@ GLOSSARY = {
         "此卡无法在本机使用，请更换其他证件，或到服务台咨询工作人员。",
     "The card could not be read. Please lift it, place it flat on the reader and hold it still.":
         "读卡失败，请拿起卡片后平放在读卡区并保持不动。",
+    "The doctor has stopped this session": "医生已停诊",
+    "Not paid yet": "尚未缴费",
+    "Paid": "已缴费",
+    "Picked up": "已取号",
+    "Cancelled": "已取消",
+    "Cancelled and refunded": "已退号，费用已退回",
+    "Expired unpaid": "未缴费，已失效",
+    "morning": "上午",
+    "afternoon": "下午",
+    "You are checked in": "取号成功",
+    "Your queue number": "您的排队号",
+    "Clinic room": "诊室",
+    "Time": "时间",
+    "Doctor": "医生",
+    "Slip": "凭条",
+    "Printed: please take it": "已打印，请取走凭条",
+    "Not printed: show this screen or your ID card at the clinic":
+        "未能打印：请在诊室出示本屏幕或身份证",
+    "Choose the appointment to check in for. Your slip will be printed.":
+        "请选择要取号的预约，取号后将打印凭条。",
+    "You have no appointment today. You can book one from the menu.":
+        "您今天没有预约，可返回菜单预约挂号。",
+    "One moment, please…": "请稍候……",
+    "Check in": "取号",
+    "Please pay for it first at the service desk": "请先到服务台缴费",
+    "The appointment service cannot be reached right now. Please try again later or ask at the service desk.":
+        "暂时无法连接预约服务，请稍后再试，或到服务台咨询工作人员。",
+    "The appointment service gave an answer we could not understand. Please ask at the service desk.":
+        "预约服务返回了无法识别的结果，请到服务台咨询工作人员。",
+    "en": "zh",
+
 }
 
 ts = pathlib.Path(__file__).with_name("lobby_zh_CN.ts")

@@ -44,6 +44,45 @@
     </message>
   </context>
   <context>
+    <name>BookingView</name>
+    <message>
+      <source>The doctor has stopped this session</source>
+      <translation>医生已停诊</translation>
+    </message>
+    <message>
+      <source>Not paid yet</source>
+      <translation>尚未缴费</translation>
+    </message>
+    <message>
+      <source>Paid</source>
+      <translation>已缴费</translation>
+    </message>
+    <message>
+      <source>Picked up</source>
+      <translation>已取号</translation>
+    </message>
+    <message>
+      <source>Cancelled</source>
+      <translation>已取消</translation>
+    </message>
+    <message>
+      <source>Cancelled and refunded</source>
+      <translation>已退号，费用已退回</translation>
+    </message>
+    <message>
+      <source>Expired unpaid</source>
+      <translation>未缴费，已失效</translation>
+    </message>
+    <message>
+      <source>morning</source>
+      <translation>上午</translation>
+    </message>
+    <message>
+      <source>afternoon</source>
+      <translation>下午</translation>
+    </message>
+  </context>
+  <context>
     <name>CountdownOverlay</name>
     <message>
       <source>Are you still there?</source>
@@ -253,6 +292,83 @@
     </message>
   </context>
   <context>
+    <name>PickUpFlow</name>
+    <message>
+      <source>You are checked in</source>
+      <translation>取号成功</translation>
+    </message>
+    <message>
+      <source>Your queue number</source>
+      <translation>您的排队号</translation>
+    </message>
+    <message>
+      <source>Clinic room</source>
+      <translation>诊室</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <source>Doctor</source>
+      <translation>医生</translation>
+    </message>
+    <message>
+      <source>Slip</source>
+      <translation>凭条</translation>
+    </message>
+    <message>
+      <source>Printed: please take it</source>
+      <translation>已打印，请取走凭条</translation>
+    </message>
+    <message>
+      <source>Not printed: show this screen or your ID card at the clinic</source>
+      <translation>未能打印：请在诊室出示本屏幕或身份证</translation>
+    </message>
+  </context>
+  <context>
+    <name>PickUpScreen</name>
+    <message>
+      <source>Pick up appointment</source>
+      <translation>预约取号</translation>
+    </message>
+    <message>
+      <source>Choose the appointment to check in for. Your slip will be printed.</source>
+      <translation>请选择要取号的预约，取号后将打印凭条。</translation>
+    </message>
+    <message>
+      <source>You have no appointment today. You can book one from the menu.</source>
+      <translation>您今天没有预约，可返回菜单预约挂号。</translation>
+    </message>
+    <message>
+      <source>One moment, please…</source>
+      <translation>请稍候……</translation>
+    </message>
+    <message>
+      <source>Check in</source>
+      <translation>取号</translation>
+    </message>
+    <message>
+      <source>Please pay for it first at the service desk</source>
+      <translation>请先到服务台缴费</translation>
+    </message>
+    <message>
+      <source>Back</source>
+      <translation>返回</translation>
+    </message>
+  </context>
+  <context>
+    <name>PlatformService</name>
+    <message>
+      <source>The appointment service cannot be reached right now. Please try again later or ask at the service desk.</source>
+      <translation>暂时无法连接预约服务，请稍后再试，或到服务台咨询工作人员。</translation>
+    </message>
+    <message>
+      <source>The appointment service gave an answer we could not understand. Please ask at the service desk.</source>
+      <translation>预约服务返回了无法识别的结果，请到服务台咨询工作人员。</translation>
+    </message>
+  </context>
+  <context>
     <name>SscService</name>
     <message>
       <source>This social-security card has expired. Please use your ID card, or ask the staff at the service desk.</source>
@@ -269,6 +385,13 @@
     <message>
       <source>The card could not be read. Please take it out and insert it again, chip first.</source>
       <translation>读卡失败，请取出卡片后芯片朝前重新插入。</translation>
+    </message>
+  </context>
+  <context>
+    <name>TranslatableText</name>
+    <message>
+      <source>en</source>
+      <translation>zh</translation>
     </message>
   </context>
 </TS>

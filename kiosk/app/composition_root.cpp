@@ -15,7 +15,11 @@
 #include "app/screenshot_recorder.h"
 #include "core/qml_exposure.h"
 #include "core/screen_registry.h"
+#include "journeys/identity_resolver.h"
+#include "journeys/pickup_flow.h"
+#include "journeys/slip_desk.h"
 #include "logging/categories.h"
+#include "services/platform_service.h"
 
 namespace lobby::app {
 namespace {
@@ -48,14 +52,57 @@ CompositionRoot::CompositionRoot(const config::Settings& settings, AppOptions op
       kiosk_(settings.stringValue(config::keys::kHospitalName),
              settings.stringValue(config::keys::kUiLanguage), displayFrom(settings)) {
     engine_.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    devices_ = std::make_unique<DeviceHub>(settings, session_, catalog_);
+    buildPlatform(settings);
+    buildJourneys(settings);
     exposeServices();
     language_ = std::make_unique<LanguageService>(&kiosk_, &session_, &engine_);
     if (!options_.screenshotDir.isEmpty()) {
         screenshots_ =
             std::make_unique<ScreenshotRecorder>(options_.screenshotDir, &session_, &kiosk_);
     }
-    devices_ = std::make_unique<DeviceHub>(settings, session_, catalog_);
     qApp->installEventFilter(this);
+}
+
+void CompositionRoot::buildPlatform(const config::Settings& settings) {
+    using namespace config::keys;
+    if (settings.stringValue(kPlatformBackend) == QLatin1String("none")) {
+        qCInfo(lcPlatform) << "no appointment platform configured";
+        return;
+    }
+    platform::ClientConfig client;
+    client.baseUrl = settings.stringValue(kPlatformBaseUrl).toStdString();
+    client.caBundle = settings.stringValue(kPlatformCaBundle).toStdString();
+    client.clientCertificate = settings.stringValue(kPlatformClientCert).toStdString();
+    client.clientKey = settings.stringValue(kPlatformClientKey).toStdString();
+    client.callTimeout = std::chrono::milliseconds(settings.intValue(kPlatformCallTimeout_ms));
+    platform_ = std::make_unique<services::PlatformService>(
+        std::move(client), std::chrono::seconds(settings.intValue(kPlatformHeartbeat_s)));
+    connect(platform_.get(), &services::PlatformService::reachabilityChanged, &catalog_,
+            &core::FunctionCatalog::setPlatformConnected);
+    // Whatever the patient was waiting for is cancelled the moment they leave.
+    connect(&session_, &core::SessionController::patientLeft, platform_.get(),
+            &services::PlatformService::endSession);
+    const std::string terminalId = settings.stringValue(kTerminalId).toStdString();
+    platform_->setHealthSource([this, terminalId, started = QDateTime::currentSecsSinceEpoch()] {
+        platform::Heartbeat health;
+        health.terminalId = terminalId;
+        health.softwareVersion = QCoreApplication::applicationVersion().toStdString();
+        health.devices = devices_->health();
+        health.uptime_s = static_cast<long>(QDateTime::currentSecsSinceEpoch() - started);
+        return health;
+    });
+}
+
+void CompositionRoot::buildJourneys(const config::Settings& settings) {
+    using namespace config::keys;
+    identity_ = std::make_unique<journeys::IdentityResolver>(session_, platform_.get());
+    connect(devices_.get(), &DeviceHub::identityRead, identity_.get(),
+            &journeys::IdentityResolver::resolve);
+    slips_ = std::make_unique<journeys::SlipDesk>(devices_->printer(),
+                                                  settings.stringValue(kHospitalName),
+                                                  settings.stringValue(kHospitalQueueUrl));
+    pickup_ = std::make_unique<journeys::PickUpFlow>(session_, platform_.get(), *slips_);
 }
 
 CompositionRoot::~CompositionRoot() {
@@ -65,6 +112,7 @@ CompositionRoot::~CompositionRoot() {
 void CompositionRoot::exposeServices() {
     core::exposeToQml(&engine_, core::SessionController::kQmlName, &session_);
     core::exposeToQml(&engine_, core::KioskInfo::kQmlName, &kiosk_);
+    core::exposeToQml(&engine_, journeys::PickUpFlow::kQmlName, pickup_.get());
 }
 
 bool CompositionRoot::start() {
@@ -81,6 +129,7 @@ bool CompositionRoot::start() {
     connect(window_, &QQuickWindow::frameSwapped, this, &CompositionRoot::onFirstFrame,
             Qt::SingleShotConnection);
     devices_->start();
+    if (platform_) platform_->start();
     if (screenshots_) screenshots_->attach(window_);
     if (!options_.journeyPath.isEmpty()) {
         auto steps = JourneyDriver::loadSteps(options_.journeyPath);

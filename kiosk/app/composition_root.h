@@ -15,6 +15,15 @@
 
 class QQuickWindow;
 
+namespace lobby::services {
+class PlatformService;
+}
+namespace lobby::journeys {
+class IdentityResolver;
+class PickUpFlow;
+class SlipDesk;
+}  // namespace lobby::journeys
+
 namespace lobby::app {
 
 class DeviceHub;
@@ -38,6 +47,8 @@ protected:
 
 private:
     void exposeServices();
+    void buildPlatform(const config::Settings& settings);
+    void buildJourneys(const config::Settings& settings);
     void onFirstFrame();
 
     AppOptions options_;
@@ -45,6 +56,10 @@ private:
     core::SessionController session_;
     core::KioskInfo kiosk_;
     std::unique_ptr<DeviceHub> devices_;
+    std::unique_ptr<services::PlatformService> platform_;  // null: platform.backend = none
+    std::unique_ptr<journeys::IdentityResolver> identity_;
+    std::unique_ptr<journeys::SlipDesk> slips_;
+    std::unique_ptr<journeys::PickUpFlow> pickup_;
     std::unique_ptr<ScreenshotRecorder> screenshots_;
     std::unique_ptr<JourneyDriver> journey_;
     QQmlApplicationEngine engine_;

@@ -59,6 +59,7 @@ void DeviceHub::buildPrinter(const config::Settings& settings) {
     printer_ = std::make_unique<devices::PrinterService>(std::move(setup));
     connect(printer_.get(), &devices::PrinterService::stateChanged, &catalog_,
             [this](const QString& state) {
+                printerState_ = state;
                 using R = core::PrinterReadiness;
                 catalog_.setPrinter(state == QLatin1String("ready") ||
                                             state == QLatin1String("paper_low")
@@ -117,8 +118,7 @@ void DeviceHub::buildIdCardReader(const config::Settings& settings) {
         std::make_unique<idcard::SamReader>(std::move(transport)), std::move(options));
     connect(idCards_.get(), &devices::IdCardService::cardPlaced, &session_,
             &core::SessionController::identityPresented);
-    connect(idCards_.get(), &devices::IdCardService::cardRead, &session_,
-            [this](const devices::CardHolder& holder) { session_.identified(holder.maskedName); });
+    connect(idCards_.get(), &devices::IdCardService::cardRead, this, &DeviceHub::identityRead);
     connect(idCards_.get(), &devices::IdCardService::cardRejected, &session_,
             &core::SessionController::identificationFailed);
     // A resident ID card is read in one go and may be lifted at once, so its removal does not
@@ -145,8 +145,7 @@ void DeviceHub::buildSmartCardReader(const config::Settings& settings) {
     auto* service = socialSecurityCards_.get();
     connect(service, &devices::SscService::cardInserted, &session_,
             &core::SessionController::identityPresented);
-    connect(service, &devices::SscService::cardRead, &session_,
-            [this](const devices::CardHolder& holder) { session_.identified(holder.maskedName); });
+    connect(service, &devices::SscService::cardRead, this, &DeviceHub::identityRead);
     connect(service, &devices::SscService::cardRejected, &session_,
             &core::SessionController::identificationFailed);
     // The card stays in its slot while the patient is served: pulling it out ends the session.
@@ -189,6 +188,15 @@ void DeviceHub::buildScanner(const config::Settings& settings) {
                         ? core::TranslatableText{"DeviceHub", kPaymentCodeNotIdentity}
                         : core::TranslatableText{"DeviceHub", kScanNeedsPlatform});
             });
+}
+
+std::vector<std::pair<std::string, std::string>> DeviceHub::health() const {
+    std::vector<std::pair<std::string, std::string>> devices;
+    devices.emplace_back("idcard_reader", idCards_ ? "ready" : "absent");
+    devices.emplace_back("ssc_reader", socialSecurityCards_ ? "ready" : "absent");
+    devices.emplace_back("scanner", scanner_ ? "ready" : "absent");
+    if (printer_) devices.emplace_back("printer", printerState_.toStdString());
+    return devices;
 }
 
 Status DeviceHub::control(const QString& action, const QString& argument) {

@@ -29,9 +29,17 @@ public:
     ~DeviceHub() override;
 
     void start();
+    // The printer, or null when none is configured.
+    devices::PrinterService* printer() const { return printer_.get(); }
+    // Each device's state for the heartbeat: "idcard_reader" → "ready", "printer" → "paper_out".
+    std::vector<std::pair<std::string, std::string>> health() const;
     // Journey steps: place_card KEY | remove_card | insert_ssc KEY [FAULT] | remove_ssc |
     // scan TEXT (the last only with a simulated scanner, which has none: see scan()).
     Status control(const QString& action, const QString& argument);
+
+signals:
+    // A card was read: who it belongs to is for the platform to say.
+    void identityRead(const lobby::devices::CardHolder& holder);
 
 private:
     void buildIdCardReader(const config::Settings& settings);
@@ -48,6 +56,7 @@ private:
     std::unique_ptr<devices::SscService> socialSecurityCards_;
     std::unique_ptr<devices::ScannerService> scanner_;
     std::unique_ptr<devices::PrinterService> printer_;
+    QString printerState_ = QStringLiteral("offline");
 };
 
 }  // namespace lobby::app

@@ -86,8 +86,24 @@ const std::vector<SettingSpec>& settingSpecs() {
                       "Where to ask the printer itself for its status (DLE EOT): IPv4:port of its "
                       "raw port, or usb:VID:PID; empty: status from CUPS."),
         intSetting(kPrinterPoll_s, 5, 1, 300, "How often the printer's state is checked."),
+        stringSetting(kHospitalQueueUrl, "https://queue.example-hospital.cn/q/",
+                      "Where a check-in slip's QR code sends the patient to follow the queue; "
+                      "the booking number is appended."),
+        enumSetting(kPlatformBackend, "https", {"https", "none"},
+                    "The appointment platform: over HTTPS, or none (devices only; every "
+                    "appointment function is shown as unavailable)."),
         stringSetting(kPlatformBaseUrl, "https://127.0.0.1:8443",
                       "Base URL of the regional appointment platform."),
+        stringSetting(kPlatformCaBundle, "/etc/lobby-kiosk/platform-ca.pem",
+                      "The CA certificates the platform's certificate must chain to (pinned)."),
+        stringSetting(kPlatformClientCert, "/var/lib/lobby-kiosk/enrollment/client.pem",
+                      "The terminal's client certificate (from enrollment)."),
+        stringSetting(kPlatformClientKey, "/var/lib/lobby-kiosk/enrollment/client.key",
+                      "The terminal's private key (from enrollment; the file is 0600)."),
+        intSetting(kPlatformCallTimeout_ms, 8000, 1000, 60000,
+                   "Deadline of one platform call, retries included."),
+        intSetting(kPlatformHeartbeat_s, 60, 10, 3600,
+                   "Seconds between heartbeats (health reports) to the platform."),
         stringSetting(kMaintenancePinHash, "",
                       "Hash of the technician PIN for the maintenance menu.", true),
 

@@ -56,7 +56,14 @@ inline const QString kPrinterQueue = QStringLiteral("devices.printer.queue");
 inline const QString kPrinterCupsServer = QStringLiteral("devices.printer.cups_server");
 inline const QString kPrinterDirect = QStringLiteral("devices.printer.direct");
 inline const QString kPrinterPoll_s = QStringLiteral("devices.printer.poll_interval_s");
+inline const QString kHospitalQueueUrl = QStringLiteral("hospital.queue_url");
+inline const QString kPlatformBackend = QStringLiteral("platform.backend");
 inline const QString kPlatformBaseUrl = QStringLiteral("platform.base_url");
+inline const QString kPlatformCaBundle = QStringLiteral("platform.ca_bundle");
+inline const QString kPlatformClientCert = QStringLiteral("platform.client_cert");
+inline const QString kPlatformClientKey = QStringLiteral("platform.client_key");
+inline const QString kPlatformCallTimeout_ms = QStringLiteral("platform.call_timeout_ms");
+inline const QString kPlatformHeartbeat_s = QStringLiteral("platform.heartbeat_interval_s");
 inline const QString kMaintenancePinHash = QStringLiteral("maintenance.pin_hash");
 }  // namespace keys
 

@@ -13,7 +13,7 @@ const std::array<ScreenEntry, 10>& entries() {
         {S::Idle, "attract", kScreensRoot + "attract/AttractScreen.qml"},
         {S::Identifying, "identify", kScreensRoot + "identify/IdentifyScreen.qml"},
         {S::Menu, "menu", kScreensRoot + "menu/MenuScreen.qml"},
-        {S::PickUp, "pickup", kScreensRoot + "common/JourneyUnavailableScreen.qml"},
+        {S::PickUp, "pickup", kScreensRoot + "pickup/PickUpScreen.qml"},
         {S::Book, "book", kScreensRoot + "common/JourneyUnavailableScreen.qml"},
         {S::Cancel, "cancel", kScreensRoot + "common/JourneyUnavailableScreen.qml"},
         {S::MyBookings, "my_bookings", kScreensRoot + "common/JourneyUnavailableScreen.qml"},

@@ -82,6 +82,9 @@ void SessionController::noteActivity() {
 
 void SessionController::retranslate() {
     emit functionsChanged();
+    emit errorChanged();
+    emit outcomeChanged();
+    emit languageChanged();
 }
 
 void SessionController::identityPresented() {
@@ -95,10 +98,11 @@ void SessionController::setReadingCard(bool reading) {
     emit readingCardChanged();
 }
 
-void SessionController::identified(const QString& maskedName) {
+void SessionController::identified(const QString& maskedName, const QString& patientId) {
     if (machine_.state() != SessionState::Identifying) return;
     setReadingCard(false);
     maskedPatientName_ = maskedName;
+    patientId_ = patientId;
     emit patientChanged();
     handle(SessionEvent::IdentifySucceeded);
 }
@@ -113,6 +117,28 @@ void SessionController::identificationFailed(TranslatableText message) {
 
 void SessionController::cardRemoved() {
     handle(SessionEvent::CardRemoved);
+}
+
+void SessionController::journeySucceeded(JourneyOutcome outcome) {
+    outcome_ = std::move(outcome);
+    emit outcomeChanged();
+    handle(SessionEvent::JourneySucceeded);
+}
+
+void SessionController::journeyFailed(TranslatableText message) {
+    errorMessage_ = std::move(message);
+    emit errorChanged();
+    handle(SessionEvent::JourneyFailed);
+}
+
+QVariantMap SessionController::outcome() const {
+    QVariantList rows;
+    for (const auto& [label, value] : outcome_.rows)
+        rows << QVariantMap{{"label", label.translated()}, {"value", value.translated()}};
+    return {{"title", outcome_.title.translated()},
+            {"headlineLabel", outcome_.headlineLabel.translated()},
+            {"headline", outcome_.headline},
+            {"rows", rows}};
 }
 
 void SessionController::handle(SessionEvent event) {
@@ -141,9 +167,13 @@ void SessionController::onStateChanged(SessionState, SessionState to) {
 void SessionController::onSessionEnded() {
     setReadingCard(false);
     maskedPatientName_.clear();
+    patientId_.clear();
     errorMessage_ = {};
+    outcome_ = {};
     emit patientChanged();
     emit errorChanged();
+    emit outcomeChanged();
+    emit patientLeft();
 }
 
 void SessionController::tick() {

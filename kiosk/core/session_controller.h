@@ -9,6 +9,7 @@
 #include <QTimer>
 #include <QUrl>
 #include <QVariantList>
+#include <QVariantMap>
 
 #include "core/function_catalog.h"
 #include "core/idle_watchdog.h"
@@ -19,6 +20,15 @@ class QQmlEngine;
 class QJSEngine;
 
 namespace lobby::core {
+
+// What the Done screen shows when a journey succeeds: a title, an optional big headline (the
+// queue number) and label / value rows, kept translatable so a language switch reaches them.
+struct JourneyOutcome {
+    TranslatableText title;
+    TranslatableText headlineLabel;
+    QString headline;
+    QList<std::pair<TranslatableText, TranslatableText>> rows;
+};
 
 struct SessionTiming {
     int idleTimeout_ms = 60'000;
@@ -39,6 +49,7 @@ class SessionController : public QObject {
     Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY errorChanged)
     Q_PROPERTY(bool readingCard READ readingCard NOTIFY readingCardChanged)
     Q_PROPERTY(QVariantList functions READ functions NOTIFY functionsChanged)
+    Q_PROPERTY(QVariantMap outcome READ outcome NOTIFY outcomeChanged)
 
 public:
     SessionController(SessionTiming timing, FunctionCatalog* catalog, QObject* parent = nullptr);
@@ -56,6 +67,9 @@ public:
     QString errorMessage() const { return errorMessage_.translated(); }
     bool readingCard() const { return readingCard_; }
     QVariantList functions() const { return catalog_->functions(); }
+    QVariantMap outcome() const;
+    // The platform's id of the identified patient (empty without a platform); C++ only.
+    QString patientId() const { return patientId_; }
 
     Q_INVOKABLE void start();
     Q_INVOKABLE void back();
@@ -71,10 +85,13 @@ public:
 
     // Identity events from the devices and the platform. `maskedName` is already masked.
     void identityPresented();
-    void identified(const QString& maskedName);
+    void identified(const QString& maskedName, const QString& patientId = {});
     void setReadingCard(bool reading);
     void identificationFailed(lobby::core::TranslatableText message);
     void cardRemoved();
+    // A journey's end, from the flow that ran it.
+    void journeySucceeded(lobby::core::JourneyOutcome outcome);
+    void journeyFailed(lobby::core::TranslatableText message);
 
 signals:
     void stateChanged();
@@ -83,6 +100,10 @@ signals:
     void errorChanged();
     void functionsChanged();
     void readingCardChanged();
+    void outcomeChanged();
+    void languageChanged();
+    // The patient has gone: every holder of their data drops it now.
+    void patientLeft();
 
 private:
     void handle(SessionEvent event);
@@ -100,6 +121,8 @@ private:
     QTimer farewellTimer_;
     int countdownRemaining_ = 0;
     QString maskedPatientName_;
+    QString patientId_;
+    JourneyOutcome outcome_;
     TranslatableText errorMessage_;
     bool readingCard_ = false;
 };

@@ -9,6 +9,7 @@ namespace lobby::devices {
 struct CardHolder {
     QString maskedName;  // 张*丰
     QString idNumber;    // full: for the platform lookup only; never logged or shown
+    QString fullName;  // full: to register (建档) an unknown patient only; never logged or shown
 };
 
 }  // namespace lobby::devices

@@ -24,7 +24,8 @@ IdCardService::IdCardService(std::unique_ptr<idcard::SamReader> reader,
         QMetaObject::invokeMethod(this, [this] { emit cardPlaced(); });
     };
     events.cardRead = [this](const idcard::IdCard& card) {
-        CardHolder holder{maskedNameOf(card), QString::fromStdString(card.idNumber)};
+        CardHolder holder{maskedNameOf(card), QString::fromStdString(card.idNumber),
+                          QString::fromStdString(card.name.empty() ? card.nameEn : card.name)};
         qCInfo(lcIdCard).noquote()
             << "card read:" << idcard::toString(card.type).data() << holder.maskedName
             << QString::fromStdString(privacy::maskIdNumber(card.idNumber));

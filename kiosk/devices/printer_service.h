@@ -1,17 +1,21 @@
 #pragma once
 // The kiosk's side of the slip printer: polls its state on a worker thread (from the printer
 // itself over the direct channel when one is configured, else from CUPS) and reports changes
-// on the Qt event loop, so functions that print are withdrawn before a patient starts.
+// on the Qt event loop, so functions that print are withdrawn before a patient starts. Slips are
+// printed on the same thread, between polls, so the printer is asked one thing at a time.
 
 #include <QObject>
 #include <atomic>
 #include <condition_variable>
+#include <deque>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <thread>
 
 #include "printer/cups_queue.h"
 #include "printer/direct_channel.h"
+#include "printer/slip_printer.h"
 #include "printer/usb_status.h"
 
 namespace lobby::devices {
@@ -32,15 +36,28 @@ public:
     void start();
     void stop();
 
+    using PrintDone = std::function<void(Result<printer::PrintOutcome>)>;
+    // Prints a rendered slip (reference: no personal data, e.g. the booking id); `done` runs on
+    // this object's thread once the printer has finished or failed.
+    void print(std::string reference, printer::Bytes slip, PrintDone done);
+
 signals:
     // state: "ready" | "paper_low" | "paper_out" | "cover_open" | "offline" | "error"
     void stateChanged(const QString& state);
 
 private:
+    struct PrintJob {
+        std::string reference;
+        printer::Bytes slip;
+        PrintDone done;
+    };
     void run();
+    void printNow(PrintJob job);
     Result<printer::PrinterState> poll() const;
 
     PrinterSetup setup_;
+    printer::SlipPrinter slips_;
+    std::deque<PrintJob> jobs_;
     std::thread thread_;
     std::mutex mutex_;
     std::condition_variable wake_;

@@ -13,7 +13,7 @@ SscService::SscService(smartcard::SscWatchOptions options, QObject* parent) : QO
     };
     events.cardRead = [this](const smartcard::SscCard& card) {
         CardHolder holder{QString::fromStdString(privacy::maskName(card.name)),
-                          QString::fromStdString(card.idNumber)};
+                          QString::fromStdString(card.idNumber), QString::fromStdString(card.name)};
         qCInfo(lcSmartCard).noquote()
             << "card read:" << holder.maskedName
             << QString::fromStdString(privacy::maskIdNumber(card.idNumber));

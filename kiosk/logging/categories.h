@@ -12,3 +12,5 @@ Q_DECLARE_LOGGING_CATEGORY(lcIdCard)     // lobby.driver.idcard
 Q_DECLARE_LOGGING_CATEGORY(lcSmartCard)  // lobby.driver.smartcard
 Q_DECLARE_LOGGING_CATEGORY(lcScanner)    // lobby.driver.scanner
 Q_DECLARE_LOGGING_CATEGORY(lcPrinter)    // lobby.driver.printer
+Q_DECLARE_LOGGING_CATEGORY(lcPlatform)   // lobby.platform: the appointment platform's calls
+Q_DECLARE_LOGGING_CATEGORY(lcJourney)    // lobby.journey: pick-up, booking, cancel flows

@@ -27,6 +27,14 @@ if grep -q "@CUPS_SERVER@" "$config"; then
     config="$out/kiosk.json"
 fi
 
+if grep -q "@PLATFORM_URL@" "$config"; then
+    sed -e "s|@PLATFORM_URL@|${LOBBY_PLATFORM_URL:?run under tests/platform/with_platform.sh}|" \
+        -e "s|@PLATFORM_CA@|$LOBBY_PLATFORM_CA|" -e "s|@PLATFORM_CERT@|$LOBBY_PLATFORM_CERT|" \
+        -e "s|@PLATFORM_KEY@|$LOBBY_PLATFORM_KEY|" "$config" >"$out/kiosk.json.tmp"
+    mv "$out/kiosk.json.tmp" "$out/kiosk.json"
+    config="$out/kiosk.json"
+fi
+
 status=0
 "$app" --config "$config" --size "$size" --journey "$journeys/$journey.json" \
     --screenshot-dir "$out/screens" >"$out/stdout.log" 2>"$out/app.log" || status=$?

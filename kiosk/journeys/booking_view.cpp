@@ -1,0 +1,53 @@
+#include "journeys/booking_view.h"
+
+#include <QCoreApplication>
+
+#include "core/translatable_text.h"
+
+namespace lobby::journeys {
+namespace {
+
+QString statusText(const platform::Booking& booking) {
+    if (booking.stopService) {
+        return QCoreApplication::translate("BookingView", "The doctor has stopped this session");
+    }
+    if (booking.status == "held") return QCoreApplication::translate("BookingView", "Not paid yet");
+    if (booking.status == "paid") return QCoreApplication::translate("BookingView", "Paid");
+    if (booking.status == "checked_in")
+        return QCoreApplication::translate("BookingView", "Picked up");
+    if (booking.status == "cancelled")
+        return QCoreApplication::translate("BookingView", "Cancelled");
+    if (booking.status == "refunded")
+        return QCoreApplication::translate("BookingView", "Cancelled and refunded");
+    if (booking.status == "expired")
+        return QCoreApplication::translate("BookingView", "Expired unpaid");
+    return QString::fromStdString(booking.status);
+}
+
+}  // namespace
+
+QString feeText(int fee_fen) {
+    return QStringLiteral("¥%1.%2").arg(fee_fen / 100).arg(fee_fen % 100, 2, 10, QLatin1Char('0'));
+}
+
+QVariantMap bookingView(const platform::Booking& booking) {
+    const platform::Visit& visit = booking.visit;
+    const QString period = visit.period == "morning"
+                               ? QCoreApplication::translate("BookingView", "morning")
+                               : QCoreApplication::translate("BookingView", "afternoon");
+    return {
+        {"id", QString::fromStdString(booking.id)},
+        {"department",
+         QString::fromStdString(core::showingChinese() ? visit.departmentZh : visit.departmentEn)},
+        {"doctor", QString::fromStdString(visit.doctorName + " " + visit.doctorTitle)},
+        {"when", QStringLiteral("%1 %2 %3–%4")
+                     .arg(QString::fromStdString(visit.date), period,
+                          QString::fromStdString(visit.start), QString::fromStdString(visit.end))},
+        {"status", QString::fromStdString(booking.status)},
+        {"statusText", statusText(booking)},
+        {"fee", feeText(booking.feeFen)},
+        {"stopService", booking.stopService},
+    };
+}
+
+}  // namespace lobby::journeys

@@ -1,0 +1,66 @@
+#include "journeys/identity_resolver.h"
+
+#include <QUuid>
+
+#include "logging/categories.h"
+#include "services/platform_service.h"
+
+namespace lobby::journeys {
+
+using platform::Patient;
+using platform::PlatformClient;
+using services::CallFailure;
+
+IdentityResolver::IdentityResolver(core::SessionController& session,
+                                   services::PlatformService* platform, QObject* parent)
+    : QObject(parent), session_(session), platform_(platform) {}
+
+void IdentityResolver::resolve(const devices::CardHolder& holder) {
+    if (platform_ == nullptr) {
+        session_.identified(holder.maskedName);
+        return;
+    }
+    const std::string idNumber = holder.idNumber.toStdString();
+    const std::string name = holder.fullName.toStdString();
+    platform_->call<Patient>(
+        [idNumber, name](PlatformClient& client) {
+            return client.identifyByIdCard(idNumber, name);
+        },
+        [this, holder](Result<Patient> patient, std::optional<CallFailure> failure) {
+            if (patient) {
+                session_.identified(QString::fromStdString(patient->maskedName),
+                                    QString::fromStdString(patient->id));
+            } else if (failure->error.code == "patient_unknown") {
+                registerHolder(holder);
+            } else {
+                qCWarning(lcJourney).noquote()
+                    << "identification failed:" << failure->error.message.c_str();
+                session_.identificationFailed(failure->message);
+            }
+        });
+}
+
+// The card's data is the platform's record of the patient (建档): the name and number come from
+// a card the reader has verified, so there is nothing for the patient to type.
+void IdentityResolver::registerHolder(const devices::CardHolder& holder) {
+    const std::string key = QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
+    const std::string idNumber = holder.idNumber.toStdString();
+    const std::string name = holder.fullName.toStdString();
+    qCInfo(lcJourney).noquote() << "registering new patient" << holder.maskedName;
+    platform_->call<Patient>(
+        [idNumber, name, key](PlatformClient& client) {
+            return client.registerPatient(idNumber, name, key);
+        },
+        [this](Result<Patient> patient, std::optional<CallFailure> failure) {
+            if (!patient) {
+                qCWarning(lcJourney).noquote()
+                    << "registration failed:" << failure->error.message.c_str();
+                session_.identificationFailed(failure->message);
+                return;
+            }
+            session_.identified(QString::fromStdString(patient->maskedName),
+                                QString::fromStdString(patient->id));
+        });
+}
+
+}  // namespace lobby::journeys

@@ -1,0 +1,32 @@
+#pragma once
+// Turns a card read on this kiosk into a patient of the platform: looks the holder up, registers
+// (建档) a holder the platform does not know yet, and tells the session who is here. Without a
+// platform configured the session gets the masked name alone, so devices can still be shown.
+
+#include <QObject>
+
+#include "core/session_controller.h"
+#include "devices/card_holder.h"
+
+namespace lobby::services {
+class PlatformService;
+}
+
+namespace lobby::journeys {
+
+class IdentityResolver : public QObject {
+    Q_OBJECT
+public:
+    IdentityResolver(core::SessionController& session, services::PlatformService* platform,
+                     QObject* parent = nullptr);
+
+    void resolve(const devices::CardHolder& holder);
+
+private:
+    void registerHolder(const devices::CardHolder& holder);
+
+    core::SessionController& session_;
+    services::PlatformService* platform_;
+};
+
+}  // namespace lobby::journeys

@@ -1,0 +1,158 @@
+#include "journeys/pickup_flow.h"
+
+#include "core/qml_exposure.h"
+#include "journeys/booking_view.h"
+#include "journeys/slip_desk.h"
+#include "logging/categories.h"
+#include "services/platform_service.h"
+
+namespace lobby::journeys {
+
+using platform::Booking;
+using platform::CheckIn;
+using platform::PlatformClient;
+using services::CallFailure;
+
+namespace {
+const char* const kCheckedIn = QT_TRANSLATE_NOOP("PickUpFlow", "You are checked in");
+const char* const kQueueNumber = QT_TRANSLATE_NOOP("PickUpFlow", "Your queue number");
+const char* const kClinicRoom = QT_TRANSLATE_NOOP("PickUpFlow", "Clinic room");
+const char* const kTime = QT_TRANSLATE_NOOP("PickUpFlow", "Time");
+const char* const kDoctor = QT_TRANSLATE_NOOP("PickUpFlow", "Doctor");
+const char* const kSlip = QT_TRANSLATE_NOOP("PickUpFlow", "Slip");
+const char* const kSlipPrinted = QT_TRANSLATE_NOOP("PickUpFlow", "Printed: please take it");
+const char* const kSlipFailed =
+    QT_TRANSLATE_NOOP("PickUpFlow", "Not printed: show this screen or your ID card at the clinic");
+
+core::TranslatableText plain(const std::string& text) {
+    return core::TranslatableText::bilingual(QString::fromStdString(text),
+                                             QString::fromStdString(text));
+}
+}  // namespace
+
+PickUpFlow::PickUpFlow(core::SessionController& session, services::PlatformService* platform,
+                       SlipDesk& slips, QObject* parent)
+    : QObject(parent), session_(session), platform_(platform), slips_(slips) {
+    connect(&session_, &core::SessionController::stateChanged, this, [this] {
+        if (session_.currentState() == core::SessionState::PickUp) load();
+    });
+    connect(&session_, &core::SessionController::patientLeft, this, &PickUpFlow::clear);
+    connect(&session_, &core::SessionController::languageChanged, this, &PickUpFlow::changed);
+}
+
+PickUpFlow* PickUpFlow::create(QQmlEngine* qmlEngine, QJSEngine*) {
+    return core::exposedTo<PickUpFlow>(qmlEngine, kQmlName);
+}
+
+QVariantList PickUpFlow::bookings() const {
+    QVariantList list;
+    for (const auto& booking : bookings_) {
+        QVariantMap view = bookingView(booking);
+        view["action"] = booking.stopService        ? QStringLiteral("stopped")
+                         : booking.status == "paid" ? QStringLiteral("checkin")
+                         : booking.status == "held" ? QStringLiteral("unpaid")
+                                                    : QStringLiteral("done");
+        list << view;
+    }
+    return list;
+}
+
+void PickUpFlow::setBusy(bool busy) {
+    if (busy_ == busy) return;
+    busy_ = busy;
+    emit changed();
+}
+
+void PickUpFlow::clear() {
+    bookings_.clear();
+    loaded_ = false;
+    busy_ = false;
+    emit changed();
+}
+
+void PickUpFlow::load() {
+    if (platform_ == nullptr) return;
+    bookings_.clear();
+    loaded_ = false;
+    setBusy(true);
+    const std::string patientId = session_.patientId().toStdString();
+    platform_->call<std::vector<Booking>>(
+        [patientId](PlatformClient& client) {
+            return client.bookings(patientId, PlatformClient::Scope::Today);
+        },
+        [this](Result<std::vector<Booking>> bookings, std::optional<CallFailure> failure) {
+            busy_ = false;
+            if (!bookings) {
+                emit changed();
+                session_.journeyFailed(failure->message);
+                return;
+            }
+            bookings_ = std::move(bookings.value());
+            loaded_ = true;
+            qCInfo(lcJourney) << "pick-up:" << bookings_.size() << "bookings today";
+            emit changed();
+        });
+}
+
+void PickUpFlow::checkIn(const QString& bookingId) {
+    if (busy_ || platform_ == nullptr) return;
+    const auto it = std::find_if(bookings_.begin(), bookings_.end(), [&](const Booking& b) {
+        return QString::fromStdString(b.id) == bookingId;
+    });
+    if (it == bookings_.end() || it->status != "paid" || it->stopService) return;
+    const Booking booking = *it;
+    setBusy(true);
+    // One check-in per booking: the key is the booking's own, so a retry after a lost reply
+    // (or from another kiosk) gets the same queue number rather than a second one.
+    const std::string key = "checkin-" + booking.id;
+    qCInfo(lcJourney) << "checking in booking" << bookingId;
+    platform_->call<CheckIn>(
+        [id = booking.id, key](PlatformClient& client) { return client.checkIn(id, key); },
+        [this, booking](Result<CheckIn> checkIn, std::optional<CallFailure> failure) {
+            if (!checkIn) {
+                setBusy(false);
+                qCInfo(lcJourney) << "check-in refused:" << failure->error.code.c_str();
+                session_.journeyFailed(failure->message);
+                return;
+            }
+            printSlip(booking, checkIn.value());
+        });
+}
+
+void PickUpFlow::printSlip(const Booking& booking, const CheckIn& checkIn) {
+    const platform::Visit& visit = booking.visit;
+    printer::SlipFields fields{
+        {"department", visit.departmentZh},
+        {"clinic_room", checkIn.clinicRoomZh},
+        {"doctor", visit.doctorName + " " + visit.doctorTitle},
+        {"date", visit.date},
+        {"time_window", checkIn.timeWindow},
+        {"queue_number", checkIn.queueNumber},
+        {"patient_name", session_.patientName().toStdString()},
+        {"visit_number", booking.id},
+        {"queue_url", slips_.queueUrlFor(booking.id)},
+        {"wayfinding",
+         "请到" + checkIn.clinicRoomZh + "候诊 Please wait at " + checkIn.clinicRoomEn},
+    };
+    slips_.print(
+        QStringLiteral("checkin"), std::move(fields), booking.id,
+        [this, booking, checkIn](bool printed) {
+            setBusy(false);
+            core::JourneyOutcome outcome;
+            outcome.title = {"PickUpFlow", kCheckedIn};
+            outcome.headlineLabel = {"PickUpFlow", kQueueNumber};
+            outcome.headline = QString::fromStdString(checkIn.queueNumber);
+            outcome.rows = {
+                {{"PickUpFlow", kClinicRoom},
+                 core::TranslatableText::bilingual(QString::fromStdString(checkIn.clinicRoomZh),
+                                                   QString::fromStdString(checkIn.clinicRoomEn))},
+                {{"PickUpFlow", kTime}, plain(checkIn.timeWindow)},
+                {{"PickUpFlow", kDoctor},
+                 plain(booking.visit.doctorName + " " + booking.visit.doctorTitle)},
+                {{"PickUpFlow", kSlip}, {"PickUpFlow", printed ? kSlipPrinted : kSlipFailed}},
+            };
+            session_.journeySucceeded(std::move(outcome));
+        });
+}
+
+}  // namespace lobby::journeys

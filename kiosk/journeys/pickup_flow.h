@@ -1,0 +1,64 @@
+#pragma once
+// 预约取号: today's bookings of the identified patient → check in → the slip printed → the Done
+// screen with the queue number, clinic room and time window. Exposed to QML as `PickUp`; the
+// screen shows its properties and forwards taps to checkIn().
+
+#include <QtQml/qqmlregistration.h>
+#include <QObject>
+#include <QVariantList>
+#include <vector>
+
+#include "core/session_controller.h"
+#include "platform/platform_client.h"
+
+class QQmlEngine;
+class QJSEngine;
+
+namespace lobby::services {
+class PlatformService;
+}
+
+namespace lobby::journeys {
+
+class SlipDesk;
+
+class PickUpFlow : public QObject {
+    Q_OBJECT
+    QML_NAMED_ELEMENT(PickUp)
+    QML_SINGLETON
+    Q_PROPERTY(bool busy READ busy NOTIFY changed)
+    Q_PROPERTY(bool loaded READ loaded NOTIFY changed)
+    Q_PROPERTY(QVariantList bookings READ bookings NOTIFY changed)
+
+public:
+    // `platform` may be null (none configured): the function is then never offered.
+    PickUpFlow(core::SessionController& session, services::PlatformService* platform,
+               SlipDesk& slips, QObject* parent = nullptr);
+    static PickUpFlow* create(QQmlEngine* qmlEngine, QJSEngine* jsEngine);
+    static constexpr const char* kQmlName = "pickup";
+
+    bool busy() const { return busy_; }
+    bool loaded() const { return loaded_; }
+    // Each: bookingView() plus `action`: "checkin" | "unpaid" | "stopped" | "done".
+    QVariantList bookings() const;
+
+    Q_INVOKABLE void checkIn(const QString& bookingId);
+
+signals:
+    void changed();
+
+private:
+    void load();
+    void printSlip(const platform::Booking& booking, const platform::CheckIn& checkIn);
+    void clear();
+    void setBusy(bool busy);
+
+    core::SessionController& session_;
+    services::PlatformService* platform_;
+    SlipDesk& slips_;
+    std::vector<platform::Booking> bookings_;
+    bool busy_ = false;
+    bool loaded_ = false;
+};
+
+}  // namespace lobby::journeys

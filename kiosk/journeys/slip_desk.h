@@ -1,0 +1,41 @@
+#pragma once
+// Prints the slips journeys hand out (check-in slip, booking voucher, refund receipt) from the
+// hospital's templates, on the kiosk's printer, and says whether each came out whole.
+
+#include <QObject>
+#include <QString>
+#include <functional>
+
+#include "printer/slip.h"
+
+namespace lobby::devices {
+class PrinterService;
+}
+
+namespace lobby::journeys {
+
+class SlipDesk : public QObject {
+    Q_OBJECT
+public:
+    // `printer` may be null (no printer configured): every slip then fails at once.
+    SlipDesk(devices::PrinterService* printer, QString hospitalName, QString queueUrlBase,
+             QObject* parent = nullptr);
+
+    // Where a check-in slip's QR code sends the patient to follow their queue.
+    std::string queueUrlFor(const std::string& bookingId) const {
+        return queueUrlBase_.toStdString() + bookingId;
+    }
+
+    // kind: a template name ("checkin"); the hospital's name is added to `fields`. `reference`
+    // names the slip in logs (a booking id, never personal data). `done(printed)` runs on this
+    // thread.
+    void print(const QString& kind, printer::SlipFields fields, const std::string& reference,
+               std::function<void(bool printed)> done);
+
+private:
+    devices::PrinterService* printer_;
+    QString hospitalName_;
+    QString queueUrlBase_;
+};
+
+}  // namespace lobby::journeys

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Runs a command next to a private sandbox platform: lobby-platform over TLS on a free port on
+# 127.0.0.1, its dev CA, database and a terminal certificate in a temporary directory, stopped
+# when the command ends, whatever happens.
+# Usage: with_platform.sh PLATFORM [--at HH:MM] [--auto-pay S] COMMAND [ARGS...]
+# The command sees LOBBY_PLATFORM_URL, LOBBY_PLATFORM_CA, LOBBY_PLATFORM_CERT, LOBBY_PLATFORM_KEY
+# and LOBBY_PLATFORM_CONTROL (a FIFO taking the platform's stdin commands; each answer is
+# appended to LOBBY_PLATFORM_OUT), and the helper `platform_command CMD` that sends one command
+# and prints its answer.
+set -uo pipefail
+platform=$1
+shift
+options=()
+while [[ ${1:-} == --at || ${1:-} == --auto-pay ]]; do
+    options+=("$1" "$2")
+    shift 2
+done
+work=$(mktemp -d)
+platform_pid=""
+cleanup() {
+    exec 8>&- 2>/dev/null
+    [[ -n $platform_pid ]] && { kill "$platform_pid" 2>/dev/null; wait "$platform_pid" 2>/dev/null; }
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+terminal=KIOSK-TEST-0001
+mkfifo "$work/control"
+"$platform" --state "$work/state" --port 0 --client-cert "$terminal" "${options[@]}" \
+    <"$work/control" >"$work/out" 2>"$work/err" &
+platform_pid=$!
+exec 8>"$work/control"
+for _ in $(seq 200); do grep -q '^port ' "$work/out" && break; sleep 0.05; done
+port=$(awk '/^port /{print $2}' "$work/out")
+[[ -n $port ]] || { echo "with_platform: the platform did not start" >&2; cat "$work/err" >&2; exit 1; }
+
+export LOBBY_PLATFORM_URL="https://127.0.0.1:$port"
+export LOBBY_PLATFORM_CA="$work/state/ca/ca.pem"
+export LOBBY_PLATFORM_CERT="$work/state/terminals/$terminal/client.pem"
+export LOBBY_PLATFORM_KEY="$work/state/terminals/$terminal/client.key"
+export LOBBY_PLATFORM_CONTROL="$work/control" LOBBY_PLATFORM_OUT="$work/out"
+
+# Sends one command to the platform and prints its one-line answer.
+platform_command() {
+    local before
+    before=$(wc -l <"$LOBBY_PLATFORM_OUT")
+    echo "$*" >"$LOBBY_PLATFORM_CONTROL"
+    for _ in $(seq 100); do
+        (($(wc -l <"$LOBBY_PLATFORM_OUT") > before)) && break
+        sleep 0.05
+    done
+    tail -n +"$((before + 1))" "$LOBBY_PLATFORM_OUT" | head -n 1
+}
+export -f platform_command
+
+"$@"
