@@ -104,6 +104,44 @@ GLOSSARY = {
         "预约服务返回了无法识别的结果，请到服务台咨询工作人员。",
     "en": "zh",
 
+    "Choose a department": "选择科室",
+    "Choose a doctor": "选择医生",
+    "Choose a time": "选择时段",
+    "Confirm and pay": "确认并支付",
+    "Scan to pay": "扫码支付",
+    "Tap a department. The letters filter by pinyin initials.": "请点击科室，可按拼音首字母筛选。",
+    "Fees are per visit. Tap a doctor to see free times.": "挂号费按每次就诊收取。点击医生查看可约时段。",
+    "The number shows how many places are left.": "数字为剩余号源数。",
+    "Check the details, then choose how to pay.": "请核对信息，然后选择支付方式。",
+    "Scan the code with your phone and pay. Keep this screen open.": "请用手机扫码支付，支付完成前请勿离开本页面。",
+    "Cancel payment": "取消支付",
+    "Back": "返回",
+    "Booked and paid": "挂号成功，已支付",
+    "When": "就诊时间",
+    "Fee": "挂号费",
+    "Paid by": "支付方式",
+    "Voucher": "凭条",
+    "Printed: please take it. On the day, check in here with your ID card.":
+        "已打印，请取走。就诊当天请凭身份证在本机取号。",
+    "Not printed: your booking is safe; check in here with your ID card.":
+        "凭条未能打印，您的预约已成功，就诊当天请凭身份证在本机取号。",
+    "The time to pay ran out and the slot was released. Nothing was charged; if you did pay, the money is refunded automatically.":
+        "支付已超时，号源已释放，未扣费；如已付款，费用将自动原路退回。",
+    "The payment did not go through and the slot was released. Nothing was charged.":
+        "支付未成功，号源已释放，未扣费。",
+    "WeChat Pay": "微信支付",
+    "Alipay": "支付宝",
+    "UnionPay": "银联云闪付",
+    "Medical insurance": "医保支付",
+    "Department": "科室",
+    "All": "全部",
+    "Next free: %1": "最近可约：%1",
+    "Fully booked this week": "本周已约满",
+    "Time left to pay: %1:%2": "剩余支付时间：%1:%2",
+    "Fee: %1": "费用：%1",
+    "%1 left": "剩余 %1",
+    "Full": "已满",
+
 }
 
 ts = pathlib.Path(__file__).with_name("lobby_zh_CN.ts")

@@ -44,6 +44,120 @@
     </message>
   </context>
   <context>
+    <name>BookScreen</name>
+    <message>
+      <source>Choose a department</source>
+      <translation>选择科室</translation>
+    </message>
+    <message>
+      <source>Choose a doctor</source>
+      <translation>选择医生</translation>
+    </message>
+    <message>
+      <source>Choose a time</source>
+      <translation>选择时段</translation>
+    </message>
+    <message>
+      <source>Confirm and pay</source>
+      <translation>确认并支付</translation>
+    </message>
+    <message>
+      <source>Scan to pay</source>
+      <translation>扫码支付</translation>
+    </message>
+    <message>
+      <source>Tap a department. The letters filter by pinyin initials.</source>
+      <translation>请点击科室，可按拼音首字母筛选。</translation>
+    </message>
+    <message>
+      <source>Fees are per visit. Tap a doctor to see free times.</source>
+      <translation>挂号费按每次就诊收取。点击医生查看可约时段。</translation>
+    </message>
+    <message>
+      <source>The number shows how many places are left.</source>
+      <translation>数字为剩余号源数。</translation>
+    </message>
+    <message>
+      <source>Check the details, then choose how to pay.</source>
+      <translation>请核对信息，然后选择支付方式。</translation>
+    </message>
+    <message>
+      <source>Scan the code with your phone and pay. Keep this screen open.</source>
+      <translation>请用手机扫码支付，支付完成前请勿离开本页面。</translation>
+    </message>
+    <message>
+      <source>One moment, please…</source>
+      <translation>请稍候……</translation>
+    </message>
+    <message>
+      <source>Cancel payment</source>
+      <translation>取消支付</translation>
+    </message>
+    <message>
+      <source>Back</source>
+      <translation>返回</translation>
+    </message>
+  </context>
+  <context>
+    <name>BookingFlow</name>
+    <message>
+      <source>Booked and paid</source>
+      <translation>挂号成功，已支付</translation>
+    </message>
+    <message>
+      <source>Doctor</source>
+      <translation>医生</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>就诊时间</translation>
+    </message>
+    <message>
+      <source>Fee</source>
+      <translation>挂号费</translation>
+    </message>
+    <message>
+      <source>Paid by</source>
+      <translation>支付方式</translation>
+    </message>
+    <message>
+      <source>Voucher</source>
+      <translation>凭条</translation>
+    </message>
+    <message>
+      <source>Printed: please take it. On the day, check in here with your ID card.</source>
+      <translation>已打印，请取走。就诊当天请凭身份证在本机取号。</translation>
+    </message>
+    <message>
+      <source>Not printed: your booking is safe; check in here with your ID card.</source>
+      <translation>凭条未能打印，您的预约已成功，就诊当天请凭身份证在本机取号。</translation>
+    </message>
+    <message>
+      <source>The time to pay ran out and the slot was released. Nothing was charged; if you did pay, the money is refunded automatically.</source>
+      <translation>支付已超时，号源已释放，未扣费；如已付款，费用将自动原路退回。</translation>
+    </message>
+    <message>
+      <source>The payment did not go through and the slot was released. Nothing was charged.</source>
+      <translation>支付未成功，号源已释放，未扣费。</translation>
+    </message>
+    <message>
+      <source>WeChat Pay</source>
+      <translation>微信支付</translation>
+    </message>
+    <message>
+      <source>Alipay</source>
+      <translation>支付宝</translation>
+    </message>
+    <message>
+      <source>UnionPay</source>
+      <translation>银联云闪付</translation>
+    </message>
+    <message>
+      <source>Medical insurance</source>
+      <translation>医保支付</translation>
+    </message>
+  </context>
+  <context>
     <name>BookingView</name>
     <message>
       <source>The doctor has stopped this session</source>
@@ -83,6 +197,41 @@
     </message>
   </context>
   <context>
+    <name>ConfirmStep</name>
+    <message>
+      <source>WeChat Pay</source>
+      <translation>微信支付</translation>
+    </message>
+    <message>
+      <source>Alipay</source>
+      <translation>支付宝</translation>
+    </message>
+    <message>
+      <source>UnionPay</source>
+      <translation>银联云闪付</translation>
+    </message>
+    <message>
+      <source>Medical insurance</source>
+      <translation>医保支付</translation>
+    </message>
+    <message>
+      <source>Department</source>
+      <translation>科室</translation>
+    </message>
+    <message>
+      <source>Doctor</source>
+      <translation>医生</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>就诊时间</translation>
+    </message>
+    <message>
+      <source>Fee</source>
+      <translation>挂号费</translation>
+    </message>
+  </context>
+  <context>
     <name>CountdownOverlay</name>
     <message>
       <source>Are you still there?</source>
@@ -98,6 +247,13 @@
     </message>
   </context>
   <context>
+    <name>DepartmentStep</name>
+    <message>
+      <source>All</source>
+      <translation>全部</translation>
+    </message>
+  </context>
+  <context>
     <name>DeviceHub</name>
     <message>
       <source>Your code was read, but the appointment service is not connected. Please use your ID card.</source>
@@ -106,6 +262,17 @@
     <message>
       <source>This is a payment code. To identify yourself, use your ID card or e-voucher.</source>
       <translation>这是付款码。请使用身份证或医保电子凭证验证身份。</translation>
+    </message>
+  </context>
+  <context>
+    <name>DoctorStep</name>
+    <message>
+      <source>Next free: %1</source>
+      <translation>最近可约：%1</translation>
+    </message>
+    <message>
+      <source>Fully booked this week</source>
+      <translation>本周已约满</translation>
     </message>
   </context>
   <context>
@@ -292,6 +459,17 @@
     </message>
   </context>
   <context>
+    <name>PaymentStep</name>
+    <message>
+      <source>Time left to pay: %1:%2</source>
+      <translation>剩余支付时间：%1:%2</translation>
+    </message>
+    <message>
+      <source>Fee: %1</source>
+      <translation>费用：%1</translation>
+    </message>
+  </context>
+  <context>
     <name>PickUpFlow</name>
     <message>
       <source>You are checked in</source>
@@ -366,6 +544,17 @@
     <message>
       <source>The appointment service gave an answer we could not understand. Please ask at the service desk.</source>
       <translation>预约服务返回了无法识别的结果，请到服务台咨询工作人员。</translation>
+    </message>
+  </context>
+  <context>
+    <name>SlotStep</name>
+    <message>
+      <source>Full</source>
+      <translation>已满</translation>
+    </message>
+    <message>
+      <source>%1 left</source>
+      <translation>剩余 %1</translation>
     </message>
   </context>
   <context>

@@ -12,9 +12,11 @@
 #include "app/device_hub.h"
 #include "app/journey_driver.h"
 #include "app/language_service.h"
+#include "app/qr_image_provider.h"
 #include "app/screenshot_recorder.h"
 #include "core/qml_exposure.h"
 #include "core/screen_registry.h"
+#include "journeys/booking_flow.h"
 #include "journeys/identity_resolver.h"
 #include "journeys/pickup_flow.h"
 #include "journeys/slip_desk.h"
@@ -103,6 +105,8 @@ void CompositionRoot::buildJourneys(const config::Settings& settings) {
                                                   settings.stringValue(kHospitalName),
                                                   settings.stringValue(kHospitalQueueUrl));
     pickup_ = std::make_unique<journeys::PickUpFlow>(session_, platform_.get(), *slips_);
+    booking_ = std::make_unique<journeys::BookingFlow>(session_, platform_.get(), *slips_,
+                                                       journeys::BookingPolicy{});
 }
 
 CompositionRoot::~CompositionRoot() {
@@ -113,6 +117,8 @@ void CompositionRoot::exposeServices() {
     core::exposeToQml(&engine_, core::SessionController::kQmlName, &session_);
     core::exposeToQml(&engine_, core::KioskInfo::kQmlName, &kiosk_);
     core::exposeToQml(&engine_, journeys::PickUpFlow::kQmlName, pickup_.get());
+    core::exposeToQml(&engine_, journeys::BookingFlow::kQmlName, booking_.get());
+    engine_.addImageProvider(QString::fromLatin1(QrImageProvider::kName), new QrImageProvider);
 }
 
 bool CompositionRoot::start() {

@@ -19,6 +19,7 @@ namespace lobby::services {
 class PlatformService;
 }
 namespace lobby::journeys {
+class BookingFlow;
 class IdentityResolver;
 class PickUpFlow;
 class SlipDesk;
@@ -60,6 +61,7 @@ private:
     std::unique_ptr<journeys::IdentityResolver> identity_;
     std::unique_ptr<journeys::SlipDesk> slips_;
     std::unique_ptr<journeys::PickUpFlow> pickup_;
+    std::unique_ptr<journeys::BookingFlow> booking_;
     std::unique_ptr<ScreenshotRecorder> screenshots_;
     std::unique_ptr<JourneyDriver> journey_;
     QQmlApplicationEngine engine_;

@@ -21,7 +21,7 @@ ScreenshotRecorder::ScreenshotRecorder(QString directory, core::SessionControlle
     captureTimer_.setSingleShot(true);
     captureTimer_.setInterval(kSettle_ms);
     connect(&captureTimer_, &QTimer::timeout, this, &ScreenshotRecorder::capture);
-    connect(session_, &core::SessionController::stateChanged, this, &ScreenshotRecorder::schedule);
+    connect(session_, &core::SessionController::screenChanged, this, &ScreenshotRecorder::schedule);
     connect(kiosk_, &core::KioskInfo::languageChanged, this, &ScreenshotRecorder::schedule);
     connect(session_, &core::SessionController::countdownChanged, this, [this] {
         if (!captureTimer_.isActive()) schedule();

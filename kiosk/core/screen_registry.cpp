@@ -14,7 +14,7 @@ const std::array<ScreenEntry, 10>& entries() {
         {S::Identifying, "identify", kScreensRoot + "identify/IdentifyScreen.qml"},
         {S::Menu, "menu", kScreensRoot + "menu/MenuScreen.qml"},
         {S::PickUp, "pickup", kScreensRoot + "pickup/PickUpScreen.qml"},
-        {S::Book, "book", kScreensRoot + "common/JourneyUnavailableScreen.qml"},
+        {S::Book, "book", kScreensRoot + "book/BookScreen.qml"},
         {S::Cancel, "cancel", kScreensRoot + "common/JourneyUnavailableScreen.qml"},
         {S::MyBookings, "my_bookings", kScreensRoot + "common/JourneyUnavailableScreen.qml"},
         {S::Done, "done", kScreensRoot + "common/DoneScreen.qml"},

@@ -37,7 +37,14 @@ QString SessionController::stateName() const {
     return core::stateName(machine_.state());
 }
 QString SessionController::screenName() const {
-    return ScreenRegistry::forState(machine_.state()).name;
+    const QString name = ScreenRegistry::forState(machine_.state()).name;
+    return screenStep_.isEmpty() ? name : name + "-" + screenStep_;
+}
+
+void SessionController::setScreenStep(const QString& step) {
+    if (step == screenStep_) return;
+    screenStep_ = step;
+    emit screenChanged();
 }
 QUrl SessionController::screenUrl() const {
     return QUrl(ScreenRegistry::forState(machine_.state()).url);
@@ -161,7 +168,9 @@ void SessionController::onStateChanged(SessionState, SessionState to) {
     } else {
         farewellTimer_.stop();
     }
+    screenStep_.clear();
     emit stateChanged();
+    emit screenChanged();
 }
 
 void SessionController::onSessionEnded() {

@@ -41,7 +41,7 @@ class SessionController : public QObject {
     QML_NAMED_ELEMENT(Session)
     QML_SINGLETON
     Q_PROPERTY(QString state READ stateName NOTIFY stateChanged)
-    Q_PROPERTY(QString screenName READ screenName NOTIFY stateChanged)
+    Q_PROPERTY(QString screenName READ screenName NOTIFY screenChanged)
     Q_PROPERTY(QUrl screenUrl READ screenUrl NOTIFY stateChanged)
     Q_PROPERTY(bool countdownActive READ countdownActive NOTIFY countdownChanged)
     Q_PROPERTY(int countdownRemaining READ countdownRemaining NOTIFY countdownChanged)
@@ -92,6 +92,9 @@ public:
     // A journey's end, from the flow that ran it.
     void journeySucceeded(lobby::core::JourneyOutcome outcome);
     void journeyFailed(lobby::core::TranslatableText message);
+    // A journey with steps of its own names the one shown ("doctors"): the screen is then
+    // "book-doctors" for screenshots and scripted journeys. Cleared on every state change.
+    void setScreenStep(const QString& step);
 
 signals:
     void stateChanged();
@@ -101,6 +104,7 @@ signals:
     void functionsChanged();
     void readingCardChanged();
     void outcomeChanged();
+    void screenChanged();
     void languageChanged();
     // The patient has gone: every holder of their data drops it now.
     void patientLeft();
@@ -123,6 +127,7 @@ private:
     QString maskedPatientName_;
     QString patientId_;
     JourneyOutcome outcome_;
+    QString screenStep_;
     TranslatableText errorMessage_;
     bool readingCard_ = false;
 };

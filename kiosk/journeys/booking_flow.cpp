@@ -1,0 +1,476 @@
+#include "journeys/booking_flow.h"
+
+#include <QDate>
+#include <QUuid>
+
+#include "core/qml_exposure.h"
+#include "journeys/booking_view.h"
+#include "journeys/slip_desk.h"
+#include "logging/categories.h"
+#include "services/platform_service.h"
+
+namespace lobby::journeys {
+
+using platform::Booking;
+using platform::Payment;
+using platform::PlatformClient;
+using services::CallFailure;
+
+namespace {
+const char* const kCtx = "BookingFlow";
+const char* const kBooked = QT_TRANSLATE_NOOP("BookingFlow", "Booked and paid");
+const char* const kDoctor = QT_TRANSLATE_NOOP("BookingFlow", "Doctor");
+const char* const kWhen = QT_TRANSLATE_NOOP("BookingFlow", "When");
+const char* const kFee = QT_TRANSLATE_NOOP("BookingFlow", "Fee");
+const char* const kPaidBy = QT_TRANSLATE_NOOP("BookingFlow", "Paid by");
+const char* const kVoucher = QT_TRANSLATE_NOOP("BookingFlow", "Voucher");
+const char* const kVoucherPrinted = QT_TRANSLATE_NOOP(
+    "BookingFlow", "Printed: please take it. On the day, check in here with your ID card.");
+const char* const kVoucherFailed = QT_TRANSLATE_NOOP(
+    "BookingFlow", "Not printed: your booking is safe; check in here with your ID card.");
+const char* const kPaymentTimedOut = QT_TRANSLATE_NOOP(
+    "BookingFlow",
+    "The time to pay ran out and the slot was released. Nothing was charged; if you did pay, "
+    "the money is refunded automatically.");
+const char* const kPaymentFailed = QT_TRANSLATE_NOOP(
+    "BookingFlow",
+    "The payment did not go through and the slot was released. Nothing was charged.");
+
+core::TranslatableText methodName(const std::string& method) {
+    if (method == "wechat") return {kCtx, QT_TRANSLATE_NOOP("BookingFlow", "WeChat Pay")};
+    if (method == "alipay") return {kCtx, QT_TRANSLATE_NOOP("BookingFlow", "Alipay")};
+    if (method == "unionpay") return {kCtx, QT_TRANSLATE_NOOP("BookingFlow", "UnionPay")};
+    return {kCtx, QT_TRANSLATE_NOOP("BookingFlow", "Medical insurance")};
+}
+
+// Slips are printed in both languages, whatever the screen shows.
+std::string slipMethodName(const std::string& method) {
+    if (method == "wechat") return "微信支付 WeChat Pay";
+    if (method == "alipay") return "支付宝 Alipay";
+    if (method == "unionpay") return "银联 UnionPay";
+    return "医保 Medical insurance";
+}
+
+QString periodName(const std::string& period) {
+    return period == "morning" ? QCoreApplication::translate("BookingView", "morning")
+                               : QCoreApplication::translate("BookingView", "afternoon");
+}
+
+core::TranslatableText plain(const QString& text) {
+    return core::TranslatableText::bilingual(text, text);
+}
+
+std::string newKey() {
+    return QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
+}
+
+}  // namespace
+
+BookingFlow::BookingFlow(core::SessionController& session, services::PlatformService* platform,
+                         SlipDesk& slips, BookingPolicy policy, QObject* parent)
+    : QObject(parent),
+      session_(session),
+      platform_(platform),
+      slips_(slips),
+      policy_(std::move(policy)) {
+    paymentPoll_.setInterval(policy_.paymentPollInterval_ms);
+    connect(&paymentPoll_, &QTimer::timeout, this, &BookingFlow::pollPayment);
+    paymentCountdown_.setInterval(1000);
+    connect(&paymentCountdown_, &QTimer::timeout, this, [this] {
+        if (--paymentRemaining_s_ <= 0) {
+            paymentTimedOut();
+            return;
+        }
+        emit paymentTick();
+    });
+    connect(&session_, &core::SessionController::stateChanged, this, [this] {
+        if (session_.currentState() == core::SessionState::Book) start();
+    });
+    connect(&session_, &core::SessionController::patientLeft, this, &BookingFlow::clear);
+    connect(&session_, &core::SessionController::languageChanged, this, &BookingFlow::changed);
+}
+
+BookingFlow* BookingFlow::create(QQmlEngine* qmlEngine, QJSEngine*) {
+    return core::exposedTo<BookingFlow>(qmlEngine, kQmlName);
+}
+
+QString BookingFlow::stepName(Step step) {
+    switch (step) {
+        case Step::Departments:
+            return QStringLiteral("departments");
+        case Step::Doctors:
+            return QStringLiteral("doctors");
+        case Step::Slots:
+            return QStringLiteral("slots");
+        case Step::Confirm:
+            return QStringLiteral("confirm");
+        case Step::Paying:
+            return QStringLiteral("paying");
+    }
+    return {};
+}
+
+void BookingFlow::moveTo(Step step) {
+    qCInfo(lcJourney).noquote() << "booking:" << stepName(step_) << "->" << stepName(step);
+    step_ = step;
+    session_.setScreenStep(stepName(step));
+    emit changed();
+}
+
+void BookingFlow::setBusy(bool busy) {
+    if (busy_ == busy) return;
+    busy_ = busy;
+    emit changed();
+}
+
+void BookingFlow::fail(const CallFailure& failure) {
+    setBusy(false);
+    qCInfo(lcJourney) << "booking refused:" << failure.error.code.c_str();
+    session_.journeyFailed(failure.message);
+}
+
+void BookingFlow::clear() {
+    paymentPoll_.stop();
+    paymentCountdown_.stop();
+    // A slot held for a patient who walked away goes back on sale now rather than in ten minutes.
+    if (booking_ && booking_->status == "held") releaseHold();
+    step_ = Step::Departments;
+    busy_ = false;
+    filter_.clear();
+    departments_.clear();
+    offers_.clear();
+    departmentId_.clear();
+    doctorId_.clear();
+    sliceId_.clear();
+    bookingKey_.clear();
+    booking_.reset();
+    payment_ = {};
+    emit changed();
+}
+
+void BookingFlow::start() {
+    if (platform_ == nullptr) return;
+    // A new booking: nothing of an earlier one in this session carries over.
+    step_ = Step::Departments;
+    filter_.clear();
+    offers_.clear();
+    sliceId_.clear();
+    booking_.reset();
+    payment_ = {};
+    session_.setScreenStep(stepName(step_));
+    setBusy(true);
+    platform_->call<std::vector<platform::Department>>(
+        [](PlatformClient& client) { return client.departments(); },
+        [this](Result<std::vector<platform::Department>> departments,
+               std::optional<CallFailure> failure) {
+            if (!departments) return fail(*failure);
+            departments_ = std::move(departments.value());
+            setBusy(false);
+        });
+}
+
+QStringList BookingFlow::initials() const {
+    QStringList letters;
+    for (const auto& department : departments_) {
+        const QString first = QString::fromStdString(department.pinyinInitials).left(1);
+        if (!first.isEmpty() && !letters.contains(first)) letters << first;
+    }
+    letters.sort();
+    return letters;
+}
+
+void BookingFlow::setFilter(const QString& initials) {
+    filter_ = initials.toUpper();
+    emit changed();
+}
+
+QVariantList BookingFlow::departments() const {
+    QVariantList list;
+    for (const auto& department : departments_) {
+        const QString initials = QString::fromStdString(department.pinyinInitials);
+        if (!initials.startsWith(filter_)) continue;
+        list << QVariantMap{
+            {"id", QString::fromStdString(department.id)},
+            {"name", QString::fromStdString(core::showingChinese() ? department.nameZh
+                                                                   : department.nameEn)},
+            {"initials", initials}};
+    }
+    return list;
+}
+
+void BookingFlow::chooseDepartment(const QString& id) {
+    if (step_ != Step::Departments || busy_ || platform_ == nullptr) return;
+    departmentId_ = id.toStdString();
+    setBusy(true);
+    const QDate today = QDate::currentDate();
+    const std::string from = today.addDays(1).toString(Qt::ISODate).toStdString();
+    const std::string to = today.addDays(policy_.daysAhead).toString(Qt::ISODate).toStdString();
+    // The doctors and each one's coming sessions in one trip to the worker: the list shows
+    // every doctor's next availability at once.
+    platform_->call<std::vector<DoctorOffer>>(
+        [department = departmentId_, from,
+         to](PlatformClient& client) -> Result<std::vector<DoctorOffer>> {
+            auto doctors = client.doctors(department);
+            if (!doctors) return doctors.error();
+            std::vector<DoctorOffer> offers;
+            for (auto& doctor : doctors.value()) {
+                auto sessions = client.schedule(doctor.id, from, to);
+                if (!sessions) return sessions.error();
+                offers.push_back({std::move(doctor), std::move(sessions.value())});
+            }
+            return offers;
+        },
+        [this](Result<std::vector<DoctorOffer>> offers, std::optional<CallFailure> failure) {
+            if (!offers) return fail(*failure);
+            offers_ = std::move(offers.value());
+            setBusy(false);
+            moveTo(Step::Doctors);
+        });
+}
+
+QVariantList BookingFlow::doctors() const {
+    QVariantList list;
+    for (const auto& offer : offers_) {
+        QString next;
+        for (const auto& session : offer.sessions) {
+            for (const auto& slice : session.slices) {
+                if (slice.remaining > 0 && next.isEmpty()) {
+                    next = QStringLiteral("%1 %2").arg(QString::fromStdString(session.date).mid(5),
+                                                       periodName(session.period));
+                }
+            }
+        }
+        list << QVariantMap{{"id", QString::fromStdString(offer.doctor.id)},
+                            {"name", QString::fromStdString(offer.doctor.name)},
+                            {"title", QString::fromStdString(offer.doctor.title)},
+                            {"specialty", QString::fromStdString(offer.doctor.specialty)},
+                            {"fee", feeText(offer.doctor.feeFen)},
+                            {"next", next},
+                            {"available", !next.isEmpty()}};
+    }
+    return list;
+}
+
+const BookingFlow::DoctorOffer* BookingFlow::chosenOffer() const {
+    for (const auto& offer : offers_) {
+        if (offer.doctor.id == doctorId_) return &offer;
+    }
+    return nullptr;
+}
+
+void BookingFlow::chooseDoctor(const QString& id) {
+    if (step_ != Step::Doctors || busy_) return;
+    doctorId_ = id.toStdString();
+    if (chosenOffer() == nullptr) return;
+    moveTo(Step::Slots);
+}
+
+QVariantList BookingFlow::sessions() const {
+    QVariantList list;
+    const DoctorOffer* offer = chosenOffer();
+    if (offer == nullptr) return list;
+    for (const auto& session : offer->sessions) {
+        QVariantList slices;
+        for (const auto& slice : session.slices) {
+            slices << QVariantMap{{"id", QString::fromStdString(slice.id)},
+                                  {"time", QString::fromStdString(slice.start + "–" + slice.end)},
+                                  {"remaining", slice.remaining}};
+        }
+        list << QVariantMap{
+            {"label", QStringLiteral("%1 %2").arg(QString::fromStdString(session.date).mid(5),
+                                                  periodName(session.period))},
+            {"slices", slices}};
+    }
+    return list;
+}
+
+void BookingFlow::chooseSlice(const QString& id) {
+    if (step_ != Step::Slots || busy_) return;
+    const DoctorOffer* offer = chosenOffer();
+    if (offer == nullptr) return;
+    for (const auto& session : offer->sessions) {
+        for (const auto& slice : session.slices) {
+            if (QString::fromStdString(slice.id) != id || slice.remaining <= 0) continue;
+            sliceId_ = slice.id;
+            bookingKey_ = newKey();
+            moveTo(Step::Confirm);
+            return;
+        }
+    }
+}
+
+QVariantMap BookingFlow::summary() const {
+    const DoctorOffer* offer = chosenOffer();
+    if (offer == nullptr || sliceId_.empty()) return {};
+    for (const auto& session : offer->sessions) {
+        for (const auto& slice : session.slices) {
+            if (slice.id != sliceId_) continue;
+            QString department;
+            for (const auto& d : departments_) {
+                if (d.id == departmentId_)
+                    department =
+                        QString::fromStdString(core::showingChinese() ? d.nameZh : d.nameEn);
+            }
+            return {
+                {"department", department},
+                {"doctor", QString::fromStdString(offer->doctor.name + " " + offer->doctor.title)},
+                {"when",
+                 QStringLiteral("%1 %2 %3–%4")
+                     .arg(QString::fromStdString(session.date), periodName(session.period),
+                          QString::fromStdString(slice.start), QString::fromStdString(slice.end))},
+                {"fee", feeText(offer->doctor.feeFen)}};
+        }
+    }
+    return {};
+}
+
+void BookingFlow::pay(const QString& method) {
+    if (step_ != Step::Confirm || busy_ || platform_ == nullptr) return;
+    if (!policy_.paymentMethods.contains(method)) return;
+    setBusy(true);
+    const std::string patientId = session_.patientId().toStdString();
+    qCInfo(lcJourney).noquote() << "booking a slice, paying by" << method;
+    platform_->call<Booking>(
+        [patientId, slice = sliceId_, key = bookingKey_](PlatformClient& client) {
+            return client.createBooking(patientId, slice, key);
+        },
+        [this, method = method.toStdString()](Result<Booking> booking,
+                                              std::optional<CallFailure> failure) {
+            if (!booking) return fail(*failure);
+            booking_ = booking.value();
+            startPayment(booking_->id, method);
+        });
+}
+
+void BookingFlow::startPayment(const std::string& bookingId, const std::string& method) {
+    platform_->call<Payment>(
+        [bookingId, method, key = bookingKey_ + "-" + method](PlatformClient& client) {
+            return client.startPayment(bookingId, method, key);
+        },
+        [this](Result<Payment> payment, std::optional<CallFailure> failure) {
+            if (!payment) {
+                releaseHold();
+                return fail(*failure);
+            }
+            payment_ = payment.value();
+            onPayment(payment_);
+        });
+}
+
+void BookingFlow::onPayment(const Payment& payment) {
+    payment_ = payment;
+    if (payment.status == "captured") {
+        paymentPoll_.stop();
+        paymentCountdown_.stop();
+        if (booking_) booking_->status = "paid";
+        qCInfo(lcJourney) << "booking" << booking_->id.c_str() << "paid";
+        printVoucher();
+    } else if (payment.status == "pending") {
+        if (step_ != Step::Paying) {
+            paymentRemaining_s_ = policy_.paymentWindow_s;
+            paymentPoll_.start();
+            paymentCountdown_.start();
+            setBusy(false);
+            moveTo(Step::Paying);
+        }
+    } else {
+        paymentPoll_.stop();
+        paymentCountdown_.stop();
+        releaseHold();
+        setBusy(false);
+        session_.journeyFailed({kCtx, kPaymentFailed});
+    }
+}
+
+void BookingFlow::pollPayment() {
+    if (step_ != Step::Paying || platform_ == nullptr) return;
+    platform_->call<Payment>(
+        [id = payment_.id](PlatformClient& client) { return client.payment(id); },
+        [this](Result<Payment> payment, std::optional<CallFailure>) {
+            // A failed poll is retried at the next tick; the countdown bounds the wait.
+            if (payment && step_ == Step::Paying) onPayment(payment.value());
+        });
+}
+
+void BookingFlow::paymentTimedOut() {
+    paymentPoll_.stop();
+    paymentCountdown_.stop();
+    qCInfo(lcJourney) << "payment window ran out";
+    releaseHold();
+    session_.journeyFailed({kCtx, kPaymentTimedOut});
+}
+
+void BookingFlow::cancelPayment() {
+    if (step_ != Step::Paying) return;
+    paymentPoll_.stop();
+    paymentCountdown_.stop();
+    releaseHold();
+    payment_ = {};
+    moveTo(Step::Slots);
+}
+
+// Gives the held slot back. Cancelling is idempotent on the platform, and a payment that lands
+// after this is refunded there, so the patient is never charged for a slot they did not get.
+void BookingFlow::releaseHold() {
+    if (!booking_ || platform_ == nullptr) return;
+    const std::string id = booking_->id;
+    booking_.reset();
+    bookingKey_ = newKey();
+    qCInfo(lcJourney) << "releasing the hold on booking" << id.c_str();
+    platform_->call<Booking>(
+        [id](PlatformClient& client) { return client.cancelBooking(id, "release-" + id); },
+        [id](Result<Booking> cancelled, std::optional<CallFailure> failure) {
+            if (!cancelled)
+                qCWarning(lcJourney) << "releasing" << id.c_str() << failure->error.message.c_str();
+        });
+}
+
+void BookingFlow::stepBack() {
+    if (busy_) return;
+    switch (step_) {
+        case Step::Departments:
+            session_.back();
+            return;
+        case Step::Doctors:
+            return moveTo(Step::Departments);
+        case Step::Slots:
+            return moveTo(Step::Doctors);
+        case Step::Confirm:
+            return moveTo(Step::Slots);
+        case Step::Paying:
+            return cancelPayment();
+    }
+}
+
+void BookingFlow::printVoucher() {
+    const Booking booking = *booking_;
+    const QVariantMap view = summary();
+    const platform::Visit& visit = booking.visit;
+    printer::SlipFields fields{
+        {"booking_id", booking.id},
+        {"date", visit.date},
+        {"time_window", visit.start + "-" + visit.end},
+        {"department", visit.departmentZh},
+        {"doctor", visit.doctorName + " " + visit.doctorTitle},
+        {"fee", feeText(booking.feeFen).toStdString()},
+        {"patient_name", session_.patientName().toStdString()},
+        {"payment_method", slipMethodName(payment_.method)},
+    };
+    setBusy(true);
+    slips_.print(QStringLiteral("booking_voucher"), std::move(fields), booking.id,
+                 [this, view, method = payment_.method](bool printed) {
+                     setBusy(false);
+                     core::JourneyOutcome outcome;
+                     outcome.title = {kCtx, kBooked};
+                     outcome.rows = {
+                         {{kCtx, kDoctor}, plain(view.value("doctor").toString())},
+                         {{kCtx, kWhen}, plain(view.value("when").toString())},
+                         {{kCtx, kFee}, plain(view.value("fee").toString())},
+                         {{kCtx, kPaidBy}, methodName(method)},
+                         {{kCtx, kVoucher}, {kCtx, printed ? kVoucherPrinted : kVoucherFailed}},
+                     };
+                     session_.journeySucceeded(std::move(outcome));
+                 });
+}
+
+}  // namespace lobby::journeys

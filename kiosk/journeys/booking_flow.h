@@ -1,0 +1,128 @@
+#pragma once
+// 预约挂号: department (filterable by pinyin initials) → doctor (title, specialty, fee, next
+// availability) → date and time slice with remaining slots → confirm → pay (a QR code with a
+// countdown, or insurance settled at once) → the voucher printed. Exposed to QML as `Booking`.
+//
+// The steps form their own small state machine: each invokable moves only from the step it
+// belongs to, so a late tap or a late reply cannot move the flow somewhere unplanned.
+
+#include <QtQml/qqmlregistration.h>
+#include <QObject>
+#include <QTimer>
+#include <QVariantList>
+#include <optional>
+#include <vector>
+
+#include "core/session_controller.h"
+#include "platform/platform_client.h"
+
+class QQmlEngine;
+class QJSEngine;
+
+namespace lobby::services {
+class PlatformService;
+struct CallFailure;
+}  // namespace lobby::services
+
+namespace lobby::journeys {
+
+class SlipDesk;
+
+struct BookingPolicy {
+    int daysAhead = 7;          // how far ahead the kiosk offers slots (the platform decides)
+    int paymentWindow_s = 180;  // how long a QR code waits for the patient to pay
+    int paymentPollInterval_ms = 2000;
+    QStringList paymentMethods{"wechat", "alipay", "unionpay", "insurance"};
+};
+
+class BookingFlow : public QObject {
+    Q_OBJECT
+    QML_NAMED_ELEMENT(Booking)
+    QML_SINGLETON
+    Q_PROPERTY(QString step READ step NOTIFY changed)
+    Q_PROPERTY(bool busy READ busy NOTIFY changed)
+    Q_PROPERTY(QString filter READ filter NOTIFY changed)
+    Q_PROPERTY(QStringList initials READ initials NOTIFY changed)
+    Q_PROPERTY(QVariantList departments READ departments NOTIFY changed)
+    Q_PROPERTY(QVariantList doctors READ doctors NOTIFY changed)
+    Q_PROPERTY(QVariantList sessions READ sessions NOTIFY changed)
+    Q_PROPERTY(QVariantMap summary READ summary NOTIFY changed)
+    Q_PROPERTY(QStringList paymentMethods READ paymentMethods CONSTANT)
+    Q_PROPERTY(QString qrPayload READ qrPayload NOTIFY changed)
+    Q_PROPERTY(int paymentRemaining READ paymentRemaining NOTIFY paymentTick)
+
+public:
+    enum class Step { Departments, Doctors, Slots, Confirm, Paying };
+
+    BookingFlow(core::SessionController& session, services::PlatformService* platform,
+                SlipDesk& slips, BookingPolicy policy, QObject* parent = nullptr);
+    static BookingFlow* create(QQmlEngine* qmlEngine, QJSEngine* jsEngine);
+    static constexpr const char* kQmlName = "booking";
+
+    QString step() const { return stepName(step_); }
+    static QString stepName(Step step);
+    bool busy() const { return busy_; }
+    QString filter() const { return filter_; }
+    QStringList initials() const;
+    QVariantList departments() const;
+    QVariantList doctors() const;
+    QVariantList sessions() const;
+    QVariantMap summary() const;
+    QStringList paymentMethods() const { return policy_.paymentMethods; }
+    QString qrPayload() const { return QString::fromStdString(payment_.qrPayload); }
+    int paymentRemaining() const { return paymentRemaining_s_; }
+
+    Q_INVOKABLE void setFilter(const QString& initials);
+    Q_INVOKABLE void chooseDepartment(const QString& id);
+    Q_INVOKABLE void chooseDoctor(const QString& id);
+    Q_INVOKABLE void chooseSlice(const QString& id);
+    Q_INVOKABLE void pay(const QString& method);
+    Q_INVOKABLE void cancelPayment();
+    // One step back; from the first step, back to the menu.
+    Q_INVOKABLE void stepBack();
+
+signals:
+    void changed();
+    void paymentTick();
+
+private:
+    struct DoctorOffer {
+        platform::Doctor doctor;
+        std::vector<platform::Session> sessions;  // the coming days, with their slices
+    };
+    void start();
+    void clear();
+    void moveTo(Step step);
+    void setBusy(bool busy);
+    void fail(const services::CallFailure& failure);
+    void loadOffers(std::vector<platform::Doctor> doctors);
+    void startPayment(const std::string& bookingId, const std::string& method);
+    void onPayment(const platform::Payment& payment);
+    void pollPayment();
+    void paymentTimedOut();
+    void releaseHold();
+    void printVoucher();
+    const DoctorOffer* chosenOffer() const;
+
+    core::SessionController& session_;
+    services::PlatformService* platform_;
+    SlipDesk& slips_;
+    BookingPolicy policy_;
+
+    Step step_ = Step::Departments;
+    bool busy_ = false;
+    QString filter_;
+    std::vector<platform::Department> departments_;
+    std::string departmentId_;
+    std::vector<DoctorOffer> offers_;
+    std::string doctorId_;
+    std::string sliceId_;
+    std::string bookingKey_;  // one per chosen slice: a retried booking is the same booking
+    std::optional<platform::Booking> booking_;
+    platform::Payment payment_;
+    QTimer paymentPoll_;
+    QTimer paymentCountdown_;
+    int paymentRemaining_s_ = 0;
+};
+
+}  // namespace lobby::journeys

@@ -1,0 +1,64 @@
+import QtQuick
+import QtQuick.Layouts
+import Lobby.Components
+import Lobby.Core
+
+// 预约挂号: one screen whose body is the booking flow's current step.
+ScreenFrame {
+    id: screen
+
+    readonly property var titles: ({
+        "departments": qsTr("Choose a department"),
+        "doctors": qsTr("Choose a doctor"),
+        "slots": qsTr("Choose a time"),
+        "confirm": qsTr("Confirm and pay"),
+        "paying": qsTr("Scan to pay")
+    })
+    readonly property var instructions: ({
+        "departments": qsTr("Tap a department. The letters filter by pinyin initials."),
+        "doctors": qsTr("Fees are per visit. Tap a doctor to see free times."),
+        "slots": qsTr("The number shows how many places are left."),
+        "confirm": qsTr("Check the details, then choose how to pay."),
+        "paying": qsTr("Scan the code with your phone and pay. Keep this screen open.")
+    })
+
+    title: titles[Booking.step] || ""
+    instruction: instructions[Booking.step] || ""
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: Theme.spacing
+
+        BusyBanner {
+            objectName: "bookingBusy"
+            Layout.fillWidth: true
+            visible: Booking.busy
+            text: qsTr("One moment, please…")
+        }
+        Loader {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            source: {
+                switch (Booking.step) {
+                case "departments": return "DepartmentStep.qml"
+                case "doctors": return "DoctorStep.qml"
+                case "slots": return "SlotStep.qml"
+                case "confirm": return "ConfirmStep.qml"
+                case "paying": return "PaymentStep.qml"
+                }
+                return ""
+            }
+        }
+    }
+
+    actions: [
+        KioskButton {
+            objectName: "backButton"
+            primary: false
+            Layout.fillWidth: true
+            enabled: !Booking.busy
+            text: Booking.step === "paying" ? qsTr("Cancel payment") : qsTr("Back")
+            onClicked: Booking.stepBack()
+        }
+    ]
+}

@@ -1,0 +1,62 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+import Lobby.Components
+import Lobby.Core
+
+// The department's doctors: title, specialty, fee and when they next have a free place.
+ListView {
+    spacing: Theme.spacing
+    clip: true
+    model: Booking.doctors
+    delegate: Button {
+        id: doctorButton
+        required property var modelData
+        required property int index
+        objectName: "doctor_" + index
+        width: ListView.view.width
+        enabled: modelData.available && !Booking.busy
+        padding: Theme.spacing
+        implicitHeight: column.implicitHeight + 2 * Theme.spacing
+        Accessible.name: modelData.name + " " + modelData.title
+        onClicked: Booking.chooseDoctor(modelData.id)
+        background: Rectangle {
+            radius: Theme.radius
+            color: doctorButton.down ? Theme.disabledSurface : Theme.surface
+            border.color: doctorButton.enabled ? Theme.primary : Theme.disabledSurface
+            border.width: 3
+        }
+        contentItem: ColumnLayout {
+            id: column
+            spacing: 8
+            Text {
+                Layout.fillWidth: true
+                text: doctorButton.modelData.name + "  " + doctorButton.modelData.title + "  "
+                      + doctorButton.modelData.fee
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontLarge
+                font.bold: true
+                color: Theme.text
+                wrapMode: Text.WordWrap
+            }
+            Text {
+                Layout.fillWidth: true
+                text: doctorButton.modelData.specialty
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontBody
+                color: Theme.mutedText
+                wrapMode: Text.WordWrap
+            }
+            Text {
+                Layout.fillWidth: true
+                text: doctorButton.modelData.available
+                      ? qsTr("Next free: %1").arg(doctorButton.modelData.next)
+                      : qsTr("Fully booked this week")
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontBody
+                color: doctorButton.modelData.available ? Theme.success : Theme.danger
+                wrapMode: Text.WordWrap
+            }
+        }
+    }
+}
