@@ -142,6 +142,24 @@ GLOSSARY = {
     "%1 left": "剩余 %1",
     "Full": "已满",
 
+    "Booking cancelled": "已退号",
+    "Booking cancelled and fee refunded": "已退号，费用原路退回",
+    "Refund": "退款金额",
+    "Refunded to": "退款方式",
+    "Back to the way you paid, usually within 1 to 3 working days": "原路退回，一般 1 至 3 个工作日到账",
+    "Nothing was paid, so nothing is refunded": "该预约尚未缴费，无需退款",
+    "Receipt": "退费凭条",
+    "Not printed: the refund is recorded and goes ahead all the same": "凭条未能打印，退款已登记，将照常退回",
+    "Booking": "预约",
+    "You have no bookings from today on.": "您今天及以后没有预约。",
+    "Bookings can be cancelled until midnight before the visit day. The fee goes back the way you paid.":
+        "就诊日前一天 24:00 前可退号，费用原路退回。",
+    "Your bookings from today on.": "您今天及以后的预约。",
+    "Cancel": "退号",
+    "Cancel this booking?": "确定退掉这个号吗？",
+    "No, keep it": "不退，保留",
+    "Yes, cancel it": "确定退号",
+
 }
 
 ts = pathlib.Path(__file__).with_name("lobby_zh_CN.ts")

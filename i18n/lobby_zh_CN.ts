@@ -158,6 +158,84 @@
     </message>
   </context>
   <context>
+    <name>BookingListFlow</name>
+    <message>
+      <source>Booking cancelled</source>
+      <translation>已退号</translation>
+    </message>
+    <message>
+      <source>Booking cancelled and fee refunded</source>
+      <translation>已退号，费用原路退回</translation>
+    </message>
+    <message>
+      <source>Refund</source>
+      <translation>退款金额</translation>
+    </message>
+    <message>
+      <source>Refunded to</source>
+      <translation>退款方式</translation>
+    </message>
+    <message>
+      <source>Back to the way you paid, usually within 1 to 3 working days</source>
+      <translation>原路退回，一般 1 至 3 个工作日到账</translation>
+    </message>
+    <message>
+      <source>Nothing was paid, so nothing is refunded</source>
+      <translation>该预约尚未缴费，无需退款</translation>
+    </message>
+    <message>
+      <source>Receipt</source>
+      <translation>退费凭条</translation>
+    </message>
+    <message>
+      <source>Printed: please take it</source>
+      <translation>已打印，请取走凭条</translation>
+    </message>
+    <message>
+      <source>Not printed: the refund is recorded and goes ahead all the same</source>
+      <translation>凭条未能打印，退款已登记，将照常退回</translation>
+    </message>
+    <message>
+      <source>Booking</source>
+      <translation>预约</translation>
+    </message>
+  </context>
+  <context>
+    <name>BookingListScreen</name>
+    <message>
+      <source>Cancel and refund</source>
+      <translation>退号退费</translation>
+    </message>
+    <message>
+      <source>My bookings</source>
+      <translation>挂号查询</translation>
+    </message>
+    <message>
+      <source>You have no bookings from today on.</source>
+      <translation>您今天及以后没有预约。</translation>
+    </message>
+    <message>
+      <source>Bookings can be cancelled until midnight before the visit day. The fee goes back the way you paid.</source>
+      <translation>就诊日前一天 24:00 前可退号，费用原路退回。</translation>
+    </message>
+    <message>
+      <source>Your bookings from today on.</source>
+      <translation>您今天及以后的预约。</translation>
+    </message>
+    <message>
+      <source>One moment, please…</source>
+      <translation>请稍候……</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>退号</translation>
+    </message>
+    <message>
+      <source>Back</source>
+      <translation>返回</translation>
+    </message>
+  </context>
+  <context>
     <name>BookingView</name>
     <message>
       <source>The doctor has stopped this session</source>
@@ -194,6 +272,21 @@
     <message>
       <source>afternoon</source>
       <translation>下午</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConfirmPanel</name>
+    <message>
+      <source>Cancel this booking?</source>
+      <translation>确定退掉这个号吗？</translation>
+    </message>
+    <message>
+      <source>No, keep it</source>
+      <translation>不退，保留</translation>
+    </message>
+    <message>
+      <source>Yes, cancel it</source>
+      <translation>确定退号</translation>
     </message>
   </context>
   <context>
@@ -410,21 +503,6 @@
     <message>
       <source>Reading your card. Please keep it still.</source>
       <translation>正在读卡，请勿移动卡片。</translation>
-    </message>
-  </context>
-  <context>
-    <name>JourneyUnavailableScreen</name>
-    <message>
-      <source>Not available</source>
-      <translation>暂不可用</translation>
-    </message>
-    <message>
-      <source>This function is not available on this kiosk. Please ask the staff at the service desk.</source>
-      <translation>本机暂不提供此业务，请到服务台咨询工作人员。</translation>
-    </message>
-    <message>
-      <source>Back</source>
-      <translation>返回</translation>
     </message>
   </context>
   <context>

@@ -17,6 +17,7 @@
 #include "core/qml_exposure.h"
 #include "core/screen_registry.h"
 #include "journeys/booking_flow.h"
+#include "journeys/booking_list_flow.h"
 #include "journeys/identity_resolver.h"
 #include "journeys/pickup_flow.h"
 #include "journeys/slip_desk.h"
@@ -107,6 +108,7 @@ void CompositionRoot::buildJourneys(const config::Settings& settings) {
     pickup_ = std::make_unique<journeys::PickUpFlow>(session_, platform_.get(), *slips_);
     booking_ = std::make_unique<journeys::BookingFlow>(session_, platform_.get(), *slips_,
                                                        journeys::BookingPolicy{});
+    bookingList_ = std::make_unique<journeys::BookingListFlow>(session_, platform_.get(), *slips_);
 }
 
 CompositionRoot::~CompositionRoot() {
@@ -118,6 +120,7 @@ void CompositionRoot::exposeServices() {
     core::exposeToQml(&engine_, core::KioskInfo::kQmlName, &kiosk_);
     core::exposeToQml(&engine_, journeys::PickUpFlow::kQmlName, pickup_.get());
     core::exposeToQml(&engine_, journeys::BookingFlow::kQmlName, booking_.get());
+    core::exposeToQml(&engine_, journeys::BookingListFlow::kQmlName, bookingList_.get());
     engine_.addImageProvider(QString::fromLatin1(QrImageProvider::kName), new QrImageProvider);
 }
 

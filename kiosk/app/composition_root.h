@@ -20,6 +20,7 @@ class PlatformService;
 }
 namespace lobby::journeys {
 class BookingFlow;
+class BookingListFlow;
 class IdentityResolver;
 class PickUpFlow;
 class SlipDesk;
@@ -62,6 +63,7 @@ private:
     std::unique_ptr<journeys::SlipDesk> slips_;
     std::unique_ptr<journeys::PickUpFlow> pickup_;
     std::unique_ptr<journeys::BookingFlow> booking_;
+    std::unique_ptr<journeys::BookingListFlow> bookingList_;
     std::unique_ptr<ScreenshotRecorder> screenshots_;
     std::unique_ptr<JourneyDriver> journey_;
     QQmlApplicationEngine engine_;

@@ -5,8 +5,9 @@
 //                  [--auto-pay SECONDS]  (the demo: a QR payment is paid after SECONDS)
 //                  [--at HH:MM]  (the platform's clock reads today at HH:MM, then runs on)
 // Commands on stdin: "pay PAYMENT_ID" (the patient paid), "stop SESSION_ID" (停诊),
-// "book-today ID_NUMBER NAME morning|afternoon paid|unpaid" (a booking made yesterday, through
-// the same rules as any other; prints "ok BOOKING_ID SESSION_ID"), "quit".
+// "book +DAYS ID_NUMBER NAME morning|afternoon paid|unpaid" (a booking for today (+0, made
+// yesterday) or DAYS ahead (made now), through the same rules as any other; prints
+// "ok BOOKING_ID SESSION_ID"), "quit".
 
 #include <chrono>
 #include <cstdlib>
@@ -39,21 +40,24 @@ std::optional<std::chrono::seconds> offsetToTimeOfDay(const std::string& hhmm) {
     return std::chrono::seconds(std::mktime(&target) - now);
 }
 
-// "book-today ID_NUMBER NAME PERIOD paid|unpaid": a booking for today's first session in PERIOD
-// with a free slice, made (and paid by insurance) a day ago, as a patient would have done.
-std::string bookToday(PlatformStore& store, const PlatformServer& server, const std::string& args) {
+// "book +DAYS ID_NUMBER NAME PERIOD paid|unpaid": a booking for the first session in PERIOD with a
+// free slice DAYS from today, made (and paid by insurance) as a patient would have: a day ago
+// for today's, now for later ones.
+std::string book(PlatformStore& store, const PlatformServer& server, const std::string& args) {
     std::istringstream words(args);
-    std::string idNumber, name, period, paid;
-    if (!(words >> idNumber >> name >> period >> paid) ||
+    std::string days, idNumber, name, period, paid;
+    if (!(words >> days >> idNumber >> name >> period >> paid) || days.size() < 2 ||
+        days[0] != '+' || days.find_first_not_of("0123456789", 1) != std::string::npos ||
         (period != "morning" && period != "afternoon") || (paid != "paid" && paid != "unpaid")) {
-        return "error: usage: book-today ID_NUMBER NAME morning|afternoon paid|unpaid";
+        return "error: usage: book +DAYS ID_NUMBER NAME morning|afternoon paid|unpaid";
     }
+    const int daysAhead = std::atoi(days.c_str() + 1);
     const auto now = server.now();
-    const auto madeAt = now - std::chrono::hours(24);
+    const auto madeAt = daysAhead == 0 ? now - std::chrono::hours(24) : now;
     auto patient = store.findPatient(idNumber);
     if (!patient) patient = store.registerPatient(idNumber, name);
     if (!patient) return "error: " + patient.error().message;
-    const std::time_t today = Clock::to_time_t(now);
+    const std::time_t today = Clock::to_time_t(now + std::chrono::hours(24) * daysAhead);
     char date[11];
     std::tm local{};
     localtime_r(&today, &local);
@@ -82,7 +86,7 @@ std::string bookToday(PlatformStore& store, const PlatformServer& server, const 
             }
         }
     }
-    return "error: no free slice today in the " + period;
+    return "error: no free slice that day in the " + period;
 }
 
 }  // namespace
@@ -140,8 +144,8 @@ int main(int argc, char** argv) {
                                         " bookings affected"
                                   : "error: " + stopped.error().message)
                       << std::endl;
-        } else if (line.rfind("book-today ", 0) == 0) {
-            std::cout << bookToday(*store.value(), *server.value(), line.substr(11)) << std::endl;
+        } else if (line.rfind("book ", 0) == 0) {
+            std::cout << book(*store.value(), *server.value(), line.substr(5)) << std::endl;
         } else if (line.rfind("pay ", 0) == 0) {
             auto paid = store.value()->capturePayment(line.substr(4));
             std::cout << (paid ? "ok " + paid->status : "error: " + paid.error().message)

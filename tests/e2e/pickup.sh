@@ -5,7 +5,7 @@
 # Usage: pickup.sh APP OUTDIR
 set -euo pipefail
 app=$1 out=$2
-answer=$(platform_command "book-today 11010519491231002X 张三丰 morning paid")
+answer=$(platform_command "book +0 11010519491231002X 张三丰 morning paid")
 [[ $answer == ok\ * ]] || { echo "FAIL: seeding the booking: $answer" >&2; exit 1; }
 booking=$(awk '{print $2}' <<<"$answer")
 

@@ -1,0 +1,204 @@
+#include "journeys/booking_list_flow.h"
+
+#include <QDateTime>
+
+#include "core/qml_exposure.h"
+#include "journeys/booking_view.h"
+#include "journeys/slip_desk.h"
+#include "logging/categories.h"
+#include "services/platform_service.h"
+
+namespace lobby::journeys {
+
+using platform::Booking;
+using platform::PlatformClient;
+using services::CallFailure;
+
+namespace {
+const char* const kCtx = "BookingListFlow";
+const char* const kCancelled = QT_TRANSLATE_NOOP("BookingListFlow", "Booking cancelled");
+const char* const kRefunded =
+    QT_TRANSLATE_NOOP("BookingListFlow", "Booking cancelled and fee refunded");
+const char* const kRefund = QT_TRANSLATE_NOOP("BookingListFlow", "Refund");
+const char* const kRefundTo = QT_TRANSLATE_NOOP("BookingListFlow", "Refunded to");
+const char* const kRefundWay = QT_TRANSLATE_NOOP(
+    "BookingListFlow", "Back to the way you paid, usually within 1 to 3 working days");
+const char* const kNothingToRefund =
+    QT_TRANSLATE_NOOP("BookingListFlow", "Nothing was paid, so nothing is refunded");
+const char* const kReceipt = QT_TRANSLATE_NOOP("BookingListFlow", "Receipt");
+const char* const kReceiptPrinted = QT_TRANSLATE_NOOP("BookingListFlow", "Printed: please take it");
+const char* const kReceiptFailed = QT_TRANSLATE_NOOP(
+    "BookingListFlow", "Not printed: the refund is recorded and goes ahead all the same");
+const char* const kBooking = QT_TRANSLATE_NOOP("BookingListFlow", "Booking");
+
+core::TranslatableText plain(const QString& text) {
+    return core::TranslatableText::bilingual(text, text);
+}
+
+// The platform decides; this only spares the patient a button that would be refused: before the
+// visit day, or any time once the doctor has stopped the session.
+bool mayCancel(const Booking& booking) {
+    if (booking.status != "paid" && booking.status != "held") return false;
+    if (booking.stopService) return true;
+    return QString::fromStdString(booking.visit.date) > QDate::currentDate().toString(Qt::ISODate);
+}
+}  // namespace
+
+BookingListFlow::BookingListFlow(core::SessionController& session,
+                                 services::PlatformService* platform, SlipDesk& slips,
+                                 QObject* parent)
+    : QObject(parent), session_(session), platform_(platform), slips_(slips) {
+    connect(&session_, &core::SessionController::stateChanged, this, [this] {
+        const auto state = session_.currentState();
+        if (state == core::SessionState::Cancel || state == core::SessionState::MyBookings) {
+            cancelling_ = state == core::SessionState::Cancel;
+            load();
+        }
+    });
+    connect(&session_, &core::SessionController::patientLeft, this, &BookingListFlow::clear);
+    connect(&session_, &core::SessionController::languageChanged, this, &BookingListFlow::changed);
+}
+
+BookingListFlow* BookingListFlow::create(QQmlEngine* qmlEngine, QJSEngine*) {
+    return core::exposedTo<BookingListFlow>(qmlEngine, kQmlName);
+}
+
+void BookingListFlow::setBusy(bool busy) {
+    if (busy_ == busy) return;
+    busy_ = busy;
+    emit changed();
+}
+
+void BookingListFlow::clear() {
+    bookings_.clear();
+    confirming_.clear();
+    loaded_ = false;
+    busy_ = false;
+    emit changed();
+}
+
+const Booking* BookingListFlow::find(const std::string& id) const {
+    for (const auto& booking : bookings_) {
+        if (booking.id == id) return &booking;
+    }
+    return nullptr;
+}
+
+QVariantList BookingListFlow::bookings() const {
+    QVariantList list;
+    for (const auto& booking : bookings_) {
+        QVariantMap view = bookingView(booking);
+        view["canCancel"] = cancelling_ && mayCancel(booking);
+        list << view;
+    }
+    return list;
+}
+
+QVariantMap BookingListFlow::confirming() const {
+    const Booking* booking = find(confirming_);
+    return booking == nullptr ? QVariantMap{} : bookingView(*booking);
+}
+
+void BookingListFlow::load() {
+    if (platform_ == nullptr) return;
+    bookings_.clear();
+    confirming_.clear();
+    loaded_ = false;
+    setBusy(true);
+    const std::string patientId = session_.patientId().toStdString();
+    platform_->call<std::vector<Booking>>(
+        [patientId](PlatformClient& client) -> Result<std::vector<Booking>> {
+            auto today = client.bookings(patientId, PlatformClient::Scope::Today);
+            if (!today) return today.error();
+            auto upcoming = client.bookings(patientId, PlatformClient::Scope::Upcoming);
+            if (!upcoming) return upcoming.error();
+            today->insert(today->end(), upcoming->begin(), upcoming->end());
+            return today;
+        },
+        [this](Result<std::vector<Booking>> bookings, std::optional<CallFailure> failure) {
+            busy_ = false;
+            if (!bookings) {
+                emit changed();
+                session_.journeyFailed(failure->message);
+                return;
+            }
+            bookings_ = std::move(bookings.value());
+            loaded_ = true;
+            emit changed();
+        });
+}
+
+void BookingListFlow::askToCancel(const QString& bookingId) {
+    const Booking* booking = find(bookingId.toStdString());
+    if (busy_ || !cancelling_ || booking == nullptr || !mayCancel(*booking)) return;
+    confirming_ = booking->id;
+    session_.setScreenStep(QStringLiteral("confirm"));
+    emit changed();
+}
+
+void BookingListFlow::keep() {
+    confirming_.clear();
+    session_.setScreenStep({});
+    emit changed();
+}
+
+void BookingListFlow::confirmCancel() {
+    const Booking* booking = find(confirming_);
+    if (busy_ || booking == nullptr || platform_ == nullptr) return;
+    setBusy(true);
+    const std::string id = booking->id;
+    qCInfo(lcJourney) << "cancelling booking" << id.c_str();
+    // One cancellation per booking: a retry after a lost reply is the same cancellation.
+    platform_->call<Booking>(
+        [id](PlatformClient& client) { return client.cancelBooking(id, "cancel-" + id); },
+        [this, before = *booking](Result<Booking> cancelled, std::optional<CallFailure> failure) {
+            confirming_.clear();
+            if (!cancelled) {
+                setBusy(false);
+                qCInfo(lcJourney) << "cancel refused:" << failure->error.code.c_str();
+                session_.journeyFailed(failure->message);
+                return;
+            }
+            Booking result = cancelled.value();
+            if (result.visit.date.empty()) result.visit = before.visit;
+            qCInfo(lcJourney) << "booking" << result.id.c_str() << result.status.c_str();
+            printReceipt(result);
+        });
+}
+
+void BookingListFlow::printReceipt(const Booking& cancelled) {
+    const bool refunded = cancelled.status == "refunded";
+    const QString summary = QStringLiteral("%1 %2 %3")
+                                .arg(bookingView(cancelled).value("department").toString(),
+                                     QString::fromStdString(cancelled.visit.doctorName),
+                                     bookingView(cancelled).value("when").toString());
+    auto finish = [this, refunded, summary, fee = cancelled.feeFen](bool printed, bool receipt) {
+        setBusy(false);
+        core::JourneyOutcome outcome;
+        outcome.title = {kCtx, refunded ? kRefunded : kCancelled};
+        outcome.rows = {{{kCtx, kBooking}, plain(summary)}};
+        if (refunded) {
+            outcome.rows.append({{kCtx, kRefund}, plain(feeText(fee))});
+            outcome.rows.append({{kCtx, kRefundTo}, {kCtx, kRefundWay}});
+            if (receipt)
+                outcome.rows.append(
+                    {{kCtx, kReceipt}, {kCtx, printed ? kReceiptPrinted : kReceiptFailed}});
+        } else {
+            outcome.rows.append({{kCtx, kRefund}, {kCtx, kNothingToRefund}});
+        }
+        session_.journeySucceeded(std::move(outcome));
+    };
+    if (!refunded) return finish(false, false);
+    printer::SlipFields fields{
+        {"amount", feeText(cancelled.feeFen).toStdString()},
+        {"booking_id", cancelled.id},
+        {"patient_name", session_.patientName().toStdString()},
+        {"payment_method", "原路退回 Back to the way you paid"},
+        {"refunded_at",
+         QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")).toStdString()},
+    };
+    slips_.print(QStringLiteral("refund_receipt"), std::move(fields), cancelled.id,
+                 [finish](bool printed) { finish(printed, true); });
+}
+
+}  // namespace lobby::journeys

@@ -1,0 +1,73 @@
+#pragma once
+// A patient's bookings, today's and upcoming: looked up (挂号查询), or cancelled with the fee
+// refunded along its payment path (退号退费) and a refund receipt printed. Exposed to QML as
+// `Bookings`; the same list serves both journeys, with `canCancel` marking what may be cancelled.
+
+#include <QtQml/qqmlregistration.h>
+#include <QObject>
+#include <QVariantList>
+#include <vector>
+
+#include "core/session_controller.h"
+#include "platform/platform_client.h"
+
+class QQmlEngine;
+class QJSEngine;
+
+namespace lobby::services {
+class PlatformService;
+}
+
+namespace lobby::journeys {
+
+class SlipDesk;
+
+class BookingListFlow : public QObject {
+    Q_OBJECT
+    QML_NAMED_ELEMENT(Bookings)
+    QML_SINGLETON
+    Q_PROPERTY(bool busy READ busy NOTIFY changed)
+    Q_PROPERTY(bool loaded READ loaded NOTIFY changed)
+    Q_PROPERTY(bool cancelling READ cancelling NOTIFY changed)
+    Q_PROPERTY(QVariantList bookings READ bookings NOTIFY changed)
+    Q_PROPERTY(QVariantMap confirming READ confirming NOTIFY changed)
+
+public:
+    BookingListFlow(core::SessionController& session, services::PlatformService* platform,
+                    SlipDesk& slips, QObject* parent = nullptr);
+    static BookingListFlow* create(QQmlEngine* qmlEngine, QJSEngine* jsEngine);
+    static constexpr const char* kQmlName = "bookings";
+
+    bool busy() const { return busy_; }
+    bool loaded() const { return loaded_; }
+    bool cancelling() const { return cancelling_; }
+    // Each: bookingView() plus `canCancel`.
+    QVariantList bookings() const;
+    // The booking the patient is asked to confirm cancelling; empty when none.
+    QVariantMap confirming() const;
+
+    Q_INVOKABLE void askToCancel(const QString& bookingId);
+    Q_INVOKABLE void keep();
+    Q_INVOKABLE void confirmCancel();
+
+signals:
+    void changed();
+
+private:
+    void load();
+    void clear();
+    void setBusy(bool busy);
+    void printReceipt(const platform::Booking& cancelled);
+    const platform::Booking* find(const std::string& id) const;
+
+    core::SessionController& session_;
+    services::PlatformService* platform_;
+    SlipDesk& slips_;
+    std::vector<platform::Booking> bookings_;
+    std::string confirming_;
+    bool busy_ = false;
+    bool loaded_ = false;
+    bool cancelling_ = false;
+};
+
+}  // namespace lobby::journeys

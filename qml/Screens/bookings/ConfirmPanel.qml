@@ -1,0 +1,57 @@
+import QtQuick
+import QtQuick.Layouts
+import Lobby.Components
+import Lobby.Core
+
+// "Cancel this booking?" with the booking restated, and two plainly different answers.
+Rectangle {
+    implicitHeight: column.implicitHeight + 2 * Theme.spacing
+    radius: Theme.radius
+    color: Theme.surface
+    border.color: Theme.danger
+    border.width: 4
+
+    ColumnLayout {
+        id: column
+        anchors.fill: parent
+        anchors.margins: Theme.spacing
+        spacing: Theme.spacing
+
+        Text {
+            Layout.fillWidth: true
+            text: qsTr("Cancel this booking?")
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontTitle
+            font.bold: true
+            color: Theme.text
+        }
+        Text {
+            Layout.fillWidth: true
+            text: (Bookings.confirming.department || "") + "  " + (Bookings.confirming.doctor || "")
+                  + "\n" + (Bookings.confirming.when || "") + "  " + (Bookings.confirming.fee || "")
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontLarge
+            color: Theme.text
+            wrapMode: Text.WordWrap
+        }
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+            KioskButton {
+                objectName: "keepButton"
+                primary: false
+                Layout.fillWidth: true
+                enabled: !Bookings.busy
+                text: qsTr("No, keep it")
+                onClicked: Bookings.keep()
+            }
+            KioskButton {
+                objectName: "confirmCancelButton"
+                Layout.fillWidth: true
+                enabled: !Bookings.busy
+                text: qsTr("Yes, cancel it")
+                onClicked: Bookings.confirmCancel()
+            }
+        }
+    }
+}
