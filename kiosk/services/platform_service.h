@@ -45,7 +45,7 @@ public:
     // What the heartbeat reports (device states, last error); asked on the Qt thread.
     void setHealthSource(std::function<platform::Heartbeat()> source);
     void start();
-    bool reachable() const { return reachable_; }
+    bool reachable() const { return reachable_.value_or(false); }
 
 signals:
     void reachabilityChanged(bool reachable);
@@ -65,7 +65,7 @@ private:
     std::unique_ptr<platform::PlatformClient> client_;
     std::function<platform::Heartbeat()> healthSource_;
     QTimer heartbeatTimer_;
-    bool reachable_ = false;
+    std::optional<bool> reachable_;  // unknown until the first answer or failure
 
     std::mutex mutex_;
     std::condition_variable wake_;
