@@ -17,5 +17,6 @@ int idcardCommand(const QStringList& args);
 int sscCommand(const QStringList& args);
 int scannerCommand(const QStringList& args);
 int printerCommand(const QStringList& args);
+int enrollCommand(const QStringList& args);
 
 }  // namespace lobby::ctl

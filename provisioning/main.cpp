@@ -4,6 +4,7 @@
 //   kioskctl device ssc read|watch [--reader NAME] [--timeout-ms N]
 //   kioskctl device scanner watch --serial PATH | --evdev PATH [--count N] [--show]
 //   kioskctl device printer status|test [--queue Q] [--server HOST:PORT] ...
+//   kioskctl enroll --platform URL --token T --ca FILE [--terminal-id ID] [--dir DIR] [--force]
 //   kioskctl version
 
 #include <QCoreApplication>
@@ -21,6 +22,8 @@ int usage() {
         "       kioskctl device ssc read|watch [--reader NAME] [--timeout-ms N]\n"
         "       kioskctl device scanner watch --serial PATH | --evdev PATH [--count N] [--show]\n"
         "       kioskctl device printer status|test [--queue Q] [--server HOST:PORT] ...\n"
+        "       kioskctl enroll --platform URL --token T --ca FILE [--terminal-id ID] [--dir DIR] "
+        "[--force]\n"
         "       kioskctl version\n",
         stderr);
     return lobby::ctl::kExitUsage;
@@ -36,6 +39,7 @@ int main(int argc, char* argv[]) {
         return lobby::ctl::kExitOk;
     }
     if (!args.isEmpty() && args[0] == "config") return lobby::ctl::configCommand(args.mid(1));
+    if (!args.isEmpty() && args[0] == "enroll") return lobby::ctl::enrollCommand(args.mid(1));
     if (args.size() >= 2 && args[0] == "device" && args[1] == "idcard") {
         return lobby::ctl::idcardCommand(args.mid(2));
     }

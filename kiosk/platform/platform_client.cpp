@@ -195,7 +195,8 @@ std::optional<Refusal> PlatformClient::lastRefusal() const {
 
 Result<PlatformClient::Reply> PlatformClient::perform(const char* method, const std::string& path,
                                                       const std::string& body,
-                                                      const std::string& idempotencyKey) {
+                                                      const std::string& idempotencyKey,
+                                                      const std::string& ifNoneMatch) {
     Reply reply;
     const std::string url = config_.baseUrl + path;
     curl_easy_setopt(curl_, CURLOPT_URL, url.c_str());
@@ -217,6 +218,25 @@ Result<PlatformClient::Reply> PlatformClient::perform(const char* method, const 
     if (!idempotencyKey.empty()) {
         headers = curl_slist_append(headers, ("Idempotency-Key: " + idempotencyKey).c_str());
     }
+    if (!ifNoneMatch.empty()) {
+        headers = curl_slist_append(headers, ("If-None-Match: " + ifNoneMatch).c_str());
+    }
+    curl_easy_setopt(
+        curl_, CURLOPT_HEADERFUNCTION, +[](char* data, size_t size, size_t count, void* out) {
+            const std::string line(data, size * count);
+            constexpr std::string_view kEtag = "etag:";
+            if (line.size() > kEtag.size() &&
+                std::equal(kEtag.begin(), kEtag.end(), line.begin(),
+                           [](char a, char b) { return a == std::tolower(b); })) {
+                std::string value = line.substr(kEtag.size());
+                const auto first = value.find_first_not_of(" \t");
+                const auto last = value.find_last_not_of(" \t\r\n");
+                *static_cast<std::string*>(out) =
+                    first == std::string::npos ? "" : value.substr(first, last - first + 1);
+            }
+            return size * count;
+        });
+    curl_easy_setopt(curl_, CURLOPT_HEADERDATA, &reply.etag);
     curl_easy_setopt(curl_, CURLOPT_HTTPHEADER, headers);
     curl_easy_setopt(
         curl_, CURLOPT_WRITEFUNCTION, +[](char* data, size_t size, size_t count, void* out) {
@@ -269,18 +289,19 @@ Error PlatformClient::refusalFrom(const Reply& reply) {
 Result<PlatformClient::Reply> PlatformClient::call(const char* method, const std::string& path,
                                                    const std::string& body,
                                                    const std::string& idempotencyKey,
-                                                   bool idempotent) {
+                                                   bool idempotent,
+                                                   const std::string& ifNoneMatch) {
     std::lock_guard lock(mutex_);
     cancelled_ = false;
     lastRefusal_.reset();
     static thread_local std::mt19937 random{std::random_device{}()};
     Milliseconds backoff = config_.firstBackoff;
     for (int attempt = 1;; ++attempt) {
-        auto reply = perform(method, path, body, idempotencyKey);
+        auto reply = perform(method, path, body, idempotencyKey, ifNoneMatch);
         std::optional<Error> failure;
         if (!reply) {
             failure = reply.error();
-        } else if (reply->status >= 200 && reply->status < 300) {
+        } else if ((reply->status >= 200 && reply->status < 300) || reply->status == 304) {
             return reply;
         } else {
             failure = refusalFrom(reply.value());
@@ -452,6 +473,45 @@ Result<std::vector<Booking>> PlatformClient::bookings(const std::string& patient
     auto parsed = parse(reply->body);
     if (!parsed) return parsed.error();
     return decodeList<Booking>(parsed.value(), "bookings", decodeBooking);
+}
+
+Result<Enrollment> PlatformClient::enroll(const std::string& token, const std::string& terminalId,
+                                          const std::string& csrPem) {
+    const json body = {{"token", token}, {"terminal_id", terminalId}, {"csr_pem", csrPem}};
+    auto reply = call("POST", "/v1/terminals/enroll", body.dump(), "", false);
+    if (!reply) return reply.error();
+    auto parsed = parse(reply->body);
+    if (!parsed) return parsed.error();
+    return decode<Enrollment>(parsed.value(), [](Decoder& d) {
+        return Enrollment{d.text("certificate_pem"), d.text("ca_bundle_pem")};
+    });
+}
+
+Result<std::optional<SignedScene>> PlatformClient::scene(const std::string& etag) {
+    auto reply = call("GET", "/v1/terminals/self/scene", "", "", true, etag);
+    if (!reply) return reply.error();
+    if (reply->status == 304) return std::optional<SignedScene>();
+    auto parsed = parse(reply->body);
+    if (!parsed) return parsed.error();
+    if (!parsed->is_object() || !parsed->contains("scene") || !(*parsed)["scene"].is_object())
+        return badReply("lacks scene");
+    auto signature = field<std::string>(parsed.value(), "signature_base64");
+    if (!signature) return signature.error();
+    return std::optional<SignedScene>(
+        SignedScene{reply->etag, (*parsed)["scene"].dump(), signature.value()});
+}
+
+Status PlatformClient::putScene(const std::string& group, const std::string& sceneJson,
+                                const std::string& signatureBase64) {
+    json scene = json::parse(sceneJson, nullptr, false);
+    if (scene.is_discarded() || !scene.is_object()) {
+        return makeError(ErrorKind::InvalidArgument, "scene.not_json",
+                         "the scene is not a JSON object");
+    }
+    const json body = {{"scene", scene}, {"signature_base64", signatureBase64}};
+    auto reply = call("PUT", "/v1/scenes/" + group, body.dump(), "", true);
+    if (!reply) return reply.error();
+    return {};
 }
 
 }  // namespace lobby::platform

@@ -71,6 +71,17 @@ struct CheckIn {
     std::string bookingId, queueNumber, clinicRoomZh, clinicRoomEn, timeWindow;
 };
 
+// What enrollment returns: the terminal's client certificate and the CA bundle to pin.
+struct Enrollment {
+    std::string certificatePem, caBundlePem;
+};
+// A scene config as the platform serves it; the kiosk verifies the signature itself.
+struct SignedScene {
+    std::string etag;
+    std::string sceneJson;  // the scene object, as sent
+    std::string signatureBase64;
+};
+
 // The terminal's health, sent every minute and at once on a change.
 struct Heartbeat {
     std::string terminalId, softwareVersion;
@@ -117,6 +128,16 @@ public:
     // Safe to repeat: retried like the other idempotent calls.
     Status heartbeat(const Heartbeat& health);
 
+    // Enrollment needs no client certificate (the terminal has none yet). Not retried: a token
+    // is spent once.
+    Result<Enrollment> enroll(const std::string& token, const std::string& terminalId,
+                              const std::string& csrPem);
+    // The scene for this terminal's group; nullopt when it still has `etag` (304).
+    Result<std::optional<SignedScene>> scene(const std::string& etag);
+    // Admins: uploads a signed scene for a group (refused unless its version is newer).
+    Status putScene(const std::string& group, const std::string& sceneJson,
+                    const std::string& signatureBase64);
+
     // The last refusal's Chinese and English words, for the patient.
     std::optional<Refusal> lastRefusal() const;
     // Ends the call in flight (if any) with ErrorKind::Cancelled; thread-safe.
@@ -128,11 +149,13 @@ private:
     struct Reply {
         long status = 0;
         std::string body;
+        std::string etag;
     };
     Result<Reply> perform(const char* method, const std::string& path, const std::string& body,
-                          const std::string& idempotencyKey);
+                          const std::string& idempotencyKey, const std::string& ifNoneMatch);
     Result<Reply> call(const char* method, const std::string& path, const std::string& body,
-                       const std::string& idempotencyKey, bool idempotent);
+                       const std::string& idempotencyKey, bool idempotent,
+                       const std::string& ifNoneMatch = {});
     Error refusalFrom(const Reply& reply);
 
     ClientConfig config_;

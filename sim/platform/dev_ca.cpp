@@ -1,5 +1,7 @@
 #include "sim/platform/dev_ca.h"
 
+#include <openssl/bio.h>
+#include <openssl/core_names.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/x509v3.h>
@@ -164,6 +166,53 @@ Status issueClientCertificate(const std::filesystem::path& caDirectory,
         return sslError("writing the client certificate");
     }
     return {};
+}
+
+namespace {
+std::string pemOf(X509* cert) {
+    std::unique_ptr<BIO, decltype(&BIO_free)> out(BIO_new(BIO_s_mem()), BIO_free);
+    PEM_write_bio_X509(out.get(), cert);
+    char* data = nullptr;
+    const long length = BIO_get_mem_data(out.get(), &data);
+    return std::string(data, static_cast<std::size_t>(length));
+}
+}  // namespace
+
+Result<std::string> signTerminalCsr(const std::filesystem::path& caDirectory,
+                                    const std::string& csrPem, const std::string& terminalId,
+                                    int validDays) {
+    Key caKey = readKey(caDirectory / "ca.key");
+    Cert ca = readCert(caDirectory / "ca.pem");
+    if (!caKey || !ca) return sslError("reading the dev CA");
+    std::unique_ptr<BIO, decltype(&BIO_free)> in(
+        BIO_new_mem_buf(csrPem.data(), static_cast<int>(csrPem.size())), BIO_free);
+    std::unique_ptr<X509_REQ, decltype(&X509_REQ_free)> csr(
+        PEM_read_bio_X509_REQ(in.get(), nullptr, nullptr, nullptr), X509_REQ_free);
+    const auto refused = [](const std::string& why) {
+        return makeError(ErrorKind::InvalidArgument, "csr_invalid", why);
+    };
+    if (!csr) return refused("not a PEM certificate request");
+    EVP_PKEY* publicKey = X509_REQ_get0_pubkey(csr.get());
+    if (publicKey == nullptr || X509_REQ_verify(csr.get(), publicKey) != 1)
+        return refused("the request's signature does not verify");
+    char group[64] = {};
+    size_t groupLength = 0;
+    if (!EVP_PKEY_is_a(publicKey, "EC") ||
+        EVP_PKEY_get_utf8_string_param(publicKey, "group", group, sizeof group, &groupLength) !=
+            1 ||
+        std::string(group) != "prime256v1") {
+        return refused("the key is not EC P-256");
+    }
+    Cert cert = makeCert(publicKey, terminalId, ca.get(), caKey.get(), nextSerial(), validDays);
+    addExtension(cert.get(), ca.get(), NID_ext_key_usage, "clientAuth");
+    X509_sign(cert.get(), caKey.get(), EVP_sha256());
+    return pemOf(cert.get());
+}
+
+Result<std::string> caCertificatePem(const std::filesystem::path& caDirectory) {
+    Cert ca = readCert(caDirectory / "ca.pem");
+    if (!ca) return sslError("reading the dev CA");
+    return pemOf(ca.get());
 }
 
 }  // namespace lobby::sim

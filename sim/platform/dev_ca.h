@@ -32,4 +32,12 @@ Status issueClientCertificate(const std::filesystem::path& caDirectory,
                               const std::string& terminalId,
                               const std::filesystem::path& outDirectory, int validDays = 365);
 
+// Enrollment: signs a terminal's CSR (PEM; an EC P-256 key whose signature must verify) into a
+// client certificate with CN = terminalId, whatever the CSR's subject says. Returns its PEM.
+Result<std::string> signTerminalCsr(const std::filesystem::path& caDirectory,
+                                    const std::string& csrPem, const std::string& terminalId,
+                                    int validDays = 365);
+// The CA certificate as PEM (what an enrolled terminal pins).
+Result<std::string> caCertificatePem(const std::filesystem::path& caDirectory);
+
 }  // namespace lobby::sim

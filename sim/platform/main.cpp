@@ -7,7 +7,8 @@
 // Commands on stdin: "pay PAYMENT_ID" (the patient paid), "stop SESSION_ID" (停诊),
 // "book +DAYS ID_NUMBER NAME morning|afternoon paid|unpaid" (a booking for today (+0, made
 // yesterday) or DAYS ahead (made now), through the same rules as any other; prints
-// "ok BOOKING_ID SESSION_ID"), "quit".
+// "ok BOOKING_ID SESSION_ID"), "enroll-token TERMINAL_ID" (a one-time enrollment token; prints
+// "ok TOKEN"), "group TERMINAL_ID GROUP" (which scene a terminal gets), "quit".
 
 #include <chrono>
 #include <cstdlib>
@@ -20,6 +21,7 @@
 
 #include "sim/platform/platform_server.h"
 
+using namespace lobby;
 using namespace lobby::sim;
 
 namespace {
@@ -144,6 +146,18 @@ int main(int argc, char** argv) {
                                         " bookings affected"
                                   : "error: " + stopped.error().message)
                       << std::endl;
+        } else if (line.rfind("enroll-token ", 0) == 0) {
+            auto token = store.value()->issueEnrollmentToken(line.substr(13));
+            std::cout << (token ? "ok " + token.value() : "error: " + token.error().message)
+                      << std::endl;
+        } else if (line.rfind("group ", 0) == 0) {
+            std::istringstream words(line.substr(6));
+            std::string terminal, group;
+            words >> terminal >> group;
+            auto set = group.empty() ? Status(makeError(ErrorKind::InvalidArgument, "usage",
+                                                        "usage: group TERMINAL_ID GROUP"))
+                                     : store.value()->setTerminalGroup(terminal, group);
+            std::cout << (set ? std::string("ok") : "error: " + set.error().message) << std::endl;
         } else if (line.rfind("book ", 0) == 0) {
             std::cout << book(*store.value(), *server.value(), line.substr(5)) << std::endl;
         } else if (line.rfind("pay ", 0) == 0) {

@@ -8,6 +8,7 @@
 
 #include "common/id_number.h"
 #include "common/privacy.h"
+#include "sim/platform/http_replies.h"
 
 namespace lobby::sim {
 namespace {
@@ -16,67 +17,7 @@ namespace {
 constexpr std::size_t kWorkerThreads = 96;
 
 using nlohmann::json;
-
-void sendError(httplib::Response& response, int status, const std::string& code,
-               const std::string& zh, const std::string& en, bool retryable = false) {
-    response.status = status;
-    response.set_content(
-        json{{"code", code}, {"message", {{"zh", zh}, {"en", en}}}, {"retryable", retryable}}
-            .dump(),
-        "application/json");
-}
-
-void sendJson(httplib::Response& response, const json& body, int status = 200) {
-    response.status = status;
-    response.set_content(body.dump(), "application/json");
-}
-
-// The contract's refusals: HTTP status and the patient-facing words for each code.
-void sendRefusal(httplib::Response& response, const Error& error) {
-    struct Known {
-        const char* code;
-        int status;
-        const char* zh;
-        const char* en;
-    };
-    static constexpr Known kKnown[] = {
-        {"patient_unknown", 404, "未找到您的就诊信息", "We have no record of you yet"},
-        {"identity_invalid", 422, "证件号码有误", "This ID number is not valid"},
-        {"no_slots_left", 409, "该时段已约满", "This time slot is fully booked"},
-        {"limit_per_doctor", 409, "同一医生每天只能预约一次", "One booking per doctor per day"},
-        {"limit_per_day", 409, "每天最多预约三个号", "At most three bookings a day"},
-        {"outside_booking_window", 409, "只能预约1至7天内的号源",
-         "Bookings open 1 to 7 days ahead"},
-        {"session_stopped", 409, "医生停诊", "The doctor does not hold this session"},
-        {"idempotency_conflict", 409, "请求重复且内容不同",
-         "Repeated request with different content"},
-        {"not_found", 404, "未找到", "Not found"},
-        {"hold_expired", 409, "未在10分钟内支付，号源已释放",
-         "The 10-minute hold lapsed; the slot was released"},
-        {"not_paid", 409, "该预约尚未支付", "This booking is not paid yet"},
-        {"outside_pickup_window", 409, "已过取号时间（上午9:30，下午14:30），请到人工窗口咨询",
-         "Pickup has closed (9:30 mornings, 14:30 afternoons); please ask at the service desk"},
-        {"invalid_request", 400, "请求无效", "Invalid request"},
-        {"blacklisted", 403, "因多次预约未就诊，{}前暂停预约，请到人工窗口咨询",
-         "Booking is paused until {} after repeated missed appointments; please ask at the "
-         "service desk"},
-        {"cancel_deadline_passed", 409, "就诊前一天24:00后不能退号",
-         "Cancellation closed at midnight before the visit"},
-    };
-    // "{}" in the words stands for the store's detail (e.g. the day booking reopens).
-    const auto withDetail = [&](std::string words) {
-        if (const auto at = words.find("{}"); at != std::string::npos)
-            words.replace(at, 2, error.message);
-        return words;
-    };
-    for (const auto& known : kKnown) {
-        if (error.code == known.code) {
-            return sendError(response, known.status, known.code, withDetail(known.zh),
-                             withDetail(known.en));
-        }
-    }
-    sendError(response, 503, "unavailable", "服务暂时不可用", "Service unavailable", true);
-}
+using namespace http;
 
 json bookingJson(const BookingRow& booking) {
     return {
@@ -105,60 +46,6 @@ json paymentJson(const PaymentRow& payment) {
     return body;
 }
 
-std::optional<json> parseBody(const httplib::Request& request, httplib::Response& response,
-                              std::initializer_list<const char*> required) {
-    json body = json::parse(request.body, nullptr, false);
-    if (body.is_discarded() || !body.is_object()) {
-        sendError(response, 400, "invalid_request", "请求格式错误",
-                  "The request is not a JSON object");
-        return std::nullopt;
-    }
-    for (const char* field : required) {
-        if (!body.contains(field) || !body[field].is_string() ||
-            body[field].get<std::string>().empty()) {
-            sendError(response, 400, "invalid_request", "请求缺少必要信息",
-                      "A required field is missing or not a string");
-            return std::nullopt;
-        }
-    }
-    return body;
-}
-
-// The terminal's id: the CN of the client certificate it authenticated with.
-std::string peerCommonName(const httplib::Request& request) {
-    if (request.ssl == nullptr) return "";
-    X509* certificate = SSL_get1_peer_certificate(request.ssl);
-    if (certificate == nullptr) return "";
-    char name[256] = {};
-    const int length = X509_NAME_get_text_by_NID(X509_get_subject_name(certificate), NID_commonName,
-                                                 name, sizeof name);
-    X509_free(certificate);
-    return length > 0 ? std::string(name, static_cast<std::size_t>(length)) : "";
-}
-
-// A heartbeat as the contract has it: the required fields with their types.
-bool isValidHeartbeat(const json& body) {
-    static const char* kPrinterStates[] = {"ready",      "paper_low", "paper_out",
-                                           "cover_open", "offline",   "error"};
-    for (const char* field : {"software_version", "scene_version", "devices", "uptime_s"}) {
-        if (!body.contains(field)) return false;
-    }
-    if (!body["software_version"].is_string() || !body["scene_version"].is_number_integer() ||
-        !body["devices"].is_object() || !body["uptime_s"].is_number_integer() ||
-        body["uptime_s"].get<long long>() < 0) {
-        return false;
-    }
-    for (const auto& [device, state] : body["devices"].items()) {
-        if (!state.is_string()) return false;
-        if (device == "printer" &&
-            std::find(std::begin(kPrinterStates), std::end(kPrinterStates),
-                      state.get<std::string>()) == std::end(kPrinterStates)) {
-            return false;
-        }
-    }
-    return true;
-}
-
 }  // namespace
 
 Result<std::unique_ptr<PlatformServer>> PlatformServer::start(const DevCaFiles& tls,
@@ -180,10 +67,15 @@ Result<std::unique_ptr<PlatformServer>> PlatformServer::start(const DevCaFiles& 
     // httplib writes headers and body separately; without TCP_NODELAY the body waits for the
     // client's delayed ACK (40 ms on Linux) on every reply.
     server->set_tcp_nodelay(true);
+    // A client certificate is optional in the handshake (enrollment has none yet) but required
+    // by every route except enrollment (see terminalRoutes()); a certificate that is presented
+    // must verify against the dev CA, so an expired or foreign one still fails the handshake.
+    SSL_CTX_set_verify(server->ssl_context(), SSL_VERIFY_PEER, nullptr);
     // A kept-alive connection holds a worker while it is open, so the pool must cover every
     // terminal that is connected at once, not only the CPU count.
     server->new_task_queue = [] { return new httplib::ThreadPool(kWorkerThreads); };
-    std::unique_ptr<PlatformServer> platform(new PlatformServer(std::move(server), store));
+    std::unique_ptr<PlatformServer> platform(
+        new PlatformServer(std::move(server), store, tls.caCertificate.parent_path()));
     platform->routes();
     const int bound = port == 0 ? platform->server_->bind_to_any_port("127.0.0.1")
                                 : (platform->server_->bind_to_port("127.0.0.1", port) ? port : -1);
@@ -197,8 +89,9 @@ Result<std::unique_ptr<PlatformServer>> PlatformServer::start(const DevCaFiles& 
     return platform;
 }
 
-PlatformServer::PlatformServer(std::unique_ptr<httplib::SSLServer> server, PlatformStore& store)
-    : server_(std::move(server)), store_(store) {}
+PlatformServer::PlatformServer(std::unique_ptr<httplib::SSLServer> server, PlatformStore& store,
+                               std::filesystem::path caDirectory)
+    : server_(std::move(server)), store_(store), caDirectory_(std::move(caDirectory)) {}
 
 PlatformServer::~PlatformServer() {
     server_->stop();
@@ -206,6 +99,7 @@ PlatformServer::~PlatformServer() {
 }
 
 void PlatformServer::routes() {
+    terminalRoutes();
     server_->Get("/v1/departments", [this](const httplib::Request&, httplib::Response& response) {
         auto departments = store_.departments();
         if (!departments) {
@@ -315,23 +209,6 @@ void PlatformServer::routes() {
         auto payment = store_.startPayment(key, request.matches[1], (*body)["method"], now());
         if (!payment) return sendRefusal(response, payment.error());
         sendJson(response, paymentJson(payment.value()), 201);
-    });
-    server_->Post("/v1/terminals/self/heartbeat", [this](const httplib::Request& request,
-                                                         httplib::Response& response) {
-        auto body = parseBody(request, response, {"terminal_id"});
-        if (!body) return;
-        if (!isValidHeartbeat(*body)) {
-            return sendError(response, 400, "invalid_request", "请求缺少必要信息",
-                             "The heartbeat lacks a field or has one of the wrong type");
-        }
-        const std::string terminal = (*body)["terminal_id"];
-        if (terminal != peerCommonName(request)) {
-            return sendError(response, 403, "terminal_mismatch", "终端身份不符",
-                             "The heartbeat names another terminal than its certificate");
-        }
-        if (auto recorded = store_.recordHeartbeat(terminal, body->dump(), now()); !recorded)
-            return sendRefusal(response, recorded.error());
-        response.status = 204;
     });
     server_->Get("/v1/notices", [this](const httplib::Request&, httplib::Response& response) {
         auto notices = store_.notices();

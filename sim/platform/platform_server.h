@@ -1,7 +1,8 @@
 #pragma once
 // The sandbox appointment platform: HTTPS only, mutual TLS (terminals present a certificate
-// from the dev CA), on 127.0.0.1. Implements docs/platform-api.yaml as issue 6 proceeds; today
-// the catalogue (departments, doctors) and the error format.
+// from the dev CA), on 127.0.0.1. Implements docs/platform-api.yaml: enrollment, scenes and
+// heartbeats in terminal_routes.cpp, patients, catalogue, bookings and notices in
+// platform_server.cpp.
 
 #include <atomic>
 #include <filesystem>
@@ -31,11 +32,14 @@ public:
     Clock::time_point now() const { return Clock::now() + clockOffset_.load(); }
 
 private:
-    PlatformServer(std::unique_ptr<httplib::SSLServer> server, PlatformStore& store);
+    PlatformServer(std::unique_ptr<httplib::SSLServer> server, PlatformStore& store,
+                   std::filesystem::path caDirectory);
     void routes();
+    void terminalRoutes();  // terminal_routes.cpp: enrollment, scenes, heartbeats
 
     std::unique_ptr<httplib::SSLServer> server_;
     PlatformStore& store_;
+    std::filesystem::path caDirectory_;  // the dev CA that signs enrolled terminals
     unsigned short port_ = 0;
     std::atomic<std::chrono::seconds> clockOffset_{std::chrono::seconds(0)};
     std::thread thread_;

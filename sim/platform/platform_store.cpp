@@ -38,6 +38,12 @@ CREATE TABLE IF NOT EXISTS payments (
   status TEXT NOT NULL, created_at INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS heartbeats (
   terminal_id TEXT PRIMARY KEY, received_at INTEGER NOT NULL, body TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS enrollment_tokens (
+  token TEXT PRIMARY KEY, terminal_id TEXT NOT NULL, used_at INTEGER);
+CREATE TABLE IF NOT EXISTS terminal_groups (
+  terminal_id TEXT PRIMARY KEY, group_name TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS scenes (
+  group_name TEXT PRIMARY KEY, version INTEGER NOT NULL, body TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS checkins (
   booking_id TEXT PRIMARY KEY REFERENCES bookings(id), queue_number TEXT NOT NULL,
   session_id TEXT NOT NULL);

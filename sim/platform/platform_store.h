@@ -46,6 +46,10 @@ struct HeartbeatRow {
     std::string terminalId, body;  // body: the terminal's last heartbeat, as JSON
     std::int64_t receivedAt = 0;   // seconds since the epoch, platform clock
 };
+struct SceneRow {
+    std::string group, body;  // body: {"scene": {...}, "signature_base64": "..."}
+    std::int64_t version = 0;
+};
 struct NoticeRow {
     std::string sessionId, date, period, doctorName;
     std::vector<std::string> affectedBookingIds;  // held or paid when the session stopped
@@ -114,6 +118,18 @@ public:
     Status recordHeartbeat(const std::string& terminalId, const std::string& body,
                            Clock::time_point now);
     Result<HeartbeatRow> lastHeartbeat(const std::string& terminalId);
+
+    // Enrollment: a one-time token for one terminal (technicians get it from the admins).
+    Result<std::string> issueEnrollmentToken(const std::string& terminalId);
+    // Spends the token; refused ("enrollment_refused") if unknown, used, or for another terminal.
+    Status redeemEnrollmentToken(const std::string& token, const std::string& terminalId,
+                                 Clock::time_point now);
+
+    // Scene configs, one per group of terminals ("default" unless set); a scene replaces the
+    // group's only if its version is higher ("scene_not_newer").
+    Status setTerminalGroup(const std::string& terminalId, const std::string& group);
+    Status storeScene(const std::string& group, std::int64_t version, const std::string& body);
+    Result<SceneRow> sceneFor(const std::string& terminalId);
 
     // The hospital's credit blacklist rule (default: 3 no-shows in 90 days, 30 days blocked).
     void setCreditRule(const CreditRule& rule) { creditRule_ = rule; }

@@ -1,6 +1,8 @@
-// Terminals in the sandbox store: their latest heartbeat.
+// Terminals in the sandbox store: enrollment tokens, groups and their scenes, heartbeats.
 #include "sim/platform/platform_store.h"
 #include "sim/platform/store_sql.h"
+
+#include <openssl/rand.h>
 
 namespace lobby::sim {
 using namespace sql;
@@ -30,6 +32,90 @@ Result<HeartbeatRow> PlatformStore::lastHeartbeat(const std::string& terminalId)
         return refusal("not_found", "no heartbeat from this terminal");
     return HeartbeatRow{terminalId, text(query.statement, 1),
                         sqlite3_column_int64(query.statement, 0)};
+}
+
+Result<std::string> PlatformStore::issueEnrollmentToken(const std::string& terminalId) {
+    unsigned char random[16];
+    if (RAND_bytes(random, sizeof random) != 1)
+        return makeError(ErrorKind::Internal, "platform.random", "no randomness for a token");
+    std::string token;
+    for (unsigned char byte : random) {
+        static const char kHex[] = "0123456789abcdef";
+        token += kHex[byte >> 4];
+        token += kHex[byte & 15];
+    }
+    std::lock_guard lock(mutex_);
+    Statement insert;
+    sqlite3_prepare_v2(db_, "INSERT INTO enrollment_tokens (token, terminal_id) VALUES (?, ?)", -1,
+                       &insert.statement, nullptr);
+    sqlite3_bind_text(insert.statement, 1, token.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(insert.statement, 2, terminalId.c_str(), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(insert.statement) != SQLITE_DONE) return dbError(db_, "issuing a token");
+    return token;
+}
+
+Status PlatformStore::redeemEnrollmentToken(const std::string& token, const std::string& terminalId,
+                                            Clock::time_point now) {
+    std::lock_guard lock(mutex_);
+    Statement spend;
+    sqlite3_prepare_v2(db_,
+                       "UPDATE enrollment_tokens SET used_at = ? WHERE token = ? AND "
+                       "terminal_id = ? AND used_at IS NULL",
+                       -1, &spend.statement, nullptr);
+    sqlite3_bind_int64(spend.statement, 1, epochSeconds(now));
+    sqlite3_bind_text(spend.statement, 2, token.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(spend.statement, 3, terminalId.c_str(), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(spend.statement) != SQLITE_DONE) return dbError(db_, "spending a token");
+    if (sqlite3_changes(db_) != 1)
+        return refusal("enrollment_refused", "unknown, used, or another terminal's token");
+    return {};
+}
+
+Status PlatformStore::setTerminalGroup(const std::string& terminalId, const std::string& group) {
+    std::lock_guard lock(mutex_);
+    Statement upsert;
+    sqlite3_prepare_v2(db_,
+                       "INSERT INTO terminal_groups VALUES (?, ?) ON CONFLICT(terminal_id) DO "
+                       "UPDATE SET group_name = excluded.group_name",
+                       -1, &upsert.statement, nullptr);
+    sqlite3_bind_text(upsert.statement, 1, terminalId.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(upsert.statement, 2, group.c_str(), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(upsert.statement) != SQLITE_DONE) return dbError(db_, "setting a group");
+    return {};
+}
+
+Status PlatformStore::storeScene(const std::string& group, std::int64_t version,
+                                 const std::string& body) {
+    std::lock_guard lock(mutex_);
+    Statement upsert;
+    // The version only moves up: an old scene uploaded late cannot roll a group back.
+    sqlite3_prepare_v2(db_,
+                       "INSERT INTO scenes VALUES (?1, ?2, ?3) ON CONFLICT(group_name) DO UPDATE "
+                       "SET version = excluded.version, body = excluded.body WHERE "
+                       "excluded.version > scenes.version",
+                       -1, &upsert.statement, nullptr);
+    sqlite3_bind_text(upsert.statement, 1, group.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(upsert.statement, 2, version);
+    sqlite3_bind_text(upsert.statement, 3, body.c_str(), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(upsert.statement) != SQLITE_DONE) return dbError(db_, "storing a scene");
+    if (sqlite3_changes(db_) != 1)
+        return refusal("scene_not_newer", "the group has this scene version or a newer one");
+    return {};
+}
+
+Result<SceneRow> PlatformStore::sceneFor(const std::string& terminalId) {
+    std::lock_guard lock(mutex_);
+    Statement query;
+    sqlite3_prepare_v2(db_,
+                       "SELECT scenes.group_name, version, body FROM scenes WHERE group_name = "
+                       "COALESCE((SELECT group_name FROM terminal_groups WHERE terminal_id = ?), "
+                       "'default')",
+                       -1, &query.statement, nullptr);
+    sqlite3_bind_text(query.statement, 1, terminalId.c_str(), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(query.statement) != SQLITE_ROW)
+        return refusal("not_found", "no scene for this terminal's group");
+    return SceneRow{text(query.statement, 0), text(query.statement, 2),
+                    sqlite3_column_int64(query.statement, 1)};
 }
 
 }  // namespace lobby::sim

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "platform/platform_client.h"
+#include "platform/terminal_key.h"
 #include "sim/platform/platform_server.h"
 
 using namespace lobby;
@@ -26,6 +27,7 @@ protected:
             sim::issueClientCertificate(dir_ / "ca", "KIOSK-TEST-0001", dir_ / "terminal").ok());
         ASSERT_TRUE(
             sim::issueClientCertificate(dir_ / "ca", "KIOSK-OLD", dir_ / "expired", -1).ok());
+        ASSERT_TRUE(sim::issueClientCertificate(dir_ / "ca", "ADMIN-1", dir_ / "admin").ok());
         store_ = std::move(sim::PlatformStore::open(dir_ / "platform.db").value());
         server_ = std::move(sim::PlatformServer::start(tls_, *store_, 0).value());
     }
@@ -125,6 +127,62 @@ TEST_F(ClientRig, BrowsesDoctorsAndSchedulesThenListsAndCancelsABooking) {
     EXPECT_EQ(sessions->front().slices.front().remaining,
               client.schedule(doctors->front().id, date, date)->front().slices.front().remaining)
         << "the slot is back on sale";
+}
+
+TEST_F(ClientRig, ScenesAreUploadedByAdminsAndFetchedWithETags) {
+    auto adminConfig = config(server_->port());
+    adminConfig.clientCertificate = dir_ / "admin" / "client.pem";
+    adminConfig.clientKey = dir_ / "admin" / "client.key";
+    PlatformClient admin(adminConfig);
+    PlatformClient terminal(config(server_->port()));
+    EXPECT_EQ(terminal.scene("").error().code, "not_found") << "no scene uploaded yet";
+
+    ASSERT_TRUE(admin.putScene("default", R"({"version": 1, "hospital": "A"})", "c2ln").ok());
+    auto first = terminal.scene("");
+    ASSERT_TRUE(first.ok()) << first.error().message;
+    ASSERT_TRUE(first->has_value());
+    EXPECT_NE(first->value().sceneJson.find("\"hospital\":\"A\""), std::string::npos);
+    EXPECT_EQ(first->value().signatureBase64, "c2ln");
+    EXPECT_FALSE(first->value().etag.empty());
+    auto unchanged = terminal.scene(first->value().etag);
+    ASSERT_TRUE(unchanged.ok()) << unchanged.error().message;
+    EXPECT_FALSE(unchanged->has_value()) << "304 with the current ETag";
+
+    EXPECT_EQ(admin.putScene("default", R"({"version": 1, "hospital": "B"})", "c2ln").error().code,
+              "scene_not_newer");
+    EXPECT_EQ(terminal.putScene("default", R"({"version": 9})", "c2ln").error().code, "not_admin");
+    EXPECT_EQ(admin.putScene("default", "[1]", "c2ln").error().code, "scene.not_json");
+    ASSERT_TRUE(admin.putScene("default", R"({"version": 2, "hospital": "B"})", "c2ln").ok());
+    auto second = terminal.scene(first->value().etag);
+    ASSERT_TRUE(second.ok() && second->has_value());
+    EXPECT_NE(second->value().etag, first->value().etag);
+    EXPECT_NE(second->value().sceneJson.find("\"version\":2"), std::string::npos);
+}
+
+TEST_F(ClientRig, EnrollmentSpendsItsTokenOnce) {
+    auto token = store_->issueEnrollmentToken("KIOSK-NEW-0003");
+    ASSERT_TRUE(token.ok());
+    auto anonymous = config(server_->port());
+    anonymous.clientCertificate.clear();
+    anonymous.clientKey.clear();
+    PlatformClient client(anonymous);
+    EXPECT_EQ(client.departments().error().code, "certificate_required");
+    auto key = generateTerminalKey("KIOSK-NEW-0003");
+    ASSERT_TRUE(key.ok()) << key.error().message;
+    EXPECT_EQ(client.enroll(token.value(), "KIOSK-OTHER", key->csrPem).error().code,
+              "enrollment_refused")
+        << "a token is for one terminal";
+    auto enrolled = client.enroll(token.value(), "KIOSK-NEW-0003", key->csrPem);
+    ASSERT_TRUE(enrolled.ok()) << enrolled.error().message;
+    EXPECT_NE(enrolled->certificatePem.find("BEGIN CERTIFICATE"), std::string::npos);
+    EXPECT_EQ(client.enroll(token.value(), "KIOSK-NEW-0003", key->csrPem).error().code,
+              "enrollment_refused")
+        << "spent";
+    auto other = store_->issueEnrollmentToken("KIOSK-NEW-0004").value();
+    EXPECT_EQ(client.enroll(other, "KIOSK-NEW-0004", "-----BEGIN CERTIFICATE REQUEST-----\nxx")
+                  .error()
+                  .code,
+              "csr_invalid");
 }
 
 TEST_F(ClientRig, RefusalsArriveAsTypedErrorsWithThePatientsWords) {

@@ -1,0 +1,99 @@
+#include "sim/platform/http_replies.h"
+
+#include <openssl/x509.h>
+
+namespace lobby::sim::http {
+
+void sendError(httplib::Response& response, int status, const std::string& code,
+               const std::string& zh, const std::string& en, bool retryable) {
+    response.status = status;
+    response.set_content(
+        json{{"code", code}, {"message", {{"zh", zh}, {"en", en}}}, {"retryable", retryable}}
+            .dump(),
+        "application/json");
+}
+
+void sendJson(httplib::Response& response, const json& body, int status) {
+    response.status = status;
+    response.set_content(body.dump(), "application/json");
+}
+
+// The contract's refusals: HTTP status and the patient-facing words for each code.
+void sendRefusal(httplib::Response& response, const Error& error) {
+    struct Known {
+        const char* code;
+        int status;
+        const char* zh;
+        const char* en;
+    };
+    static constexpr Known kKnown[] = {
+        {"patient_unknown", 404, "未找到您的就诊信息", "We have no record of you yet"},
+        {"identity_invalid", 422, "证件号码有误", "This ID number is not valid"},
+        {"no_slots_left", 409, "该时段已约满", "This time slot is fully booked"},
+        {"limit_per_doctor", 409, "同一医生每天只能预约一次", "One booking per doctor per day"},
+        {"limit_per_day", 409, "每天最多预约三个号", "At most three bookings a day"},
+        {"outside_booking_window", 409, "只能预约1至7天内的号源",
+         "Bookings open 1 to 7 days ahead"},
+        {"session_stopped", 409, "医生停诊", "The doctor does not hold this session"},
+        {"idempotency_conflict", 409, "请求重复且内容不同",
+         "Repeated request with different content"},
+        {"not_found", 404, "未找到", "Not found"},
+        {"hold_expired", 409, "未在10分钟内支付，号源已释放",
+         "The 10-minute hold lapsed; the slot was released"},
+        {"not_paid", 409, "该预约尚未支付", "This booking is not paid yet"},
+        {"outside_pickup_window", 409, "已过取号时间（上午9:30，下午14:30），请到人工窗口咨询",
+         "Pickup has closed (9:30 mornings, 14:30 afternoons); please ask at the service desk"},
+        {"invalid_request", 400, "请求无效", "Invalid request"},
+        {"blacklisted", 403, "因多次预约未就诊，{}前暂停预约，请到人工窗口咨询",
+         "Booking is paused until {} after repeated missed appointments; please ask at the "
+         "service desk"},
+        {"cancel_deadline_passed", 409, "就诊前一天24:00后不能退号",
+         "Cancellation closed at midnight before the visit"},
+    };
+    // "{}" in the words stands for the store's detail (e.g. the day booking reopens).
+    const auto withDetail = [&](std::string words) {
+        if (const auto at = words.find("{}"); at != std::string::npos)
+            words.replace(at, 2, error.message);
+        return words;
+    };
+    for (const auto& known : kKnown) {
+        if (error.code == known.code) {
+            return sendError(response, known.status, known.code, withDetail(known.zh),
+                             withDetail(known.en));
+        }
+    }
+    sendError(response, 503, "unavailable", "服务暂时不可用", "Service unavailable", true);
+}
+
+std::optional<json> parseBody(const httplib::Request& request, httplib::Response& response,
+                              std::initializer_list<const char*> required) {
+    json body = json::parse(request.body, nullptr, false);
+    if (body.is_discarded() || !body.is_object()) {
+        sendError(response, 400, "invalid_request", "请求格式错误",
+                  "The request is not a JSON object");
+        return std::nullopt;
+    }
+    for (const char* field : required) {
+        if (!body.contains(field) || !body[field].is_string() ||
+            body[field].get<std::string>().empty()) {
+            sendError(response, 400, "invalid_request", "请求缺少必要信息",
+                      "A required field is missing or not a string");
+            return std::nullopt;
+        }
+    }
+    return body;
+}
+
+// The terminal's id: the CN of the client certificate it authenticated with.
+std::string peerCommonName(const httplib::Request& request) {
+    if (request.ssl == nullptr) return "";
+    X509* certificate = SSL_get1_peer_certificate(request.ssl);
+    if (certificate == nullptr) return "";
+    char name[256] = {};
+    const int length = X509_NAME_get_text_by_NID(X509_get_subject_name(certificate), NID_commonName,
+                                                 name, sizeof name);
+    X509_free(certificate);
+    return length > 0 ? std::string(name, static_cast<std::size_t>(length)) : "";
+}
+
+}  // namespace lobby::sim::http

@@ -1,0 +1,131 @@
+// The sandbox's terminal routes: enrollment (a one-time token and a CSR → a client certificate),
+// scene configs per group (admins upload, terminals fetch with ETag / If-None-Match), and
+// heartbeats. Every route but enrollment requires the caller's client certificate.
+#include <httplib.h>
+
+#include "sim/platform/http_replies.h"
+#include "sim/platform/platform_server.h"
+
+namespace lobby::sim {
+namespace {
+
+using namespace http;
+
+constexpr const char* kEnrollPath = "/v1/terminals/enroll";
+// Admins' certificates carry a CN of this form; terminals' are their terminal ids.
+constexpr const char* kAdminPrefix = "ADMIN-";
+
+// A heartbeat as the contract has it: the required fields with their types.
+bool isValidHeartbeat(const json& body) {
+    static const char* kPrinterStates[] = {"ready",      "paper_low", "paper_out",
+                                           "cover_open", "offline",   "error"};
+    for (const char* field : {"software_version", "scene_version", "devices", "uptime_s"}) {
+        if (!body.contains(field)) return false;
+    }
+    if (!body["software_version"].is_string() || !body["scene_version"].is_number_integer() ||
+        !body["devices"].is_object() || !body["uptime_s"].is_number_integer() ||
+        body["uptime_s"].get<long long>() < 0) {
+        return false;
+    }
+    for (const auto& [device, state] : body["devices"].items()) {
+        if (!state.is_string()) return false;
+        if (device == "printer" &&
+            std::find(std::begin(kPrinterStates), std::end(kPrinterStates),
+                      state.get<std::string>()) == std::end(kPrinterStates)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+std::string etagOf(const SceneRow& scene) {
+    return "\"scene-" + scene.group + "-v" + std::to_string(scene.version) + "\"";
+}
+
+}  // namespace
+
+void PlatformServer::terminalRoutes() {
+    server_->set_pre_routing_handler(
+        [](const httplib::Request& request, httplib::Response& response) {
+            if (request.path == kEnrollPath || !peerCommonName(request).empty())
+                return httplib::Server::HandlerResponse::Unhandled;
+            sendError(response, 401, "certificate_required", "终端未认证",
+                      "This call needs the terminal's client certificate");
+            return httplib::Server::HandlerResponse::Handled;
+        });
+    server_->Post(kEnrollPath, [this](const httplib::Request& request,
+                                      httplib::Response& response) {
+        auto body = parseBody(request, response, {"token", "terminal_id", "csr_pem"});
+        if (!body) return;
+        const std::string terminal = (*body)["terminal_id"];
+        if (auto spent = store_.redeemEnrollmentToken((*body)["token"], terminal, now()); !spent) {
+            return sendError(response, 401, "enrollment_refused", "注册码无效或已使用",
+                             "The enrollment token is unknown, used, or for another terminal");
+        }
+        auto certificate = signTerminalCsr(caDirectory_, (*body)["csr_pem"], terminal);
+        if (!certificate) {
+            return sendError(response, 400, "csr_invalid", "证书请求无效",
+                             "The certificate request is invalid: " + certificate.error().message);
+        }
+        auto ca = caCertificatePem(caDirectory_);
+        if (!ca) return sendRefusal(response, ca.error());
+        sendJson(response,
+                 {{"certificate_pem", certificate.value()}, {"ca_bundle_pem", ca.value()}});
+    });
+    server_->Get("/v1/terminals/self/scene",
+                 [this](const httplib::Request& request, httplib::Response& response) {
+                     auto scene = store_.sceneFor(peerCommonName(request));
+                     if (!scene) return sendRefusal(response, scene.error());
+                     const std::string etag = etagOf(scene.value());
+                     response.set_header("ETag", etag);
+                     if (request.get_header_value("If-None-Match") == etag) {
+                         response.status = 304;
+                         return;
+                     }
+                     response.status = 200;
+                     response.set_content(scene->body, "application/json");
+                 });
+    server_->Put(R"(/v1/scenes/([A-Za-z0-9_-]+))", [this](const httplib::Request& request,
+                                                          httplib::Response& response) {
+        if (peerCommonName(request).rfind(kAdminPrefix, 0) != 0) {
+            return sendError(response, 403, "not_admin", "无权操作",
+                             "Only an administrator may upload scenes");
+        }
+        auto body = parseBody(request, response, {"signature_base64"});
+        if (!body) return;
+        if (!body->contains("scene") || !(*body)["scene"].is_object() ||
+            !(*body)["scene"].contains("version") ||
+            !(*body)["scene"]["version"].is_number_integer()) {
+            return sendError(response, 400, "invalid_request", "场景配置无效",
+                             "The scene must be an object with an integer version");
+        }
+        const auto version = (*body)["scene"]["version"].get<std::int64_t>();
+        if (auto stored = store_.storeScene(request.matches[1], version, body->dump()); !stored) {
+            if (stored.error().code == "scene_not_newer") {
+                return sendError(response, 409, "scene_not_newer", "场景版本不高于现有版本",
+                                 "The group already has this scene version or a newer one");
+            }
+            return sendRefusal(response, stored.error());
+        }
+        response.status = 204;
+    });
+    server_->Post("/v1/terminals/self/heartbeat", [this](const httplib::Request& request,
+                                                         httplib::Response& response) {
+        auto body = parseBody(request, response, {"terminal_id"});
+        if (!body) return;
+        if (!isValidHeartbeat(*body)) {
+            return sendError(response, 400, "invalid_request", "请求缺少必要信息",
+                             "The heartbeat lacks a field or has one of the wrong type");
+        }
+        const std::string terminal = (*body)["terminal_id"];
+        if (terminal != peerCommonName(request)) {
+            return sendError(response, 403, "terminal_mismatch", "终端身份不符",
+                             "The heartbeat names another terminal than its certificate");
+        }
+        if (auto recorded = store_.recordHeartbeat(terminal, body->dump(), now()); !recorded)
+            return sendRefusal(response, recorded.error());
+        response.status = 204;
+    });
+}
+
+}  // namespace lobby::sim
