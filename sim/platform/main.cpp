@@ -4,6 +4,7 @@
 //   lobby-platform --state DIR [--db PATH] [--port N] [--client-cert TERMINAL_ID]
 //                  [--auto-pay SECONDS]  (the demo: a QR payment is paid after SECONDS)
 //                  [--at HH:MM]  (the platform's clock reads today at HH:MM, then runs on)
+//                  [--rules FILE]  (the hospital's booking rules; see hospital_rules.h)
 // Commands on stdin: "pay PAYMENT_ID" (the patient paid), "stop SESSION_ID" (停诊),
 // "book +DAYS ID_NUMBER NAME morning|afternoon paid|unpaid" (a booking for today (+0, made
 // yesterday) or DAYS ahead (made now), through the same rules as any other; prints
@@ -14,6 +15,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <fstream>
 #include <iostream>
 #include <optional>
 #include <sstream>
@@ -100,6 +102,7 @@ int main(int argc, char** argv) {
     std::string clientFor;
     std::optional<std::chrono::seconds> autoPay;
     std::optional<std::chrono::seconds> clockOffset;
+    std::filesystem::path rulesFile;
     for (int i = 1; i < argc; ++i) {
         const bool value = i + 1 < argc;
         if (std::strcmp(argv[i], "--state") == 0 && value) {
@@ -113,13 +116,15 @@ int main(int argc, char** argv) {
         } else if (std::strcmp(argv[i], "--auto-pay") == 0 && value &&
                    std::strspn(argv[i + 1], "0123456789") == std::strlen(argv[i + 1])) {
             autoPay = std::chrono::seconds(std::atoi(argv[++i]));
+        } else if (std::strcmp(argv[i], "--rules") == 0 && value) {
+            rulesFile = argv[++i];
         } else if (std::strcmp(argv[i], "--at") == 0 && value &&
                    (clockOffset = offsetToTimeOfDay(argv[i + 1]))) {
             ++i;
         } else {
             std::cerr
                 << "usage: lobby-platform --state DIR [--db PATH] [--port N] [--client-cert ID] "
-                   "[--auto-pay SECONDS] [--at HH:MM]\n";
+                   "[--auto-pay SECONDS] [--at HH:MM] [--rules FILE]\n";
             return 64;
         }
     }
@@ -133,6 +138,16 @@ int main(int argc, char** argv) {
     auto store = PlatformStore::open(db.empty() ? state / "platform.db" : db);
     if (!store) return std::cerr << "lobby-platform: " << store.error().message << "\n", 1;
     store.value()->setAutoPay(autoPay);
+    if (!rulesFile.empty()) {
+        std::ifstream in(rulesFile);
+        std::stringstream text;
+        text << in.rdbuf();
+        auto rules = in ? parseHospitalRules(text.str())
+                        : Result<HospitalRules>(makeError(ErrorKind::NotFound, "rules.missing",
+                                                          "cannot read " + rulesFile.string()));
+        if (!rules) return std::cerr << "lobby-platform: " << rules.error().message << "\n", 2;
+        store.value()->setRules(rules.value());
+    }
     auto server = PlatformServer::start(tls.value(), *store.value(), port);
     if (!server) return std::cerr << "lobby-platform: " << server.error().message << "\n", 1;
     if (clockOffset) server.value()->setClockOffset(*clockOffset);

@@ -49,11 +49,6 @@ CREATE TABLE IF NOT EXISTS checkins (
   session_id TEXT NOT NULL);
 )sql";
 
-constexpr auto kHold = std::chrono::minutes(10);
-constexpr int kMaxBookingsPerDay = 3;
-constexpr int kBookingWindow_days = 7;
-constexpr int kReleaseHour = 8;
-
 std::string isoDate(std::time_t when) {
     std::tm local{};
     localtime_r(&when, &local);
@@ -94,13 +89,23 @@ int localHour(Clock::time_point now) {
     return local.tm_hour;
 }
 
-// Pickup closes at 09:30 for morning sessions and 14:30 for afternoon ones, local time.
-bool pickupClosed(const std::string& period, Clock::time_point now) {
+int pickupCloses_min(const std::string& period, const HospitalRules& rules) {
+    return period == "morning" ? rules.morningPickupCloses_min : rules.afternoonPickupCloses_min;
+}
+
+// Pickup closes at the hospital's time for the session's half day, local time.
+bool pickupClosed(const std::string& period, Clock::time_point now, const HospitalRules& rules) {
     const std::time_t when = Clock::to_time_t(now);
     std::tm local{};
     localtime_r(&when, &local);
-    const int closes_min = period == "morning" ? 9 * 60 + 30 : 14 * 60 + 30;
-    return local.tm_hour * 60 + local.tm_min > closes_min;
+    return local.tm_hour * 60 + local.tm_min > pickupCloses_min(period, rules);
+}
+
+// "09:30": the detail the pickup refusal's words show.
+std::string clockText(int minutes) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%02d:%02d", minutes / 60, minutes % 60);
+    return text;
 }
 
 }  // namespace
@@ -441,7 +446,9 @@ Result<PaymentRow> PlatformStore::startPayment(const std::string& idempotencyKey
         if (auto released = releaseExpiredHolds(now); !released) return released.error();
         auto booking = bookingById(bookingId);
         if (!booking) return booking.error();
-        if (booking->status == "expired") return refusal("hold_expired", "the hold lapsed");
+        if (booking->status == "expired") {
+            return refusal("hold_expired", std::to_string(rules_.unpaidHold.count()));
+        }
         if (booking->status != "held")
             return refusal("invalid_request", "this booking is not awaiting payment");
         static std::mt19937_64 random{std::random_device{}()};
@@ -548,10 +555,10 @@ Result<CheckinRow> PlatformStore::checkIn(const std::string& idempotencyKey,
             return refusal("session_stopped", "the doctor does not hold this session");
         }
         if (daysAhead(text(booking.statement, 1), now) != 0) {
-            return refusal("outside_pickup_window", "pick up on the day of the visit");
+            return refusal("outside_pickup_window", clockText(pickupCloses_min(period, rules_)));
         }
-        if (pickupClosed(period, now))
-            return refusal("outside_pickup_window", "the pickup window has closed");
+        if (pickupClosed(period, now, rules_))
+            return refusal("outside_pickup_window", clockText(pickupCloses_min(period, rules_)));
         Statement count;
         sqlite3_prepare_v2(db_, "SELECT COUNT(*) FROM checkins WHERE session_id = ?", -1,
                            &count.statement, nullptr);
@@ -598,7 +605,8 @@ Result<BookingRow> PlatformStore::cancel(const std::string& idempotencyKey,
                            -1, &date.statement, nullptr);
         sqlite3_bind_text(date.statement, 1, booking->sliceId.c_str(), -1, SQLITE_TRANSIENT);
         sqlite3_step(date.statement);
-        if (daysAhead(text(date.statement, 0), now) < 1 && !booking->stopService) {
+        if (daysAhead(text(date.statement, 0), now) < rules_.cancelUntil_daysBefore &&
+            !booking->stopService) {
             return refusal("cancel_deadline_passed", "cancellation closed at 24:00 the day before");
         }
         const bool paid = booking->status == "paid";
@@ -679,10 +687,10 @@ Status PlatformStore::creditBlock(const std::string& patientId, Clock::time_poin
     std::vector<int> noShowDays;
     while (sqlite3_step(paid.statement) == SQLITE_ROW) {
         const int day = daysAhead(text(paid.statement, 0), now);
-        if (day < 0 || (day == 0 && pickupClosed(text(paid.statement, 1), now)))
+        if (day < 0 || (day == 0 && pickupClosed(text(paid.statement, 1), now, rules_)))
             noShowDays.push_back(day);
     }
-    if (const auto until = creditBlockedUntil(std::move(noShowDays), creditRule_)) {
+    if (const auto until = creditBlockedUntil(std::move(noShowDays), rules_.credit)) {
         return refusal("blacklisted",
                        isoDate(Clock::to_time_t(now) + static_cast<std::time_t>(*until) * 86400));
     }
@@ -721,9 +729,11 @@ Result<BookingRow> PlatformStore::createBookingLocked(const std::string& idempot
         return refusal("session_stopped", "the doctor does not hold this session");
     }
     const int ahead = daysAhead(date, now);
-    if (ahead < 1 || ahead > kBookingWindow_days ||
-        (ahead == kBookingWindow_days && localHour(now) < kReleaseHour)) {
-        return refusal("outside_booking_window", "bookings are open from 1 to 7 days ahead");
+    if (ahead < rules_.bookingWindowFirst_days || ahead > rules_.bookingWindowLast_days ||
+        (ahead == rules_.bookingWindowLast_days && localHour(now) < rules_.releaseHour)) {
+        return refusal("outside_booking_window", std::to_string(rules_.bookingWindowFirst_days) +
+                                                     "-" +
+                                                     std::to_string(rules_.bookingWindowLast_days));
     }
     Statement mine;
     sqlite3_prepare_v2(db_,
@@ -736,11 +746,11 @@ Result<BookingRow> PlatformStore::createBookingLocked(const std::string& idempot
     sqlite3_bind_text(mine.statement, 2, patientId.c_str(), -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(mine.statement, 3, date.c_str(), -1, SQLITE_TRANSIENT);
     sqlite3_step(mine.statement);
-    if (sqlite3_column_int(mine.statement, 1) > 0) {
-        return refusal("limit_per_doctor", "one booking per doctor per day");
+    if (sqlite3_column_int(mine.statement, 1) >= rules_.maxPerDoctorPerDay) {
+        return refusal("limit_per_doctor", std::to_string(rules_.maxPerDoctorPerDay));
     }
-    if (sqlite3_column_int(mine.statement, 0) >= kMaxBookingsPerDay) {
-        return refusal("limit_per_day", "three bookings per day");
+    if (sqlite3_column_int(mine.statement, 0) >= rules_.maxPerDay) {
+        return refusal("limit_per_day", std::to_string(rules_.maxPerDay));
     }
     if (auto blocked = creditBlock(patientId, now); !blocked) return blocked.error();
     Statement take;
@@ -755,7 +765,7 @@ Result<BookingRow> PlatformStore::createBookingLocked(const std::string& idempot
     char id[24];
     std::snprintf(id, sizeof id, "B%016llx", static_cast<unsigned long long>(random()));
     const auto nowSeconds = epochSeconds(now);
-    const auto expires = epochSeconds(now + kHold);
+    const auto expires = epochSeconds(now + rules_.unpaidHold);
     Statement insert;
     sqlite3_prepare_v2(db_, "INSERT INTO bookings VALUES (?, ?, ?, 'held', ?, ?)", -1,
                        &insert.statement, nullptr);

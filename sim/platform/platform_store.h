@@ -15,6 +15,7 @@
 
 #include "common/error.h"
 #include "sim/platform/credit_rules.h"
+#include "sim/platform/hospital_rules.h"
 
 namespace lobby::sim {
 
@@ -131,8 +132,10 @@ public:
     Status storeScene(const std::string& group, std::int64_t version, const std::string& body);
     Result<SceneRow> sceneFor(const std::string& terminalId);
 
-    // The hospital's credit blacklist rule (default: 3 no-shows in 90 days, 30 days blocked).
-    void setCreditRule(const CreditRule& rule) { creditRule_ = rule; }
+    // The hospital's rules (defaults: DOMAIN.md's); the credit rule is one of them.
+    void setRules(const HospitalRules& rules) { rules_ = rules; }
+    const HospitalRules& rules() const { return rules_; }
+    void setCreditRule(const CreditRule& rule) { rules_.credit = rule; }
     // Sandbox administration (CLI and tests): a slice's remaining capacity.
     Status setSliceCapacity(const std::string& sliceId, int capacity);
 
@@ -157,7 +160,7 @@ private:
                                            Clock::time_point now);
     sqlite3* db_;
     std::mutex mutex_;  // one transaction at a time on the one connection
-    CreditRule creditRule_;
+    HospitalRules rules_;
     std::optional<std::chrono::seconds> autoPayAfter_;
 };
 
