@@ -160,6 +160,9 @@ GLOSSARY = {
     "No, keep it": "不退，保留",
     "Yes, cancel it": "确定退号",
 
+    "This code cannot be used to identify you here. Please use your ID card, your social-security card or your medical-insurance e-voucher.":
+        "此码无法用于本机身份识别，请使用身份证、社保卡或医保电子凭证。",
+
 }
 
 ts = pathlib.Path(__file__).with_name("lobby_zh_CN.ts")

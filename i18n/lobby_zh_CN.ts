@@ -349,10 +349,6 @@
   <context>
     <name>DeviceHub</name>
     <message>
-      <source>Your code was read, but the appointment service is not connected. Please use your ID card.</source>
-      <translation>已识别您的二维码，但预约服务暂未连接，请使用身份证。</translation>
-    </message>
-    <message>
       <source>This is a payment code. To identify yourself, use your ID card or e-voucher.</source>
       <translation>这是付款码。请使用身份证或医保电子凭证验证身份。</translation>
     </message>
@@ -503,6 +499,13 @@
     <message>
       <source>Reading your card. Please keep it still.</source>
       <translation>正在读卡，请勿移动卡片。</translation>
+    </message>
+  </context>
+  <context>
+    <name>IdentityResolver</name>
+    <message>
+      <source>This code cannot be used to identify you here. Please use your ID card, your social-security card or your medical-insurance e-voucher.</source>
+      <translation>此码无法用于本机身份识别，请使用身份证、社保卡或医保电子凭证。</translation>
     </message>
   </context>
   <context>

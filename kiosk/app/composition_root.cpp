@@ -102,6 +102,8 @@ void CompositionRoot::buildJourneys(const config::Settings& settings) {
     identity_ = std::make_unique<journeys::IdentityResolver>(session_, platform_.get());
     connect(devices_.get(), &DeviceHub::identityRead, identity_.get(),
             &journeys::IdentityResolver::resolve);
+    connect(devices_.get(), &DeviceHub::tokenScanned, identity_.get(),
+            &journeys::IdentityResolver::resolveToken);
     slips_ = std::make_unique<journeys::SlipDesk>(devices_->printer(),
                                                   settings.stringValue(kHospitalName),
                                                   settings.stringValue(kHospitalQueueUrl));

@@ -5,13 +5,11 @@
 #include "logging/categories.h"
 #include "sim/idcard/sam_emulator.h"
 #include "sim/idcard/sam_transport_sim.h"
+#include "sim/scanner/queued_scan_source.h"
 #include "sim/smartcard/vpcd_card.h"
 
 namespace lobby::app {
 namespace {
-const char* const kScanNeedsPlatform = QT_TRANSLATE_NOOP(
-    "DeviceHub",
-    "Your code was read, but the appointment service is not connected. Please use your ID card.");
 const char* const kPaymentCodeNotIdentity = QT_TRANSLATE_NOOP(
     "DeviceHub", "This is a payment code. To identify yourself, use your ID card or e-voucher.");
 }  // namespace
@@ -173,20 +171,26 @@ void DeviceHub::buildScanner(const config::Settings& settings) {
     devices::ScannerService::SourceFactory open;
     if (backend == QLatin1String("serial")) {
         open = [device, baud, suffix] { return scanner::openSerialScanner(device, baud, suffix); };
+    } else if (backend == QLatin1String("simulated")) {
+        scanQueue_ = std::make_shared<sim::ScanQueue>();
+        open = [queue = scanQueue_]() -> Result<std::unique_ptr<scanner::ScanSource>> {
+            return sim::makeQueuedScanSource(queue);
+        };
     } else {
         open = [device, suffix] { return scanner::openEvdevScanner(device, suffix); };
     }
     qCInfo(lcScanner).noquote() << "scanner:" << backend;
     scanner_ = std::make_unique<devices::ScannerService>(std::move(open), std::move(rules.value()));
     connect(scanner_.get(), &devices::ScannerService::scanned, &session_,
-            [this](const QString& kind, const QString&) {
-                // Who an e-voucher or visit card belongs to is the platform's to say; until the
-                // platform client is connected a scan can only be acknowledged as such.
+            [this](const QString& kind, const QString& token) {
+                if (kind == QLatin1String("payment_code")) {
+                    // A payment code is money, not identity: it is never sent anywhere.
+                    session_.identityPresented();
+                    session_.identificationFailed({"DeviceHub", kPaymentCodeNotIdentity});
+                    return;
+                }
                 session_.identityPresented();
-                session_.identificationFailed(
-                    kind == QLatin1String("payment_code")
-                        ? core::TranslatableText{"DeviceHub", kPaymentCodeNotIdentity}
-                        : core::TranslatableText{"DeviceHub", kScanNeedsPlatform});
+                emit tokenScanned(kind, token);
             });
 }
 
@@ -235,6 +239,14 @@ Status DeviceHub::control(const QString& action, const QString& argument) {
                              "no simulated social-security card '" + argument.toStdString() + "'");
         }
         return virtualSsc_->insert(*holder, *fault);
+    }
+    if (action == QLatin1String("scan")) {
+        if (!scanQueue_) {
+            return makeError(ErrorKind::InvalidArgument, "journey.no_simulator",
+                             "scan steps need devices.scanner.backend = simulated");
+        }
+        scanQueue_->push(argument.toStdString());
+        return {};
     }
     return makeError(ErrorKind::InvalidArgument, "journey.unknown_step",
                      "unknown device step '" + action.toStdString() + "'");

@@ -17,6 +17,7 @@
 namespace lobby::sim {
 class SamEmulator;
 class VpcdCard;
+class ScanQueue;
 }  // namespace lobby::sim
 
 namespace lobby::app {
@@ -34,12 +35,14 @@ public:
     // Each device's state for the heartbeat: "idcard_reader" → "ready", "printer" → "paper_out".
     std::vector<std::pair<std::string, std::string>> health() const;
     // Journey steps: place_card KEY | remove_card | insert_ssc KEY [FAULT] | remove_ssc |
-    // scan TEXT (the last only with a simulated scanner, which has none: see scan()).
+    // scan TEXT (each with its device's simulated backend).
     Status control(const QString& action, const QString& argument);
 
 signals:
     // A card was read: who it belongs to is for the platform to say.
     void identityRead(const lobby::devices::CardHolder& holder);
+    // An e-voucher or visit card was scanned: kind "evoucher" | "visit_card" | "unknown".
+    void tokenScanned(const QString& kind, const QString& token);
 
 private:
     void buildIdCardReader(const config::Settings& settings);
@@ -51,6 +54,7 @@ private:
     core::FunctionCatalog& catalog_;
     std::unique_ptr<sim::SamEmulator> idCardEmulator_;  // devices.idcard.backend = simulated
     std::unique_ptr<sim::VpcdCard> virtualSsc_;         // devices.ssc.backend = simulated
+    std::shared_ptr<sim::ScanQueue> scanQueue_;         // devices.scanner.backend = simulated
     std::unique_ptr<devices::IdCardService> idCards_;
     std::unique_ptr<devices::CardPhoto> cardPhotos_;
     std::unique_ptr<devices::SscService> socialSecurityCards_;

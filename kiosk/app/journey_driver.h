@@ -11,6 +11,7 @@
 //   {"insert_ssc": "ssc-wang"}        insert a virtual social-security card (optionally
 //                                     followed by a fault: "ssc-wang blocked") into pcscd's vpcd
 //   {"remove_ssc": true}              pull it out
+//   {"scan": "YBPZ..."}               scan a code on the simulated scanner
 // Each step has a deadline ("timeout_ms", default 5000). The app exits 0 when the journey
 // ends, 1 on the first failed step.
 

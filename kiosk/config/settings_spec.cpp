@@ -67,8 +67,9 @@ const std::vector<SettingSpec>& settingSpecs() {
         stringSetting(kSscReader, "", "Only this PC/SC reader (all readers when empty)."),
         intSetting(kSscVpcdPort, 35963, 1024, 65535,
                    "vpcd's port on 127.0.0.1 for the simulated social-security card."),
-        enumSetting(kScannerBackend, "none", {"serial", "evdev", "none"},
-                    "Barcode / QR scanner: a serial (CDC-ACM) port or an evdev keyboard node."),
+        enumSetting(kScannerBackend, "none", {"serial", "evdev", "simulated", "none"},
+                    "Barcode / QR scanner: a serial (CDC-ACM) port, an evdev keyboard node, or "
+                    "simulated (scans come from scripted journeys)."),
         stringSetting(kScannerDevice, "/dev/ttyACM0", "The scanner's device node."),
         intSetting(kScannerBaud, 9600, 9600, 115200, "Serial baud rate of the scanner."),
         enumSetting(kScannerSuffix, "enter", {"enter", "tab"},

@@ -11,6 +11,13 @@ using platform::Patient;
 using platform::PlatformClient;
 using services::CallFailure;
 
+namespace {
+const char* const kCodeNotUsable = QT_TRANSLATE_NOOP(
+    "IdentityResolver",
+    "This code cannot be used to identify you here. Please use your ID card, your "
+    "social-security card or your medical-insurance e-voucher.");
+}  // namespace
+
 IdentityResolver::IdentityResolver(core::SessionController& session,
                                    services::PlatformService* platform, QObject* parent)
     : QObject(parent), session_(session), platform_(platform) {}
@@ -37,6 +44,30 @@ void IdentityResolver::resolve(const devices::CardHolder& holder) {
                     << "identification failed:" << failure->error.message.c_str();
                 session_.identificationFailed(failure->message);
             }
+        });
+}
+
+void IdentityResolver::resolveToken(const QString& kind, const QString& token) {
+    if (platform_ == nullptr ||
+        (kind != QLatin1String("evoucher") && kind != QLatin1String("visit_card"))) {
+        session_.identificationFailed({"IdentityResolver", kCodeNotUsable});
+        return;
+    }
+    qCInfo(lcJourney).noquote() << "identifying by" << kind;
+    platform_->call<Patient>(
+        [kind = kind.toStdString(), token = token.toStdString()](PlatformClient& client) {
+            return client.identifyByToken(kind, token);
+        },
+        [this](Result<Patient> patient, std::optional<CallFailure> failure) {
+            if (!patient) {
+                qCInfo(lcJourney).noquote()
+                    << "identification by code failed:" << failure->error.code.c_str();
+                session_.identificationFailed(failure->message);
+                return;
+            }
+            const QString maskedName = QString::fromStdString(patient->maskedName);
+            qCInfo(lcJourney).noquote() << "identified by code:" << maskedName;
+            session_.identified(maskedName, QString::fromStdString(patient->id));
         });
 }
 

@@ -21,6 +21,8 @@ public:
                      QObject* parent = nullptr);
 
     void resolve(const devices::CardHolder& holder);
+    // A scanned e-voucher or visit card: the platform says whose it is.
+    void resolveToken(const QString& kind, const QString& token);
 
 private:
     void registerHolder(const devices::CardHolder& holder);

@@ -384,6 +384,15 @@ Result<Patient> PlatformClient::identifyByIdCard(const std::string& idNumber,
     return decodePatient(parsed.value());
 }
 
+Result<Patient> PlatformClient::identifyByToken(const std::string& kind, const std::string& token) {
+    const json body = {{"kind", kind}, {"token", token}};
+    auto reply = call("POST", "/v1/patients/identify", body.dump(), "", true);  // a lookup
+    if (!reply) return reply.error();
+    auto parsed = parse(reply->body);
+    if (!parsed) return parsed.error();
+    return decodePatient(parsed.value());
+}
+
 Result<Patient> PlatformClient::registerPatient(const std::string& idNumber,
                                                 const std::string& name,
                                                 const std::string& idempotencyKey) {

@@ -111,6 +111,8 @@ public:
     Result<std::vector<Session>> schedule(const std::string& doctorId, const std::string& from,
                                           const std::string& to);
     Result<Patient> identifyByIdCard(const std::string& idNumber, const std::string& name);
+    // kind: "evoucher" (医保电子凭证) or "visit_card" (就诊卡); the token is opaque to the kiosk.
+    Result<Patient> identifyByToken(const std::string& kind, const std::string& token);
     Result<Patient> registerPatient(const std::string& idNumber, const std::string& name,
                                     const std::string& idempotencyKey);
     Result<Booking> createBooking(const std::string& patientId, const std::string& sliceId,

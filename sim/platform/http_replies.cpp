@@ -29,6 +29,8 @@ void sendRefusal(httplib::Response& response, const Error& error) {
     static constexpr Known kKnown[] = {
         {"patient_unknown", 404, "未找到您的就诊信息", "We have no record of you yet"},
         {"identity_invalid", 422, "证件号码有误", "This ID number is not valid"},
+        {"token_unknown", 404, "无法识别该凭证，请使用身份证或社保卡",
+         "This code does not name a patient; please use your ID card or social-security card"},
         {"no_slots_left", 409, "该时段已约满", "This time slot is fully booked"},
         {"limit_per_doctor", 409, "同一医生每天最多预约{}次", "At most {} per doctor per day"},
         {"limit_per_day", 409, "每天最多预约{}个号", "At most {} bookings a day"},

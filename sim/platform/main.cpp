@@ -9,7 +9,9 @@
 // "book +DAYS ID_NUMBER NAME morning|afternoon paid|unpaid" (a booking for today (+0, made
 // yesterday) or DAYS ahead (made now), through the same rules as any other; prints
 // "ok BOOKING_ID SESSION_ID"), "enroll-token TERMINAL_ID" (a one-time enrollment token; prints
-// "ok TOKEN"), "group TERMINAL_ID GROUP" (which scene a terminal gets), "quit".
+// "ok TOKEN"), "group TERMINAL_ID GROUP" (which scene a terminal gets),
+// "token evoucher|visit_card TOKEN ID_NUMBER NAME" (the code names that patient, registered if
+// new), "quit".
 
 #include <chrono>
 #include <cstdlib>
@@ -164,6 +166,19 @@ int main(int argc, char** argv) {
         } else if (line.rfind("enroll-token ", 0) == 0) {
             auto token = store.value()->issueEnrollmentToken(line.substr(13));
             std::cout << (token ? "ok " + token.value() : "error: " + token.error().message)
+                      << std::endl;
+        } else if (line.rfind("token ", 0) == 0) {
+            std::istringstream words(line.substr(6));
+            std::string kind, token, idNumber, name;
+            words >> kind >> token >> idNumber >> name;
+            auto patient = store.value()->findPatient(idNumber);
+            if (!patient && !name.empty()) patient = store.value()->registerPatient(idNumber, name);
+            Status bound = patient ? (kind == "evoucher" || kind == "visit_card"
+                                          ? store.value()->bindToken(kind, token, patient->id)
+                                          : Status(makeError(ErrorKind::InvalidArgument, "usage",
+                                                             "kind: evoucher or visit_card")))
+                                   : Status(patient.error());
+            std::cout << (bound ? std::string("ok") : "error: " + bound.error().message)
                       << std::endl;
         } else if (line.rfind("group ", 0) == 0) {
             std::istringstream words(line.substr(6));

@@ -160,8 +160,27 @@ void PlatformServer::routes() {
     });
     server_->Post("/v1/patients/identify", [this](const httplib::Request& request,
                                                   httplib::Response& response) {
-        auto body = parseBody(request, response, {"kind", "id_number"});
+        auto body = parseBody(request, response, {"kind"});
         if (!body) return;
+        const std::string kind = (*body)["kind"];
+        if (kind == "evoucher" || kind == "visit_card") {
+            if (!body->contains("token") || !(*body)["token"].is_string()) {
+                return sendError(response, 400, "invalid_request", "请求缺少必要信息",
+                                 "A token is required for this kind");
+            }
+            auto patient = store_.patientByToken(kind, (*body)["token"]);
+            if (!patient) return sendRefusal(response, patient.error());
+            return sendJson(
+                response, {{"id", patient->id}, {"masked_name", privacy::maskName(patient->name)}});
+        }
+        if (kind != "id_card" && kind != "ssc_card") {
+            return sendError(response, 400, "invalid_request", "身份类型无效",
+                             "kind must be id_card, ssc_card, evoucher or visit_card");
+        }
+        if (!body->contains("id_number") || !(*body)["id_number"].is_string()) {
+            return sendError(response, 400, "invalid_request", "请求缺少必要信息",
+                             "id_number is required for this kind");
+        }
         const std::string idNumber = (*body)["id_number"];
         if (store_.rules().realNameCheck && !hasValidCheckDigit(idNumber))
             return sendRefusal(response,

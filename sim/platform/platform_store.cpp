@@ -38,6 +38,9 @@ CREATE TABLE IF NOT EXISTS payments (
   status TEXT NOT NULL, created_at INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS heartbeats (
   terminal_id TEXT PRIMARY KEY, received_at INTEGER NOT NULL, body TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS patient_tokens (
+  kind TEXT NOT NULL, token TEXT NOT NULL, patient_id TEXT NOT NULL REFERENCES patients(id),
+  PRIMARY KEY (kind, token));
 CREATE TABLE IF NOT EXISTS enrollment_tokens (
   token TEXT PRIMARY KEY, terminal_id TEXT NOT NULL, used_at INTEGER);
 CREATE TABLE IF NOT EXISTS terminal_groups (

@@ -79,6 +79,10 @@ public:
 
     Result<PatientRow> findPatient(const std::string& idNumber);
     Result<PatientRow> registerPatient(const std::string& idNumber, const std::string& name);
+    // E-vouchers (医保电子凭证) and visit cards (就诊卡) name a patient by an opaque token.
+    Status bindToken(const std::string& kind, const std::string& token,
+                     const std::string& patientId);
+    Result<PatientRow> patientByToken(const std::string& kind, const std::string& token);
 
     // Holds a slice for the patient, unpaid, for ten minutes. Enforces the booking window, one
     // booking per doctor per day and three per day, the credit blacklist, and never oversells; the
