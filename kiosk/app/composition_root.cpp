@@ -10,6 +10,7 @@
 #include <cstdio>
 
 #include "app/device_hub.h"
+#include "app/doctor_photo_provider.h"
 #include "app/journey_driver.h"
 #include "app/language_service.h"
 #include "app/qr_image_provider.h"
@@ -124,6 +125,8 @@ void CompositionRoot::exposeServices() {
     core::exposeToQml(&engine_, journeys::BookingFlow::kQmlName, booking_.get());
     core::exposeToQml(&engine_, journeys::BookingListFlow::kQmlName, bookingList_.get());
     engine_.addImageProvider(QString::fromLatin1(QrImageProvider::kName), new QrImageProvider);
+    engine_.addImageProvider(QString::fromLatin1(DoctorPhotoProvider::kName),
+                             new DoctorPhotoProvider(platform_.get()));
 }
 
 bool CompositionRoot::start() {

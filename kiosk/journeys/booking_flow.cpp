@@ -1,6 +1,7 @@
 #include "journeys/booking_flow.h"
 
 #include <QDate>
+#include <QUrl>
 #include <QUuid>
 
 #include "core/qml_exposure.h"
@@ -240,13 +241,19 @@ QVariantList BookingFlow::doctors() const {
                 }
             }
         }
-        list << QVariantMap{{"id", QString::fromStdString(offer.doctor.id)},
-                            {"name", QString::fromStdString(offer.doctor.name)},
-                            {"title", QString::fromStdString(offer.doctor.title)},
-                            {"specialty", QString::fromStdString(offer.doctor.specialty)},
-                            {"fee", feeText(offer.doctor.feeFen)},
-                            {"next", next},
-                            {"available", !next.isEmpty()}};
+        list << QVariantMap{
+            {"id", QString::fromStdString(offer.doctor.id)},
+            {"name", QString::fromStdString(offer.doctor.name)},
+            {"title", QString::fromStdString(offer.doctor.title)},
+            {"specialty", QString::fromStdString(offer.doctor.specialty)},
+            {"fee", feeText(offer.doctor.feeFen)},
+            {"photo", offer.doctor.photoPath.empty()
+                          ? QString()
+                          : QStringLiteral("image://doctor/") +
+                                QString::fromLatin1(QUrl::toPercentEncoding(
+                                    QString::fromStdString(offer.doctor.photoPath)))},
+            {"next", next},
+            {"available", !next.isEmpty()}};
     }
     return list;
 }

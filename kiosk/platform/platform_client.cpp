@@ -30,6 +30,9 @@ Error curlError(CURLcode code, const char* detail) {
         case CURLE_SSL_CERTPROBLEM:
             return makeError(ErrorKind::Protocol, "platform.tls",
                              "TLS handshake failed: " + message);
+        case CURLE_WRITE_ERROR:
+            return makeError(ErrorKind::Protocol, "platform.bad_reply",
+                             "the platform's reply is too large");
         case CURLE_ABORTED_BY_CALLBACK:
             return makeError(ErrorKind::Cancelled, "platform.cancelled", "the call was cancelled");
         case CURLE_SEND_ERROR:
@@ -240,7 +243,11 @@ Result<PlatformClient::Reply> PlatformClient::perform(const char* method, const 
     curl_easy_setopt(curl_, CURLOPT_HTTPHEADER, headers);
     curl_easy_setopt(
         curl_, CURLOPT_WRITEFUNCTION, +[](char* data, size_t size, size_t count, void* out) {
-            static_cast<std::string*>(out)->append(data, size * count);
+            auto* received = static_cast<std::string*>(out);
+            // A reply past this is hostile or broken: stop reading rather than fill memory.
+            constexpr std::size_t kMaxReply_bytes = 4 * 1024 * 1024;
+            if (received->size() + size * count > kMaxReply_bytes) return std::size_t{0};
+            received->append(data, size * count);
             return size * count;
         });
     curl_easy_setopt(curl_, CURLOPT_WRITEDATA, &reply.body);
@@ -341,10 +348,32 @@ Result<std::vector<Doctor>> PlatformClient::doctors(const std::string& departmen
     if (!parsed) return parsed.error();
     return decodeList<Doctor>(parsed.value(), "doctors", [](const json& item) {
         return decode<Doctor>(item, [](Decoder& d) {
-            return Doctor{d.text("id"), d.text("name"), d.text("title"), d.text("specialty"),
-                          d.integer("fee_fen")};
+            Doctor doctor{d.text("id"),        d.text("name"),       d.text("title"),
+                          d.text("specialty"), d.integer("fee_fen"), ""};
+            // Optional; a path on the platform only, never a URL elsewhere.
+            if (d.object.contains("photo_url") && d.object["photo_url"].is_string()) {
+                const std::string path = d.object["photo_url"];
+                if (path.rfind("/v1/", 0) == 0 && path.find("..") == std::string::npos)
+                    doctor.photoPath = path;
+            }
+            return doctor;
         });
     });
+}
+
+Result<std::string> PlatformClient::photo(const std::string& photoPath) {
+    constexpr std::size_t kMaxPhoto_bytes = 2 * 1024 * 1024;
+    if (photoPath.rfind("/v1/", 0) != 0) {
+        return makeError(ErrorKind::InvalidArgument, "platform.bad_path",
+                         "a photo path must be on the platform");
+    }
+    auto reply = call("GET", photoPath, "", "", true);
+    if (!reply) return reply.error();
+    if (reply->body.size() > kMaxPhoto_bytes) return badReply("has an oversized photo");
+    const bool png = reply->body.rfind("\x89PNG", 0) == 0;
+    const bool jpeg = reply->body.rfind("\xFF\xD8", 0) == 0;
+    if (!png && !jpeg) return badReply("has a photo that is neither PNG nor JPEG");
+    return std::move(reply->body);
 }
 
 Result<std::vector<Session>> PlatformClient::schedule(const std::string& doctorId,

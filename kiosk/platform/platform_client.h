@@ -44,6 +44,7 @@ struct Patient {
 struct Doctor {
     std::string id, name, title, specialty;
     int feeFen = 0;
+    std::string photoPath;  // on the platform, e.g. /v1/doctors/D101/photo; empty: no photo
 };
 struct Slice {
     std::string id, start, end;
@@ -108,6 +109,8 @@ public:
     Result<std::vector<Department>> departments();
     Result<std::vector<Doctor>> doctors(const std::string& departmentId);
     // Sessions from `from` to `to` (YYYY-MM-DD, inclusive) with their slices.
+    // A doctor's portrait (PNG or JPEG bytes), from Doctor::photoPath; at most 2 MB.
+    Result<std::string> photo(const std::string& photoPath);
     Result<std::vector<Session>> schedule(const std::string& doctorId, const std::string& from,
                                           const std::string& to);
     Result<Patient> identifyByIdCard(const std::string& idNumber, const std::string& name);

@@ -39,6 +39,11 @@ public:
     void call(std::function<Result<T>(platform::PlatformClient&)> work,
               std::function<void(Result<T>, std::optional<CallFailure>)> done);
 
+    // Like call(), for work no patient owns (a doctor's photo): its result always arrives.
+    template <typename T>
+    void callDetached(std::function<Result<T>(platform::PlatformClient&)> work,
+                      std::function<void(Result<T>)> done);
+
     // The patient walked away: cancels the call in flight and drops every pending result.
     void endSession();
 
@@ -90,6 +95,16 @@ void PlatformService::call(std::function<Result<T>(platform::PlatformClient&)> w
             if (asked != session_.load()) return;  // that patient has gone
             done(result, failure);
         });
+    });
+}
+
+template <typename T>
+void PlatformService::callDetached(std::function<Result<T>(platform::PlatformClient&)> work,
+                                   std::function<void(Result<T>)> done) {
+    enqueue(false, [this, work = std::move(work),
+                    done = std::move(done)](platform::PlatformClient& client) {
+        auto result = work(client);
+        QMetaObject::invokeMethod(this, [done, result = std::move(result)] { done(result); });
     });
 }
 

@@ -8,6 +8,7 @@
 
 #include "common/id_number.h"
 #include "common/privacy.h"
+#include "sim/platform/doctor_photo.h"
 #include "sim/platform/http_replies.h"
 
 namespace lobby::sim {
@@ -130,10 +131,15 @@ void PlatformServer::routes() {
                             {"name", row.name},
                             {"title", row.title},
                             {"specialty", row.specialty},
-                            {"fee_fen", row.feeFen}});
+                            {"fee_fen", row.feeFen},
+                            {"photo_url", "/v1/doctors/" + row.id + "/photo"}});
         }
         sendJson(response, body);
     });
+    server_->Get(R"(/v1/doctors/([A-Za-z0-9]+)/photo)",
+                 [](const httplib::Request& request, httplib::Response& response) {
+                     response.set_content(doctorPhotoPng(request.matches[1]), "image/png");
+                 });
     server_->Get(R"(/v1/doctors/([A-Za-z0-9]+)/schedule)", [this](const httplib::Request& request,
                                                                   httplib::Response& response) {
         if (!request.has_param("from") || !request.has_param("to")) {

@@ -95,6 +95,11 @@ TEST_F(ClientRig, BrowsesDoctorsAndSchedulesThenListsAndCancelsABooking) {
     EXPECT_FALSE(doctors->front().title.empty());
     EXPECT_GT(doctors->front().feeFen, 0);
     EXPECT_EQ(client.doctors("NOSUCH").error().code, "not_found");
+    ASSERT_EQ(doctors->front().photoPath, "/v1/doctors/" + doctors->front().id + "/photo");
+    auto photo = client.photo(doctors->front().photoPath);
+    ASSERT_TRUE(photo.ok()) << photo.error().message;
+    EXPECT_EQ(photo->rfind("\x89PNG\r\n\x1a\n", 0), 0u);
+    EXPECT_EQ(client.photo("https://elsewhere.example/x.png").error().code, "platform.bad_path");
 
     const std::string slice = tomorrowSlice(doctors->front().id);
     const std::string date = slice.substr(doctors->front().id.size() + 1, 10);
@@ -262,6 +267,15 @@ TEST_F(ClientRig, HostileAndBrokenServersNeverCrashTheClient) {
                 : R"({"bookings": []})",
             "application/json");
     });
+    hostile.Get(R"(/v1/doctors/(\w+)/photo)",
+                [](const httplib::Request& request, httplib::Response& response) {
+                    // D1: far too much; D2: not an image.
+                    if (request.matches[1] == "D1") {
+                        response.set_content(std::string(5 * 1024 * 1024, 'x'), "image/png");
+                    } else {
+                        response.set_content("<html>", "image/png");
+                    }
+                });
     hostile.Get(
         R"(/v1/doctors/(\w+)/schedule)", [](const httplib::Request&, httplib::Response& response) {
             response.set_content(R"([{"id":"S","date":"d","period":"p","slices":[{"id":"X"}]}])",
@@ -294,6 +308,9 @@ TEST_F(ClientRig, HostileAndBrokenServersNeverCrashTheClient) {
     EXPECT_EQ(client.bookings("P1", PlatformClient::Scope::Upcoming).error().code,
               "platform.bad_reply");
     EXPECT_EQ(client.schedule("D1", "a", "b").error().code, "platform.bad_reply");
+    EXPECT_EQ(client.photo("/v1/doctors/D1/photo").error().code, "platform.bad_reply")
+        << "a reply past 4 MB is cut off";
+    EXPECT_EQ(client.photo("/v1/doctors/D2/photo").error().code, "platform.bad_reply");
     auto busy = client.payment("P1");
     EXPECT_EQ(busy.error().code, "unavailable");
     EXPECT_EQ(attempts.load(), 3) << "idempotent calls are retried, then give up";

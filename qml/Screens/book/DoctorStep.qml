@@ -26,8 +26,22 @@ ListView {
             border.color: doctorButton.enabled ? Theme.primary : Theme.disabledSurface
             border.width: 3
         }
-        contentItem: ColumnLayout {
+        contentItem: RowLayout {
+            spacing: Theme.spacing
+            Image {
+                objectName: "doctorPhoto_" + doctorButton.index
+                Layout.preferredWidth: 128
+                Layout.preferredHeight: 128
+                Layout.alignment: Qt.AlignTop
+                sourceSize: Qt.size(128, 128)
+                asynchronous: true
+                source: doctorButton.modelData.photo
+                visible: !!doctorButton.modelData.photo
+                Accessible.ignored: true
+            }
+        ColumnLayout {
             id: column
+            Layout.fillWidth: true
             spacing: 8
             Text {
                 Layout.fillWidth: true
@@ -57,6 +71,7 @@ ListView {
                 color: doctorButton.modelData.available ? Theme.success : Theme.danger
                 wrapMode: Text.WordWrap
             }
+        }
         }
     }
 }
