@@ -87,6 +87,8 @@ void CompositionRoot::buildPlatform(const config::Settings& settings) {
     // Whatever the patient was waiting for is cancelled the moment they leave.
     connect(&session_, &core::SessionController::patientLeft, platform_.get(),
             &services::PlatformService::endSession);
+    connect(devices_.get(), &DeviceHub::healthChanged, platform_.get(),
+            &services::PlatformService::sendHeartbeat);
     const std::string terminalId = settings.stringValue(kTerminalId).toStdString();
     platform_->setHealthSource([this, terminalId, started = QDateTime::currentSecsSinceEpoch()] {
         platform::Heartbeat health;

@@ -58,6 +58,7 @@ void DeviceHub::buildPrinter(const config::Settings& settings) {
     connect(printer_.get(), &devices::PrinterService::stateChanged, &catalog_,
             [this](const QString& state) {
                 printerState_ = state;
+                emit healthChanged();
                 using R = core::PrinterReadiness;
                 catalog_.setPrinter(state == QLatin1String("ready") ||
                                             state == QLatin1String("paper_low")

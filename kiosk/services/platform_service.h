@@ -50,6 +50,8 @@ public:
     // What the heartbeat reports (device states, last error); asked on the Qt thread.
     void setHealthSource(std::function<platform::Heartbeat()> source);
     void start();
+    // A device's health changed: report it now rather than at the next beat.
+    void sendHeartbeat();
     bool reachable() const { return reachable_.value_or(false); }
 
 signals:
@@ -62,7 +64,6 @@ private:
     };
     void enqueue(bool sessionBound, std::function<void(platform::PlatformClient&)> run);
     void loop();
-    void sendHeartbeat();
     void noteOutcome(const Error* error);
     static core::TranslatableText messageFor(const Error& error,
                                              const std::optional<platform::Refusal>& refusal);

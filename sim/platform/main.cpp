@@ -11,7 +11,7 @@
 // "ok BOOKING_ID SESSION_ID"), "enroll-token TERMINAL_ID" (a one-time enrollment token; prints
 // "ok TOKEN"), "group TERMINAL_ID GROUP" (which scene a terminal gets),
 // "token evoucher|visit_card TOKEN ID_NUMBER NAME" (the code names that patient, registered if
-// new), "quit".
+// new), "heartbeat TERMINAL_ID" (the terminal's last health report, as JSON), "quit".
 
 #include <chrono>
 #include <cstdlib>
@@ -179,6 +179,10 @@ int main(int argc, char** argv) {
                                                              "kind: evoucher or visit_card")))
                                    : Status(patient.error());
             std::cout << (bound ? std::string("ok") : "error: " + bound.error().message)
+                      << std::endl;
+        } else if (line.rfind("heartbeat ", 0) == 0) {
+            auto last = store.value()->lastHeartbeat(line.substr(10));
+            std::cout << (last ? "ok " + last->body : "error: " + last.error().message)
                       << std::endl;
         } else if (line.rfind("group ", 0) == 0) {
             std::istringstream words(line.substr(6));

@@ -28,4 +28,15 @@ grep -q "A001" "${slips[0]}" || {
     exit 1
 }
 
-echo "PASS: checked in booking $booking; slip $(basename "${slips[0]}")"
+# The kiosk reported its health as it started: its terminal id, version and the printer ready.
+heartbeat=$(platform_command "heartbeat KIOSK-TEST-0001")
+[[ $heartbeat == ok\ * ]] || { echo "FAIL: no heartbeat from the kiosk: $heartbeat" >&2; exit 1; }
+python3 - "${heartbeat#ok }" <<'PY' || exit 1
+import json, sys
+beat = json.loads(sys.argv[1])
+assert beat["terminal_id"] == "KIOSK-TEST-0001", beat
+assert beat["devices"]["idcard_reader"] == "ready", beat
+assert beat["devices"]["printer"] == "ready", beat  # sent again when the printer came up
+assert beat["software_version"], beat
+PY
+echo "PASS: checked in booking $booking; slip $(basename "${slips[0]}"); heartbeat recorded"
