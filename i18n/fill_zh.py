@@ -163,6 +163,11 @@ GLOSSARY = {
     "This code cannot be used to identify you here. Please use your ID card, your social-security card or your medical-insurance e-voucher.":
         "此码无法用于本机身份识别，请使用身份证、社保卡或医保电子凭证。",
 
+    "Standard": "标准版",
+    "Large text": "大字版",
+    "Standard text size": "切换到标准字号",
+    "Large text, fewer choices": "切换到关怀版：大字、每屏选项更少",
+
 }
 
 ts = pathlib.Path(__file__).with_name("lobby_zh_CN.ts")

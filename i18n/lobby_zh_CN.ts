@@ -658,6 +658,25 @@
     </message>
   </context>
   <context>
+    <name>TopBar</name>
+    <message>
+      <source>Standard</source>
+      <translation>标准版</translation>
+    </message>
+    <message>
+      <source>Large text</source>
+      <translation>大字版</translation>
+    </message>
+    <message>
+      <source>Standard text size</source>
+      <translation>切换到标准字号</translation>
+    </message>
+    <message>
+      <source>Large text, fewer choices</source>
+      <translation>切换到关怀版：大字、每屏选项更少</translation>
+    </message>
+  </context>
+  <context>
     <name>TranslatableText</name>
     <message>
       <source>en</source>

@@ -16,11 +16,12 @@ LanguageService::LanguageService(core::KioskInfo* kiosk, core::SessionController
         qCCritical(lcUi) << "the Chinese translation is missing from the resources";
     }
     connect(kiosk_, &core::KioskInfo::languageChanged, this, &LanguageService::apply);
-    // The next patient starts in the kiosk's default language; the farewell stays in the
-    // language the patient chose.
+    // The next patient starts in the kiosk's default language and standard mode; the farewell
+    // stays as the patient chose.
     connect(session_, &core::SessionController::stateChanged, this, [this] {
         if (session_->currentState() == core::SessionState::Idle) {
             kiosk_->setLanguage(kiosk_->defaultLanguage());
+            kiosk_->setElderMode(false);  // the next patient chooses for themselves
         }
     });
     apply();

@@ -23,6 +23,7 @@ ScreenshotRecorder::ScreenshotRecorder(QString directory, core::SessionControlle
     connect(&captureTimer_, &QTimer::timeout, this, &ScreenshotRecorder::capture);
     connect(session_, &core::SessionController::screenChanged, this, &ScreenshotRecorder::schedule);
     connect(kiosk_, &core::KioskInfo::languageChanged, this, &ScreenshotRecorder::schedule);
+    connect(kiosk_, &core::KioskInfo::elderModeChanged, this, &ScreenshotRecorder::schedule);
     connect(session_, &core::SessionController::countdownChanged, this, [this] {
         if (!captureTimer_.isActive()) schedule();
     });
@@ -39,7 +40,8 @@ void ScreenshotRecorder::schedule() {
 
 void ScreenshotRecorder::capture() {
     const QString overlay = session_->countdownActive() ? QStringLiteral("-countdown") : QString();
-    const QString key = session_->screenName() + overlay + "-" + kiosk_->language();
+    const QString key = session_->screenName() + overlay + "-" + kiosk_->language() +
+                        (kiosk_->elderMode() ? QStringLiteral("-elder") : QString());
     if (key == lastSaved_) return;
     const QImage image = window_->grabWindow();
     if (image.isNull()) {

@@ -60,6 +60,17 @@ void KioskInfo::toggleLanguage() {
     setLanguage(language_ == QLatin1String("zh") ? QStringLiteral("en") : QStringLiteral("zh"));
 }
 
+void KioskInfo::toggleElderMode() {
+    setElderMode(!elderMode_);
+}
+
+void KioskInfo::setElderMode(bool on) {
+    if (on == elderMode_) return;
+    elderMode_ = on;
+    qCInfo(lcUi) << "elder mode" << (on ? "on" : "off");
+    emit elderModeChanged();
+}
+
 void KioskInfo::setHospitalName(const QString& name) {
     if (name == hospitalName_) return;
     hospitalName_ = name;

@@ -29,6 +29,9 @@ class KioskInfo : public QObject {
     Q_PROPERTY(int displayWidth READ displayWidth CONSTANT)
     Q_PROPERTY(int displayHeight READ displayHeight CONSTANT)
     Q_PROPERTY(bool fullscreen READ fullscreen CONSTANT)
+    // 关怀版: larger type and targets, fewer choices per screen; the patient's choice, for their
+    // session only.
+    Q_PROPERTY(bool elderMode READ elderMode NOTIFY elderModeChanged)
 
 public:
     KioskInfo(QString hospitalName, QString defaultLanguage, KioskDisplay display,
@@ -45,21 +48,26 @@ public:
     int displayWidth() const { return display_.width; }
     int displayHeight() const { return display_.height; }
     bool fullscreen() const { return display_.fullscreen; }
+    bool elderMode() const { return elderMode_; }
 
     Q_INVOKABLE void setLanguage(const QString& language);  // "zh" or "en"
     Q_INVOKABLE void toggleLanguage();
+    Q_INVOKABLE void toggleElderMode();
+    void setElderMode(bool on);
     void setHospitalName(const QString& name);
 
 signals:
     void hospitalNameChanged();
     void languageChanged();
     void clockChanged();
+    void elderModeChanged();
 
 private:
     QString hospitalName_;
     QString defaultLanguage_;
     QString language_;
     KioskDisplay display_;
+    bool elderMode_ = false;
     QTimer clockTimer_;
 };
 

@@ -10,7 +10,8 @@ Button {
     property string title
     property string reason
 
-    implicitHeight: Theme.touchTargetMin * 2
+    // In elder mode the type is larger, so tiles can be lower and all four still fit.
+    implicitHeight: Theme.touchTargetMin * (Theme.elder ? 1.3 : 2)
     Accessible.name: enabled ? title : title + ", " + qsTr("unavailable") + ": " + reason
 
     contentItem: ColumnLayout {

@@ -1,5 +1,6 @@
 pragma Singleton
 import QtQuick
+import Lobby.Core
 
 // Colours, type sizes and touch-target sizes for every screen. Text colours against their
 // backgrounds meet WCAG AA (at least 4.5:1); state is never shown by colour alone.
@@ -18,14 +19,18 @@ QtObject {
     readonly property color success: "#1E6B34"        // 6.6:1 on white
     readonly property color overlay: "#CC000000"
 
-    readonly property int fontHuge: 72
-    readonly property int fontTitle: 52
-    readonly property int fontLarge: 40
-    readonly property int fontBody: 32
-    readonly property int fontSmall: 26
+    // 关怀版 (elder mode): everything a third larger, and screens show fewer choices at once.
+    readonly property bool elder: Kiosk.elderMode
+    readonly property real scale: elder ? 1.35 : 1.0
+
+    readonly property int fontHuge: Math.round(72 * scale)
+    readonly property int fontTitle: Math.round(52 * scale)
+    readonly property int fontLarge: Math.round(40 * scale)
+    readonly property int fontBody: Math.round(32 * scale)
+    readonly property int fontSmall: Math.round(26 * scale)
 
     // 15 mm on a 21.5" 1080x1920 panel (0.248 mm/px) is about 60 px; we stay well above.
-    readonly property int touchTargetMin: 120
+    readonly property int touchTargetMin: Math.round(120 * scale)
     readonly property int margin: 48
     readonly property int spacing: 32
     readonly property int radius: 20

@@ -2,18 +2,27 @@ import QtQuick
 import QtQuick.Layouts
 import Lobby.Core
 
-// Hospital name, date and time, and the language switch, on every screen.
+// Hospital name, date and time, and the two switches every screen offers: large text (关怀版)
+// and language. On a portrait screen the switches get a row of their own so the hospital's
+// name is never cut short.
 Rectangle {
     id: bar
 
-    implicitHeight: Theme.touchTargetMin + 2 * 24
+    readonly property bool narrow: width < 1400
+
+    implicitHeight: layout.implicitHeight + 2 * 16
     color: Theme.primary
 
-    RowLayout {
+    GridLayout {
+        id: layout
         anchors.fill: parent
         anchors.leftMargin: Theme.margin
         anchors.rightMargin: Theme.margin
-        spacing: Theme.spacing
+        anchors.topMargin: 16
+        anchors.bottomMargin: 16
+        columns: bar.narrow ? 2 : 4
+        columnSpacing: Theme.spacing
+        rowSpacing: 8
 
         Text {
             Layout.fillWidth: true
@@ -26,6 +35,7 @@ Rectangle {
         }
 
         Column {
+            Layout.alignment: Qt.AlignRight | Qt.AlignVCenter
             Text {
                 anchors.right: parent.right
                 text: Kiosk.timeText
@@ -44,9 +54,24 @@ Rectangle {
         }
 
         KioskButton {
-            objectName: "languageSwitch"
+            objectName: "elderSwitch"
+            Layout.alignment: Qt.AlignRight
+            Layout.fillWidth: bar.narrow
             primary: false
-            implicitWidth: 220
+            implicitWidth: 260
+            // Names what it switches to, like the language switch.
+            text: Kiosk.elderMode ? qsTr("Standard") : qsTr("Large text")
+            Accessible.name: Kiosk.elderMode ? qsTr("Standard text size")
+                                             : qsTr("Large text, fewer choices")
+            onClicked: Kiosk.toggleElderMode()
+        }
+
+        KioskButton {
+            objectName: "languageSwitch"
+            Layout.alignment: Qt.AlignRight
+            Layout.fillWidth: bar.narrow
+            primary: false
+            implicitWidth: 260
             // The switch names the language it switches to, in that language.
             text: Kiosk.language === "zh" ? "English" : "中文"
             onClicked: Kiosk.toggleLanguage()

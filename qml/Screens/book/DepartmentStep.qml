@@ -25,7 +25,7 @@ ColumnLayout {
     }
     GridLayout {
         Layout.fillWidth: true
-        columns: 2
+        columns: Theme.elder ? 1 : 2
         columnSpacing: Theme.spacing
         rowSpacing: Theme.spacing
         Repeater {

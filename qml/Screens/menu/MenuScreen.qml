@@ -19,7 +19,7 @@ ScreenFrame {
 
     GridLayout {
         anchors.fill: parent
-        columns: screen.width > screen.height ? 2 : 1
+        columns: screen.width > screen.height && !Theme.elder ? 2 : 1
         columnSpacing: Theme.spacing
         rowSpacing: Theme.spacing
 
