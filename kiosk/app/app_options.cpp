@@ -19,7 +19,12 @@ std::optional<AppOptions> parseOptions(const QStringList& arguments) {
     const QCommandLineOption shots("screenshot-dir", "Save a PNG of each screen shown.", "dir");
     const QCommandLineOption journey("journey", "Walk a scripted journey, then exit.", "file");
     const QCommandLineOption startup("report-startup", "Print the first frame's time.");
-    parser.addOptions({config, selfTest, schema, windowed, size, shots, journey, startup});
+    const QCommandLineOption timings("report-timings",
+                                     "Print each journey's time split and the process's "
+                                     "resources after each pass (JSON lines).");
+    const QCommandLineOption repeat("journey-repeat", "Walk the journey N times.", "N");
+    parser.addOptions(
+        {config, selfTest, schema, windowed, size, shots, journey, startup, timings, repeat});
     if (!parser.parse(arguments)) {
         std::fprintf(stderr, "lobby-kiosk: %s\n", qPrintable(parser.errorText()));
         return std::nullopt;
@@ -34,6 +39,15 @@ std::optional<AppOptions> parseOptions(const QStringList& arguments) {
     options.screenshotDir = parser.value(shots);
     options.journeyPath = parser.value(journey);
     options.reportStartup = parser.isSet(startup);
+    options.reportTimings = parser.isSet(timings);
+    if (parser.isSet(repeat)) {
+        bool ok = false;
+        options.journeyRepeat = parser.value(repeat).toInt(&ok);
+        if (!ok || options.journeyRepeat < 1 || options.journeyRepeat > 1'000'000) {
+            std::fprintf(stderr, "lobby-kiosk: --journey-repeat wants a count from 1\n");
+            return std::nullopt;
+        }
+    }
     if (parser.isSet(size)) {
         static const QRegularExpression pattern(QStringLiteral("^(\\d{3,4})x(\\d{3,4})$"));
         const auto match = pattern.match(parser.value(size));

@@ -17,6 +17,9 @@ struct AppOptions {
     QString screenshotDir;           // --screenshot-dir: a PNG of every screen shown
     QString journeyPath;             // --journey: a scripted patient journey (JSON)
     bool reportStartup = false;      // --report-startup: print the first frame's time on stdout
+    bool reportTimings = false;      // --report-timings: each journey's time split, and the
+                                     // process's RSS / fds / threads after each pass
+    int journeyRepeat = 1;           // --journey-repeat N: walk the journey N times
     qint64 mainEntered_ms = 0;       // wall clock when main() began, for the start-up report
 };
 

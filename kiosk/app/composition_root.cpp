@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QQmlComponent>
@@ -12,6 +13,7 @@
 #include "app/device_hub.h"
 #include "app/doctor_photo_provider.h"
 #include "app/journey_driver.h"
+#include "app/journey_timings.h"
 #include "app/language_service.h"
 #include "app/qr_image_provider.h"
 #include "app/screenshot_recorder.h"
@@ -65,9 +67,48 @@ CompositionRoot::CompositionRoot(const config::Settings& settings, AppOptions op
         screenshots_ =
             std::make_unique<ScreenshotRecorder>(options_.screenshotDir, &session_, &kiosk_);
     }
+    if (options_.reportTimings) buildTimings();
     qApp->installEventFilter(this);
 }
 
+void CompositionRoot::buildTimings() {
+    timings_ = std::make_unique<JourneyTimings>();
+    auto* timings = timings_.get();
+    connect(devices_.get(), &DeviceHub::cardPresented, timings, &JourneyTimings::cardPlaced);
+    connect(devices_.get(), &DeviceHub::identityRead, timings, &JourneyTimings::cardRead);
+    if (platform_) {
+        connect(platform_.get(), &services::PlatformService::callTimed, timings,
+                &JourneyTimings::platformCall);
+    }
+    connect(slips_.get(), &journeys::SlipDesk::printTimed, timings, &JourneyTimings::slipPrinted);
+    connect(pickup_.get(), &journeys::PickUpFlow::changed, timings, &JourneyTimings::screenChanged);
+    connect(booking_.get(), &journeys::BookingFlow::changed, timings,
+            &JourneyTimings::screenChanged);
+    connect(bookingList_.get(), &journeys::BookingListFlow::changed, timings,
+            &JourneyTimings::screenChanged);
+    connect(&session_, &core::SessionController::screenChanged, timings,
+            &JourneyTimings::screenChanged);
+    connect(&session_, &core::SessionController::stateChanged, timings, [this] {
+        if (session_.currentState() == core::SessionState::Done) timings_->doneShown();
+    });
+}
+
+// The process's resources after a pass of a repeated journey: the soak's figures.
+void CompositionRoot::reportPass(int pass) const {
+    long rss_kb = 0, threads = 0;
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (status.open(QIODevice::ReadOnly)) {
+        for (const QByteArray& line : status.readAll().split('\n')) {
+            if (line.startsWith("VmRSS:")) rss_kb = line.mid(6).trimmed().split(' ').front().toLong();
+            if (line.startsWith("Threads:")) threads = line.mid(8).trimmed().toLong();
+        }
+    }
+    const auto fds = QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::NoDotAndDotDot).size();
+    std::printf("{\"event\":\"journey_pass\",\"pass\":%d,\"rss_kb\":%ld,\"fds\":%lld,"
+                "\"threads\":%ld}\n",
+                pass, rss_kb, static_cast<long long>(fds), threads);
+    std::fflush(stdout);
+}
 void CompositionRoot::buildPlatform(const config::Settings& settings) {
     using namespace config::keys;
     if (settings.stringValue(kPlatformBackend) == QLatin1String("none")) {
@@ -147,6 +188,7 @@ bool CompositionRoot::start() {
     devices_->start();
     if (platform_) platform_->start();
     if (screenshots_) screenshots_->attach(window_);
+    if (timings_) timings_->attach(window_);
     if (!options_.journeyPath.isEmpty()) {
         auto steps = JourneyDriver::loadSteps(options_.journeyPath);
         if (!steps) {
@@ -160,6 +202,11 @@ bool CompositionRoot::start() {
             });
         connect(journey_.get(), &JourneyDriver::finished, qApp, &QCoreApplication::exit,
                 Qt::QueuedConnection);
+        journey_->setRepeat(options_.journeyRepeat);
+        if (options_.reportTimings) {
+            connect(journey_.get(), &JourneyDriver::passFinished, this,
+                    &CompositionRoot::reportPass);
+        }
         journey_->start(window_);
     }
     return true;
@@ -180,7 +227,10 @@ bool CompositionRoot::eventFilter(QObject* watched, QEvent* event) {
         case QEvent::MouseButtonPress:
         case QEvent::TouchBegin:
         case QEvent::KeyPress:
-            if (watched == window_) session_.noteActivity();
+            if (watched == window_) {
+                session_.noteActivity();
+                if (timings_ && event->type() == QEvent::MouseButtonPress) timings_->tapped();
+            }
             break;
         default:
             break;

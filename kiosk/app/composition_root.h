@@ -30,6 +30,7 @@ namespace lobby::app {
 
 class DeviceHub;
 class JourneyDriver;
+class JourneyTimings;
 class LanguageService;
 class ScreenshotRecorder;
 
@@ -52,6 +53,8 @@ private:
     void buildPlatform(const config::Settings& settings);
     void buildJourneys(const config::Settings& settings);
     void onFirstFrame();
+    void buildTimings();
+    void reportPass(int pass) const;
 
     AppOptions options_;
     core::FunctionCatalog catalog_;
@@ -66,6 +69,7 @@ private:
     std::unique_ptr<journeys::BookingListFlow> bookingList_;
     std::unique_ptr<ScreenshotRecorder> screenshots_;
     std::unique_ptr<JourneyDriver> journey_;
+    std::unique_ptr<JourneyTimings> timings_;  // --report-timings
     QQmlApplicationEngine engine_;
     std::unique_ptr<LanguageService> language_;
     QQuickWindow* window_ = nullptr;

@@ -117,6 +117,7 @@ void DeviceHub::buildIdCardReader(const config::Settings& settings) {
         std::make_unique<idcard::SamReader>(std::move(transport)), std::move(options));
     connect(idCards_.get(), &devices::IdCardService::cardPlaced, &session_,
             &core::SessionController::identityPresented);
+    connect(idCards_.get(), &devices::IdCardService::cardPlaced, this, &DeviceHub::cardPresented);
     connect(idCards_.get(), &devices::IdCardService::cardRead, this, &DeviceHub::identityRead);
     connect(idCards_.get(), &devices::IdCardService::cardRejected, &session_,
             &core::SessionController::identificationFailed);
@@ -144,6 +145,7 @@ void DeviceHub::buildSmartCardReader(const config::Settings& settings) {
     auto* service = socialSecurityCards_.get();
     connect(service, &devices::SscService::cardInserted, &session_,
             &core::SessionController::identityPresented);
+    connect(service, &devices::SscService::cardInserted, this, &DeviceHub::cardPresented);
     connect(service, &devices::SscService::cardRead, this, &DeviceHub::identityRead);
     connect(service, &devices::SscService::cardRejected, &session_,
             &core::SessionController::identificationFailed);

@@ -43,6 +43,8 @@ signals:
     void identityRead(const lobby::devices::CardHolder& holder);
     // An e-voucher or visit card was scanned: kind "evoucher" | "visit_card" | "unknown".
     void tokenScanned(const QString& kind, const QString& token);
+    // A card was placed or inserted (its read follows).
+    void cardPresented();
     // What health() reports has changed.
     void healthChanged();
 

@@ -64,7 +64,14 @@ void JourneyDriver::start(QQuickWindow* window) {
 
 void JourneyDriver::poll() {
     if (!ready_()) return;
+    if (index_ >= steps_.size() && pass_ < passes_) {
+        emit passFinished(pass_);
+        ++pass_;
+        index_ = 0;
+        return;
+    }
     if (index_ >= steps_.size()) {
+        emit passFinished(pass_);
         pollTimer_.stop();
         qCInfo(lcUi) << "journey finished:" << steps_.size() << "steps";
         emit finished(0);

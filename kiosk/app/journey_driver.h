@@ -44,9 +44,12 @@ public:
     static Result<QJsonArray> loadSteps(const QString& path);
 
     void start(QQuickWindow* window);
+    // Walk the steps this many times (soak and benchmarks); passFinished after each.
+    void setRepeat(int passes) { passes_ = passes; }
 
 signals:
     void finished(int exitCode);
+    void passFinished(int pass);
 
 private:
     enum class StepOutcome { Done, Pending, Failed };
@@ -62,6 +65,8 @@ private:
     QQuickWindow* window_ = nullptr;
     QTimer pollTimer_;
     int index_ = 0;
+    int passes_ = 1;
+    int pass_ = 1;
     qint64 stepStarted_ms_ = -1;
     QElapsedTimer clock_;
 };

@@ -1,5 +1,7 @@
 #include "journeys/slip_desk.h"
 
+#include <QElapsedTimer>
+
 #include "config/slip_templates.h"
 #include "devices/printer_service.h"
 #include "logging/categories.h"
@@ -33,8 +35,11 @@ void SlipDesk::print(const QString& kind, printer::SlipFields fields, const std:
         done(false);
         return;
     }
+    QElapsedTimer clock;
+    clock.start();
     printer_->print(reference, std::move(bytes.value()),
-                    [done = std::move(done)](Result<printer::PrintOutcome> outcome) {
+                    [this, clock, done = std::move(done)](Result<printer::PrintOutcome> outcome) {
+                        emit printTimed(clock.elapsed());
                         done(outcome.ok() && outcome.value() == printer::PrintOutcome::Printed);
                     });
 }

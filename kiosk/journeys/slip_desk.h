@@ -32,6 +32,9 @@ public:
     void print(const QString& kind, printer::SlipFields fields, const std::string& reference,
                std::function<void(bool printed)> done);
 
+signals:
+    void printTimed(qint64 elapsed_ms);  // each slip, from handing it over to its end
+
 private:
     devices::PrinterService* printer_;
     QString hospitalName_;

@@ -1,5 +1,7 @@
 #include "services/platform_service.h"
 
+#include <QElapsedTimer>
+
 #include "logging/categories.h"
 
 namespace lobby::services {
@@ -71,7 +73,10 @@ void PlatformService::loop() {
         Job job = std::move(jobs_.front());
         jobs_.pop_front();
         lock.unlock();
+        QElapsedTimer clock;
+        clock.start();
         job.run(*client_);
+        QMetaObject::invokeMethod(this, [this, elapsed = clock.elapsed()] { emit callTimed(elapsed); });
     }
 }
 

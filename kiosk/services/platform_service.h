@@ -56,6 +56,8 @@ public:
 
 signals:
     void reachabilityChanged(bool reachable);
+    // Every call's time on the worker (for --report-timings).
+    void callTimed(qint64 elapsed_ms);
 
 private:
     struct Job {

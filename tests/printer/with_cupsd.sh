@@ -77,7 +77,17 @@ if ! lpstat -r >/dev/null 2>&1; then
     cat "$work/cups/log/stdout" "$work/cups/log/error_log" >&2 2>/dev/null
     exit 1
 fi
-if ! lpadmin -p kiosk -E -v "socket://127.0.0.1:$sim_port" -D "Lobby kiosk slip printer" 2>"$work/lpadmin.err"; then
+# cupsd may answer lpstat a moment before it takes administrative requests: a few tries.
+added=0
+for _ in 1 2 3 4 5; do
+    if lpadmin -p kiosk -E -v "socket://127.0.0.1:$sim_port" -D "Lobby kiosk slip printer" \
+        2>"$work/lpadmin.err"; then
+        added=1
+        break
+    fi
+    sleep 0.3
+done
+if ((added == 0)); then
     echo "with_cupsd: lpadmin failed: $(cat "$work/lpadmin.err")" >&2
     exit 1
 fi
