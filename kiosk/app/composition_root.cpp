@@ -99,14 +99,16 @@ void CompositionRoot::reportPass(int pass) const {
     QFile status(QStringLiteral("/proc/self/status"));
     if (status.open(QIODevice::ReadOnly)) {
         for (const QByteArray& line : status.readAll().split('\n')) {
-            if (line.startsWith("VmRSS:")) rss_kb = line.mid(6).trimmed().split(' ').front().toLong();
+            if (line.startsWith("VmRSS:"))
+                rss_kb = line.mid(6).trimmed().split(' ').front().toLong();
             if (line.startsWith("Threads:")) threads = line.mid(8).trimmed().toLong();
         }
     }
     const auto fds = QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::NoDotAndDotDot).size();
-    std::printf("{\"event\":\"journey_pass\",\"pass\":%d,\"rss_kb\":%ld,\"fds\":%lld,"
-                "\"threads\":%ld}\n",
-                pass, rss_kb, static_cast<long long>(fds), threads);
+    std::printf(
+        "{\"event\":\"journey_pass\",\"pass\":%d,\"rss_kb\":%ld,\"fds\":%lld,"
+        "\"threads\":%ld}\n",
+        pass, rss_kb, static_cast<long long>(fds), threads);
     std::fflush(stdout);
 }
 void CompositionRoot::buildPlatform(const config::Settings& settings) {

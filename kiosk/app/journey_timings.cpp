@@ -55,12 +55,13 @@ void JourneyTimings::onFrame() {
     running_ = false;
     const qint64 total = now() - placed_;
     const qint64 kiosk = total - device_ - platform_ - printing_ - patient_;
-    std::printf("{\"event\":\"journey_timing\",\"total_ms\":%lld,\"device_ms\":%lld,"
-                "\"platform_ms\":%lld,\"printing_ms\":%lld,\"patient_ms\":%lld,"
-                "\"kiosk_ms\":%lld}\n",
-                static_cast<long long>(total), static_cast<long long>(device_),
-                static_cast<long long>(platform_), static_cast<long long>(printing_),
-                static_cast<long long>(patient_), static_cast<long long>(kiosk));
+    std::printf(
+        "{\"event\":\"journey_timing\",\"total_ms\":%lld,\"device_ms\":%lld,"
+        "\"platform_ms\":%lld,\"printing_ms\":%lld,\"patient_ms\":%lld,"
+        "\"kiosk_ms\":%lld}\n",
+        static_cast<long long>(total), static_cast<long long>(device_),
+        static_cast<long long>(platform_), static_cast<long long>(printing_),
+        static_cast<long long>(patient_), static_cast<long long>(kiosk));
     std::fflush(stdout);
 }
 

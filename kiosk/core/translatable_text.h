@@ -27,6 +27,8 @@ struct TranslatableText {
         text.en = std::move(en);
         return text;
     }
+    // Words the same in every language (a time, a doctor's name, an amount).
+    static TranslatableText verbatim(const QString& text) { return bilingual(text, text); }
     bool isEmpty() const { return source == nullptr && zh.isEmpty() && en.isEmpty(); }
     QString translated() const {
         if (source != nullptr) return QCoreApplication::translate(context, source);

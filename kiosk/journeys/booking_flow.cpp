@@ -57,10 +57,6 @@ QString periodName(const std::string& period) {
                                : QCoreApplication::translate("BookingView", "afternoon");
 }
 
-core::TranslatableText plain(const QString& text) {
-    return core::TranslatableText::bilingual(text, text);
-}
-
 std::string newKey() {
     return QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
 }
@@ -69,11 +65,7 @@ std::string newKey() {
 
 BookingFlow::BookingFlow(core::SessionController& session, services::PlatformService* platform,
                          SlipDesk& slips, BookingPolicy policy, QObject* parent)
-    : QObject(parent),
-      session_(session),
-      platform_(platform),
-      slips_(slips),
-      policy_(std::move(policy)) {
+    : JourneyFlow(session, platform, slips, parent), policy_(std::move(policy)) {
     paymentPoll_.setInterval(policy_.paymentPollInterval_ms);
     connect(&paymentPoll_, &QTimer::timeout, this, &BookingFlow::pollPayment);
     paymentCountdown_.setInterval(1000);
@@ -87,8 +79,6 @@ BookingFlow::BookingFlow(core::SessionController& session, services::PlatformSer
     connect(&session_, &core::SessionController::stateChanged, this, [this] {
         if (session_.currentState() == core::SessionState::Book) start();
     });
-    connect(&session_, &core::SessionController::patientLeft, this, &BookingFlow::clear);
-    connect(&session_, &core::SessionController::languageChanged, this, &BookingFlow::changed);
 }
 
 BookingFlow* BookingFlow::create(QQmlEngine* qmlEngine, QJSEngine*) {
@@ -115,12 +105,6 @@ void BookingFlow::moveTo(Step step) {
     qCInfo(lcJourney).noquote() << "booking:" << stepName(step_) << "->" << stepName(step);
     step_ = step;
     session_.setScreenStep(stepName(step));
-    emit changed();
-}
-
-void BookingFlow::setBusy(bool busy) {
-    if (busy_ == busy) return;
-    busy_ = busy;
     emit changed();
 }
 
@@ -464,20 +448,22 @@ void BookingFlow::printVoucher() {
         {"payment_method", slipMethodName(payment_.method)},
     };
     setBusy(true);
-    slips_.print(QStringLiteral("booking_voucher"), std::move(fields), booking.id,
-                 [this, view, method = payment_.method](bool printed) {
-                     setBusy(false);
-                     core::JourneyOutcome outcome;
-                     outcome.title = {kCtx, kBooked};
-                     outcome.rows = {
-                         {{kCtx, kDoctor}, plain(view.value("doctor").toString())},
-                         {{kCtx, kWhen}, plain(view.value("when").toString())},
-                         {{kCtx, kFee}, plain(view.value("fee").toString())},
-                         {{kCtx, kPaidBy}, methodName(method)},
-                         {{kCtx, kVoucher}, {kCtx, printed ? kVoucherPrinted : kVoucherFailed}},
-                     };
-                     session_.journeySucceeded(std::move(outcome));
-                 });
+    slips_.print(
+        QStringLiteral("booking_voucher"), std::move(fields), booking.id,
+        [this, view, method = payment_.method](bool printed) {
+            setBusy(false);
+            core::JourneyOutcome outcome;
+            outcome.title = {kCtx, kBooked};
+            outcome.rows = {
+                {{kCtx, kDoctor},
+                 core::TranslatableText::verbatim(view.value("doctor").toString())},
+                {{kCtx, kWhen}, core::TranslatableText::verbatim(view.value("when").toString())},
+                {{kCtx, kFee}, core::TranslatableText::verbatim(view.value("fee").toString())},
+                {{kCtx, kPaidBy}, methodName(method)},
+                {{kCtx, kVoucher}, {kCtx, printed ? kVoucherPrinted : kVoucherFailed}},
+            };
+            session_.journeySucceeded(std::move(outcome));
+        });
 }
 
 }  // namespace lobby::journeys

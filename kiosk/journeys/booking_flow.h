@@ -13,20 +13,16 @@
 #include <optional>
 #include <vector>
 
-#include "core/session_controller.h"
-#include "platform/platform_client.h"
+#include "journeys/journey_flow.h"
 
 class QQmlEngine;
 class QJSEngine;
 
 namespace lobby::services {
-class PlatformService;
 struct CallFailure;
 }  // namespace lobby::services
 
 namespace lobby::journeys {
-
-class SlipDesk;
 
 struct BookingPolicy {
     int daysAhead = 7;          // how far ahead the kiosk offers slots (the platform decides)
@@ -35,12 +31,11 @@ struct BookingPolicy {
     QStringList paymentMethods{"wechat", "alipay", "unionpay", "insurance"};
 };
 
-class BookingFlow : public QObject {
+class BookingFlow : public JourneyFlow {
     Q_OBJECT
     QML_NAMED_ELEMENT(Booking)
     QML_SINGLETON
     Q_PROPERTY(QString step READ step NOTIFY changed)
-    Q_PROPERTY(bool busy READ busy NOTIFY changed)
     Q_PROPERTY(QString filter READ filter NOTIFY changed)
     Q_PROPERTY(QStringList initials READ initials NOTIFY changed)
     Q_PROPERTY(QVariantList departments READ departments NOTIFY changed)
@@ -61,7 +56,6 @@ public:
 
     QString step() const { return stepName(step_); }
     static QString stepName(Step step);
-    bool busy() const { return busy_; }
     QString filter() const { return filter_; }
     QStringList initials() const;
     QVariantList departments() const;
@@ -82,7 +76,6 @@ public:
     Q_INVOKABLE void stepBack();
 
 signals:
-    void changed();
     void paymentTick();
 
 private:
@@ -91,9 +84,8 @@ private:
         std::vector<platform::Session> sessions;  // the coming days, with their slices
     };
     void start();
-    void clear();
+    void clear() override;
     void moveTo(Step step);
-    void setBusy(bool busy);
     void fail(const services::CallFailure& failure);
     void loadOffers(std::vector<platform::Doctor> doctors);
     void startPayment(const std::string& bookingId, const std::string& method);
@@ -104,13 +96,9 @@ private:
     void printVoucher();
     const DoctorOffer* chosenOffer() const;
 
-    core::SessionController& session_;
-    services::PlatformService* platform_;
-    SlipDesk& slips_;
     BookingPolicy policy_;
 
     Step step_ = Step::Departments;
-    bool busy_ = false;
     QString filter_;
     std::vector<platform::Department> departments_;
     std::string departmentId_;

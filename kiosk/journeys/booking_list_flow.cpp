@@ -31,10 +31,6 @@ const char* const kReceiptFailed = QT_TRANSLATE_NOOP(
     "BookingListFlow", "Not printed: the refund is recorded and goes ahead all the same");
 const char* const kBooking = QT_TRANSLATE_NOOP("BookingListFlow", "Booking");
 
-core::TranslatableText plain(const QString& text) {
-    return core::TranslatableText::bilingual(text, text);
-}
-
 // The platform decides; this only spares the patient a button that would be refused: before the
 // visit day, or any time once the doctor has stopped the session.
 bool mayCancel(const Booking& booking) {
@@ -47,7 +43,7 @@ bool mayCancel(const Booking& booking) {
 BookingListFlow::BookingListFlow(core::SessionController& session,
                                  services::PlatformService* platform, SlipDesk& slips,
                                  QObject* parent)
-    : QObject(parent), session_(session), platform_(platform), slips_(slips) {
+    : JourneyFlow(session, platform, slips, parent) {
     connect(&session_, &core::SessionController::stateChanged, this, [this] {
         const auto state = session_.currentState();
         if (state == core::SessionState::Cancel || state == core::SessionState::MyBookings) {
@@ -61,12 +57,6 @@ BookingListFlow::BookingListFlow(core::SessionController& session,
 
 BookingListFlow* BookingListFlow::create(QQmlEngine* qmlEngine, QJSEngine*) {
     return core::exposedTo<BookingListFlow>(qmlEngine, kQmlName);
-}
-
-void BookingListFlow::setBusy(bool busy) {
-    if (busy_ == busy) return;
-    busy_ = busy;
-    emit changed();
 }
 
 void BookingListFlow::clear() {
@@ -100,32 +90,15 @@ QVariantMap BookingListFlow::confirming() const {
 }
 
 void BookingListFlow::load() {
-    if (platform_ == nullptr) return;
     bookings_.clear();
     confirming_.clear();
     loaded_ = false;
-    setBusy(true);
-    const std::string patientId = session_.patientId().toStdString();
-    platform_->call<std::vector<Booking>>(
-        [patientId](PlatformClient& client) -> Result<std::vector<Booking>> {
-            auto today = client.bookings(patientId, PlatformClient::Scope::Today);
-            if (!today) return today.error();
-            auto upcoming = client.bookings(patientId, PlatformClient::Scope::Upcoming);
-            if (!upcoming) return upcoming.error();
-            today->insert(today->end(), upcoming->begin(), upcoming->end());
-            return today;
-        },
-        [this](Result<std::vector<Booking>> bookings, std::optional<CallFailure> failure) {
-            busy_ = false;
-            if (!bookings) {
-                emit changed();
-                session_.journeyFailed(failure->message);
-                return;
-            }
-            bookings_ = std::move(bookings.value());
-            loaded_ = true;
-            emit changed();
-        });
+    loadBookings({PlatformClient::Scope::Today, PlatformClient::Scope::Upcoming},
+                 [this](std::vector<Booking> bookings) {
+                     bookings_ = std::move(bookings);
+                     loaded_ = true;
+                     emit changed();
+                 });
 }
 
 void BookingListFlow::askToCancel(const QString& bookingId) {
@@ -176,9 +149,9 @@ void BookingListFlow::printReceipt(const Booking& cancelled) {
         setBusy(false);
         core::JourneyOutcome outcome;
         outcome.title = {kCtx, refunded ? kRefunded : kCancelled};
-        outcome.rows = {{{kCtx, kBooking}, plain(summary)}};
+        outcome.rows = {{{kCtx, kBooking}, core::TranslatableText::verbatim(summary)}};
         if (refunded) {
-            outcome.rows.append({{kCtx, kRefund}, plain(feeText(fee))});
+            outcome.rows.append({{kCtx, kRefund}, core::TranslatableText::verbatim(feeText(fee))});
             outcome.rows.append({{kCtx, kRefundTo}, {kCtx, kRefundWay}});
             if (receipt)
                 outcome.rows.append(

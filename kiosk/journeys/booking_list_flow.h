@@ -8,25 +8,17 @@
 #include <QVariantList>
 #include <vector>
 
-#include "core/session_controller.h"
-#include "platform/platform_client.h"
+#include "journeys/journey_flow.h"
 
 class QQmlEngine;
 class QJSEngine;
 
-namespace lobby::services {
-class PlatformService;
-}
-
 namespace lobby::journeys {
 
-class SlipDesk;
-
-class BookingListFlow : public QObject {
+class BookingListFlow : public JourneyFlow {
     Q_OBJECT
     QML_NAMED_ELEMENT(Bookings)
     QML_SINGLETON
-    Q_PROPERTY(bool busy READ busy NOTIFY changed)
     Q_PROPERTY(bool loaded READ loaded NOTIFY changed)
     Q_PROPERTY(bool cancelling READ cancelling NOTIFY changed)
     Q_PROPERTY(QVariantList bookings READ bookings NOTIFY changed)
@@ -38,7 +30,6 @@ public:
     static BookingListFlow* create(QQmlEngine* qmlEngine, QJSEngine* jsEngine);
     static constexpr const char* kQmlName = "bookings";
 
-    bool busy() const { return busy_; }
     bool loaded() const { return loaded_; }
     bool cancelling() const { return cancelling_; }
     // Each: bookingView() plus `canCancel`.
@@ -50,22 +41,14 @@ public:
     Q_INVOKABLE void keep();
     Q_INVOKABLE void confirmCancel();
 
-signals:
-    void changed();
-
 private:
     void load();
-    void clear();
-    void setBusy(bool busy);
+    void clear() override;
     void printReceipt(const platform::Booking& cancelled);
     const platform::Booking* find(const std::string& id) const;
 
-    core::SessionController& session_;
-    services::PlatformService* platform_;
-    SlipDesk& slips_;
     std::vector<platform::Booking> bookings_;
     std::string confirming_;
-    bool busy_ = false;
     bool loaded_ = false;
     bool cancelling_ = false;
 };

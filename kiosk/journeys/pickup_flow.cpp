@@ -24,20 +24,14 @@ const char* const kSlipPrinted = QT_TRANSLATE_NOOP("PickUpFlow", "Printed: pleas
 const char* const kSlipFailed =
     QT_TRANSLATE_NOOP("PickUpFlow", "Not printed: show this screen or your ID card at the clinic");
 
-core::TranslatableText plain(const std::string& text) {
-    return core::TranslatableText::bilingual(QString::fromStdString(text),
-                                             QString::fromStdString(text));
-}
 }  // namespace
 
 PickUpFlow::PickUpFlow(core::SessionController& session, services::PlatformService* platform,
                        SlipDesk& slips, QObject* parent)
-    : QObject(parent), session_(session), platform_(platform), slips_(slips) {
+    : JourneyFlow(session, platform, slips, parent) {
     connect(&session_, &core::SessionController::stateChanged, this, [this] {
         if (session_.currentState() == core::SessionState::PickUp) load();
     });
-    connect(&session_, &core::SessionController::patientLeft, this, &PickUpFlow::clear);
-    connect(&session_, &core::SessionController::languageChanged, this, &PickUpFlow::changed);
 }
 
 PickUpFlow* PickUpFlow::create(QQmlEngine* qmlEngine, QJSEngine*) {
@@ -57,12 +51,6 @@ QVariantList PickUpFlow::bookings() const {
     return list;
 }
 
-void PickUpFlow::setBusy(bool busy) {
-    if (busy_ == busy) return;
-    busy_ = busy;
-    emit changed();
-}
-
 void PickUpFlow::clear() {
     bookings_.clear();
     loaded_ = false;
@@ -71,27 +59,14 @@ void PickUpFlow::clear() {
 }
 
 void PickUpFlow::load() {
-    if (platform_ == nullptr) return;
     bookings_.clear();
     loaded_ = false;
-    setBusy(true);
-    const std::string patientId = session_.patientId().toStdString();
-    platform_->call<std::vector<Booking>>(
-        [patientId](PlatformClient& client) {
-            return client.bookings(patientId, PlatformClient::Scope::Today);
-        },
-        [this](Result<std::vector<Booking>> bookings, std::optional<CallFailure> failure) {
-            busy_ = false;
-            if (!bookings) {
-                emit changed();
-                session_.journeyFailed(failure->message);
-                return;
-            }
-            bookings_ = std::move(bookings.value());
-            loaded_ = true;
-            qCInfo(lcJourney) << "pick-up:" << bookings_.size() << "bookings today";
-            emit changed();
-        });
+    loadBookings({PlatformClient::Scope::Today}, [this](std::vector<Booking> bookings) {
+        bookings_ = std::move(bookings);
+        loaded_ = true;
+        qCInfo(lcJourney) << "pick-up:" << bookings_.size() << "bookings today";
+        emit changed();
+    });
 }
 
 void PickUpFlow::checkIn(const QString& bookingId) {
@@ -146,9 +121,11 @@ void PickUpFlow::printSlip(const Booking& booking, const CheckIn& checkIn) {
                 {{"PickUpFlow", kClinicRoom},
                  core::TranslatableText::bilingual(QString::fromStdString(checkIn.clinicRoomZh),
                                                    QString::fromStdString(checkIn.clinicRoomEn))},
-                {{"PickUpFlow", kTime}, plain(checkIn.timeWindow)},
+                {{"PickUpFlow", kTime},
+                 core::TranslatableText::verbatim(QString::fromStdString(checkIn.timeWindow))},
                 {{"PickUpFlow", kDoctor},
-                 plain(booking.visit.doctorName + " " + booking.visit.doctorTitle)},
+                 core::TranslatableText::verbatim(QString::fromStdString(
+                     booking.visit.doctorName + " " + booking.visit.doctorTitle))},
                 {{"PickUpFlow", kSlip}, {"PickUpFlow", printed ? kSlipPrinted : kSlipFailed}},
             };
             session_.journeySucceeded(std::move(outcome));

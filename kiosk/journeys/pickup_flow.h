@@ -8,25 +8,17 @@
 #include <QVariantList>
 #include <vector>
 
-#include "core/session_controller.h"
-#include "platform/platform_client.h"
+#include "journeys/journey_flow.h"
 
 class QQmlEngine;
 class QJSEngine;
 
-namespace lobby::services {
-class PlatformService;
-}
-
 namespace lobby::journeys {
 
-class SlipDesk;
-
-class PickUpFlow : public QObject {
+class PickUpFlow : public JourneyFlow {
     Q_OBJECT
     QML_NAMED_ELEMENT(PickUp)
     QML_SINGLETON
-    Q_PROPERTY(bool busy READ busy NOTIFY changed)
     Q_PROPERTY(bool loaded READ loaded NOTIFY changed)
     Q_PROPERTY(QVariantList bookings READ bookings NOTIFY changed)
 
@@ -37,27 +29,18 @@ public:
     static PickUpFlow* create(QQmlEngine* qmlEngine, QJSEngine* jsEngine);
     static constexpr const char* kQmlName = "pickup";
 
-    bool busy() const { return busy_; }
     bool loaded() const { return loaded_; }
     // Each: bookingView() plus `action`: "checkin" | "unpaid" | "stopped" | "done".
     QVariantList bookings() const;
 
     Q_INVOKABLE void checkIn(const QString& bookingId);
 
-signals:
-    void changed();
-
 private:
     void load();
     void printSlip(const platform::Booking& booking, const platform::CheckIn& checkIn);
-    void clear();
-    void setBusy(bool busy);
+    void clear() override;
 
-    core::SessionController& session_;
-    services::PlatformService* platform_;
-    SlipDesk& slips_;
     std::vector<platform::Booking> bookings_;
-    bool busy_ = false;
     bool loaded_ = false;
 };
 

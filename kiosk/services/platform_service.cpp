@@ -76,7 +76,8 @@ void PlatformService::loop() {
         QElapsedTimer clock;
         clock.start();
         job.run(*client_);
-        QMetaObject::invokeMethod(this, [this, elapsed = clock.elapsed()] { emit callTimed(elapsed); });
+        QMetaObject::invokeMethod(this,
+                                  [this, elapsed = clock.elapsed()] { emit callTimed(elapsed); });
     }
 }
 
