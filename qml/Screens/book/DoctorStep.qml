@@ -35,6 +35,9 @@ ListView {
                 Layout.alignment: Qt.AlignTop
                 sourceSize: Qt.size(128, 128)
                 asynchronous: true
+                // Qt's pixmap cache outlives the engine at exit (LeakSanitizer flags it); a
+                // photo is a small request away.
+                cache: false
                 source: doctorButton.modelData.photo
                 visible: !!doctorButton.modelData.photo
                 Accessible.ignored: true
