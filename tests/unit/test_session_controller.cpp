@@ -86,3 +86,50 @@ TEST(SessionController, StayingKeepsTheSession) {
     EXPECT_FALSE(session.countdownActive());
     EXPECT_EQ(session.stateName(), "identifying");
 }
+
+TEST(SessionController, AJourneysOutcomeIsShownThenForgottenWithThePatient) {
+    FunctionCatalog catalog;
+    catalog.setPlatformConnected(true);
+    catalog.setPrinter(PrinterReadiness::Ready);
+    SessionController session(kShortTiming, &catalog);
+    QSignalSpy left(&session, &SessionController::patientLeft);
+    session.identityPresented();
+    session.identified("张*丰", "P0001");
+    EXPECT_EQ(session.patientId(), "P0001");
+    session.chooseFunction("pickup");
+    ASSERT_EQ(session.stateName(), "pickup");
+    JourneyOutcome outcome;
+    outcome.title = {"Test", "You are checked in"};
+    outcome.headline = "A001";
+    outcome.rows = {{{"Test", "Clinic room"}, TranslatableText::bilingual("内科 1诊室", "Room 1")}};
+    session.journeySucceeded(outcome);
+    EXPECT_EQ(session.stateName(), "done");
+    const QVariantMap shown = session.outcome();
+    EXPECT_EQ(shown.value("headline").toString(), "A001");
+    EXPECT_EQ(shown.value("title").toString(), "You are checked in");
+    const auto rows = shown.value("rows").toList();
+    ASSERT_EQ(rows.size(), 1);
+    EXPECT_EQ(rows.front().toMap().value("value").toString(), "Room 1") << "no translator: English";
+
+    session.acknowledge();
+    EXPECT_EQ(left.count(), 1);
+    EXPECT_TRUE(session.patientId().isEmpty());
+    EXPECT_TRUE(session.outcome().value("headline").toString().isEmpty());
+}
+
+TEST(SessionController, AJourneyStepNamesTheScreenUntilTheStateMoves) {
+    FunctionCatalog catalog;
+    catalog.setPlatformConnected(true);
+    catalog.setPrinter(PrinterReadiness::Ready);
+    SessionController session(kShortTiming, &catalog);
+    QSignalSpy screens(&session, &SessionController::screenChanged);
+    session.identityPresented();
+    session.identified("张*丰", "P0001");
+    session.chooseFunction("book");
+    session.setScreenStep("doctors");
+    EXPECT_EQ(session.screenName(), "book-doctors");
+    session.journeyFailed({"Test", "No slots left."});
+    EXPECT_EQ(session.screenName(), "error");
+    EXPECT_EQ(session.errorMessage(), "No slots left.");
+    EXPECT_GE(screens.count(), 4);
+}
