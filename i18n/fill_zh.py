@@ -168,6 +168,9 @@ GLOSSARY = {
     "Standard text size": "切换到标准字号",
     "Large text, fewer choices": "切换到关怀版：大字、每屏选项更少",
 
+    "Book another time": "改约其他时间",
+    "Cancel for a refund": "退号退款",
+
 }
 
 ts = pathlib.Path(__file__).with_name("lobby_zh_CN.ts")

@@ -615,6 +615,14 @@
       <source>Back</source>
       <translation>返回</translation>
     </message>
+    <message>
+      <source>Book another time</source>
+      <translation>改约其他时间</translation>
+    </message>
+    <message>
+      <source>Cancel for a refund</source>
+      <translation>退号退款</translation>
+    </message>
   </context>
   <context>
     <name>PlatformService</name>

@@ -32,6 +32,9 @@ constexpr std::array kTransitions = {
     Transition{S::PickUp, E::JourneySucceeded, S::Done},
     Transition{S::PickUp, E::JourneyFailed, S::Error},
     Transition{S::PickUp, E::Back, S::Menu},
+    // Stop-service (停诊) found at pick-up: straight on to another slot, or to the refund.
+    Transition{S::PickUp, E::ChooseBook, S::Book},
+    Transition{S::PickUp, E::ChooseCancel, S::Cancel},
     Transition{S::Book, E::JourneySucceeded, S::Done},
     Transition{S::Book, E::JourneyFailed, S::Error},
     Transition{S::Book, E::Back, S::Menu},

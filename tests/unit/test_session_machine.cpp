@@ -96,3 +96,21 @@ TEST(SessionMachine, ReportsEachMoveOnce) {
     machine.handle(E::IdentityPresented);  // a card placed while identifying: no new state
     EXPECT_EQ(moved.count(), 1);
 }
+
+TEST(SessionMachine, StopServiceAtPickUpLeadsToRebookingOrRefund) {
+    for (const auto& [event, to] : {std::pair{SessionEvent::ChooseBook, SessionState::Book},
+                                    std::pair{SessionEvent::ChooseCancel, SessionState::Cancel}}) {
+        SessionMachine machine;
+        machine.handle(SessionEvent::Start);
+        machine.handle(SessionEvent::IdentifySucceeded);
+        machine.handle(SessionEvent::ChoosePickUp);
+        ASSERT_EQ(machine.state(), SessionState::PickUp);
+        EXPECT_TRUE(machine.handle(event));
+        EXPECT_EQ(machine.state(), to);
+    }
+    SessionMachine machine;  // but not from any other journey
+    machine.handle(SessionEvent::Start);
+    machine.handle(SessionEvent::IdentifySucceeded);
+    machine.handle(SessionEvent::ChooseMyBookings);
+    EXPECT_FALSE(machine.handle(SessionEvent::ChooseCancel));
+}

@@ -41,6 +41,21 @@ ScreenFrame {
                     text: qsTr("Check in")
                     onClicked: PickUp.checkIn(modelData.id)
                 }
+                ColumnLayout {
+                    visible: modelData.action === "stopped"
+                    spacing: 12
+                    KioskButton {
+                        objectName: "rebookButton_" + index
+                        text: qsTr("Book another time")
+                        onClicked: Session.chooseFunction("book")
+                    }
+                    KioskButton {
+                        objectName: "refundButton_" + index
+                        primary: false
+                        text: qsTr("Cancel for a refund")
+                        onClicked: Session.chooseFunction("cancel")
+                    }
+                }
                 Text {
                     visible: modelData.action === "unpaid"
                     width: 320
