@@ -27,6 +27,14 @@ TestCase {
         id: overlayComponent
         CountdownOverlay { anchors.fill: parent }
     }
+    Component {
+        id: bookingCardComponent
+        BookingCard {
+            width: 900
+            booking: ({department: "内科", doctor: "李医生1 主任医师", when: "2026-11-24 上午 08:00–08:30",
+                       fee: "¥50.00", statusText: "医生已停诊", stopService: true})
+        }
+    }
     SignalSpy { id: clickSpy; signalName: "clicked" }
 
     function findByObjectName(item, name) {
@@ -88,6 +96,27 @@ TestCase {
         compare(zhSwitch.text, "中文")
         mouseClick(zhSwitch)
         compare(Kiosk.language, "zh")
+    }
+
+    function test_bookingCardSaysTheStatusInWordsNotColourAlone() {
+        const card = createTemporaryObject(bookingCardComponent, testCase)
+        verify(findText(card, "医生已停诊") !== null)
+        verify(findText(card, "内科  李医生1 主任医师") !== null)
+        verify(findText(card, "2026-11-24 上午 08:00–08:30  ¥50.00") !== null)
+    }
+
+    function test_elderSwitchEnlargesEverythingAndSwitchesBack() {
+        const bar = createTemporaryObject(topBarComponent, testCase)
+        const button = createTemporaryObject(buttonComponent, testCase)
+        const standardHeight = button.height
+        const elderSwitch = findByObjectName(bar, "elderSwitch")
+        mouseClick(elderSwitch)
+        verify(Kiosk.elderMode)
+        verify(Theme.fontBody > 32)
+        verify(button.height > standardHeight, "touch targets grow in elder mode")
+        mouseClick(elderSwitch)
+        verify(!Kiosk.elderMode)
+        compare(button.height, standardHeight)
     }
 
     function test_countdownAppearsWhenIdleAndStayDismissesIt() {
