@@ -552,4 +552,34 @@ Status PlatformClient::putScene(const std::string& group, const std::string& sce
     return {};
 }
 
+Result<std::vector<Notice>> PlatformClient::notices() {
+    auto reply = call("GET", "/v1/notices", "", "", true);
+    if (!reply) return reply.error();
+    auto parsed = parse(reply->body);
+    if (!parsed) return parsed.error();
+    return decodeList<Notice>(parsed.value(), "notices", [](const json& item) {
+        return decode<Notice>(item, [&](Decoder& d) {
+            Notice notice{d.text("id"), d.text("kind"), d.text("session_id"), "", "", {}};
+            nested(d, "message", [&](Decoder& message) {
+                notice.zh = message.text("zh");
+                notice.en = message.text("en");
+            });
+            if (!d.error) {
+                const json& ids = item.contains("affected_booking_ids")
+                                      ? item["affected_booking_ids"]
+                                      : json::array();
+                if (!ids.is_array()) d.error = badReply("has non-list affected_booking_ids");
+                for (const auto& id : ids) {
+                    if (!id.is_string()) {
+                        d.error = badReply("has a non-string booking id");
+                        break;
+                    }
+                    notice.affectedBookingIds.push_back(id.get<std::string>());
+                }
+            }
+            return notice;
+        });
+    });
+}
+
 }  // namespace lobby::platform

@@ -72,6 +72,12 @@ struct CheckIn {
     std::string bookingId, queueNumber, clinicRoomZh, clinicRoomEn, timeWindow;
 };
 
+// A notice from the hospital, e.g. a stop-service (停诊) with the bookings it affects.
+struct Notice {
+    std::string id, kind, sessionId, zh, en;
+    std::vector<std::string> affectedBookingIds;
+};
+
 // What enrollment returns: the terminal's client certificate and the CA bundle to pin.
 struct Enrollment {
     std::string certificatePem, caBundlePem;
@@ -127,6 +133,7 @@ public:
     // Until 24:00 the day before the visit (any time after a stop-service); a paid booking is
     // refunded along its payment path.
     Result<Booking> cancelBooking(const std::string& bookingId, const std::string& idempotencyKey);
+    Result<std::vector<Notice>> notices();
     enum class Scope { Today, Upcoming };
     Result<std::vector<Booking>> bookings(const std::string& patientId, Scope scope);
 

@@ -124,6 +124,20 @@ TEST_F(ClientRig, BrowsesDoctorsAndSchedulesThenListsAndCancelsABooking) {
     EXPECT_FALSE(upcoming->front().visit.departmentZh.empty());
     EXPECT_TRUE(client.bookings(patient.id, PlatformClient::Scope::Today)->empty());
 
+    auto quiet = client.notices();
+    ASSERT_TRUE(quiet.ok()) << quiet.error().message;
+    EXPECT_TRUE(quiet->empty());
+    const std::string session = slice.substr(0, slice.rfind('-'));
+    ASSERT_TRUE(store_->stopSession(session).ok());
+    auto notices = client.notices();
+    ASSERT_TRUE(notices.ok()) << notices.error().message;
+    ASSERT_EQ(notices->size(), 1u);
+    EXPECT_EQ(notices->front().kind, "stop_service");
+    EXPECT_EQ(notices->front().sessionId, session);
+    EXPECT_EQ(notices->front().affectedBookingIds, std::vector<std::string>{booking->id});
+    EXPECT_NE(notices->front().zh.find("停诊"), std::string::npos);
+    EXPECT_TRUE(client.bookings(patient.id, PlatformClient::Scope::Upcoming)->front().stopService);
+
     auto cancelled = client.cancelBooking(booking->id, "cancel-1");
     ASSERT_TRUE(cancelled.ok()) << cancelled.error().message;
     EXPECT_EQ(cancelled->status, "cancelled");
