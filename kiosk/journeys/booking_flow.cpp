@@ -349,6 +349,9 @@ void BookingFlow::startPayment(const std::string& bookingId, const std::string& 
 }
 
 void BookingFlow::onPayment(const Payment& payment) {
+    // The hold was released (timed out, cancelled) while this answer was on its way: the
+    // platform refunds a payment that lands on a released booking, so there is nothing to do.
+    if (!booking_) return;
     payment_ = payment;
     if (payment.status == "captured") {
         paymentPoll_.stop();
@@ -386,6 +389,7 @@ void BookingFlow::pollPayment() {
 void BookingFlow::paymentTimedOut() {
     paymentPoll_.stop();
     paymentCountdown_.stop();
+    step_ = Step::Confirm;  // no late poll answer may act on the released hold
     qCInfo(lcJourney) << "payment window ran out";
     releaseHold();
     session_.journeyFailed({kCtx, kPaymentTimedOut});
