@@ -154,8 +154,9 @@ void CompositionRoot::buildJourneys(const config::Settings& settings) {
                                                   settings.stringValue(kHospitalName),
                                                   settings.stringValue(kHospitalQueueUrl));
     pickup_ = std::make_unique<journeys::PickUpFlow>(session_, platform_.get(), *slips_);
-    booking_ = std::make_unique<journeys::BookingFlow>(session_, platform_.get(), *slips_,
-                                                       journeys::BookingPolicy{});
+    journeys::BookingPolicy policy;
+    policy.paymentWindow_s = settings.intValue(kPaymentWindow_s);
+    booking_ = std::make_unique<journeys::BookingFlow>(session_, platform_.get(), *slips_, policy);
     bookingList_ = std::make_unique<journeys::BookingListFlow>(session_, platform_.get(), *slips_);
 }
 

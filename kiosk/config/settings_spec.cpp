@@ -87,6 +87,9 @@ const std::vector<SettingSpec>& settingSpecs() {
                       "Where to ask the printer itself for its status (DLE EOT): IPv4:port of its "
                       "raw port, or usb:VID:PID; empty: status from CUPS."),
         intSetting(kPrinterPoll_s, 5, 1, 300, "How often the printer's state is checked."),
+        intSetting(kPaymentWindow_s, 180, 10, 600,
+                   "Seconds a payment QR code waits for the patient before the held slot is "
+                   "released (the platform holds it 10 minutes at most)."),
         stringSetting(kHospitalQueueUrl, "https://queue.example-hospital.cn/q/",
                       "Where a check-in slip's QR code sends the patient to follow the queue; "
                       "the booking number is appended."),
