@@ -178,6 +178,13 @@ Result<Payment> decodePayment(const json& object) {
     return payment;
 }
 
+// A call's reply body as JSON, or the call's error.
+template <typename Reply>
+Result<json> jsonOf(Result<Reply> reply) {
+    if (!reply) return reply.error();
+    return parse(reply->body);
+}
+
 bool retryable(const Error& error) {
     return error.kind == ErrorKind::Timeout || error.kind == ErrorKind::Unavailable ||
            error.code == "platform.connection_lost" || error.code == "unavailable";
@@ -325,9 +332,7 @@ Result<PlatformClient::Reply> PlatformClient::call(const char* method, const std
 }
 
 Result<std::vector<Department>> PlatformClient::departments() {
-    auto reply = call("GET", "/v1/departments", "", "", true);
-    if (!reply) return reply.error();
-    auto parsed = parse(reply->body);
+    auto parsed = jsonOf(call("GET", "/v1/departments", "", "", true));
     if (!parsed) return parsed.error();
     return decodeList<Department>(parsed.value(), "departments", [](const json& item) {
         return decode<Department>(item, [](Decoder& d) {
@@ -342,9 +347,7 @@ Result<std::vector<Department>> PlatformClient::departments() {
 }
 
 Result<std::vector<Doctor>> PlatformClient::doctors(const std::string& departmentId) {
-    auto reply = call("GET", "/v1/departments/" + departmentId + "/doctors", "", "", true);
-    if (!reply) return reply.error();
-    auto parsed = parse(reply->body);
+    auto parsed = jsonOf(call("GET", "/v1/departments/" + departmentId + "/doctors", "", "", true));
     if (!parsed) return parsed.error();
     return decodeList<Doctor>(parsed.value(), "doctors", [](const json& item) {
         return decode<Doctor>(item, [](Decoder& d) {
@@ -379,10 +382,8 @@ Result<std::string> PlatformClient::photo(const std::string& photoPath) {
 Result<std::vector<Session>> PlatformClient::schedule(const std::string& doctorId,
                                                       const std::string& from,
                                                       const std::string& to) {
-    auto reply = call("GET", "/v1/doctors/" + doctorId + "/schedule?from=" + from + "&to=" + to, "",
-                      "", true);
-    if (!reply) return reply.error();
-    auto parsed = parse(reply->body);
+    auto parsed = jsonOf(call(
+        "GET", "/v1/doctors/" + doctorId + "/schedule?from=" + from + "&to=" + to, "", "", true));
     if (!parsed) return parsed.error();
     return decodeList<Session>(parsed.value(), "sessions", [](const json& item) -> Result<Session> {
         auto session = decode<Session>(item, [](Decoder& d) {
@@ -406,18 +407,14 @@ Result<std::vector<Session>> PlatformClient::schedule(const std::string& doctorI
 Result<Patient> PlatformClient::identifyByIdCard(const std::string& idNumber,
                                                  const std::string& name) {
     const json body = {{"kind", "id_card"}, {"id_number", idNumber}, {"name", name}};
-    auto reply = call("POST", "/v1/patients/identify", body.dump(), "", true);  // a lookup
-    if (!reply) return reply.error();
-    auto parsed = parse(reply->body);
+    auto parsed = jsonOf(call("POST", "/v1/patients/identify", body.dump(), "", true));  // a lookup
     if (!parsed) return parsed.error();
     return decodePatient(parsed.value());
 }
 
 Result<Patient> PlatformClient::identifyByToken(const std::string& kind, const std::string& token) {
     const json body = {{"kind", kind}, {"token", token}};
-    auto reply = call("POST", "/v1/patients/identify", body.dump(), "", true);  // a lookup
-    if (!reply) return reply.error();
-    auto parsed = parse(reply->body);
+    auto parsed = jsonOf(call("POST", "/v1/patients/identify", body.dump(), "", true));  // a lookup
     if (!parsed) return parsed.error();
     return decodePatient(parsed.value());
 }
@@ -426,9 +423,7 @@ Result<Patient> PlatformClient::registerPatient(const std::string& idNumber,
                                                 const std::string& name,
                                                 const std::string& idempotencyKey) {
     const json body = {{"kind", "id_card"}, {"id_number", idNumber}, {"name", name}};
-    auto reply = call("POST", "/v1/patients", body.dump(), idempotencyKey, true);
-    if (!reply) return reply.error();
-    auto parsed = parse(reply->body);
+    auto parsed = jsonOf(call("POST", "/v1/patients", body.dump(), idempotencyKey, true));
     if (!parsed) return parsed.error();
     return decodePatient(parsed.value());
 }
@@ -437,9 +432,7 @@ Result<Booking> PlatformClient::createBooking(const std::string& patientId,
                                               const std::string& sliceId,
                                               const std::string& idempotencyKey) {
     const json body = {{"patient_id", patientId}, {"slice_id", sliceId}};
-    auto reply = call("POST", "/v1/bookings", body.dump(), idempotencyKey, true);
-    if (!reply) return reply.error();
-    auto parsed = parse(reply->body);
+    auto parsed = jsonOf(call("POST", "/v1/bookings", body.dump(), idempotencyKey, true));
     if (!parsed) return parsed.error();
     return decodeBooking(parsed.value());
 }
@@ -448,18 +441,14 @@ Result<Payment> PlatformClient::startPayment(const std::string& bookingId,
                                              const std::string& method,
                                              const std::string& idempotencyKey) {
     const json body = {{"method", method}};
-    auto reply =
-        call("POST", "/v1/bookings/" + bookingId + "/payments", body.dump(), idempotencyKey, true);
-    if (!reply) return reply.error();
-    auto parsed = parse(reply->body);
+    auto parsed = jsonOf(
+        call("POST", "/v1/bookings/" + bookingId + "/payments", body.dump(), idempotencyKey, true));
     if (!parsed) return parsed.error();
     return decodePayment(parsed.value());
 }
 
 Result<Payment> PlatformClient::payment(const std::string& paymentId) {
-    auto reply = call("GET", "/v1/payments/" + paymentId, "", "", true);
-    if (!reply) return reply.error();
-    auto parsed = parse(reply->body);
+    auto parsed = jsonOf(call("GET", "/v1/payments/" + paymentId, "", "", true));
     if (!parsed) return parsed.error();
     return decodePayment(parsed.value());
 }
@@ -481,9 +470,8 @@ Status PlatformClient::heartbeat(const Heartbeat& health) {
 
 Result<CheckIn> PlatformClient::checkIn(const std::string& bookingId,
                                         const std::string& idempotencyKey) {
-    auto reply = call("POST", "/v1/bookings/" + bookingId + "/checkin", "{}", idempotencyKey, true);
-    if (!reply) return reply.error();
-    auto parsed = parse(reply->body);
+    auto parsed =
+        jsonOf(call("POST", "/v1/bookings/" + bookingId + "/checkin", "{}", idempotencyKey, true));
     if (!parsed) return parsed.error();
     return decode<CheckIn>(parsed.value(), [](Decoder& d) {
         CheckIn value{d.text("booking_id"), d.text("queue_number"), "", "", d.text("time_window")};
@@ -497,18 +485,16 @@ Result<CheckIn> PlatformClient::checkIn(const std::string& bookingId,
 
 Result<Booking> PlatformClient::cancelBooking(const std::string& bookingId,
                                               const std::string& idempotencyKey) {
-    auto reply = call("POST", "/v1/bookings/" + bookingId + "/cancel", "{}", idempotencyKey, true);
-    if (!reply) return reply.error();
-    auto parsed = parse(reply->body);
+    auto parsed =
+        jsonOf(call("POST", "/v1/bookings/" + bookingId + "/cancel", "{}", idempotencyKey, true));
     if (!parsed) return parsed.error();
     return decodeBooking(parsed.value());
 }
 
 Result<std::vector<Booking>> PlatformClient::bookings(const std::string& patientId, Scope scope) {
     const char* name = scope == Scope::Today ? "today" : "upcoming";
-    auto reply = call("GET", "/v1/patients/" + patientId + "/bookings?scope=" + name, "", "", true);
-    if (!reply) return reply.error();
-    auto parsed = parse(reply->body);
+    auto parsed =
+        jsonOf(call("GET", "/v1/patients/" + patientId + "/bookings?scope=" + name, "", "", true));
     if (!parsed) return parsed.error();
     return decodeList<Booking>(parsed.value(), "bookings", decodeBooking);
 }
@@ -516,9 +502,7 @@ Result<std::vector<Booking>> PlatformClient::bookings(const std::string& patient
 Result<Enrollment> PlatformClient::enroll(const std::string& token, const std::string& terminalId,
                                           const std::string& csrPem) {
     const json body = {{"token", token}, {"terminal_id", terminalId}, {"csr_pem", csrPem}};
-    auto reply = call("POST", "/v1/terminals/enroll", body.dump(), "", false);
-    if (!reply) return reply.error();
-    auto parsed = parse(reply->body);
+    auto parsed = jsonOf(call("POST", "/v1/terminals/enroll", body.dump(), "", false));
     if (!parsed) return parsed.error();
     return decode<Enrollment>(parsed.value(), [](Decoder& d) {
         return Enrollment{d.text("certificate_pem"), d.text("ca_bundle_pem")};
@@ -553,9 +537,7 @@ Status PlatformClient::putScene(const std::string& group, const std::string& sce
 }
 
 Result<std::vector<Notice>> PlatformClient::notices() {
-    auto reply = call("GET", "/v1/notices", "", "", true);
-    if (!reply) return reply.error();
-    auto parsed = parse(reply->body);
+    auto parsed = jsonOf(call("GET", "/v1/notices", "", "", true));
     if (!parsed) return parsed.error();
     return decodeList<Notice>(parsed.value(), "notices", [](const json& item) {
         return decode<Notice>(item, [&](Decoder& d) {
