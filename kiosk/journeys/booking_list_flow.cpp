@@ -141,10 +141,11 @@ void BookingListFlow::confirmCancel() {
 
 void BookingListFlow::printReceipt(const Booking& cancelled) {
     const bool refunded = cancelled.status == "refunded";
-    const QString summary = QStringLiteral("%1 %2 %3")
-                                .arg(bookingView(cancelled).value("department").toString(),
-                                     QString::fromStdString(cancelled.visit.doctorName),
-                                     bookingView(cancelled).value("when").toString());
+    const QVariantMap view = bookingView(cancelled);
+    const QString summary =
+        QStringLiteral("%1 %2 %3")
+            .arg(view.value("department").toString(),
+                 QString::fromStdString(cancelled.visit.doctorName), view.value("when").toString());
     auto finish = [this, refunded, summary, fee = cancelled.feeFen](bool printed, bool receipt) {
         setBusy(false);
         core::JourneyOutcome outcome;

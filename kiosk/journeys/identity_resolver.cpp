@@ -34,16 +34,8 @@ void IdentityResolver::resolve(const devices::CardHolder& holder) {
             return client.identifyByIdCard(idNumber, name);
         },
         [this, holder](Result<Patient> patient, std::optional<CallFailure> failure) {
-            if (patient) {
-                session_.identified(QString::fromStdString(patient->maskedName),
-                                    QString::fromStdString(patient->id));
-            } else if (failure->error.code == "patient_unknown") {
-                registerHolder(holder);
-            } else {
-                qCWarning(lcJourney).noquote()
-                    << "identification failed:" << failure->error.message.c_str();
-                session_.identificationFailed(failure->message);
-            }
+            if (!patient && failure->error.code == "patient_unknown") return registerHolder(holder);
+            conclude(patient, failure, "identification");
         });
 }
 
@@ -59,15 +51,7 @@ void IdentityResolver::resolveToken(const QString& kind, const QString& token) {
             return client.identifyByToken(kind, token);
         },
         [this](Result<Patient> patient, std::optional<CallFailure> failure) {
-            if (!patient) {
-                qCInfo(lcJourney).noquote()
-                    << "identification by code failed:" << failure->error.code.c_str();
-                session_.identificationFailed(failure->message);
-                return;
-            }
-            const QString maskedName = QString::fromStdString(patient->maskedName);
-            qCInfo(lcJourney).noquote() << "identified by code:" << maskedName;
-            session_.identified(maskedName, QString::fromStdString(patient->id));
+            conclude(patient, failure, "identification by code");
         });
 }
 
@@ -83,15 +67,21 @@ void IdentityResolver::registerHolder(const devices::CardHolder& holder) {
             return client.registerPatient(idNumber, name, key);
         },
         [this](Result<Patient> patient, std::optional<CallFailure> failure) {
-            if (!patient) {
-                qCWarning(lcJourney).noquote()
-                    << "registration failed:" << failure->error.message.c_str();
-                session_.identificationFailed(failure->message);
-                return;
-            }
-            session_.identified(QString::fromStdString(patient->maskedName),
-                                QString::fromStdString(patient->id));
+            conclude(patient, failure, "registration");
         });
+}
+
+void IdentityResolver::conclude(const Result<Patient>& patient,
+                                const std::optional<CallFailure>& failure, const char* step) {
+    if (!patient) {
+        qCWarning(lcJourney).noquote() << step << "failed:" << failure->error.code.c_str() << "-"
+                                       << failure->error.message.c_str();
+        session_.identificationFailed(failure->message);
+        return;
+    }
+    const QString maskedName = QString::fromStdString(patient->maskedName);
+    qCInfo(lcJourney).noquote() << "identified:" << maskedName;
+    session_.identified(maskedName, QString::fromStdString(patient->id));
 }
 
 }  // namespace lobby::journeys

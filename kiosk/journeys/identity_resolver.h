@@ -7,10 +7,12 @@
 
 #include "core/session_controller.h"
 #include "devices/card_holder.h"
+#include "platform/platform_client.h"
 
 namespace lobby::services {
 class PlatformService;
-}
+struct CallFailure;
+}  // namespace lobby::services
 
 namespace lobby::journeys {
 
@@ -26,6 +28,9 @@ public:
 
 private:
     void registerHolder(const devices::CardHolder& holder);
+    // The platform's answer: the patient identified, or the platform's words on screen.
+    void conclude(const Result<platform::Patient>& patient,
+                  const std::optional<services::CallFailure>& failure, const char* step);
 
     core::SessionController& session_;
     services::PlatformService* platform_;
