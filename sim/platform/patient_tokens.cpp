@@ -8,14 +8,10 @@ using namespace sql;
 Status PlatformStore::bindToken(const std::string& kind, const std::string& token,
                                 const std::string& patientId) {
     std::lock_guard lock(mutex_);
-    Statement upsert;
-    sqlite3_prepare_v2(db_,
-                       "INSERT INTO patient_tokens VALUES (?, ?, ?) ON CONFLICT(kind, token) DO "
-                       "UPDATE SET patient_id = excluded.patient_id",
-                       -1, &upsert.statement, nullptr);
-    sqlite3_bind_text(upsert.statement, 1, kind.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(upsert.statement, 2, token.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(upsert.statement, 3, patientId.c_str(), -1, SQLITE_TRANSIENT);
+    Statement upsert = prepared(db_,
+                                "INSERT INTO patient_tokens VALUES (?, ?, ?) ON CONFLICT(kind, "
+                                "token) DO UPDATE SET patient_id = excluded.patient_id",
+                                {kind, token, patientId});
     if (sqlite3_step(upsert.statement) != SQLITE_DONE) return dbError(db_, "binding a token");
     return {};
 }
@@ -23,13 +19,10 @@ Status PlatformStore::bindToken(const std::string& kind, const std::string& toke
 Result<PatientRow> PlatformStore::patientByToken(const std::string& kind,
                                                  const std::string& token) {
     std::lock_guard lock(mutex_);
-    Statement query;
-    sqlite3_prepare_v2(db_,
-                       "SELECT patients.id, id_number, name FROM patient_tokens JOIN patients ON "
-                       "patients.id = patient_id WHERE kind = ? AND token = ?",
-                       -1, &query.statement, nullptr);
-    sqlite3_bind_text(query.statement, 1, kind.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(query.statement, 2, token.c_str(), -1, SQLITE_TRANSIENT);
+    Statement query = prepared(db_,
+                               "SELECT patients.id, id_number, name FROM patient_tokens JOIN "
+                               "patients ON patients.id = patient_id WHERE kind = ? AND token = ?",
+                               {kind, token});
     if (sqlite3_step(query.statement) != SQLITE_ROW)
         return refusal("token_unknown", "no patient for this " + kind);
     return PatientRow{text(query.statement, 0), text(query.statement, 1), text(query.statement, 2)};

@@ -10,24 +10,19 @@ using namespace sql;
 Status PlatformStore::recordHeartbeat(const std::string& terminalId, const std::string& body,
                                       Clock::time_point now) {
     std::lock_guard lock(mutex_);
-    Statement upsert;
-    sqlite3_prepare_v2(db_,
-                       "INSERT INTO heartbeats VALUES (?, ?, ?) ON CONFLICT(terminal_id) DO "
-                       "UPDATE SET received_at = excluded.received_at, body = excluded.body",
-                       -1, &upsert.statement, nullptr);
-    sqlite3_bind_text(upsert.statement, 1, terminalId.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64(upsert.statement, 2, epochSeconds(now));
-    sqlite3_bind_text(upsert.statement, 3, body.c_str(), -1, SQLITE_TRANSIENT);
+    Statement upsert = prepared(db_,
+                                "INSERT INTO heartbeats VALUES (?, ?, ?) ON CONFLICT(terminal_id) "
+                                "DO UPDATE SET received_at = excluded.received_at, body = "
+                                "excluded.body",
+                                {terminalId, epochSeconds(now), body});
     if (sqlite3_step(upsert.statement) != SQLITE_DONE) return dbError(db_, "recording a heartbeat");
     return {};
 }
 
 Result<HeartbeatRow> PlatformStore::lastHeartbeat(const std::string& terminalId) {
     std::lock_guard lock(mutex_);
-    Statement query;
-    sqlite3_prepare_v2(db_, "SELECT received_at, body FROM heartbeats WHERE terminal_id = ?", -1,
-                       &query.statement, nullptr);
-    sqlite3_bind_text(query.statement, 1, terminalId.c_str(), -1, SQLITE_TRANSIENT);
+    Statement query = prepared(
+        db_, "SELECT received_at, body FROM heartbeats WHERE terminal_id = ?", {terminalId});
     if (sqlite3_step(query.statement) != SQLITE_ROW)
         return refusal("not_found", "no heartbeat from this terminal");
     return HeartbeatRow{terminalId, text(query.statement, 1),
@@ -45,11 +40,9 @@ Result<std::string> PlatformStore::issueEnrollmentToken(const std::string& termi
         token += kHex[byte & 15];
     }
     std::lock_guard lock(mutex_);
-    Statement insert;
-    sqlite3_prepare_v2(db_, "INSERT INTO enrollment_tokens (token, terminal_id) VALUES (?, ?)", -1,
-                       &insert.statement, nullptr);
-    sqlite3_bind_text(insert.statement, 1, token.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(insert.statement, 2, terminalId.c_str(), -1, SQLITE_TRANSIENT);
+    Statement insert =
+        prepared(db_, "INSERT INTO enrollment_tokens (token, terminal_id) VALUES (?, ?)",
+                 {token, terminalId});
     if (sqlite3_step(insert.statement) != SQLITE_DONE) return dbError(db_, "issuing a token");
     return token;
 }
@@ -57,14 +50,10 @@ Result<std::string> PlatformStore::issueEnrollmentToken(const std::string& termi
 Status PlatformStore::redeemEnrollmentToken(const std::string& token, const std::string& terminalId,
                                             Clock::time_point now) {
     std::lock_guard lock(mutex_);
-    Statement spend;
-    sqlite3_prepare_v2(db_,
-                       "UPDATE enrollment_tokens SET used_at = ? WHERE token = ? AND "
-                       "terminal_id = ? AND used_at IS NULL",
-                       -1, &spend.statement, nullptr);
-    sqlite3_bind_int64(spend.statement, 1, epochSeconds(now));
-    sqlite3_bind_text(spend.statement, 2, token.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(spend.statement, 3, terminalId.c_str(), -1, SQLITE_TRANSIENT);
+    Statement spend = prepared(db_,
+                               "UPDATE enrollment_tokens SET used_at = ? WHERE token = ? AND "
+                               "terminal_id = ? AND used_at IS NULL",
+                               {epochSeconds(now), token, terminalId});
     if (sqlite3_step(spend.statement) != SQLITE_DONE) return dbError(db_, "spending a token");
     if (sqlite3_changes(db_) != 1)
         return refusal("enrollment_refused", "unknown, used, or another terminal's token");
@@ -73,13 +62,11 @@ Status PlatformStore::redeemEnrollmentToken(const std::string& token, const std:
 
 Status PlatformStore::setTerminalGroup(const std::string& terminalId, const std::string& group) {
     std::lock_guard lock(mutex_);
-    Statement upsert;
-    sqlite3_prepare_v2(db_,
-                       "INSERT INTO terminal_groups VALUES (?, ?) ON CONFLICT(terminal_id) DO "
-                       "UPDATE SET group_name = excluded.group_name",
-                       -1, &upsert.statement, nullptr);
-    sqlite3_bind_text(upsert.statement, 1, terminalId.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(upsert.statement, 2, group.c_str(), -1, SQLITE_TRANSIENT);
+    Statement upsert =
+        prepared(db_,
+                 "INSERT INTO terminal_groups VALUES (?, ?) ON CONFLICT(terminal_id) "
+                 "DO UPDATE SET group_name = excluded.group_name",
+                 {terminalId, group});
     if (sqlite3_step(upsert.statement) != SQLITE_DONE) return dbError(db_, "setting a group");
     return {};
 }
@@ -87,16 +74,12 @@ Status PlatformStore::setTerminalGroup(const std::string& terminalId, const std:
 Status PlatformStore::storeScene(const std::string& group, std::int64_t version,
                                  const std::string& body) {
     std::lock_guard lock(mutex_);
-    Statement upsert;
     // The version only moves up: an old scene uploaded late cannot roll a group back.
-    sqlite3_prepare_v2(db_,
-                       "INSERT INTO scenes VALUES (?1, ?2, ?3) ON CONFLICT(group_name) DO UPDATE "
-                       "SET version = excluded.version, body = excluded.body WHERE "
-                       "excluded.version > scenes.version",
-                       -1, &upsert.statement, nullptr);
-    sqlite3_bind_text(upsert.statement, 1, group.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64(upsert.statement, 2, version);
-    sqlite3_bind_text(upsert.statement, 3, body.c_str(), -1, SQLITE_TRANSIENT);
+    Statement upsert = prepared(db_,
+                                "INSERT INTO scenes VALUES (?1, ?2, ?3) ON CONFLICT(group_name) DO "
+                                "UPDATE SET version = excluded.version, body = excluded.body WHERE "
+                                "excluded.version > scenes.version",
+                                {group, version, body});
     if (sqlite3_step(upsert.statement) != SQLITE_DONE) return dbError(db_, "storing a scene");
     if (sqlite3_changes(db_) != 1)
         return refusal("scene_not_newer", "the group has this scene version or a newer one");
@@ -105,13 +88,11 @@ Status PlatformStore::storeScene(const std::string& group, std::int64_t version,
 
 Result<SceneRow> PlatformStore::sceneFor(const std::string& terminalId) {
     std::lock_guard lock(mutex_);
-    Statement query;
-    sqlite3_prepare_v2(db_,
-                       "SELECT scenes.group_name, version, body FROM scenes WHERE group_name = "
-                       "COALESCE((SELECT group_name FROM terminal_groups WHERE terminal_id = ?), "
-                       "'default')",
-                       -1, &query.statement, nullptr);
-    sqlite3_bind_text(query.statement, 1, terminalId.c_str(), -1, SQLITE_TRANSIENT);
+    Statement query = prepared(db_,
+                               "SELECT scenes.group_name, version, body FROM scenes WHERE "
+                               "group_name = COALESCE((SELECT group_name FROM terminal_groups "
+                               "WHERE terminal_id = ?), 'default')",
+                               {terminalId});
     if (sqlite3_step(query.statement) != SQLITE_ROW)
         return refusal("not_found", "no scene for this terminal's group");
     return SceneRow{text(query.statement, 0), text(query.statement, 2),
