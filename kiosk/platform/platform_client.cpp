@@ -1,5 +1,8 @@
 #include "platform/platform_client.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include <curl/curl.h>
 
 #include <nlohmann/json.hpp>
@@ -47,6 +50,18 @@ Error curlError(CURLcode code, const char* detail) {
 
 Error badReply(const std::string& what) {
     return makeError(ErrorKind::Protocol, "platform.bad_reply", "the platform's reply " + what);
+}
+
+// Ids that go into a URL path: letters, digits, '-' and '_' only (never "/", ".." or "?").
+bool isPathSafe(const std::string& id) {
+    return !id.empty() && id.size() <= 128 && std::all_of(id.begin(), id.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '_';
+    });
+}
+
+Error badId(const char* what) {
+    return makeError(ErrorKind::InvalidArgument, "platform.bad_id",
+                     std::string("not a valid ") + what + " id");
 }
 
 // Strict field access: a missing or ill-typed required field is an error, never a crash.
@@ -489,6 +504,28 @@ Result<Booking> PlatformClient::cancelBooking(const std::string& bookingId,
         jsonOf(call("POST", "/v1/bookings/" + bookingId + "/cancel", "{}", idempotencyKey, true));
     if (!parsed) return parsed.error();
     return decodeBooking(parsed.value());
+}
+
+Result<Booking> PlatformClient::booking(const std::string& bookingId) {
+    if (!isPathSafe(bookingId)) return badId("booking");
+    auto parsed = jsonOf(call("GET", "/v1/bookings/" + bookingId, "", "", true));
+    if (!parsed) return parsed.error();
+    return decodeBooking(parsed.value());
+}
+
+Result<std::optional<IdempotencyRecord>> PlatformClient::idempotencyRecord(
+    const std::string& idempotencyKey) {
+    if (!isPathSafe(idempotencyKey)) return badId("idempotency key");
+    auto parsed = jsonOf(call("GET", "/v1/idempotency/" + idempotencyKey, "", "", true));
+    if (!parsed) {
+        if (parsed.error().code == "not_found") return std::optional<IdempotencyRecord>();
+        return parsed.error();
+    }
+    auto record = decode<IdempotencyRecord>(parsed.value(), [](Decoder& d) {
+        return IdempotencyRecord{d.text("operation"), d.text("result_id")};
+    });
+    if (!record) return record.error();
+    return std::optional<IdempotencyRecord>(std::move(record.value()));
 }
 
 Result<std::vector<Booking>> PlatformClient::bookings(const std::string& patientId, Scope scope) {

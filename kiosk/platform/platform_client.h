@@ -72,6 +72,12 @@ struct CheckIn {
     std::string bookingId, queueNumber, clinicRoomZh, clinicRoomEn, timeWindow;
 };
 
+// What became of an idempotent call whose reply the kiosk never saw (GET /v1/idempotency/{key}).
+struct IdempotencyRecord {
+    std::string operation;  // create_booking | start_payment | checkin | cancel
+    std::string resultId;   // the booking or payment it made or moved
+};
+
 // A notice from the hospital, e.g. a stop-service (停诊) with the bookings it affects.
 struct Notice {
     std::string id, kind, sessionId, zh, en;
@@ -134,6 +140,10 @@ public:
     // refunded along its payment path.
     Result<Booking> cancelBooking(const std::string& bookingId, const std::string& idempotencyKey);
     Result<std::vector<Notice>> notices();
+    // Recovery: one booking as it stands, and what became of a call made with `idempotencyKey`
+    // (nullopt: the platform never acted on it, so it is safe to consider it not done).
+    Result<Booking> booking(const std::string& bookingId);
+    Result<std::optional<IdempotencyRecord>> idempotencyRecord(const std::string& idempotencyKey);
     enum class Scope { Today, Upcoming };
     Result<std::vector<Booking>> bookings(const std::string& patientId, Scope scope);
 

@@ -11,7 +11,8 @@
 // "ok BOOKING_ID SESSION_ID"), "enroll-token TERMINAL_ID" (a one-time enrollment token; prints
 // "ok TOKEN"), "group TERMINAL_ID GROUP" (which scene a terminal gets),
 // "token evoucher|visit_card TOKEN ID_NUMBER NAME" (the code names that patient, registered if
-// new), "heartbeat TERMINAL_ID" (the terminal's last health report, as JSON), "quit".
+// new), "heartbeat TERMINAL_ID" (the terminal's last health report, as JSON), "audit" (the
+// ledger's counts and invariant violations, see PlatformStore::audit), "quit".
 
 #include <chrono>
 #include <cstdlib>
@@ -93,6 +94,29 @@ std::string book(PlatformStore& store, const PlatformServer& server, const std::
         }
     }
     return "error: no free slice that day in the " + period;
+}
+
+// "audit": the ledger's counts and invariant violations on one line, for the fault suite:
+// "ok bookings:held=0,paid=2 payments:captured=2 violations=0[; what; ...]".
+std::string auditLine(PlatformStore& store, Clock::time_point now) {
+    auto audit = store.audit(now);
+    if (!audit) return "error: " + audit.error().message;
+    std::string line = "ok bookings:";
+    const char* separator = "";
+    for (const auto& [status, count] : audit->bookings) {
+        line += separator + status + "=" + std::to_string(count);
+        separator = ",";
+    }
+    line += " payments:";
+    separator = "";
+    for (const auto& [status, count] : audit->payments) {
+        line += separator + status + "=" + std::to_string(count);
+        separator = ",";
+    }
+    line += " violations=" + std::to_string(audit->violations.size());
+    for (const auto& violation : audit->violations)
+        line += "; " + violation;
+    return line;
 }
 
 }  // namespace
@@ -194,6 +218,8 @@ int main(int argc, char** argv) {
             std::cout << (set ? std::string("ok") : "error: " + set.error().message) << std::endl;
         } else if (line.rfind("book ", 0) == 0) {
             std::cout << book(*store.value(), *server.value(), line.substr(5)) << std::endl;
+        } else if (line == "audit") {
+            std::cout << auditLine(*store.value(), server.value()->now()) << std::endl;
         } else if (line.rfind("pay ", 0) == 0) {
             auto paid = store.value()->capturePayment(line.substr(4));
             std::cout << (paid ? "ok " + paid->status : "error: " + paid.error().message)

@@ -286,6 +286,21 @@ void PlatformServer::routes() {
                       if (!booking) return sendRefusal(response, booking.error());
                       sendJson(response, bookingJson(booking.value()));
                   });
+    // Recovery: a kiosk that lost a reply asks what became of its call, and of the booking.
+    server_->Get(R"(/v1/bookings/([A-Za-z0-9]+))",
+                 [this](const httplib::Request& request, httplib::Response& response) {
+                     auto booking = store_.booking(request.matches[1]);
+                     if (!booking) return sendRefusal(response, booking.error());
+                     sendJson(response, bookingJson(booking.value()));
+                 });
+    server_->Get(R"(/v1/idempotency/([A-Za-z0-9_-]+))",
+                 [this](const httplib::Request& request, httplib::Response& response) {
+                     auto record = store_.idempotencyRecord(request.matches[1]);
+                     if (!record) return sendRefusal(response, record.error());
+                     sendJson(response, {{"key", record->key},
+                                         {"operation", record->operation},
+                                         {"result_id", record->resultId}});
+                 });
     server_->Get(R"(/v1/patients/([A-Za-z0-9]+)/bookings)",
                  [this](const httplib::Request& request, httplib::Response& response) {
                      const std::string scope = request.get_param_value("scope");

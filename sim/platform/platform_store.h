@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -57,6 +58,17 @@ struct NoticeRow {
 };
 struct PaymentRow {
     std::string id, bookingId, method, status, qrPayload;
+};
+// What became of an idempotent call: its operation ("create_booking", "start_payment",
+// "checkin", "cancel") and the id of what it made or moved (a booking or a payment).
+struct IdempotencyRow {
+    std::string key, operation, resultId;
+};
+// The ledger's invariants checked at once (ledger_audit.cpp): counts, and every violation found.
+struct LedgerAudit {
+    std::map<std::string, int> bookings;  // status → count
+    std::map<std::string, int> payments;  // status → count
+    std::vector<std::string> violations;
 };
 struct CheckinRow {
     std::string bookingId, queueNumber, clinicRoomZh, clinicRoomEn, timeWindow;
@@ -135,6 +147,14 @@ public:
     Status setTerminalGroup(const std::string& terminalId, const std::string& group);
     Status storeScene(const std::string& group, std::int64_t version, const std::string& body);
     Result<SceneRow> sceneFor(const std::string& terminalId);
+
+    // Recovery (ledger_audit.cpp): a booking by id; what became of an idempotency key
+    // ("not_found" if the platform never acted on it); and the ledger audit: no payment captured
+    // twice, every captured payment backing a booked or checked-in appointment, no refunded
+    // payment on a live booking, no hold kept past its expiry.
+    Result<BookingRow> booking(const std::string& id);
+    Result<IdempotencyRow> idempotencyRecord(const std::string& key);
+    Result<LedgerAudit> audit(Clock::time_point now);
 
     // The hospital's rules (defaults: DOMAIN.md's); the credit rule is one of them.
     void setRules(const HospitalRules& rules) { rules_ = rules; }

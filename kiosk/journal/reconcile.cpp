@@ -1,0 +1,118 @@
+#include "journal/reconcile.h"
+
+#include "platform/platform_client.h"
+
+namespace lobby::journal {
+namespace {
+
+using platform::PlatformClient;
+using Action = Resolution::Action;
+
+Resolution retry(const std::string& what, const Error& error) {
+    return {Action::Retry, what + ": " + error.message, {}, {}};
+}
+
+// Gives the slot back. A refusal means there is nothing left to give back (the hold lapsed, or
+// an earlier release went through), which is as good.
+std::optional<Error> release(PlatformClient& client, const std::string& bookingId) {
+    auto cancelled = client.cancelBooking(bookingId, releaseKey(bookingId));
+    if (cancelled || isDefinitiveRefusal(cancelled.error())) return std::nullopt;
+    return cancelled.error();
+}
+
+Resolution released(PlatformClient& client, const std::string& bookingId,
+                    const std::string& outcome) {
+    if (auto failed = release(client, bookingId)) return retry("releasing the hold", *failed);
+    return {Action::Close, outcome, bookingId, {}};
+}
+
+Resolution settleBooking(PlatformClient& client, const Transaction& tx) {
+    std::string bookingId = tx.bookingId;
+    std::string paymentId = tx.paymentId;
+    if (tx.step == Step::BookingCreated && tx.phase == Phase::Before) {
+        auto record = client.idempotencyRecord(tx.key);
+        if (!record) return retry("asking after the booking", record.error());
+        if (!record.value()) return {Action::Close, "the platform booked nothing", {}, {}};
+        bookingId = record.value()->resultId;
+    }
+    if (tx.step == Step::PaymentStarted && tx.phase == Phase::Before) {
+        auto record = client.idempotencyRecord(tx.key);
+        if (!record) return retry("asking after the payment", record.error());
+        if (!record.value())
+            return released(client, bookingId, "no payment was started; hold released");
+        paymentId = record.value()->resultId;
+    }
+    if (bookingId.empty()) return {Action::Close, "no booking recorded", {}, {}};
+    if (paymentId.empty()) return released(client, bookingId, "unpaid; hold released");
+    auto payment = client.payment(paymentId);
+    if (!payment) return retry("asking after the payment", payment.error());
+    if (payment->status == "captured") {
+        if (tx.step == Step::SlipPrinted && tx.phase == Phase::After)
+            return {Action::Close, "paid and the voucher printed", bookingId, paymentId};
+        return {Action::Reprint, "paid; the voucher is owed", bookingId, paymentId};
+    }
+    if (payment->status == "refunded")
+        return {Action::Close, "payment refunded", bookingId, paymentId};
+    // Pending or failed: the patient is gone, so the slot goes back; a payment that still lands
+    // is refunded by the platform since its booking is no longer held.
+    Resolution result = released(client, bookingId, "payment not completed; hold released");
+    result.paymentId = paymentId;
+    return result;
+}
+
+Resolution settleCheckIn(PlatformClient& client, const Transaction& tx) {
+    if (tx.step == Step::CheckedIn && tx.phase == Phase::Before) {
+        auto record = client.idempotencyRecord(tx.key);
+        if (!record) return retry("asking after the check-in", record.error());
+        if (!record.value())
+            return {Action::Close, "not checked in; the booking stands", tx.bookingId, {}};
+    }
+    if (tx.step == Step::SlipPrinted && tx.phase == Phase::After)
+        return {Action::Close, "checked in and the slip printed", tx.bookingId, {}};
+    return {Action::Reprint, "checked in; the slip is owed", tx.bookingId, {}};
+}
+
+Resolution settleRefund(PlatformClient& client, const Transaction& tx) {
+    if (tx.step == Step::RefundRequested && tx.phase == Phase::Before) {
+        // The patient asked for it: finish it under the same key (at most once on the platform).
+        auto cancelled = client.cancelBooking(tx.bookingId, tx.key);
+        if (!cancelled) {
+            if (isDefinitiveRefusal(cancelled.error()))
+                return {
+                    Action::Close, "refund refused: " + cancelled.error().code, tx.bookingId, {}};
+            return retry("finishing the refund", cancelled.error());
+        }
+    }
+    if (tx.step == Step::SlipPrinted && tx.phase == Phase::After)
+        return {Action::Close, "refunded and the receipt printed", tx.bookingId, {}};
+    return {Action::Reprint, "refunded; the receipt is owed", tx.bookingId, {}};
+}
+
+}  // namespace
+
+std::string releaseKey(const std::string& bookingId) {
+    return "release-" + bookingId;
+}
+
+bool isDefinitiveRefusal(const Error& error) {
+    // A call refused before it was sent (a malformed id) was never made.
+    if (error.code == "platform.bad_id" || error.code == "platform.bad_path") return true;
+    // Our own transport codes are "platform.*"; the platform's refusals carry the contract's
+    // codes, and a 5xx ("unavailable" or any other) leaves the outcome open.
+    return error.code.rfind("platform.", 0) != 0 && error.kind != ErrorKind::Unavailable &&
+           error.code != "unavailable";
+}
+
+Resolution reconcile(PlatformClient& client, const Transaction& transaction) {
+    switch (transaction.kind) {
+        case Kind::Booking:
+            return settleBooking(client, transaction);
+        case Kind::CheckIn:
+            return settleCheckIn(client, transaction);
+        case Kind::Refund:
+            return settleRefund(client, transaction);
+    }
+    return {};
+}
+
+}  // namespace lobby::journal

@@ -1,0 +1,84 @@
+// Recovery support: what a kiosk that lost a reply may ask, and the ledger audit the fault
+// suite runs after every case.
+
+#include "sim/platform/platform_store.h"
+#include "sim/platform/store_sql.h"
+
+namespace lobby::sim {
+using namespace sql;
+
+Result<BookingRow> PlatformStore::booking(const std::string& id) {
+    std::lock_guard lock(mutex_);
+    return bookingById(id);
+}
+
+Result<IdempotencyRow> PlatformStore::idempotencyRecord(const std::string& key) {
+    std::lock_guard lock(mutex_);
+    Statement seen =
+        prepared(db_, "SELECT request, booking_id FROM idempotency WHERE key = ?", {key});
+    if (sqlite3_step(seen.statement) != SQLITE_ROW) {
+        return refusal("not_found", "the platform never acted on this key");
+    }
+    // Requests are remembered as "verb|…"; a booking's as "patient|slice".
+    const std::string request = text(seen.statement, 0);
+    const std::string verb = request.substr(0, request.find('|'));
+    const std::string operation = verb == "pay"       ? "start_payment"
+                                  : verb == "checkin" ? "checkin"
+                                  : verb == "cancel"  ? "cancel"
+                                                      : "create_booking";
+    return IdempotencyRow{key, operation, text(seen.statement, 1)};
+}
+
+Result<LedgerAudit> PlatformStore::audit(Clock::time_point now) {
+    std::lock_guard lock(mutex_);
+    LedgerAudit audit;
+    Statement bookings = prepared(db_, "SELECT status, COUNT(*) FROM bookings GROUP BY status", {});
+    while (sqlite3_step(bookings.statement) == SQLITE_ROW)
+        audit.bookings[text(bookings.statement, 0)] = sqlite3_column_int(bookings.statement, 1);
+    Statement payments = prepared(db_, "SELECT status, COUNT(*) FROM payments GROUP BY status", {});
+    while (sqlite3_step(payments.statement) == SQLITE_ROW)
+        audit.payments[text(payments.statement, 0)] = sqlite3_column_int(payments.statement, 1);
+
+    Statement twice =
+        prepared(db_,
+                 "SELECT booking_id, COUNT(*) FROM payments WHERE status = 'captured' "
+                 "GROUP BY booking_id HAVING COUNT(*) > 1",
+                 {});
+    while (sqlite3_step(twice.statement) == SQLITE_ROW) {
+        audit.violations.push_back("booking " + text(twice.statement, 0) + " captured " +
+                                   std::to_string(sqlite3_column_int(twice.statement, 1)) +
+                                   " payments");
+    }
+    Statement orphan =
+        prepared(db_,
+                 "SELECT payments.id, bookings.status FROM payments JOIN bookings ON "
+                 "bookings.id = payments.booking_id WHERE payments.status = "
+                 "'captured' AND bookings.status NOT IN ('paid', 'checked_in')",
+                 {});
+    while (sqlite3_step(orphan.statement) == SQLITE_ROW) {
+        audit.violations.push_back("payment " + text(orphan.statement, 0) +
+                                   " captured for a booking that is " + text(orphan.statement, 1));
+    }
+    Statement unbacked = prepared(db_,
+                                  "SELECT bookings.id FROM bookings WHERE status IN ('paid', "
+                                  "'checked_in') AND NOT EXISTS (SELECT 1 FROM payments WHERE "
+                                  "booking_id = bookings.id AND status = 'captured')",
+                                  {});
+    while (sqlite3_step(unbacked.statement) == SQLITE_ROW) {
+        audit.violations.push_back("booking " + text(unbacked.statement, 0) +
+                                   " is paid but no payment backs it");
+    }
+    Statement stale =
+        prepared(db_, "SELECT id FROM bookings WHERE status = 'held' AND hold_expires_at < ?",
+                 {epochSeconds(now)});
+    while (sqlite3_step(stale.statement) == SQLITE_ROW) {
+        audit.violations.push_back("booking " + text(stale.statement, 0) +
+                                   " still holds its slot past the hold's expiry");
+    }
+    Statement negative = prepared(db_, "SELECT id FROM slices WHERE remaining < 0", {});
+    while (sqlite3_step(negative.statement) == SQLITE_ROW)
+        audit.violations.push_back("slice " + text(negative.statement, 0) + " is oversold");
+    return audit;
+}
+
+}  // namespace lobby::sim

@@ -1,0 +1,190 @@
+// Reconciliation against the sandbox over real TLS: for each way a transaction can be left open
+// (reply lost, kiosk killed), what the kiosk asks, what it does, and the ledger afterwards.
+#include <gtest/gtest.h>
+
+#include "journal/reconcile.h"
+#include "platform/platform_client.h"
+#include "sim/platform/platform_server.h"
+
+using namespace lobby;
+using namespace lobby::journal;
+using namespace std::chrono_literals;
+using Action = Resolution::Action;
+
+namespace {
+
+class ReconcileRig : public ::testing::Test {
+protected:
+    void SetUp() override {
+        dir_ = std::filesystem::temp_directory_path() /
+               ("lobby-reconcile-test-" + std::to_string(::getpid()));
+        std::filesystem::remove_all(dir_);
+        tls_ = sim::ensureDevCa(dir_ / "ca").value();
+        ASSERT_TRUE(
+            sim::issueClientCertificate(dir_ / "ca", "KIOSK-TEST-0001", dir_ / "terminal").ok());
+        store_ = std::move(sim::PlatformStore::open(dir_ / "platform.db").value());
+        server_ = std::move(sim::PlatformServer::start(tls_, *store_, 0).value());
+        client_ = std::make_unique<platform::PlatformClient>(config(server_->port()));
+        auto patient = client_->registerPatient("11010519491231002X", "张三丰", "reg-1");
+        ASSERT_TRUE(patient.ok()) << patient.error().message;
+        patientId_ = patient->id;
+    }
+    void TearDown() override {
+        client_.reset();
+        server_.reset();
+        store_.reset();
+        std::filesystem::remove_all(dir_);
+    }
+    platform::ClientConfig config(unsigned short port) const {
+        platform::ClientConfig c;
+        c.baseUrl = "https://127.0.0.1:" + std::to_string(port);
+        c.caBundle = tls_.caCertificate;
+        c.clientCertificate = dir_ / "terminal" / "client.pem";
+        c.clientKey = dir_ / "terminal" / "client.key";
+        c.callTimeout = 2000ms;
+        c.connectTimeout = 500ms;
+        c.maxAttempts = 1;
+        return c;
+    }
+    std::string slice(int index = 1) const {
+        std::time_t when = std::time(nullptr) + 2 * 86400;
+        std::tm local{};
+        localtime_r(&when, &local);
+        char date[16];
+        std::strftime(date, sizeof date, "%Y-%m-%d", &local);
+        return std::string("D111-") + date + "-m-" + std::to_string(index);
+    }
+    Transaction bookingTx(Step step, Phase phase, std::string key, std::string bookingId = {},
+                          std::string paymentId = {}) {
+        Transaction tx;
+        tx.kind = Kind::Booking;
+        tx.step = step;
+        tx.phase = phase;
+        tx.key = std::move(key);
+        tx.bookingId = std::move(bookingId);
+        tx.paymentId = std::move(paymentId);
+        return tx;
+    }
+    std::string bookingStatus(const std::string& id) { return store_->booking(id)->status; }
+    void expectCleanLedger() {
+        auto audit = store_->audit(sim::Clock::now());
+        ASSERT_TRUE(audit.ok());
+        EXPECT_TRUE(audit->violations.empty()) << audit->violations.front();
+    }
+
+    std::filesystem::path dir_;
+    sim::DevCaFiles tls_;
+    std::unique_ptr<sim::PlatformStore> store_;
+    std::unique_ptr<sim::PlatformServer> server_;
+    std::unique_ptr<platform::PlatformClient> client_;
+    std::string patientId_;
+};
+
+}  // namespace
+
+TEST_F(ReconcileRig, ABookingThePlatformNeverSawIsClosedWithNothingToUndo) {
+    auto resolution = reconcile(*client_, bookingTx(Step::BookingCreated, Phase::Before, "k-none"));
+    EXPECT_EQ(resolution.action, Action::Close) << resolution.outcome;
+    EXPECT_EQ(resolution.outcome, "the platform booked nothing");
+    auto audit = store_->audit(sim::Clock::now());
+    EXPECT_EQ(audit->bookings.count("held"), 0u);
+}
+
+TEST_F(ReconcileRig, ABookingWhoseReplyWasLostHasItsHoldReleased) {
+    auto booking = client_->createBooking(patientId_, slice(), "k-book");
+    ASSERT_TRUE(booking.ok()) << booking.error().message;
+    auto resolution = reconcile(*client_, bookingTx(Step::BookingCreated, Phase::Before, "k-book"));
+    EXPECT_EQ(resolution.action, Action::Close) << resolution.outcome;
+    EXPECT_EQ(resolution.bookingId, booking->id);
+    EXPECT_EQ(bookingStatus(booking->id), "cancelled");
+    // Settling it again changes nothing.
+    EXPECT_EQ(reconcile(*client_, bookingTx(Step::BookingCreated, Phase::Before, "k-book")).action,
+              Action::Close);
+    EXPECT_EQ(bookingStatus(booking->id), "cancelled");
+    expectCleanLedger();
+}
+
+TEST_F(ReconcileRig, APaymentCapturedAfterTheKioskDiedKeepsTheBookingAndOwesTheVoucher) {
+    auto booking = client_->createBooking(patientId_, slice(), "k-book");
+    ASSERT_TRUE(booking.ok());
+    auto payment = client_->startPayment(booking->id, "wechat", "k-pay");
+    ASSERT_TRUE(payment.ok());
+    ASSERT_TRUE(store_->capturePayment(payment->id).ok());  // the patient paid on their phone
+    auto resolution =
+        reconcile(*client_, bookingTx(Step::PaymentStarted, Phase::Before, "k-pay", booking->id));
+    EXPECT_EQ(resolution.action, Action::Reprint) << resolution.outcome;
+    EXPECT_EQ(resolution.paymentId, payment->id);
+    EXPECT_EQ(bookingStatus(booking->id), "paid");
+    expectCleanLedger();
+}
+
+TEST_F(ReconcileRig, AnUnpaidPaymentReleasesTheSlotAndALatePaymentIsRefunded) {
+    auto booking = client_->createBooking(patientId_, slice(), "k-book");
+    auto payment = client_->startPayment(booking->id, "alipay", "k-pay");
+    ASSERT_TRUE(payment.ok());
+    auto resolution = reconcile(
+        *client_, bookingTx(Step::PaymentStarted, Phase::After, "k-pay", booking->id, payment->id));
+    EXPECT_EQ(resolution.action, Action::Close) << resolution.outcome;
+    EXPECT_EQ(bookingStatus(booking->id), "cancelled");
+    auto late = store_->capturePayment(payment->id);
+    ASSERT_TRUE(late.ok());
+    EXPECT_EQ(late->status, "refunded");
+    expectCleanLedger();
+}
+
+TEST_F(ReconcileRig, APaymentNeverStartedReleasesTheHold) {
+    auto booking = client_->createBooking(patientId_, slice(), "k-book");
+    auto resolution = reconcile(
+        *client_, bookingTx(Step::PaymentStarted, Phase::Before, "k-pay-unsent", booking->id));
+    EXPECT_EQ(resolution.action, Action::Close);
+    EXPECT_EQ(resolution.outcome, "no payment was started; hold released");
+    EXPECT_EQ(bookingStatus(booking->id), "cancelled");
+}
+
+TEST_F(ReconcileRig, ARefundWhoseReplyWasLostIsFinishedOnceAndTheReceiptOwed) {
+    auto booking = client_->createBooking(patientId_, slice(), "k-book");
+    auto payment = client_->startPayment(booking->id, "insurance", "k-pay");
+    ASSERT_TRUE(payment.ok());
+    ASSERT_EQ(payment->status, "captured");
+    Transaction tx;
+    tx.kind = Kind::Refund;
+    tx.step = Step::RefundRequested;
+    tx.phase = Phase::Before;
+    tx.key = "cancel-" + booking->id;
+    tx.bookingId = booking->id;
+    auto resolution = reconcile(*client_, tx);
+    EXPECT_EQ(resolution.action, Action::Reprint) << resolution.outcome;
+    EXPECT_EQ(bookingStatus(booking->id), "refunded");
+    EXPECT_EQ(reconcile(*client_, tx).action, Action::Reprint);  // the same key: no second refund
+    auto audit = store_->audit(sim::Clock::now());
+    EXPECT_EQ(audit->payments["refunded"], 1);
+    expectCleanLedger();
+}
+
+TEST_F(ReconcileRig, AnUnreachablePlatformLeavesItOpenForLater) {
+    platform::PlatformClient nowhere(config(1));  // nothing listens on port 1
+    auto resolution = reconcile(nowhere, bookingTx(Step::BookingCreated, Phase::Before, "k"));
+    EXPECT_EQ(resolution.action, Action::Retry);
+    EXPECT_NE(resolution.outcome.find("asking after the booking"), std::string::npos);
+}
+
+TEST_F(ReconcileRig, ACheckInThePlatformNeverSawLeavesTheBookingAsItWas) {
+    Transaction tx;
+    tx.kind = Kind::CheckIn;
+    tx.step = Step::CheckedIn;
+    tx.phase = Phase::Before;
+    tx.key = "checkin-B404";
+    tx.bookingId = "B404";
+    EXPECT_EQ(reconcile(*client_, tx).action, Action::Close);
+    tx.phase = Phase::After;  // checked in, slip not printed
+    EXPECT_EQ(reconcile(*client_, tx).action, Action::Reprint);
+}
+
+TEST(RefusalKinds, OnlyThePlatformsOwnRefusalsAreDefinitive) {
+    EXPECT_TRUE(isDefinitiveRefusal(makeError(ErrorKind::InvalidArgument, "no_slots_left", "")));
+    EXPECT_FALSE(isDefinitiveRefusal(makeError(ErrorKind::Io, "platform.connection_lost", "")));
+    EXPECT_FALSE(isDefinitiveRefusal(makeError(ErrorKind::Timeout, "platform.timeout", "")));
+    EXPECT_FALSE(isDefinitiveRefusal(makeError(ErrorKind::Unavailable, "unavailable", "")));
+    EXPECT_FALSE(isDefinitiveRefusal(makeError(ErrorKind::Unavailable, "internal", "")));
+    EXPECT_TRUE(isDefinitiveRefusal(makeError(ErrorKind::InvalidArgument, "platform.bad_id", "")));
+}
