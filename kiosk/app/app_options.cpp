@@ -1,5 +1,7 @@
 #include "app/app_options.h"
 
+#include "journal/transaction_journal.h"
+
 #include <QCommandLineParser>
 #include <QRegularExpression>
 #include <cstdio>
@@ -23,8 +25,13 @@ std::optional<AppOptions> parseOptions(const QStringList& arguments) {
                                      "Print each journey's time split and the process's "
                                      "resources after each pass (JSON lines).");
     const QCommandLineOption repeat("journey-repeat", "Walk the journey N times.", "N");
-    parser.addOptions(
-        {config, selfTest, schema, windowed, size, shots, journey, startup, timings, repeat});
+    const QCommandLineOption crashAt(
+        "crash-at",
+        "Fault suite only: SIGKILL the kiosk once this journal step is on disk "
+        "(STEP/before|after, e.g. payment_started/after).",
+        "STEP/PHASE");
+    parser.addOptions({config, selfTest, schema, windowed, size, shots, journey, startup, timings,
+                       repeat, crashAt});
     if (!parser.parse(arguments)) {
         std::fprintf(stderr, "lobby-kiosk: %s\n", qPrintable(parser.errorText()));
         return std::nullopt;
@@ -47,6 +54,18 @@ std::optional<AppOptions> parseOptions(const QStringList& arguments) {
             std::fprintf(stderr, "lobby-kiosk: --journey-repeat wants a count from 1\n");
             return std::nullopt;
         }
+    }
+    if (parser.isSet(crashAt)) {
+        const QStringList parts = parser.value(crashAt).split(QLatin1Char('/'));
+        const auto step =
+            parts.size() == 2 ? journal::stepNamed(parts[0].toStdString()) : std::nullopt;
+        if (!step || (parts[1] != QLatin1String("before") && parts[1] != QLatin1String("after"))) {
+            std::fprintf(stderr, "lobby-kiosk: --crash-at takes STEP/before|after\n");
+            return std::nullopt;
+        }
+        options.crashAt =
+            std::make_pair(*step, parts[1] == QLatin1String("before") ? journal::Phase::Before
+                                                                      : journal::Phase::After);
     }
     if (parser.isSet(size)) {
         static const QRegularExpression pattern(QStringLiteral("^(\\d{3,4})x(\\d{3,4})$"));

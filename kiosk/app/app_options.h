@@ -5,6 +5,9 @@
 #include <QString>
 #include <QStringList>
 #include <optional>
+#include <utility>
+
+#include "journal/transaction_journal.h"
 
 namespace lobby::app {
 
@@ -20,7 +23,9 @@ struct AppOptions {
     bool reportTimings = false;      // --report-timings: each journey's time split, and the
                                      // process's RSS / fds / threads after each pass
     int journeyRepeat = 1;           // --journey-repeat N: walk the journey N times
-    qint64 mainEntered_ms = 0;       // wall clock when main() began, for the start-up report
+    // --crash-at STEP/PHASE (the fault suite): SIGKILL once that journal step is durable.
+    std::optional<std::pair<journal::Step, journal::Phase>> crashAt;
+    qint64 mainEntered_ms = 0;  // wall clock when main() began, for the start-up report
 };
 
 // Parses argv; on a usage error prints it and returns nullopt.

@@ -24,6 +24,7 @@
 #include "journeys/identity_resolver.h"
 #include "journeys/pickup_flow.h"
 #include "journeys/slip_desk.h"
+#include "journeys/transaction_recovery.h"
 #include "logging/categories.h"
 #include "services/platform_service.h"
 
@@ -150,14 +151,34 @@ void CompositionRoot::buildJourneys(const config::Settings& settings) {
             &journeys::IdentityResolver::resolve);
     connect(devices_.get(), &DeviceHub::tokenScanned, identity_.get(),
             &journeys::IdentityResolver::resolveToken);
+    if (platform_) {
+        // Without its journal the kiosk takes no money step (the flows refuse them).
+        auto opened =
+            journal::TransactionJournal::open(settings.stringValue(kJournalPath).toStdString());
+        if (opened) {
+            journal_ = std::move(opened.value());
+            journal_->setCrashPoint(options_.crashAt);
+        } else {
+            qCCritical(lcJourney) << "journal:" << opened.error().message.c_str()
+                                  << "- bookings, payments and refunds are refused";
+        }
+    }
     slips_ = std::make_unique<journeys::SlipDesk>(devices_->printer(),
                                                   settings.stringValue(kHospitalName),
                                                   settings.stringValue(kHospitalQueueUrl));
-    pickup_ = std::make_unique<journeys::PickUpFlow>(session_, platform_.get(), *slips_);
+    pickup_ =
+        std::make_unique<journeys::PickUpFlow>(session_, platform_.get(), *slips_, journal_.get());
     journeys::BookingPolicy policy;
     policy.paymentWindow_s = settings.intValue(kPaymentWindow_s);
-    booking_ = std::make_unique<journeys::BookingFlow>(session_, platform_.get(), *slips_, policy);
-    bookingList_ = std::make_unique<journeys::BookingListFlow>(session_, platform_.get(), *slips_);
+    booking_ = std::make_unique<journeys::BookingFlow>(session_, platform_.get(), *slips_,
+                                                       journal_.get(), policy);
+    bookingList_ = std::make_unique<journeys::BookingListFlow>(session_, platform_.get(), *slips_,
+                                                               journal_.get());
+    if (platform_ && journal_) {
+        recovery_ = std::make_unique<journeys::TransactionRecovery>(
+            session_, *platform_, *journal_, *slips_,
+            std::chrono::seconds(settings.intValue(kJournalReconcile_s)));
+    }
 }
 
 CompositionRoot::~CompositionRoot() {
@@ -190,6 +211,7 @@ bool CompositionRoot::start() {
             Qt::SingleShotConnection);
     devices_->start();
     if (platform_) platform_->start();
+    if (recovery_) recovery_->start();
     if (screenshots_) screenshots_->attach(window_);
     if (timings_) timings_->attach(window_);
     if (!options_.journeyPath.isEmpty()) {

@@ -24,6 +24,7 @@ class BookingListFlow;
 class IdentityResolver;
 class PickUpFlow;
 class SlipDesk;
+class TransactionRecovery;
 }  // namespace lobby::journeys
 
 namespace lobby::app {
@@ -61,12 +62,14 @@ private:
     core::SessionController session_;
     core::KioskInfo kiosk_;
     std::unique_ptr<DeviceHub> devices_;
-    std::unique_ptr<services::PlatformService> platform_;  // null: platform.backend = none
+    std::unique_ptr<services::PlatformService> platform_;   // null: platform.backend = none
+    std::unique_ptr<journal::TransactionJournal> journal_;  // null: none, or it failed to open
     std::unique_ptr<journeys::IdentityResolver> identity_;
     std::unique_ptr<journeys::SlipDesk> slips_;
     std::unique_ptr<journeys::PickUpFlow> pickup_;
     std::unique_ptr<journeys::BookingFlow> booking_;
     std::unique_ptr<journeys::BookingListFlow> bookingList_;
+    std::unique_ptr<journeys::TransactionRecovery> recovery_;
     std::unique_ptr<ScreenshotRecorder> screenshots_;
     std::unique_ptr<JourneyDriver> journey_;
     std::unique_ptr<JourneyTimings> timings_;  // --report-timings

@@ -108,6 +108,12 @@ const std::vector<SettingSpec>& settingSpecs() {
                    "Deadline of one platform call, retries included."),
         intSetting(kPlatformHeartbeat_s, 60, 10, 3600,
                    "Seconds between heartbeats (health reports) to the platform."),
+        stringSetting(kJournalPath, "/var/lib/lobby-kiosk/journal.db",
+                      "The transaction journal (SQLite, 0600): every money step, so that a crash "
+                      "or a lost reply is settled with the platform afterwards."),
+        intSetting(kJournalReconcile_s, 60, 5, 3600,
+                   "Seconds between reconciliation passes over unfinished transactions (run "
+                   "only while no patient is at the kiosk; also at start)."),
         stringSetting(kMaintenancePinHash, "",
                       "Hash of the technician PIN for the maintenance menu.", true),
 

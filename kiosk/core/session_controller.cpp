@@ -90,6 +90,7 @@ void SessionController::noteActivity() {
 void SessionController::retranslate() {
     emit functionsChanged();
     emit errorChanged();
+    emit noticeChanged();
     emit outcomeChanged();
     emit languageChanged();
 }
@@ -179,10 +180,17 @@ void SessionController::onSessionEnded() {
     patientId_.clear();
     errorMessage_ = {};
     outcome_ = {};
+    notice_ = {};
     emit patientChanged();
     emit errorChanged();
     emit outcomeChanged();
+    emit noticeChanged();
     emit patientLeft();
+}
+
+void SessionController::setNotice(TranslatableText notice) {
+    notice_ = std::move(notice);
+    emit noticeChanged();
 }
 
 void SessionController::tick() {

@@ -50,6 +50,8 @@ class SessionController : public QObject {
     Q_PROPERTY(bool readingCard READ readingCard NOTIFY readingCardChanged)
     Q_PROPERTY(QVariantList functions READ functions NOTIFY functionsChanged)
     Q_PROPERTY(QVariantMap outcome READ outcome NOTIFY outcomeChanged)
+    // A word for this patient on the menu (e.g. a slip from an earlier visit was just printed).
+    Q_PROPERTY(QString notice READ notice NOTIFY noticeChanged)
 
 public:
     SessionController(SessionTiming timing, FunctionCatalog* catalog, QObject* parent = nullptr);
@@ -70,6 +72,8 @@ public:
     QVariantMap outcome() const;
     // The platform's id of the identified patient (empty without a platform); C++ only.
     QString patientId() const { return patientId_; }
+    QString notice() const { return notice_.translated(); }
+    void setNotice(lobby::core::TranslatableText notice);
 
     Q_INVOKABLE void start();
     Q_INVOKABLE void back();
@@ -104,6 +108,7 @@ signals:
     void functionsChanged();
     void readingCardChanged();
     void outcomeChanged();
+    void noticeChanged();
     void screenChanged();
     void languageChanged();
     // The patient has gone: every holder of their data drops it now.
@@ -129,6 +134,7 @@ private:
     JourneyOutcome outcome_;
     QString screenStep_;
     TranslatableText errorMessage_;
+    TranslatableText notice_;
     bool readingCard_ = false;
 };
 

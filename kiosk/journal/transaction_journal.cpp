@@ -281,11 +281,14 @@ Status TransactionJournal::record(std::int64_t transaction, Step step, Phase pha
     return {};
 }
 
-Status TransactionJournal::settle(std::int64_t transaction, State state,
-                                  const std::string& outcome) {
+Status TransactionJournal::settle(std::int64_t transaction, State state, const std::string& outcome,
+                                  const std::string& bookingId, const std::string& paymentId) {
     Statement update(db_,
-                     "UPDATE transactions SET state = ?, outcome = ?, updated_at = ? WHERE id = ?");
-    update.bind(1, nameOfState(state)).bind(2, outcome).bind(3, nowSeconds()).bind(4, transaction);
+                     "UPDATE transactions SET state = ?, outcome = ?, updated_at = ?, booking_id = "
+                     "CASE WHEN ? = '' THEN booking_id ELSE ? END, payment_id = CASE WHEN ? = '' "
+                     "THEN payment_id ELSE ? END WHERE id = ?");
+    update.bind(1, nameOfState(state)).bind(2, outcome).bind(3, nowSeconds()).bind(4, bookingId);
+    update.bind(5, bookingId).bind(6, paymentId).bind(7, paymentId).bind(8, transaction);
     if (sqlite3_step(update.handle) != SQLITE_DONE) return dbError(db_, "settling");
     if (sqlite3_changes(db_) != 1) {
         return makeError(ErrorKind::NotFound, "journal.unknown",

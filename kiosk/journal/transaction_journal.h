@@ -74,7 +74,9 @@ public:
     // A step before or after its call; empty ids leave the stored ones as they are.
     Status record(std::int64_t transaction, Step step, Phase phase, const std::string& key,
                   const std::string& bookingId = {}, const std::string& paymentId = {});
-    Status settle(std::int64_t transaction, State state, const std::string& outcome);
+    // Ends or parks a transaction; non-empty ids (learnt while settling it) are kept with it.
+    Status settle(std::int64_t transaction, State state, const std::string& outcome,
+                  const std::string& bookingId = {}, const std::string& paymentId = {});
 
     Result<Transaction> find(std::int64_t transaction);
     // Still open, oldest first.

@@ -5,8 +5,10 @@
 #include <QUuid>
 
 #include "core/qml_exposure.h"
+#include "journal/reconcile.h"
 #include "journeys/booking_view.h"
 #include "journeys/slip_desk.h"
+#include "journeys/slip_fields.h"
 #include "logging/categories.h"
 #include "services/platform_service.h"
 
@@ -44,14 +46,6 @@ core::TranslatableText methodName(const std::string& method) {
     return {kCtx, QT_TRANSLATE_NOOP("BookingFlow", "Medical insurance")};
 }
 
-// Slips are printed in both languages, whatever the screen shows.
-std::string slipMethodName(const std::string& method) {
-    if (method == "wechat") return "微信支付 WeChat Pay";
-    if (method == "alipay") return "支付宝 Alipay";
-    if (method == "unionpay") return "银联 UnionPay";
-    return "医保 Medical insurance";
-}
-
 QString periodName(const std::string& period) {
     return period == "morning" ? QCoreApplication::translate("BookingView", "morning")
                                : QCoreApplication::translate("BookingView", "afternoon");
@@ -64,8 +58,9 @@ std::string newKey() {
 }  // namespace
 
 BookingFlow::BookingFlow(core::SessionController& session, services::PlatformService* platform,
-                         SlipDesk& slips, BookingPolicy policy, QObject* parent)
-    : JourneyFlow(session, platform, slips, parent), policy_(std::move(policy)) {
+                         SlipDesk& slips, journal::TransactionJournal* journal,
+                         BookingPolicy policy, QObject* parent)
+    : JourneyFlow(session, platform, slips, journal, parent), policy_(std::move(policy)) {
     paymentPoll_.setInterval(policy_.paymentPollInterval_ms);
     connect(&paymentPoll_, &QTimer::timeout, this, &BookingFlow::pollPayment);
     paymentCountdown_.setInterval(1000);
@@ -119,6 +114,8 @@ void BookingFlow::clear() {
     paymentCountdown_.stop();
     // A slot held for a patient who walked away goes back on sale now rather than in ten minutes.
     if (booking_ && booking_->status == "held") releaseHold();
+    // A booking call still in flight stays open in the journal; the reconciler settles it.
+    tx_ = 0;
     step_ = Step::Departments;
     busy_ = false;
     filter_.clear();
@@ -320,30 +317,45 @@ void BookingFlow::pay(const QString& method) {
     if (!policy_.paymentMethods.contains(method)) return;
     setBusy(true);
     const std::string patientId = session_.patientId().toStdString();
+    tx_ = openTransaction(journal::Kind::Booking, journal::Step::BookingCreated, bookingKey_, {},
+                          method.toStdString());
+    if (tx_ == 0) return;
     qCInfo(lcJourney).noquote() << "booking a slice, paying by" << method;
     platform_->call<Booking>(
         [patientId, slice = sliceId_, key = bookingKey_](PlatformClient& client) {
             return client.createBooking(patientId, slice, key);
         },
-        [this, method = method.toStdString()](Result<Booking> booking,
-                                              std::optional<CallFailure> failure) {
-            if (!booking) return fail(*failure);
+        [this, method = method.toStdString(), key = bookingKey_](
+            Result<Booking> booking, std::optional<CallFailure> failure) {
+            if (!booking) {
+                settleFailed(tx_, *failure);
+                tx_ = 0;
+                return fail(*failure);
+            }
             booking_ = booking.value();
+            recordStep(tx_, journal::Step::BookingCreated, journal::Phase::After, key,
+                       booking_->id);
             startPayment(booking_->id, method);
         });
 }
 
 void BookingFlow::startPayment(const std::string& bookingId, const std::string& method) {
+    paymentKey_ = bookingKey_ + "-" + method;
+    recordStep(tx_, journal::Step::PaymentStarted, journal::Phase::Before, paymentKey_);
     platform_->call<Payment>(
-        [bookingId, method, key = bookingKey_ + "-" + method](PlatformClient& client) {
+        [bookingId, method, key = paymentKey_](PlatformClient& client) {
             return client.startPayment(bookingId, method, key);
         },
         [this](Result<Payment> payment, std::optional<CallFailure> failure) {
             if (!payment) {
+                // Whether or not a payment was made, the slot goes back: the platform refunds a
+                // payment that lands on a released booking.
                 releaseHold();
                 return fail(*failure);
             }
             payment_ = payment.value();
+            recordStep(tx_, journal::Step::PaymentStarted, journal::Phase::After, paymentKey_, {},
+                       payment_.id);
             onPayment(payment_);
         });
 }
@@ -357,6 +369,7 @@ void BookingFlow::onPayment(const Payment& payment) {
         paymentPoll_.stop();
         paymentCountdown_.stop();
         if (booking_) booking_->status = "paid";
+        recordStep(tx_, journal::Step::PaymentConfirmed, journal::Phase::After, paymentKey_);
         qCInfo(lcJourney) << "booking" << booking_->id.c_str() << "paid";
         printVoucher();
     } else if (payment.status == "pending") {
@@ -409,14 +422,22 @@ void BookingFlow::cancelPayment() {
 void BookingFlow::releaseHold() {
     if (!booking_ || platform_ == nullptr) return;
     const std::string id = booking_->id;
+    const std::int64_t tx = std::exchange(tx_, 0);
     booking_.reset();
     bookingKey_ = newKey();
+    const std::string key = journal::releaseKey(id);
+    recordStep(tx, journal::Step::HoldReleased, journal::Phase::Before, key);
     qCInfo(lcJourney) << "releasing the hold on booking" << id.c_str();
-    platform_->call<Booking>(
-        [id](PlatformClient& client) { return client.cancelBooking(id, "release-" + id); },
-        [id](Result<Booking> cancelled, std::optional<CallFailure> failure) {
-            if (!cancelled)
-                qCWarning(lcJourney) << "releasing" << id.c_str() << failure->error.message.c_str();
+    // Not bound to the session: the patient may be leaving, and the answer settles the journal.
+    platform_->callDetached<Booking>(
+        [id, key](PlatformClient& client) { return client.cancelBooking(id, key); },
+        [this, id, tx, key](Result<Booking> cancelled) {
+            if (cancelled || journal::isDefinitiveRefusal(cancelled.error())) {
+                recordStep(tx, journal::Step::HoldReleased, journal::Phase::After, key);
+                settle(tx, journal::State::Closed, "hold released");
+                return;
+            }
+            qCWarning(lcJourney) << "releasing" << id.c_str() << cancelled.error().message.c_str();
         });
 }
 
@@ -440,21 +461,15 @@ void BookingFlow::stepBack() {
 void BookingFlow::printVoucher() {
     const Booking booking = *booking_;
     const QVariantMap view = summary();
-    const platform::Visit& visit = booking.visit;
-    printer::SlipFields fields{
-        {"booking_id", booking.id},
-        {"date", visit.date},
-        {"time_window", visit.start + "-" + visit.end},
-        {"department", visit.departmentZh},
-        {"doctor", visit.doctorName + " " + visit.doctorTitle},
-        {"fee", feeText(booking.feeFen).toStdString()},
-        {"patient_name", session_.patientName().toStdString()},
-        {"payment_method", slipMethodName(payment_.method)},
-    };
+    const std::int64_t tx = std::exchange(tx_, 0);
+    recordStep(tx, journal::Step::SlipPrinted, journal::Phase::Before, {});
+    printer::SlipFields fields =
+        voucherFields(booking, payment_.method, session_.patientName().toStdString());
     setBusy(true);
     slips_.print(
         QStringLiteral("booking_voucher"), std::move(fields), booking.id,
-        [this, view, method = payment_.method](bool printed) {
+        [this, tx, view, method = payment_.method](bool printed) {
+            settlePrinted(tx, printed, "voucher");
             setBusy(false);
             core::JourneyOutcome outcome;
             outcome.title = {kCtx, kBooked};

@@ -50,7 +50,8 @@ public:
     enum class Step { Departments, Doctors, Slots, Confirm, Paying };
 
     BookingFlow(core::SessionController& session, services::PlatformService* platform,
-                SlipDesk& slips, BookingPolicy policy, QObject* parent = nullptr);
+                SlipDesk& slips, journal::TransactionJournal* journal, BookingPolicy policy,
+                QObject* parent = nullptr);
     static BookingFlow* create(QQmlEngine* qmlEngine, QJSEngine* jsEngine);
     static constexpr const char* kQmlName = "booking";
 
@@ -107,6 +108,8 @@ private:
     std::string sliceId_;
     std::string bookingKey_;  // one per chosen slice: a retried booking is the same booking
     std::optional<platform::Booking> booking_;
+    std::int64_t tx_ = 0;     // this booking's journal transaction (0: none open)
+    std::string paymentKey_;  // the payment call's idempotency key
     platform::Payment payment_;
     QTimer paymentPoll_;
     QTimer paymentCountdown_;

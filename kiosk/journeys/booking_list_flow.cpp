@@ -5,6 +5,7 @@
 #include "core/qml_exposure.h"
 #include "journeys/booking_view.h"
 #include "journeys/slip_desk.h"
+#include "journeys/slip_fields.h"
 #include "logging/categories.h"
 #include "services/platform_service.h"
 
@@ -42,8 +43,8 @@ bool mayCancel(const Booking& booking) {
 
 BookingListFlow::BookingListFlow(core::SessionController& session,
                                  services::PlatformService* platform, SlipDesk& slips,
-                                 QObject* parent)
-    : JourneyFlow(session, platform, slips, parent) {
+                                 journal::TransactionJournal* journal, QObject* parent)
+    : JourneyFlow(session, platform, slips, journal, parent) {
     connect(&session_, &core::SessionController::stateChanged, this, [this] {
         const auto state = session_.currentState();
         if (state == core::SessionState::Cancel || state == core::SessionState::MyBookings) {
@@ -120,26 +121,33 @@ void BookingListFlow::confirmCancel() {
     if (busy_ || booking == nullptr || platform_ == nullptr) return;
     setBusy(true);
     const std::string id = booking->id;
-    qCInfo(lcJourney) << "cancelling booking" << id.c_str();
     // One cancellation per booking: a retry after a lost reply is the same cancellation.
+    const std::string key = "cancel-" + id;
+    const std::int64_t tx =
+        openTransaction(journal::Kind::Refund, journal::Step::RefundRequested, key, id);
+    if (tx == 0) return;
+    qCInfo(lcJourney) << "cancelling booking" << id.c_str();
     platform_->call<Booking>(
-        [id](PlatformClient& client) { return client.cancelBooking(id, "cancel-" + id); },
-        [this, before = *booking](Result<Booking> cancelled, std::optional<CallFailure> failure) {
+        [id, key](PlatformClient& client) { return client.cancelBooking(id, key); },
+        [this, tx, key, before = *booking](Result<Booking> cancelled,
+                                           std::optional<CallFailure> failure) {
             confirming_.clear();
             if (!cancelled) {
                 setBusy(false);
+                settleFailed(tx, *failure);
                 qCInfo(lcJourney) << "cancel refused:" << failure->error.code.c_str();
                 session_.journeyFailed(failure->message);
                 return;
             }
+            recordStep(tx, journal::Step::RefundConfirmed, journal::Phase::After, key);
             Booking result = cancelled.value();
             if (result.visit.date.empty()) result.visit = before.visit;
             qCInfo(lcJourney) << "booking" << result.id.c_str() << result.status.c_str();
-            printReceipt(result);
+            printReceipt(tx, result);
         });
 }
 
-void BookingListFlow::printReceipt(const Booking& cancelled) {
+void BookingListFlow::printReceipt(std::int64_t tx, const Booking& cancelled) {
     const bool refunded = cancelled.status == "refunded";
     const QVariantMap view = bookingView(cancelled);
     const QString summary =
@@ -162,17 +170,17 @@ void BookingListFlow::printReceipt(const Booking& cancelled) {
         }
         session_.journeySucceeded(std::move(outcome));
     };
-    if (!refunded) return finish(false, false);
-    printer::SlipFields fields{
-        {"amount", feeText(cancelled.feeFen).toStdString()},
-        {"booking_id", cancelled.id},
-        {"patient_name", session_.patientName().toStdString()},
-        {"payment_method", "原路退回 Back to the way you paid"},
-        {"refunded_at",
-         QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")).toStdString()},
-    };
-    slips_.print(QStringLiteral("refund_receipt"), std::move(fields), cancelled.id,
-                 [finish](bool printed) { finish(printed, true); });
+    if (!refunded) {
+        settle(tx, journal::State::Closed, "cancelled; nothing to refund");
+        return finish(false, false);
+    }
+    recordStep(tx, journal::Step::SlipPrinted, journal::Phase::Before, {});
+    slips_.print(QStringLiteral("refund_receipt"),
+                 refundFields(cancelled, session_.patientName().toStdString()), cancelled.id,
+                 [this, tx, finish](bool printed) {
+                     settlePrinted(tx, printed, "refund receipt");
+                     finish(printed, true);
+                 });
 }
 
 }  // namespace lobby::journeys

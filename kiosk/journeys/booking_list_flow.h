@@ -26,7 +26,8 @@ class BookingListFlow : public JourneyFlow {
 
 public:
     BookingListFlow(core::SessionController& session, services::PlatformService* platform,
-                    SlipDesk& slips, QObject* parent = nullptr);
+                    SlipDesk& slips, journal::TransactionJournal* journal,
+                    QObject* parent = nullptr);
     static BookingListFlow* create(QQmlEngine* qmlEngine, QJSEngine* jsEngine);
     static constexpr const char* kQmlName = "bookings";
 
@@ -44,7 +45,7 @@ public:
 private:
     void load();
     void clear() override;
-    void printReceipt(const platform::Booking& cancelled);
+    void printReceipt(std::int64_t tx, const platform::Booking& cancelled);
     const platform::Booking* find(const std::string& id) const;
 
     std::vector<platform::Booking> bookings_;

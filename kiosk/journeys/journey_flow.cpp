@@ -1,15 +1,24 @@
 #include "journeys/journey_flow.h"
 
+#include "journal/reconcile.h"
+#include "logging/categories.h"
 #include "services/platform_service.h"
 
 namespace lobby::journeys {
+
+namespace {
+const char* const kJournalUnavailable = QT_TRANSLATE_NOOP(
+    "JourneyFlow",
+    "This kiosk cannot take bookings or payments right now. Nothing was charged. Please use "
+    "the service desk.");
+}  // namespace
 
 using platform::Booking;
 using platform::PlatformClient;
 
 JourneyFlow::JourneyFlow(core::SessionController& session, services::PlatformService* platform,
-                         SlipDesk& slips, QObject* parent)
-    : QObject(parent), session_(session), platform_(platform), slips_(slips) {
+                         SlipDesk& slips, journal::TransactionJournal* journal, QObject* parent)
+    : QObject(parent), session_(session), platform_(platform), slips_(slips), journal_(journal) {
     connect(&session_, &core::SessionController::patientLeft, this, [this] { clear(); });
     connect(&session_, &core::SessionController::languageChanged, this, &JourneyFlow::changed);
 }
@@ -41,6 +50,62 @@ void JourneyFlow::loadBookings(std::vector<PlatformClient::Scope> scopes,
             if (!bookings) return session_.journeyFailed(failure->message);
             done(std::move(bookings.value()));
         });
+}
+
+std::int64_t JourneyFlow::openTransaction(journal::Kind kind, journal::Step step,
+                                          const std::string& key, const std::string& bookingId,
+                                          const std::string& detail) {
+    auto opened =
+        journal_ == nullptr
+            ? Result<std::int64_t>(makeError(ErrorKind::Unavailable, "journal.none",
+                                             "the journal could not be opened"))
+            : journal_->begin(kind, journal_->patientRef(session_.patientId().toStdString()),
+                              session_.patientName().toStdString(), step, key, bookingId, detail);
+    if (!opened) {
+        qCCritical(lcJourney) << "journal:" << opened.error().message.c_str()
+                              << "- the step is refused";
+        setBusy(false);
+        session_.journeyFailed({"JourneyFlow", kJournalUnavailable});
+        return 0;
+    }
+    return opened.value();
+}
+
+void JourneyFlow::recordStep(std::int64_t transaction, journal::Step step, journal::Phase phase,
+                             const std::string& key, const std::string& bookingId,
+                             const std::string& paymentId) {
+    if (journal_ == nullptr || transaction == 0) return;
+    // A failure here leaves the transaction at its previous step, which the reconciler settles
+    // the same way: the platform is asked rather than the journal trusted.
+    if (auto recorded = journal_->record(transaction, step, phase, key, bookingId, paymentId);
+        !recorded) {
+        qCCritical(lcJourney) << "journal:" << recorded.error().message.c_str();
+    }
+}
+
+void JourneyFlow::settle(std::int64_t transaction, journal::State state,
+                         const std::string& outcome) {
+    if (journal_ == nullptr || transaction == 0) return;
+    if (auto settled = journal_->settle(transaction, state, outcome); !settled)
+        qCCritical(lcJourney) << "journal:" << settled.error().message.c_str();
+}
+
+void JourneyFlow::settleFailed(std::int64_t transaction, const services::CallFailure& failure) {
+    if (journal::isDefinitiveRefusal(failure.error)) {
+        settle(transaction, journal::State::Closed, "refused: " + failure.error.code);
+    } else {
+        qCWarning(lcJourney) << "transaction" << transaction
+                             << "left for the reconciler:" << failure.error.code.c_str();
+    }
+}
+
+void JourneyFlow::settlePrinted(std::int64_t transaction, bool printed, const std::string& what) {
+    if (printed) {
+        recordStep(transaction, journal::Step::SlipPrinted, journal::Phase::After, {});
+        settle(transaction, journal::State::Closed, what + " printed");
+    } else {
+        settle(transaction, journal::State::Reprint, what + " not printed; owed at the next visit");
+    }
 }
 
 }  // namespace lobby::journeys

@@ -9,11 +9,13 @@
 #include <vector>
 
 #include "core/session_controller.h"
+#include "journal/transaction_journal.h"
 #include "platform/platform_client.h"
 
 namespace lobby::services {
 class PlatformService;
-}
+struct CallFailure;
+}  // namespace lobby::services
 
 namespace lobby::journeys {
 
@@ -32,8 +34,24 @@ signals:
 
 protected:
     // `platform` may be null (none configured): the journeys are then never offered.
+    // `journal` may be null (it could not be opened): then no step that moves money or a
+    // booking is taken, since it could not be recovered after a crash.
     JourneyFlow(core::SessionController& session, services::PlatformService* platform,
-                SlipDesk& slips, QObject* parent);
+                SlipDesk& slips, journal::TransactionJournal* journal, QObject* parent);
+
+    // The journal around each money step (journal/transaction_journal.h). Opening fails the
+    // journey with a clear message if the journal cannot be written; 0 then.
+    std::int64_t openTransaction(journal::Kind kind, journal::Step step, const std::string& key,
+                                 const std::string& bookingId = {}, const std::string& detail = {});
+    void recordStep(std::int64_t transaction, journal::Step step, journal::Phase phase,
+                    const std::string& key, const std::string& bookingId = {},
+                    const std::string& paymentId = {});
+    void settle(std::int64_t transaction, journal::State state, const std::string& outcome);
+    // After a failed call: a refusal (the platform did not act) closes the transaction; a lost
+    // reply leaves it open for the reconciler, which asks the platform what happened.
+    void settleFailed(std::int64_t transaction, const services::CallFailure& failure);
+    // A slip was printed, or not: either way the transaction is settled, owing a reprint if not.
+    void settlePrinted(std::int64_t transaction, bool printed, const std::string& what);
 
     void setBusy(bool busy);
     // The patient's bookings for each scope in turn, then `done`; a failure ends the journey in
@@ -46,6 +64,7 @@ protected:
     core::SessionController& session_;
     services::PlatformService* platform_;
     SlipDesk& slips_;
+    journal::TransactionJournal* journal_;
     bool busy_ = false;
 };
 

@@ -3,6 +3,7 @@
 #include "core/qml_exposure.h"
 #include "journeys/booking_view.h"
 #include "journeys/slip_desk.h"
+#include "journeys/slip_fields.h"
 #include "logging/categories.h"
 #include "services/platform_service.h"
 
@@ -27,8 +28,8 @@ const char* const kSlipFailed =
 }  // namespace
 
 PickUpFlow::PickUpFlow(core::SessionController& session, services::PlatformService* platform,
-                       SlipDesk& slips, QObject* parent)
-    : JourneyFlow(session, platform, slips, parent) {
+                       SlipDesk& slips, journal::TransactionJournal* journal, QObject* parent)
+    : JourneyFlow(session, platform, slips, journal, parent) {
     connect(&session_, &core::SessionController::stateChanged, this, [this] {
         if (session_.currentState() == core::SessionState::PickUp) load();
     });
@@ -80,38 +81,33 @@ void PickUpFlow::checkIn(const QString& bookingId) {
     // One check-in per booking: the key is the booking's own, so a retry after a lost reply
     // (or from another kiosk) gets the same queue number rather than a second one.
     const std::string key = "checkin-" + booking.id;
+    const std::int64_t tx =
+        openTransaction(journal::Kind::CheckIn, journal::Step::CheckedIn, key, booking.id);
+    if (tx == 0) return;
     qCInfo(lcJourney) << "checking in booking" << bookingId;
     platform_->call<CheckIn>(
         [id = booking.id, key](PlatformClient& client) { return client.checkIn(id, key); },
-        [this, booking](Result<CheckIn> checkIn, std::optional<CallFailure> failure) {
+        [this, booking, key, tx](Result<CheckIn> checkIn, std::optional<CallFailure> failure) {
             if (!checkIn) {
                 setBusy(false);
+                settleFailed(tx, *failure);
                 qCInfo(lcJourney) << "check-in refused:" << failure->error.code.c_str();
                 session_.journeyFailed(failure->message);
                 return;
             }
-            printSlip(booking, checkIn.value());
+            recordStep(tx, journal::Step::CheckedIn, journal::Phase::After, key);
+            printSlip(tx, booking, checkIn.value());
         });
 }
 
-void PickUpFlow::printSlip(const Booking& booking, const CheckIn& checkIn) {
-    const platform::Visit& visit = booking.visit;
-    printer::SlipFields fields{
-        {"department", visit.departmentZh},
-        {"clinic_room", checkIn.clinicRoomZh},
-        {"doctor", visit.doctorName + " " + visit.doctorTitle},
-        {"date", visit.date},
-        {"time_window", checkIn.timeWindow},
-        {"queue_number", checkIn.queueNumber},
-        {"patient_name", session_.patientName().toStdString()},
-        {"visit_number", booking.id},
-        {"queue_url", slips_.queueUrlFor(booking.id)},
-        {"wayfinding",
-         "请到" + checkIn.clinicRoomZh + "候诊 Please wait at " + checkIn.clinicRoomEn},
-    };
+void PickUpFlow::printSlip(std::int64_t tx, const Booking& booking, const CheckIn& checkIn) {
+    recordStep(tx, journal::Step::SlipPrinted, journal::Phase::Before, {});
+    printer::SlipFields fields = checkinFields(
+        booking, checkIn, session_.patientName().toStdString(), slips_.queueUrlFor(booking.id));
     slips_.print(
         QStringLiteral("checkin"), std::move(fields), booking.id,
-        [this, booking, checkIn](bool printed) {
+        [this, tx, booking, checkIn](bool printed) {
+            settlePrinted(tx, printed, "check-in slip");
             setBusy(false);
             core::JourneyOutcome outcome;
             outcome.title = {"PickUpFlow", kCheckedIn};

@@ -25,7 +25,7 @@ class PickUpFlow : public JourneyFlow {
 public:
     // `platform` may be null (none configured): the function is then never offered.
     PickUpFlow(core::SessionController& session, services::PlatformService* platform,
-               SlipDesk& slips, QObject* parent = nullptr);
+               SlipDesk& slips, journal::TransactionJournal* journal, QObject* parent = nullptr);
     static PickUpFlow* create(QQmlEngine* qmlEngine, QJSEngine* jsEngine);
     static constexpr const char* kQmlName = "pickup";
 
@@ -37,7 +37,8 @@ public:
 
 private:
     void load();
-    void printSlip(const platform::Booking& booking, const platform::CheckIn& checkIn);
+    void printSlip(std::int64_t tx, const platform::Booking& booking,
+                   const platform::CheckIn& checkIn);
     void clear() override;
 
     std::vector<platform::Booking> bookings_;

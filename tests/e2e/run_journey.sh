@@ -35,8 +35,18 @@ if grep -q "@PLATFORM_URL@" "$config"; then
     config="$out/kiosk.json"
 fi
 
+# The transaction journal lives with the run's output unless the journey's config names one.
+if grep -q '"platform"' "$config" && ! grep -q '"journal"' "$config"; then
+    python3 -c '
+import json, sys
+c = json.load(open(sys.argv[1])); c["journal"] = {"path": sys.argv[2]}
+json.dump(c, open(sys.argv[3], "w"), ensure_ascii=False)' "$config" "$out/journal.db" "$out/kiosk.json.tmp"
+    mv "$out/kiosk.json.tmp" "$out/kiosk.json"
+    config="$out/kiosk.json"
+fi
+
 status=0
-"$app" --config "$config" --size "$size" --journey "$journeys/$journey.json" \
+"$app" ${LOBBY_KIOSK_EXTRA_ARGS:-} --config "$config" --size "$size" --journey "$journeys/$journey.json" \
     --screenshot-dir "$out/screens" >"$out/stdout.log" 2>"$out/app.log" || status=$?
 if ((status != 0)); then
     echo "FAIL: lobby-kiosk exited $status; its log:" >&2

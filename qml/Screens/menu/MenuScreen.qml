@@ -23,6 +23,27 @@ ScreenFrame {
         columnSpacing: Theme.spacing
         rowSpacing: Theme.spacing
 
+        // A slip owed from an earlier visit was just printed: say so, in plain words.
+        Rectangle {
+            objectName: "noticeBanner"
+            Layout.fillWidth: true
+            Layout.columnSpan: parent.columns
+            visible: Session.notice.length > 0
+            implicitHeight: noticeText.implicitHeight + 2 * Theme.spacing
+            radius: Theme.radius
+            color: Theme.primary
+            Text {
+                id: noticeText
+                anchors.fill: parent
+                anchors.margins: Theme.spacing
+                text: Session.notice
+                wrapMode: Text.Wrap
+                color: Theme.primaryText
+                font.pixelSize: Theme.fontBody
+                font.family: Theme.fontFamily
+            }
+        }
+
         Repeater {
             model: Session.functions
             FunctionTile {

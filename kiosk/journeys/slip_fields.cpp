@@ -1,0 +1,61 @@
+#include "journeys/slip_fields.h"
+
+#include <QDateTime>
+
+#include "journeys/booking_view.h"
+
+namespace lobby::journeys {
+
+std::string slipMethodName(const std::string& method) {
+    if (method == "wechat") return "微信支付 WeChat Pay";
+    if (method == "alipay") return "支付宝 Alipay";
+    if (method == "unionpay") return "银联 UnionPay";
+    return "医保 Medical insurance";
+}
+
+printer::SlipFields voucherFields(const platform::Booking& booking, const std::string& method,
+                                  const std::string& maskedName) {
+    const platform::Visit& visit = booking.visit;
+    return {
+        {"booking_id", booking.id},
+        {"date", visit.date},
+        {"time_window", visit.start + "-" + visit.end},
+        {"department", visit.departmentZh},
+        {"doctor", visit.doctorName + " " + visit.doctorTitle},
+        {"fee", feeText(booking.feeFen).toStdString()},
+        {"patient_name", maskedName},
+        {"payment_method", slipMethodName(method)},
+    };
+}
+
+printer::SlipFields checkinFields(const platform::Booking& booking,
+                                  const platform::CheckIn& checkIn, const std::string& maskedName,
+                                  const std::string& queueUrl) {
+    const platform::Visit& visit = booking.visit;
+    return {
+        {"department", visit.departmentZh},
+        {"clinic_room", checkIn.clinicRoomZh},
+        {"doctor", visit.doctorName + " " + visit.doctorTitle},
+        {"date", visit.date},
+        {"time_window", checkIn.timeWindow},
+        {"queue_number", checkIn.queueNumber},
+        {"patient_name", maskedName},
+        {"visit_number", booking.id},
+        {"queue_url", queueUrl},
+        {"wayfinding",
+         "请到" + checkIn.clinicRoomZh + "候诊 Please wait at " + checkIn.clinicRoomEn},
+    };
+}
+
+printer::SlipFields refundFields(const platform::Booking& booking, const std::string& maskedName) {
+    return {
+        {"amount", feeText(booking.feeFen).toStdString()},
+        {"booking_id", booking.id},
+        {"patient_name", maskedName},
+        {"payment_method", "原路退回 Back to the way you paid"},
+        {"refunded_at",
+         QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")).toStdString()},
+    };
+}
+
+}  // namespace lobby::journeys

@@ -1,0 +1,22 @@
+#pragma once
+// What goes on each slip a journey hands out, from the platform's answers: the same fields
+// whether the slip is printed in the journey or reprinted at the patient's next visit.
+
+#include <string>
+
+#include "platform/platform_client.h"
+#include "printer/slip.h"
+
+namespace lobby::journeys {
+
+// Slips are printed in both languages, whatever the screen shows: "微信支付 WeChat Pay".
+std::string slipMethodName(const std::string& method);
+
+printer::SlipFields voucherFields(const platform::Booking& booking, const std::string& method,
+                                  const std::string& maskedName);
+printer::SlipFields checkinFields(const platform::Booking& booking,
+                                  const platform::CheckIn& checkIn, const std::string& maskedName,
+                                  const std::string& queueUrl);
+printer::SlipFields refundFields(const platform::Booking& booking, const std::string& maskedName);
+
+}  // namespace lobby::journeys
