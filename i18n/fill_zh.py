@@ -171,6 +171,11 @@ GLOSSARY = {
     "Book another time": "改约其他时间",
     "Cancel for a refund": "退号退款",
 
+    "This kiosk cannot take bookings or payments right now. Nothing was charged. Please use the service desk.":
+        "本机暂时无法办理挂号和缴费，未产生任何扣费，请到服务台办理。",
+    "A slip from your earlier visit did not print then; it has just been printed. Please take it.":
+        "您上次办理时未打印成功的凭条已补打，请取走。",
+
 }
 
 ts = pathlib.Path(__file__).with_name("lobby_zh_CN.ts")

@@ -509,6 +509,13 @@
     </message>
   </context>
   <context>
+    <name>JourneyFlow</name>
+    <message>
+      <source>This kiosk cannot take bookings or payments right now. Nothing was charged. Please use the service desk.</source>
+      <translation>本机暂时无法办理挂号和缴费，未产生任何扣费，请到服务台办理。</translation>
+    </message>
+  </context>
+  <context>
     <name>MenuScreen</name>
     <message>
       <source>Pick up appointment</source>
@@ -682,6 +689,13 @@
     <message>
       <source>Large text, fewer choices</source>
       <translation>切换到关怀版：大字、每屏选项更少</translation>
+    </message>
+  </context>
+  <context>
+    <name>TransactionRecovery</name>
+    <message>
+      <source>A slip from your earlier visit did not print then; it has just been printed. Please take it.</source>
+      <translation>您上次办理时未打印成功的凭条已补打，请取走。</translation>
     </message>
   </context>
   <context>

@@ -224,6 +224,16 @@ Status DeviceHub::control(const QString& action, const QString& argument) {
         idCardEmulator_->placeCard(*card);
         return {};
     }
+    if (action == QLatin1String("idcard_fault")) {
+        const auto fault = sim::parseFault(argument.toStdString());
+        if (!idCardEmulator_ || !fault) {
+            return makeError(ErrorKind::InvalidArgument, "journey.idcard_fault",
+                             "idcard_fault needs the simulated reader and a fault name "
+                             "(none, bad_checksum, truncated, silent, removed_before_read)");
+        }
+        idCardEmulator_->setFault(*fault);
+        return {};
+    }
     if (action == QLatin1String("insert_ssc") || action == QLatin1String("remove_ssc")) {
         if (!virtualSsc_) {
             return makeError(ErrorKind::InvalidArgument, "journey.no_simulator",

@@ -99,11 +99,16 @@ void JourneyDriver::poll() {
 JourneyDriver::StepOutcome JourneyDriver::runStep(const QJsonObject& step) {
     if (step.contains("tap")) return tap(step.value("tap").toString());
     if (step.contains("expect_screen")) {
-        return session_->screenName() == step.value("expect_screen").toString()
+        // "done|error": either screen ends the step (a fault may or may not reach the patient).
+        return step.value("expect_screen")
+                       .toString()
+                       .split(QLatin1Char('|'))
+                       .contains(session_->screenName())
                    ? StepOutcome::Done
                    : StepOutcome::Pending;
     }
-    for (const char* action : {"place_card", "remove_card", "insert_ssc", "remove_ssc", "scan"}) {
+    for (const char* action :
+         {"place_card", "remove_card", "insert_ssc", "remove_ssc", "scan", "idcard_fault"}) {
         if (!step.contains(action)) continue;
         const Status status = devices_(QString::fromLatin1(action), step.value(action).toString());
         if (!status) {

@@ -3,7 +3,7 @@
 // objectName with real mouse events and waits for screens, so the demo and the end-to-end tests
 // exercise exactly what a patient's finger does. The script is a JSON array of steps:
 //   {"tap": "startButton"}            tap the visible, enabled item with that objectName
-//   {"expect_screen": "menu"}         wait until that screen is shown
+//   {"expect_screen": "menu"}         wait until that screen is shown ("done|error": either)
 //   {"wait_ms": 500}                  pause
 //   {"place_card": "resident-zhang"}  put a card from sim/idcard's catalogue on the simulated
 //   reader
@@ -12,6 +12,8 @@
 //                                     followed by a fault: "ssc-wang blocked") into pcscd's vpcd
 //   {"remove_ssc": true}              pull it out
 //   {"scan": "YBPZ..."}               scan a code on the simulated scanner
+//   {"idcard_fault": "silent"}        the simulated ID reader misbehaves from now on (sim/idcard
+//                                     faults: removed_before_read, silent, truncated, ...)
 // Each step has a deadline ("timeout_ms", default 5000). The app exits 0 when the journey
 // ends, 1 on the first failed step.
 

@@ -81,4 +81,12 @@ Result<LedgerAudit> PlatformStore::audit(Clock::time_point now) {
     return audit;
 }
 
+Status PlatformStore::setAllCapacities(int capacity) {
+    if (capacity < 0) return refusal("invalid_request", "a capacity is never negative");
+    std::lock_guard lock(mutex_);
+    Statement update = prepared(db_, "UPDATE slices SET remaining = ?", {std::int64_t{capacity}});
+    if (sqlite3_step(update.statement) != SQLITE_DONE) return dbError(db_, "setting capacities");
+    return {};
+}
+
 }  // namespace lobby::sim

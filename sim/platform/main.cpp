@@ -11,8 +11,9 @@
 // "ok BOOKING_ID SESSION_ID"), "enroll-token TERMINAL_ID" (a one-time enrollment token; prints
 // "ok TOKEN"), "group TERMINAL_ID GROUP" (which scene a terminal gets),
 // "token evoucher|visit_card TOKEN ID_NUMBER NAME" (the code names that patient, registered if
-// new), "heartbeat TERMINAL_ID" (the terminal's last health report, as JSON), "audit" (the
-// ledger's counts and invariant violations, see PlatformStore::audit), "quit".
+// new), "heartbeat TERMINAL_ID" (the terminal's last health report, as JSON), "capacity N"
+// (every slice gets N free slots, for long fault runs), "audit" (the ledger's counts and
+// invariant violations, see PlatformStore::audit), "quit".
 
 #include <chrono>
 #include <cstdlib>
@@ -218,6 +219,12 @@ int main(int argc, char** argv) {
             std::cout << (set ? std::string("ok") : "error: " + set.error().message) << std::endl;
         } else if (line.rfind("book ", 0) == 0) {
             std::cout << book(*store.value(), *server.value(), line.substr(5)) << std::endl;
+        } else if (line.rfind("capacity ", 0) == 0) {
+            auto set = store.value()->setAllCapacities(std::atoi(line.substr(9).c_str()));
+            std::cout << (set ? std::string("ok") : "error: " + set.error().message) << std::endl;
+        } else if (line.rfind("capacity ", 0) == 0) {
+            auto set = store.value()->setAllCapacities(std::atoi(line.substr(9).c_str()));
+            std::cout << (set ? std::string("ok") : "error: " + set.error().message) << std::endl;
         } else if (line == "audit") {
             std::cout << auditLine(*store.value(), server.value()->now()) << std::endl;
         } else if (line.rfind("pay ", 0) == 0) {

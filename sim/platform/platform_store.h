@@ -155,6 +155,8 @@ public:
     Result<BookingRow> booking(const std::string& id);
     Result<IdempotencyRow> idempotencyRecord(const std::string& key);
     Result<LedgerAudit> audit(Clock::time_point now);
+    // Every slice gets `capacity` free slots (long fault runs book far more than 3 a slice).
+    Status setAllCapacities(int capacity);
 
     // The hospital's rules (defaults: DOMAIN.md's); the credit rule is one of them.
     void setRules(const HospitalRules& rules) { rules_ = rules; }

@@ -2,7 +2,7 @@
 # Runs a command next to a private sandbox platform: lobby-platform over TLS on a free port on
 # 127.0.0.1, its dev CA, database and a terminal certificate in a temporary directory, stopped
 # when the command ends, whatever happens.
-# Usage: with_platform.sh PLATFORM [--at HH:MM] [--auto-pay S] COMMAND [ARGS...]
+# Usage: with_platform.sh PLATFORM [--at HH:MM] [--auto-pay S] [--rules FILE] COMMAND [ARGS...]
 # The command sees LOBBY_PLATFORM_URL, LOBBY_PLATFORM_CA, LOBBY_PLATFORM_CERT, LOBBY_PLATFORM_KEY
 # and LOBBY_PLATFORM_CONTROL (a FIFO taking the platform's stdin commands; each answer is
 # appended to LOBBY_PLATFORM_OUT), and the helper `platform_command CMD` that sends one command
@@ -11,7 +11,7 @@ set -uo pipefail
 platform=$1
 shift
 options=()
-while [[ ${1:-} == --at || ${1:-} == --auto-pay ]]; do
+while [[ ${1:-} == --at || ${1:-} == --auto-pay || ${1:-} == --rules ]]; do
     options+=("$1" "$2")
     shift 2
 done

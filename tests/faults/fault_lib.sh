@@ -1,0 +1,74 @@
+# Shared by the fault suite's scripts (sourced): a kiosk config aimed at the proxy or the
+# platform, running the kiosk, recovering, and the invariants checked after every case.
+# Needs with_platform.sh's and with_cupsd.sh's environment, and $app and $out set.
+faults="${LOBBY_SOURCE_DIR:?}/tests/faults"
+
+fail() {
+    echo "FAIL: $*" >&2
+    [[ -f $out/app.log ]] && tail -n 25 "$out/app.log" >&2
+    exit 1
+}
+
+# make_config URL: $out/kiosk.json for the platform (or proxy) at URL, journal $out/journal.db.
+make_config() {
+    python3 - "$faults/kiosk.json" "$out/kiosk.json" "$1" "$out/journal.db" <<'PY'
+import json, os, sys
+c = json.load(open(sys.argv[1]))
+c["platform"].update(base_url=sys.argv[3], ca_bundle=os.environ["LOBBY_PLATFORM_CA"],
+                     client_cert=os.environ["LOBBY_PLATFORM_CERT"],
+                     client_key=os.environ["LOBBY_PLATFORM_KEY"])
+c["devices"]["printer"].update(cups_server=os.environ["CUPS_SERVER"],
+                               direct="127.0.0.1:" + os.environ["LOBBY_PRINTER_SIM_PORT"])
+c["journal"]["path"] = sys.argv[4]
+json.dump(c, open(sys.argv[2], "w"), ensure_ascii=False)
+PY
+}
+
+# kiosk RUN JOURNEY [ARGS...]: one kiosk run through tests/faults/journeys/JOURNEY.json, its
+# screens in $out/RUN; returns the kiosk's status.
+kiosk() {
+    local run=$1 journey=$2
+    shift 2
+    "$app" --config "$out/kiosk.json" --size 1080x1920 --journey "$faults/journeys/$journey.json" \
+        --screenshot-dir "$out/$run" "$@" >>"$out/stdout.log" 2>>"$out/app.log"
+}
+
+# outcome_of DIR: "done" or "error", from the screens a journey left.
+outcome_of() {
+    if compgen -G "$1/*-done-*.png" >/dev/null; then echo done
+    elif compgen -G "$1/*-error-*.png" >/dev/null; then echo error
+    else echo none; fi
+}
+
+# recover: the faults gone, a kiosk run that only idles, so that the journal is settled at start.
+recover() {
+    kiosk recovery idle || fail "the kiosk did not come back after the fault"
+}
+
+# check_invariants: no payment captured twice, every capture backing a booking or refunded,
+# nothing held, the journal settled. Prints the audit line.
+check_invariants() {
+    local audit open
+    audit=$(platform_command audit)
+    echo "$audit" >>"$out/audit.log"
+    [[ $audit == ok* ]] || fail "the audit did not run: $audit"
+    [[ $audit == *" violations=0" ]] || fail "ledger invariants broken: $audit"
+    [[ $audit != *held=* ]] || fail "a slot is still held after recovery: $audit"
+    open=$(sqlite3 "$out/journal.db" "SELECT COUNT(*) FROM transactions WHERE state = 'open'")
+    ((open == 0)) || fail "$open journal transactions still open: $(sqlite3 "$out/journal.db" \
+        "SELECT kind, step, phase, outcome FROM transactions WHERE state = 'open'")"
+    echo "$audit"
+}
+
+# expect_audit WORD...: each word (e.g. "captured=1") is in the audit line.
+expect_audit() {
+    local audit
+    audit=$(tail -n 1 "$out/audit.log")
+    for word in "$@"; do
+        [[ $audit =~ [:,]$word([, ]|$) ]] || fail "expected $word in: $audit"
+    done
+}
+
+journal_count() {  # journal_count STATE
+    sqlite3 "$out/journal.db" "SELECT COUNT(*) FROM transactions WHERE state = '$1'"
+}

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# One network fault between the kiosk and the platform, through lobby-fault-proxy, in the middle
+# of a patient journey; then the fault is cleared, the kiosk restarted, and the sandbox's ledger
+# and the kiosk's journal checked: nothing captured twice, every capture backing a booking or
+# refunded, nothing left held, no transaction left open, and the exact bookings and payments
+# the case should leave. Run by with_platform.sh --at 08:40 --auto-pay 1, with_cupsd.sh and
+# with_fault_proxy.sh.
+# Usage: network_faults.sh CASE APP OUTDIR
+set -euo pipefail
+case=$1 app=$2
+out=$3/fault-$case
+rm -rf "$out"
+mkdir -p "$out"
+source "$(dirname "$0")/fault_lib.sh"
+make_config "$LOBBY_PLATFORM_URL"
+
+zhang_today() { platform_command "book +0 11010519491231002X 张三丰 morning paid" >/dev/null; }
+zhang_later() { platform_command "book +2 11010519491231002X 张三丰 morning paid" >/dev/null; }
+revisit=0
+case $case in
+    # The reply to "book" is lost once: the retry under the same key gets the same booking.
+    drop_booking_reply) fault="fault drop /v1/bookings 1" journey=book_qr want=done
+        ledger="ok bookings:paid=1 payments:captured=1 violations=0" ;;
+    # Every reply to "pay" is lost: the hold is released; a late payment would be refunded.
+    drop_payment_always) fault="fault drop /payments 0" journey=book_qr want=error
+        ledger="ok bookings:cancelled=1 payments:pending=1 violations=0" ;;
+    # The platform stalls 10 s on "book" (it did book): the kiosk gives up at its deadline, and
+    # the reconciler finds the booking and gives the slot back.
+    stall_booking) fault="fault stall /v1/bookings 0" journey=book_qr want=error
+        ledger="ok bookings:cancelled=1 payments: violations=0" ;;
+    # A gateway answers 502 to "pay" after the platform made the payment.
+    bad_gateway_payment) fault="fault 5xx /payments 0" journey=book_qr want=error
+        ledger="ok bookings:cancelled=1 payments:pending=1 violations=0" ;;
+    # The check-in's reply is cut off halfway: checked in on the platform, no slip; the slip is
+    # printed at the patient's next visit.
+    truncated_checkin) zhang_today; fault="fault truncate /checkin 0" journey=pickup want=error
+        ledger="ok bookings:checked_in=1 payments:captured=1 violations=0" revisit=1 ;;
+    # The connection is reset on "cancel" before it reaches the platform: the refund the patient
+    # asked for is finished by the reconciler under the same key, the receipt owed.
+    reset_cancel) zhang_later; fault="fault reset /cancel 0" journey=cancel want=error
+        ledger="ok bookings:refunded=1 payments:refunded=1 violations=0" revisit=1 ;;
+    # The platform goes down at the check-in (connection refused from then on): nothing was
+    # checked in, and the booking stands.
+    refused_checkin) zhang_today; fault="fault refuse /checkin" journey=pickup want=error
+        ledger="ok bookings:paid=1 payments:captured=1 violations=0" ;;
+    *) echo "unknown case $case" >&2; exit 2 ;;
+esac
+
+[[ $(proxy_command "$fault") == ok ]] || fail "the proxy refused '$fault'"
+started=$(date +%s%N)
+kiosk journey "$journey" || fail "the journey did not end as a patient would see it"
+elapsed_ms=$((($(date +%s%N) - started) / 1000000))
+got=$(outcome_of "$out/journey")
+[[ $got == "$want" ]] || fail "the patient saw '$got', expected '$want'"
+
+counts=$(proxy_command count)
+[[ $counts =~ \ ([1-9][0-9]*)\ faulted ]] || fail "the fault never struck ($counts)"
+faulted=${BASH_REMATCH[1]}
+[[ $(proxy_command "fault none") == ok ]] || fail "the proxy did not clear the fault"
+recover
+audit=$(check_invariants)
+[[ $audit == "$ledger" ]] || fail "ledger: got '$audit', expected '$ledger'"
+if ((revisit)); then
+    (($(journal_count reprint) == 1)) || fail "no slip owed to the patient"
+    kiosk revisit revisit || fail "the revisit journey failed"
+    (($(journal_count reprint) == 0)) || fail "the owed slip was not reprinted"
+    slips=("$LOBBY_PRINTER_OUT"/job-*.txt)
+    ((${#slips[@]} == 1)) || fail "expected the one reprinted slip, got ${#slips[@]}"
+    grep -q "张\*丰" "${slips[0]}" || fail "the reprinted slip lacks the masked name"
+    compgen -G "$out/revisit/*-menu-*.png" >/dev/null || fail "no menu screenshot at the revisit"
+fi
+echo "PASS: $case: $faulted requests faulted; the patient saw '$got' after ${elapsed_ms} ms of journey; $audit"
