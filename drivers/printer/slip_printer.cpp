@@ -2,8 +2,25 @@
 
 namespace lobby::printer {
 
+namespace {
+bool canPrint(PrinterState state) {
+    return state == PrinterState::Ready || state == PrinterState::PaperLow;
+}
+Error notReady(PrinterState state, const std::string& when) {
+    return makeError(ErrorKind::Unavailable, "printer.not_ready",
+                     "the printer is " + std::string(toString(state)) + " " + when);
+}
+}  // namespace
+
 Result<PrintOutcome> SlipPrinter::printAndCheck(const std::string& reference, const Bytes& slip,
                                                 Milliseconds timeout) {
+    // A slip sent to a printer that cannot print would come out later, perhaps to the next
+    // patient: it is not sent at all.
+    if (direct_) {
+        auto before = queryStatus(*direct_, timeout);
+        if (!before) return before.error().withContext("checking the printer before " + reference);
+        if (!canPrint(before.value())) return notReady(before.value(), "before " + reference);
+    }
     auto job = submitRawJob(queue_, slip, reference, timeout);
     if (!job) return job.error().withContext("printing " + reference);
     if (auto done = waitForJob(queue_, job.value(), timeout); !done) {
@@ -17,6 +34,7 @@ Result<PrintOutcome> SlipPrinter::printAndCheck(const std::string& reference, co
         lost_[reference] = slip;
         return PrintOutcome::PaperRanOut;
     }
+    if (!canPrint(state.value())) return notReady(state.value(), "after " + reference);
     lost_.erase(reference);
     return PrintOutcome::Printed;
 }
@@ -39,13 +57,10 @@ Result<PrintOutcome> SlipPrinter::reprint(const std::string& reference, Millisec
         return makeError(ErrorKind::InvalidArgument, "printer.no_reprint",
                          reference + " has no slip waiting to be reprinted");
     }
-    if (direct_) {
+    if (direct_) {  // checked before the slip leaves the keep: a refusal keeps it
         auto state = queryStatus(*direct_, timeout);
         if (!state) return state.error();
-        if (state.value() != PrinterState::Ready && state.value() != PrinterState::PaperLow) {
-            return makeError(ErrorKind::Unavailable, "printer.not_ready",
-                             "the printer is " + std::string(toString(state.value())));
-        }
+        if (!canPrint(state.value())) return notReady(state.value(), "for the reprint");
     }
     const Bytes slip = kept->second;
     lost_.erase(kept);  // once: whatever happens now, this slip is not kept again

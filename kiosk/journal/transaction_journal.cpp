@@ -258,12 +258,12 @@ Status TransactionJournal::record(std::int64_t transaction, Step step, Phase pha
     const std::int64_t now = nowSeconds();
     if (auto begun = execute("BEGIN IMMEDIATE"); !begun) return begun;
     Statement update(db_,
-                     "UPDATE transactions SET step = ?, phase = ?, step_key = ?, booking_id = "
-                     "CASE WHEN ? = '' THEN booking_id ELSE ? END, payment_id = CASE WHEN ? = '' "
-                     "THEN payment_id ELSE ? END, updated_at = ? WHERE id = ? AND state = 'open'");
+                     "UPDATE transactions SET step = ?1, phase = ?2, step_key = CASE WHEN ?3 = '' "
+                     "THEN step_key ELSE ?3 END, booking_id = CASE WHEN ?4 = '' THEN booking_id "
+                     "ELSE ?4 END, payment_id = CASE WHEN ?5 = '' THEN payment_id ELSE ?5 END, "
+                     "updated_at = ?6 WHERE id = ?7 AND state = 'open'");
     update.bind(1, nameOf(step)).bind(2, nameOf(phase)).bind(3, key).bind(4, bookingId);
-    update.bind(5, bookingId).bind(6, paymentId).bind(7, paymentId).bind(8, now);
-    update.bind(9, transaction);
+    update.bind(5, paymentId).bind(6, now).bind(7, transaction);
     Statement logged(db_, "INSERT INTO steps VALUES (?, ?, ?, ?, ?)");
     logged.bind(1, transaction).bind(2, nameOf(step)).bind(3, nameOf(phase)).bind(4, key);
     logged.bind(5, now);

@@ -71,7 +71,8 @@ public:
     Result<std::int64_t> begin(Kind kind, const std::string& patientRef,
                                const std::string& maskedName, Step step, const std::string& key,
                                const std::string& bookingId = {}, const std::string& detail = {});
-    // A step before or after its call; empty ids leave the stored ones as they are.
+    // A step before or after its call; an empty key or id leaves the stored one as it is (a
+    // slip has no call: the transaction keeps its last call's key).
     Status record(std::int64_t transaction, Step step, Phase phase, const std::string& key,
                   const std::string& bookingId = {}, const std::string& paymentId = {});
     // Ends or parks a transaction; non-empty ids (learnt while settling it) are kept with it.

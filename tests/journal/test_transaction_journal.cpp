@@ -73,6 +73,9 @@ TEST_F(JournalFile, RecordsEachStepDurablyAcrossReopening) {
     EXPECT_EQ(tx.detail, "wechat");
     EXPECT_EQ(tx.maskedName, "张*丰");
 
+    // A slip has no call: the transaction keeps the last call's key for the reprint.
+    ASSERT_TRUE(journal->record(id, Step::SlipPrinted, Phase::Before, "").ok());
+    EXPECT_EQ(journal->find(id)->key, "key-2");
     ASSERT_TRUE(journal->settle(id, State::Reprint, "paid; the voucher is owed").ok());
     EXPECT_TRUE(journal->unfinished()->empty());
     EXPECT_EQ(journal->reprintsFor(journal->patientRef("P0001"))->size(), 1u);
