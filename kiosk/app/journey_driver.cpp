@@ -78,6 +78,23 @@ void JourneyDriver::poll() {
         return;
     }
     const QJsonObject step = steps_.at(index_).toObject();
+    if (step.contains("skip_to")) {
+        // A fault may end a session early: skip to the label if the screen (or any, without
+        // "if_screen") says so; the screen still has to be one the script expects next.
+        const bool jump = !step.contains("if_screen") || step.value("if_screen")
+                                                             .toString()
+                                                             .split(QLatin1Char('|'))
+                                                             .contains(session_->screenName());
+        for (qsizetype i = index_ + 1; jump && i < steps_.size(); ++i) {
+            if (steps_.at(i).toObject().value("label") == step.value("skip_to")) {
+                index_ = static_cast<int>(i);
+                break;
+            }
+        }
+        ++index_;
+        stepStarted_ms_ = -1;
+        return;
+    }
     if (stepStarted_ms_ < 0) stepStarted_ms_ = clock_.elapsed();
     const StepOutcome outcome = runStep(step);
     if (outcome == StepOutcome::Failed) return;
@@ -97,6 +114,7 @@ void JourneyDriver::poll() {
 }
 
 JourneyDriver::StepOutcome JourneyDriver::runStep(const QJsonObject& step) {
+    if (step.contains("label")) return StepOutcome::Done;
     if (step.contains("tap")) return tap(step.value("tap").toString());
     if (step.contains("expect_screen")) {
         // "done|error": either screen ends the step (a fault may or may not reach the patient).

@@ -14,6 +14,8 @@
 //   {"scan": "YBPZ..."}               scan a code on the simulated scanner
 //   {"idcard_fault": "silent"}        the simulated ID reader misbehaves from now on (sim/idcard
 //                                     faults: removed_before_read, silent, truncated, ...)
+//   {"if_screen": "error", "skip_to": "L"}  if that screen shows, go on after {"label": "L"}
+//   {"skip_to": "L"}                  go on after {"label": "L"} in any case
 // Each step has a deadline ("timeout_ms", default 5000). The app exits 0 when the journey
 // ends, 1 on the first failed step.
 

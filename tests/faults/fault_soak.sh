@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The soak: one kiosk process walks PASSES passes of bench/journeys/fault_soak.json, three patient
+# sessions each (look up bookings by e-voucher; book, start paying and step back, so the hold is
+# released; identify and leave), while network faults strike the booking and payment calls at
+# random moments through lobby-fault-proxy. Reports RSS, open fds and threads after the first
+# and the last pass, the faults that struck, and the ledger's invariants after a restart.
+# Run by with_platform.sh, with_cupsd.sh and with_fault_proxy.sh.
+# Usage: fault_soak.sh APP OUTDIR PASSES
+set -euo pipefail
+app=$1
+out=$2/fault-soak
+passes=$3
+rm -rf "$out"
+mkdir -p "$out"
+source "$(dirname "$0")/fault_lib.sh"
+make_config "$LOBBY_PLATFORM_URL"
+platform_command "book +2 11010519491231002X 张三丰 morning paid" >/dev/null
+platform_command "token evoucher YBPZ0001SOAK 11010519491231002X 张三丰" >/dev/null
+
+"$app" --config "$out/kiosk.json" --size 1080x1920 \
+    --journey "$LOBBY_SOURCE_DIR/bench/journeys/fault_soak.json" --journey-repeat "$passes" \
+    --report-timings >"$out/passes.out" 2>"$out/app.log" &
+pid=$!
+RANDOM=${LOBBY_FAULT_SEED:-7}
+modes=(drop reset 5xx truncate stall)
+injected=0
+while kill -0 "$pid" 2>/dev/null; do
+    sleep "$((2 + RANDOM % 5))"
+    kill -0 "$pid" 2>/dev/null || break
+    proxy_command "fault ${modes[RANDOM % ${#modes[@]}]} /v1/bookings 1" >/dev/null
+    injected=$((injected + 1))
+done
+status=0
+wait "$pid" || status=$?
+((status == 0)) || fail "the kiosk failed during the soak (exit $status)"
+counts=$(proxy_command count)
+proxy_command "fault none" >/dev/null
+recover
+audit=$(check_invariants)
+python3 - "$out/passes.out" "$counts" "$audit" <<'PY'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1]) if '"journey_pass"' in l]
+first, last = rows[0], rows[-1]
+print(f"{len(rows)} passes, {3 * len(rows)} patient sessions in one kiosk process")
+print(f"  RSS     after pass 1: {first['rss_kb']/1024:.1f} MiB, after pass {last['pass']}: "
+      f"{last['rss_kb']/1024:.1f} MiB (growth {(last['rss_kb']-first['rss_kb'])/1024:+.1f} MiB, "
+      f"peak {max(r['rss_kb'] for r in rows)/1024:.1f} MiB)")
+print(f"  fds     {first['fds']} -> {last['fds']}")
+print(f"  threads {first['threads']} -> {last['threads']}")
+print(f"  proxy   {sys.argv[2]}")
+print(f"  after a restart: {sys.argv[3]}; no transaction left open")
+PY
+echo "PASS: soak of $passes passes; $injected faults armed"
