@@ -12,6 +12,9 @@
 namespace lobby::platform {
 namespace {
 
+// An attempt shorter than this could not even finish a TLS handshake: not worth starting.
+constexpr Milliseconds kMinAttempt{200};
+
 using nlohmann::json;
 
 // The one place CURL's codes become our errors.
@@ -221,7 +224,8 @@ std::optional<Refusal> PlatformClient::lastRefusal() const {
 Result<PlatformClient::Reply> PlatformClient::perform(const char* method, const std::string& path,
                                                       const std::string& body,
                                                       const std::string& idempotencyKey,
-                                                      const std::string& ifNoneMatch) {
+                                                      const std::string& ifNoneMatch,
+                                                      Milliseconds timeout) {
     Reply reply;
     const std::string url = config_.baseUrl + path;
     curl_easy_setopt(curl_, CURLOPT_URL, url.c_str());
@@ -235,8 +239,8 @@ Result<PlatformClient::Reply> PlatformClient::perform(const char* method, const 
     curl_easy_setopt(curl_, CURLOPT_SSLKEY, withCertificate ? config_.clientKey.c_str() : nullptr);
     curl_easy_setopt(curl_, CURLOPT_SSLVERSION, static_cast<long>(CURL_SSLVERSION_TLSv1_2));
     curl_easy_setopt(curl_, CURLOPT_CONNECTTIMEOUT_MS,
-                     static_cast<long>(config_.connectTimeout.count()));
-    curl_easy_setopt(curl_, CURLOPT_TIMEOUT_MS, static_cast<long>(config_.callTimeout.count()));
+                     static_cast<long>(std::min(config_.connectTimeout, timeout).count()));
+    curl_easy_setopt(curl_, CURLOPT_TIMEOUT_MS, static_cast<long>(timeout.count()));
     curl_easy_setopt(curl_, CURLOPT_NOSIGNAL, 1L);
     curl_slist* headers = curl_slist_append(nullptr, "Content-Type: application/json");
     headers = curl_slist_append(headers, "Accept: application/json");
@@ -325,8 +329,15 @@ Result<PlatformClient::Reply> PlatformClient::call(const char* method, const std
     lastRefusal_.reset();
     static thread_local std::mt19937 random{std::random_device{}()};
     Milliseconds backoff = config_.firstBackoff;
+    // The deadline covers the retries too: whoever waits on this call waits callTimeout at most.
+    const auto deadline = std::chrono::steady_clock::now() + config_.callTimeout;
+    const auto left = [&deadline] {
+        return std::chrono::duration_cast<Milliseconds>(deadline -
+                                                        std::chrono::steady_clock::now());
+    };
     for (int attempt = 1;; ++attempt) {
-        auto reply = perform(method, path, body, idempotencyKey, ifNoneMatch);
+        auto reply =
+            perform(method, path, body, idempotencyKey, ifNoneMatch, std::max(left(), kMinAttempt));
         std::optional<Error> failure;
         if (!reply) {
             failure = reply.error();
@@ -335,12 +346,12 @@ Result<PlatformClient::Reply> PlatformClient::call(const char* method, const std
         } else {
             failure = refusalFrom(reply.value());
         }
-        const bool again = idempotent && attempt < config_.maxAttempts && retryable(*failure) &&
-                           !cancelled_.load();
-        if (!again) return *failure;
         // Exponential backoff with jitter, so a fleet of kiosks does not retry in step.
         const auto jitter =
             Milliseconds(std::uniform_int_distribution<long>(0, backoff.count() / 2)(random));
+        const bool again = idempotent && attempt < config_.maxAttempts && retryable(*failure) &&
+                           !cancelled_.load() && left() > backoff + jitter + kMinAttempt;
+        if (!again) return *failure;
         std::this_thread::sleep_for(backoff + jitter);
         backoff *= 2;
     }

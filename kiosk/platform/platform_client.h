@@ -30,8 +30,8 @@ struct ClientConfig {
     std::filesystem::path clientCertificate;
     std::filesystem::path clientKey;
     Milliseconds connectTimeout{3000};
-    Milliseconds callTimeout{8000};
-    int maxAttempts = 3;  // idempotent calls only
+    Milliseconds callTimeout{8000};  // the whole call, retries and backoff included
+    int maxAttempts = 3;             // idempotent calls only
     Milliseconds firstBackoff{200};
 };
 
@@ -173,8 +173,10 @@ private:
         std::string body;
         std::string etag;
     };
+    // One attempt, given at most `timeout` (what is left of the call's deadline).
     Result<Reply> perform(const char* method, const std::string& path, const std::string& body,
-                          const std::string& idempotencyKey, const std::string& ifNoneMatch);
+                          const std::string& idempotencyKey, const std::string& ifNoneMatch,
+                          Milliseconds timeout);
     Result<Reply> call(const char* method, const std::string& path, const std::string& body,
                        const std::string& idempotencyKey, bool idempotent,
                        const std::string& ifNoneMatch = {});

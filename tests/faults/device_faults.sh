@@ -6,10 +6,7 @@
 set -euo pipefail
 case=$1 app=$2
 out=$3/fault-$case
-rm -rf "$out"
-mkdir -p "$out"
-source "$(dirname "$0")/fault_lib.sh"
-make_config "$LOBBY_PLATFORM_URL"
+source "$(dirname "$0")/fault_lib.sh"  # empties $out, writes $out/kiosk.json
 platform_command "book +0 11010519491231002X 张三丰 morning paid" >/dev/null
 printer() { echo "$*" >"$LOBBY_PRINTER_SIM_CONTROL"; }
 jobs_with() { { grep -l -- "$1" "$LOBBY_PRINTER_OUT"/job-*.txt 2>/dev/null || true; } | wc -l; }

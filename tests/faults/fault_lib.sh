@@ -1,6 +1,7 @@
 # Shared by the fault suite's scripts (sourced): a kiosk config aimed at the proxy or the
 # platform, running the kiosk, recovering, and the invariants checked after every case.
-# Needs with_platform.sh's and with_cupsd.sh's environment, and $app and $out set.
+# Needs with_platform.sh's and with_cupsd.sh's environment, and $app and $out set; sourcing it
+# empties $out and writes $out/kiosk.json.
 faults="${LOBBY_SOURCE_DIR:?}/tests/faults"
 
 fail() {
@@ -40,9 +41,15 @@ outcome_of() {
     else echo none; fi
 }
 
-# recover: the faults gone, a kiosk run that only idles, so that the journal is settled at start.
+# recover: the faults gone, a kiosk run that settles the journal at start, then serves the next
+# patient (identify, menu, leave): the kiosk is back in service.
 recover() {
     kiosk recovery idle || fail "the kiosk did not come back after the fault"
+}
+
+# settle: only the start-up reconciliation (kill_random.sh: its next run serves the patients).
+settle() {
+    kiosk recovery settle || fail "the kiosk did not come back after the kill"
 }
 
 # check_invariants: no payment captured twice, every capture backing a booking or refunded,
@@ -72,3 +79,9 @@ expect_audit() {
 journal_count() {  # journal_count STATE
     sqlite3 "$out/journal.db" "SELECT COUNT(*) FROM transactions WHERE state = '$1'"
 }
+
+# Every case starts from an empty $out and a kiosk config aimed at LOBBY_PLATFORM_URL (the proxy,
+# under with_fault_proxy.sh).
+rm -rf "${out:?set out before sourcing fault_lib.sh}"
+mkdir -p "$out"
+make_config "$LOBBY_PLATFORM_URL"

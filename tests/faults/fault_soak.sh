@@ -5,15 +5,13 @@
 # random moments through lobby-fault-proxy. Reports RSS, open fds and threads after the first
 # and the last pass, the faults that struck, and the ledger's invariants after a restart.
 # Run by with_platform.sh, with_cupsd.sh and with_fault_proxy.sh.
-# Usage: fault_soak.sh APP OUTDIR PASSES
+# Usage: fault_soak.sh APP OUTDIR PASSES   ($LOBBY_SOAK_MINUTES, if set, ends the walk after that
+# long: the kiosk is stopped with SIGTERM and the figures are those of the passes walked)
 set -euo pipefail
 app=$1
 out=$2/fault-soak
 passes=$3
-rm -rf "$out"
-mkdir -p "$out"
-source "$(dirname "$0")/fault_lib.sh"
-make_config "$LOBBY_PLATFORM_URL"
+source "$(dirname "$0")/fault_lib.sh"  # empties $out, writes $out/kiosk.json
 platform_command "book +2 11010519491231002X 张三丰 morning paid" >/dev/null
 platform_command "token evoucher YBPZ0001SOAK 11010519491231002X 张三丰" >/dev/null
 
@@ -24,7 +22,14 @@ pid=$!
 RANDOM=${LOBBY_FAULT_SEED:-7}
 modes=(drop reset 5xx truncate stall)
 injected=0
+deadline=$((SECONDS + ${LOBBY_SOAK_MINUTES:-100000} * 60))
+stopped=0
 while kill -0 "$pid" 2>/dev/null; do
+    if ((SECONDS >= deadline)); then
+        kill -TERM "$pid"
+        stopped=1
+        break
+    fi
     sleep "$((2 + RANDOM % 5))"
     kill -0 "$pid" 2>/dev/null || break
     proxy_command "fault ${modes[RANDOM % ${#modes[@]}]} /v1/bookings 1" >/dev/null
@@ -32,7 +37,7 @@ while kill -0 "$pid" 2>/dev/null; do
 done
 status=0
 wait "$pid" || status=$?
-((status == 0)) || fail "the kiosk failed during the soak (exit $status)"
+((status == 0 || stopped)) || fail "the kiosk failed during the soak (exit $status)"
 counts=$(proxy_command count)
 proxy_command "fault none" >/dev/null
 recover
@@ -50,4 +55,4 @@ print(f"  threads {first['threads']} -> {last['threads']}")
 print(f"  proxy   {sys.argv[2]}")
 print(f"  after a restart: {sys.argv[3]}; no transaction left open")
 PY
-echo "PASS: soak of $passes passes; $injected faults armed"
+echo "PASS: soak of $(grep -c journey_pass "$out/passes.out") passes$( ((stopped)) && echo " (stopped at the deadline)"); $injected faults armed"

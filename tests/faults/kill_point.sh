@@ -9,10 +9,7 @@
 set -euo pipefail
 point=$1 journey=$2 app=$3
 out=$4/kill-${journey}-${point/\//-}
-rm -rf "$out"
-mkdir -p "$out"
-source "$(dirname "$0")/fault_lib.sh"
-make_config "$LOBBY_PLATFORM_URL"
+source "$(dirname "$0")/fault_lib.sh"  # empties $out, writes $out/kiosk.json
 case $journey in
     pickup) platform_command "book +0 11010519491231002X 张三丰 morning paid" >/dev/null ;;
     cancel) platform_command "book +2 11010519491231002X 张三丰 morning paid" >/dev/null ;;

@@ -2,17 +2,15 @@
 # kill -9 at random points across at least JOURNEYS booking journeys (e-voucher, book, pay by
 # insurance, voucher printed): one kiosk process walks a patient's journey again and again until
 # killed at a random moment, restarts, settles its journal; the ledger is checked after every
-# restart. Each run is a new patient (the sandbox's per-day limits). Run by with_platform.sh
+# restart (the restarted kiosk settles its journal, then the next run serves the next patient).
+# Each run is a new patient (the sandbox's per-day limits). Run by with_platform.sh
 # --rules tests/faults/relaxed_rules.json and with_cupsd.sh.
 # Usage: kill_random.sh APP OUTDIR [JOURNEYS]
 set -euo pipefail
 app=$1
 out=$2/kill-random
 want=${3:-200}
-rm -rf "$out"
-mkdir -p "$out"
-source "$(dirname "$0")/fault_lib.sh"
-make_config "$LOBBY_PLATFORM_URL"
+source "$(dirname "$0")/fault_lib.sh"  # empties $out, writes $out/kiosk.json
 [[ $(platform_command "capacity 100000") == ok ]] || fail "the sandbox refused more capacity"
 passes_per_run=8
 journeys=0 kills=0 runs=0 reconciled=0
@@ -50,11 +48,13 @@ while ((journeys < want)); do
         wait "$pid" || fail "run $runs ended badly before its kill"
         journeys=$((journeys + $(grep -c journey_pass "$out/run.out" || true)))
     fi
-    recover
+    settle
     cat "$out/run.log" >>"$out/app.log"
     reconciled=$(grep -c "reconciled " "$out/app.log" || true)
     check_invariants >/dev/null
 done
+recover  # and the kiosk serves the next patient
+check_invariants >/dev/null
 audit=$(tail -n 1 "$out/audit.log")
 echo "PASS: $journeys journeys in $runs runs, $kills killed at random; $reconciled transactions" \
      "settled after a kill; violations: 0; ledger: $audit"

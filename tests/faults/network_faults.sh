@@ -9,14 +9,11 @@
 set -euo pipefail
 case=$1 app=$2
 out=$3/fault-$case
-rm -rf "$out"
-mkdir -p "$out"
-source "$(dirname "$0")/fault_lib.sh"
-make_config "$LOBBY_PLATFORM_URL"
+source "$(dirname "$0")/fault_lib.sh"  # empties $out, writes $out/kiosk.json
 
 zhang_today() { platform_command "book +0 11010519491231002X 张三丰 morning paid" >/dev/null; }
 zhang_later() { platform_command "book +2 11010519491231002X 张三丰 morning paid" >/dev/null; }
-revisit=0
+revisit=0 waited_ms=
 case $case in
     # The reply to "book" is lost once: the retry under the same key gets the same booking.
     drop_booking_reply) fault="fault drop /v1/bookings 1" journey=book_qr want=done
@@ -53,6 +50,27 @@ elapsed_ms=$((($(date +%s%N) - started) / 1000000))
 got=$(outcome_of "$out/journey")
 [[ $got == "$want" ]] || fail "the patient saw '$got', expected '$want'"
 
+# The patient never waits past the call's deadline (call_timeout_ms, retries included) for the
+# step that went wrong: from the step's start to the refusal in the log.
+if [[ $want == error ]]; then
+    waited_ms=$(python3 - "$out/app.log" <<'PY'
+import re, sys, datetime
+start = None
+for line in open(sys.argv[1], encoding="utf-8"):
+    if not re.match(r"\d{4}-\d\d-\d\dT", line):
+        continue
+    when = datetime.datetime.fromisoformat(line[:23])
+    if re.search(r"booking a slice|checking in booking|cancelling booking", line):
+        start = when
+    elif start and re.search(r"(booking|check-in|cancel) refused:", line):
+        print(int((when - start).total_seconds() * 1000))
+        break
+PY
+)
+    [[ -n $waited_ms ]] || fail "the log does not show the failed step and its refusal"
+    deadline_ms=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["platform"]["call_timeout_ms"])' "$out/kiosk.json")
+    ((waited_ms <= deadline_ms + 1000)) || fail "the patient waited ${waited_ms} ms (deadline ${deadline_ms} ms)"
+fi
 counts=$(proxy_command count)
 [[ $counts =~ \ ([1-9][0-9]*)\ faulted ]] || fail "the fault never struck ($counts)"
 faulted=${BASH_REMATCH[1]}
@@ -69,4 +87,4 @@ if ((revisit)); then
     grep -q "张\*丰" "${slips[0]}" || fail "the reprinted slip lacks the masked name"
     compgen -G "$out/revisit/*-menu-*.png" >/dev/null || fail "no menu screenshot at the revisit"
 fi
-echo "PASS: $case: $faulted requests faulted; the patient saw '$got' after ${elapsed_ms} ms of journey; $audit"
+echo "PASS: $case: $faulted requests faulted; the patient saw '$got'${waited_ms:+ ${waited_ms} ms after the step began} (journey ${elapsed_ms} ms); $audit"

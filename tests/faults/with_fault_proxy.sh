@@ -5,6 +5,7 @@
 # and prints its answer. The proxy is stopped when the command ends, whatever happens.
 # Usage: with_fault_proxy.sh PROXY COMMAND [ARGS...]
 set -uo pipefail
+source "$(dirname "$0")/../tools/control_fifo.sh"
 proxy=$1
 shift
 work=$(mktemp -d)
@@ -22,23 +23,13 @@ mkfifo "$work/control"
     <"$work/control" >"$work/out" 2>"$work/err" &
 proxy_pid=$!
 exec 7>"$work/control"
-for _ in $(seq 200); do grep -q '^port ' "$work/out" && break; sleep 0.05; done
-port=$(awk '/^port /{print $2}' "$work/out")
+port=$(wait_for_port "$work/out")
 [[ -n $port ]] || { echo "with_fault_proxy: the proxy did not start" >&2; cat "$work/err" >&2; exit 1; }
 export LOBBY_PLATFORM_DIRECT_URL=$LOBBY_PLATFORM_URL
 export LOBBY_PLATFORM_URL="https://127.0.0.1:$port"
 export LOBBY_PROXY_CONTROL="$work/control" LOBBY_PROXY_OUT="$work/out"
 
-proxy_command() {
-    local before
-    before=$(wc -l <"$LOBBY_PROXY_OUT")
-    echo "$*" >"$LOBBY_PROXY_CONTROL"
-    for _ in $(seq 100); do
-        (($(wc -l <"$LOBBY_PROXY_OUT") > before)) && break
-        sleep 0.05
-    done
-    tail -n +"$((before + 1))" "$LOBBY_PROXY_OUT" | head -n 1
-}
+proxy_command() { send_command "$LOBBY_PROXY_CONTROL" "$LOBBY_PROXY_OUT" "$@"; }
 export -f proxy_command
 
 "$@"

@@ -8,6 +8,7 @@
 # appended to LOBBY_PLATFORM_OUT), and the helper `platform_command CMD` that sends one command
 # and prints its answer.
 set -uo pipefail
+source "$(dirname "$0")/../tools/control_fifo.sh"
 platform=$1
 shift
 options=()
@@ -30,8 +31,7 @@ mkfifo "$work/control"
     <"$work/control" >"$work/out" 2>"$work/err" &
 platform_pid=$!
 exec 8>"$work/control"
-for _ in $(seq 200); do grep -q '^port ' "$work/out" && break; sleep 0.05; done
-port=$(awk '/^port /{print $2}' "$work/out")
+port=$(wait_for_port "$work/out")
 [[ -n $port ]] || { echo "with_platform: the platform did not start" >&2; cat "$work/err" >&2; exit 1; }
 
 export LOBBY_PLATFORM_URL="https://127.0.0.1:$port"
@@ -41,16 +41,7 @@ export LOBBY_PLATFORM_KEY="$work/state/terminals/$terminal/client.key"
 export LOBBY_PLATFORM_CONTROL="$work/control" LOBBY_PLATFORM_OUT="$work/out"
 
 # Sends one command to the platform and prints its one-line answer.
-platform_command() {
-    local before
-    before=$(wc -l <"$LOBBY_PLATFORM_OUT")
-    echo "$*" >"$LOBBY_PLATFORM_CONTROL"
-    for _ in $(seq 100); do
-        (($(wc -l <"$LOBBY_PLATFORM_OUT") > before)) && break
-        sleep 0.05
-    done
-    tail -n +"$((before + 1))" "$LOBBY_PLATFORM_OUT" | head -n 1
-}
+platform_command() { send_command "$LOBBY_PLATFORM_CONTROL" "$LOBBY_PLATFORM_OUT" "$@"; }
 export -f platform_command
 
 "$@"
