@@ -55,7 +55,8 @@ Error badReply(const std::string& what) {
     return makeError(ErrorKind::Protocol, "platform.bad_reply", "the platform's reply " + what);
 }
 
-// Ids that go into a URL path: letters, digits, '-' and '_' only (never "/", ".." or "?").
+// Every id that goes into a URL path is checked here first: letters, digits, '-' and '_' only
+// (never "/", ".." or "?"), whether it came from the platform, the journal or a tap.
 bool isPathSafe(const std::string& id) {
     return !id.empty() && id.size() <= 128 && std::all_of(id.begin(), id.end(), [](char c) {
         return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '_';
@@ -373,6 +374,7 @@ Result<std::vector<Department>> PlatformClient::departments() {
 }
 
 Result<std::vector<Doctor>> PlatformClient::doctors(const std::string& departmentId) {
+    if (!isPathSafe(departmentId)) return badId("department");
     auto parsed = jsonOf(call("GET", "/v1/departments/" + departmentId + "/doctors", "", "", true));
     if (!parsed) return parsed.error();
     return decodeList<Doctor>(parsed.value(), "doctors", [](const json& item) {
@@ -408,6 +410,7 @@ Result<std::string> PlatformClient::photo(const std::string& photoPath) {
 Result<std::vector<Session>> PlatformClient::schedule(const std::string& doctorId,
                                                       const std::string& from,
                                                       const std::string& to) {
+    if (!isPathSafe(doctorId)) return badId("doctor");
     auto parsed = jsonOf(call(
         "GET", "/v1/doctors/" + doctorId + "/schedule?from=" + from + "&to=" + to, "", "", true));
     if (!parsed) return parsed.error();
@@ -466,6 +469,7 @@ Result<Booking> PlatformClient::createBooking(const std::string& patientId,
 Result<Payment> PlatformClient::startPayment(const std::string& bookingId,
                                              const std::string& method,
                                              const std::string& idempotencyKey) {
+    if (!isPathSafe(bookingId)) return badId("booking");
     const json body = {{"method", method}};
     auto parsed = jsonOf(
         call("POST", "/v1/bookings/" + bookingId + "/payments", body.dump(), idempotencyKey, true));
@@ -474,6 +478,7 @@ Result<Payment> PlatformClient::startPayment(const std::string& bookingId,
 }
 
 Result<Payment> PlatformClient::payment(const std::string& paymentId) {
+    if (!isPathSafe(paymentId)) return badId("payment");
     auto parsed = jsonOf(call("GET", "/v1/payments/" + paymentId, "", "", true));
     if (!parsed) return parsed.error();
     return decodePayment(parsed.value());
@@ -496,6 +501,7 @@ Status PlatformClient::heartbeat(const Heartbeat& health) {
 
 Result<CheckIn> PlatformClient::checkIn(const std::string& bookingId,
                                         const std::string& idempotencyKey) {
+    if (!isPathSafe(bookingId)) return badId("booking");
     auto parsed =
         jsonOf(call("POST", "/v1/bookings/" + bookingId + "/checkin", "{}", idempotencyKey, true));
     if (!parsed) return parsed.error();
@@ -511,6 +517,7 @@ Result<CheckIn> PlatformClient::checkIn(const std::string& bookingId,
 
 Result<Booking> PlatformClient::cancelBooking(const std::string& bookingId,
                                               const std::string& idempotencyKey) {
+    if (!isPathSafe(bookingId)) return badId("booking");
     auto parsed =
         jsonOf(call("POST", "/v1/bookings/" + bookingId + "/cancel", "{}", idempotencyKey, true));
     if (!parsed) return parsed.error();
@@ -540,6 +547,7 @@ Result<std::optional<IdempotencyRecord>> PlatformClient::idempotencyRecord(
 }
 
 Result<std::vector<Booking>> PlatformClient::bookings(const std::string& patientId, Scope scope) {
+    if (!isPathSafe(patientId)) return badId("patient");
     const char* name = scope == Scope::Today ? "today" : "upcoming";
     auto parsed =
         jsonOf(call("GET", "/v1/patients/" + patientId + "/bookings?scope=" + name, "", "", true));

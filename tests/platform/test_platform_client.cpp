@@ -373,3 +373,19 @@ TEST_F(ClientRig, HeartbeatsAreRecordedForTheCertifiedTerminalOnly) {
     ASSERT_FALSE(malformed.ok());
     EXPECT_EQ(malformed.error().code, "invalid_request");
 }
+
+TEST_F(ClientRig, RefusesIdsThatWouldBendTheUrlPathBeforeSendingAnything) {
+    PlatformClient client(config(server_->port()));
+    EXPECT_EQ(client.doctors("NK/../admin").error().code, "platform.bad_id");
+    EXPECT_EQ(client.schedule("D1?x=1", "2026-11-23", "2026-11-24").error().code,
+              "platform.bad_id");
+    EXPECT_EQ(client.checkIn("../B1", "k").error().code, "platform.bad_id");
+    EXPECT_EQ(client.cancelBooking("", "k").error().code, "platform.bad_id");
+    EXPECT_EQ(client.startPayment("B 1", "wechat", "k").error().code, "platform.bad_id");
+    EXPECT_EQ(client.payment("Y1/").error().code, "platform.bad_id");
+    EXPECT_EQ(client.bookings("P1#", PlatformClient::Scope::Today).error().code, "platform.bad_id");
+    EXPECT_EQ(client.booking("..").error().code, "platform.bad_id");
+    EXPECT_EQ(client.idempotencyRecord("k/1").error().code, "platform.bad_id");
+    EXPECT_EQ(client.handshakes(), 0);       // nothing was sent
+    EXPECT_TRUE(client.departments().ok());  // and the client still works
+}
