@@ -368,7 +368,7 @@ void BookingFlow::onPayment(const Payment& payment) {
     if (payment.status == "captured") {
         paymentPoll_.stop();
         paymentCountdown_.stop();
-        if (booking_) booking_->status = "paid";
+        booking_->status = "paid";
         recordStep(tx_, journal::Step::PaymentConfirmed, journal::Phase::After, paymentKey_);
         qCInfo(lcJourney) << "booking" << booking_->id.c_str() << "paid";
         printVoucher();
