@@ -47,8 +47,7 @@ if ((owed)); then
     printer state ready  # paper refilled, cover closed, back online
     sleep 1.5
     before=$(jobs_with "A001")
-    kiosk revisit revisit || fail "the revisit journey failed"
-    (($(journal_count reprint) == 0)) || fail "the owed slip was not reprinted"
+    revisit
     (($(jobs_with "A001") == before + 1)) || fail "no reprinted slip with the queue number"
 fi
 echo "PASS: $case: the patient saw '$got'; $audit; slips owed and reprinted: $owed"

@@ -47,6 +47,14 @@ recover() {
     kiosk recovery idle || fail "the kiosk did not come back after the fault"
 }
 
+# revisit: the patient owed a slip (张三丰) comes back; it must be reprinted and settled.
+revisit() {
+    (($(journal_count reprint) == 1)) || fail "no slip owed to the patient"
+    kiosk revisit revisit || fail "the revisit journey failed"
+    (($(journal_count reprint) == 0)) || fail "the owed slip was not reprinted"
+    compgen -G "$out/revisit/*-menu-*.png" >/dev/null || fail "no menu screenshot at the revisit"
+}
+
 # settle: only the start-up reconciliation (kill_random.sh: its next run serves the patients).
 settle() {
     kiosk recovery settle || fail "the kiosk did not come back after the kill"
