@@ -35,6 +35,7 @@ GLOSSARY = {
     "The appointment service is not connected": "预约服务暂未连接",
     "The slip printer is not ready": "凭条打印机未就绪",
     "Not offered on this kiosk": "本机不提供此业务",
+    "This kiosk serves patients from %1 to %2": "本机服务时间为 %1 至 %2",
     "unavailable": "暂不可用",
     "Unavailable: %1": "暂不可用：%1",
     "Identify yourself": "请验证身份",

@@ -431,6 +431,10 @@
       <source>The slip printer's cover is open</source>
       <translation>凭条打印机盖未关好</translation>
     </message>
+    <message>
+      <source>This kiosk serves patients from %1 to %2</source>
+      <translation>本机服务时间为 %1 至 %2</translation>
+    </message>
   </context>
   <context>
     <name>FunctionTile</name>

@@ -18,5 +18,6 @@ int sscCommand(const QStringList& args);
 int scannerCommand(const QStringList& args);
 int printerCommand(const QStringList& args);
 int enrollCommand(const QStringList& args);
+int sceneCommand(const QStringList& args);
 
 }  // namespace lobby::ctl

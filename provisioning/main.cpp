@@ -5,6 +5,7 @@
 //   kioskctl device scanner watch --serial PATH | --evdev PATH [--count N] [--show]
 //   kioskctl device printer status|test [--queue Q] [--server HOST:PORT] ...
 //   kioskctl enroll --platform URL --token T --ca FILE [--terminal-id ID] [--dir DIR] [--force]
+//   kioskctl scene validate|keygen|sign|verify|push ...   (see scene_commands.cpp)
 //   kioskctl version
 
 #include <QCoreApplication>
@@ -24,6 +25,7 @@ int usage() {
         "       kioskctl device printer status|test [--queue Q] [--server HOST:PORT] ...\n"
         "       kioskctl enroll --platform URL --token T --ca FILE [--terminal-id ID] [--dir DIR] "
         "[--force]\n"
+        "       kioskctl scene validate|keygen|sign|verify|push ...\n"
         "       kioskctl version\n",
         stderr);
     return lobby::ctl::kExitUsage;
@@ -39,6 +41,7 @@ int main(int argc, char* argv[]) {
         return lobby::ctl::kExitOk;
     }
     if (!args.isEmpty() && args[0] == "config") return lobby::ctl::configCommand(args.mid(1));
+    if (!args.isEmpty() && args[0] == "scene") return lobby::ctl::sceneCommand(args.mid(1));
     if (!args.isEmpty() && args[0] == "enroll") return lobby::ctl::enrollCommand(args.mid(1));
     if (args.size() >= 2 && args[0] == "device" && args[1] == "idcard") {
         return lobby::ctl::idcardCommand(args.mid(2));

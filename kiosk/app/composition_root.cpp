@@ -26,7 +26,9 @@
 #include "journeys/slip_desk.h"
 #include "journeys/transaction_recovery.h"
 #include "logging/categories.h"
+#include "scene/scene_store.h"
 #include "services/platform_service.h"
+#include "services/scene_service.h"
 
 namespace lobby::app {
 namespace {
@@ -62,6 +64,7 @@ CompositionRoot::CompositionRoot(const config::Settings& settings, AppOptions op
     devices_ = std::make_unique<DeviceHub>(settings, session_, catalog_);
     buildPlatform(settings);
     buildJourneys(settings);
+    buildScenes(settings);
     exposeServices();
     language_ = std::make_unique<LanguageService>(&kiosk_, &session_, &engine_);
     if (!options_.screenshotDir.isEmpty()) {
@@ -140,6 +143,10 @@ void CompositionRoot::buildPlatform(const config::Settings& settings) {
         health.softwareVersion = QCoreApplication::applicationVersion().toStdString();
         health.devices = devices_->health();
         health.uptime_s = static_cast<long>(QDateTime::currentSecsSinceEpoch() - started);
+        if (scenes_) {
+            health.sceneVersion = static_cast<int>(scenes_->sceneVersion());
+            health.sceneRejected = scenes_->rejection();
+        }
         return health;
     });
 }
@@ -181,6 +188,36 @@ void CompositionRoot::buildJourneys(const config::Settings& settings) {
     }
 }
 
+void CompositionRoot::buildScenes(const config::Settings& settings) {
+    using namespace config::keys;
+    sceneStore_ =
+        std::make_unique<scene::SceneStore>(settings.stringValue(kSceneStateDir).toStdString(),
+                                            settings.stringValue(kSceneTrustDir).toStdString());
+    scenes_ = std::make_unique<services::SceneService>(
+        *sceneStore_, platform_.get(), session_,
+        std::chrono::seconds(settings.intValue(kScenePoll_s)),
+        [this](const scene::Scene& scene) { applyScene(scene); });
+}
+
+// Everything a scene decides, applied between sessions (SceneService sees to that).
+void CompositionRoot::applyScene(const scene::Scene& scene) {
+    const auto toList = [](const std::vector<std::string>& ids) {
+        QStringList list;
+        for (const auto& id : ids)
+            list << QString::fromStdString(id);
+        return list;
+    };
+    const QString name = QString::fromStdString(scene.hospitalName);
+    kiosk_.setBranding(name, QString::fromStdString(scene.hospitalNameEn),
+                       QString::fromStdString(scene.primaryColor), scene.voiceGuidance);
+    catalog_.setOffered(toList(scene.functions));
+    catalog_.setOpeningHours(scene.opensAt_min, scene.closesAt_min);
+    session_.setTiming({scene.timeouts.idle_s * 1000, scene.timeouts.countdown_s * 1000,
+                        scene.timeouts.farewell_s * 1000});
+    booking_->setPaymentMethods(toList(scene.paymentMethods));
+    slips_->setHospitalName(name);
+}
+
 CompositionRoot::~CompositionRoot() {
     qApp->removeEventFilter(this);
 }
@@ -210,6 +247,7 @@ bool CompositionRoot::start() {
     connect(window_, &QQuickWindow::frameSwapped, this, &CompositionRoot::onFirstFrame,
             Qt::SingleShotConnection);
     devices_->start();
+    scenes_->start();  // before the heartbeat, which reports the scene's version
     if (platform_) platform_->start();
     if (recovery_) recovery_->start();
     if (screenshots_) screenshots_->attach(window_);

@@ -17,7 +17,12 @@ class QQuickWindow;
 
 namespace lobby::services {
 class PlatformService;
-}
+class SceneService;
+}  // namespace lobby::services
+namespace lobby::scene {
+class SceneStore;
+struct Scene;
+}  // namespace lobby::scene
 namespace lobby::journeys {
 class BookingFlow;
 class BookingListFlow;
@@ -53,6 +58,8 @@ private:
     void exposeServices();
     void buildPlatform(const config::Settings& settings);
     void buildJourneys(const config::Settings& settings);
+    void buildScenes(const config::Settings& settings);
+    void applyScene(const scene::Scene& scene);
     void onFirstFrame();
     void buildTimings();
     void reportPass(int pass) const;
@@ -70,6 +77,8 @@ private:
     std::unique_ptr<journeys::BookingFlow> booking_;
     std::unique_ptr<journeys::BookingListFlow> bookingList_;
     std::unique_ptr<journeys::TransactionRecovery> recovery_;
+    std::unique_ptr<scene::SceneStore> sceneStore_;
+    std::unique_ptr<services::SceneService> scenes_;
     std::unique_ptr<ScreenshotRecorder> screenshots_;
     std::unique_ptr<JourneyDriver> journey_;
     std::unique_ptr<JourneyTimings> timings_;  // --report-timings

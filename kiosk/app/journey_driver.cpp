@@ -141,6 +141,13 @@ JourneyDriver::StepOutcome JourneyDriver::runStep(const QJsonObject& step) {
         }
         return StepOutcome::Done;
     }
+    // "present" / "absent": an item with that object name is (not) visible; waits until so.
+    if (step.contains("present") || step.contains("absent")) {
+        const bool wanted = step.contains("present");
+        const QString name = step.value(wanted ? "present" : "absent").toString();
+        const bool visible = findVisibleItem(window_->contentItem(), name) != nullptr;
+        return visible == wanted ? StepOutcome::Done : StepOutcome::Pending;
+    }
     if (step.contains("wait_ms")) {
         return clock_.elapsed() - stepStarted_ms_ >= step.value("wait_ms").toInt()
                    ? StepOutcome::Done

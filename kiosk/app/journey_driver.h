@@ -5,6 +5,8 @@
 //   {"tap": "startButton"}            tap the visible, enabled item with that objectName
 //   {"expect_screen": "menu"}         wait until that screen is shown ("done|error": either)
 //   {"wait_ms": 500}                  pause
+//   {"present": "function_book"}      wait until an item with that objectName is visible
+//   {"absent": "function_book"}       wait until none is
 //   {"place_card": "resident-zhang"}  put a card from sim/idcard's catalogue on the simulated
 //   reader
 //   {"remove_card": true}             lift it

@@ -114,6 +114,14 @@ const std::vector<SettingSpec>& settingSpecs() {
         intSetting(kJournalReconcile_s, 60, 5, 3600,
                    "Seconds between reconciliation passes over unfinished transactions (run "
                    "only while no patient is at the kiosk; also at start)."),
+        stringSetting(kSceneTrustDir, "/etc/lobby-kiosk/trust",
+                      "Directory of the admins' Ed25519 public keys (*.pem): a scene config is "
+                      "applied only if one of them verifies its signature."),
+        stringSetting(kSceneStateDir, "/var/lib/lobby-kiosk/scene",
+                      "Where the applied scene config and the one before it are kept."),
+        intSetting(kScenePoll_s, 300, 2, 86400,
+                   "Seconds between polls for a new scene config (each wait jittered by up to "
+                   "a fifth, so a hospital's kiosks do not ask at once)."),
         stringSetting(kMaintenancePinHash, "",
                       "Hash of the technician PIN for the maintenance menu.", true),
 

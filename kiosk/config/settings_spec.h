@@ -67,6 +67,9 @@ inline const QString kPlatformCallTimeout_ms = QStringLiteral("platform.call_tim
 inline const QString kPlatformHeartbeat_s = QStringLiteral("platform.heartbeat_interval_s");
 inline const QString kJournalPath = QStringLiteral("journal.path");
 inline const QString kJournalReconcile_s = QStringLiteral("journal.reconcile_interval_s");
+inline const QString kSceneTrustDir = QStringLiteral("scene.trust_dir");
+inline const QString kSceneStateDir = QStringLiteral("scene.state_dir");
+inline const QString kScenePoll_s = QStringLiteral("scene.poll_interval_s");
 inline const QString kMaintenancePinHash = QStringLiteral("maintenance.pin_hash");
 }  // namespace keys
 

@@ -12,6 +12,8 @@ struct FunctionNeeds {
     bool needsPrinter;
 };
 
+constexpr int kOpeningHoursCheck_ms = 20'000;
+
 constexpr std::array kFunctions = {
     FunctionNeeds{"pickup", true},
     FunctionNeeds{"book", true},
@@ -21,7 +23,20 @@ constexpr std::array kFunctions = {
 
 }  // namespace
 
-FunctionCatalog::FunctionCatalog(QObject* parent) : QObject(parent) {}
+FunctionCatalog::FunctionCatalog(QObject* parent) : QObject(parent) {
+    hoursTimer_.setInterval(kOpeningHoursCheck_ms);
+    connect(&hoursTimer_, &QTimer::timeout, this, [this] {
+        if (isOpenNow() == wasOpen_) return;
+        wasOpen_ = !wasOpen_;
+        emit changed();
+    });
+}
+
+bool FunctionCatalog::isOpenNow() const {
+    const QTime now = clock_();
+    const int minute = now.hour() * 60 + now.minute();
+    return minute >= opensAt_min_ && minute < closesAt_min_;
+}
 
 void FunctionCatalog::setHealth(const ServiceHealth& health) {
     health_ = health;
@@ -40,7 +55,44 @@ void FunctionCatalog::setPrinter(PrinterReadiness readiness) {
     emit changed();
 }
 
+void FunctionCatalog::setOffered(const QStringList& ids) {
+    if (ids == offered_) return;
+    offered_ = ids;
+    emit changed();
+}
+
+void FunctionCatalog::setOpeningHours(int opensAt_min, int closesAt_min) {
+    opensAt_min_ = opensAt_min;
+    closesAt_min_ = closesAt_min;
+    wasOpen_ = isOpenNow();
+    if (opensAt_min_ > 0 || closesAt_min_ < 24 * 60)
+        hoursTimer_.start();
+    else
+        hoursTimer_.stop();
+    emit changed();
+}
+
+QStringList FunctionCatalog::menuOrder() const {
+    if (!offered_.isEmpty()) return offered_;
+    QStringList all;
+    for (const auto& function : kFunctions)
+        all << QString::fromLatin1(function.id);
+    return all;
+}
+
 QString FunctionCatalog::unavailableReason(const QString& id) const {
+    if (!menuOrder().contains(id))
+        return QCoreApplication::translate("FunctionCatalog", "Not offered on this kiosk");
+    if (!isOpenNow()) {
+        const auto hhmm = [](int m) {
+            return QStringLiteral("%1:%2")
+                .arg(m / 60, 2, 10, QChar('0'))
+                .arg(m % 60, 2, 10, QChar('0'));
+        };
+        return QCoreApplication::translate("FunctionCatalog",
+                                           "This kiosk serves patients from %1 to %2")
+            .arg(hhmm(opensAt_min_), hhmm(closesAt_min_));
+    }
     for (const auto& function : kFunctions) {
         if (id != QLatin1String(function.id)) continue;
         // The printer first: "out of paper" tells staff what to fix at this very kiosk.
@@ -68,8 +120,7 @@ QString FunctionCatalog::unavailableReason(const QString& id) const {
 
 QVariantList FunctionCatalog::functions() const {
     QVariantList list;
-    for (const auto& function : kFunctions) {
-        const QString id = QString::fromLatin1(function.id);
+    for (const QString& id : menuOrder()) {
         const QString reason = unavailableReason(id);
         list << QVariantMap{{"id", id}, {"available", reason.isEmpty()}, {"reason", reason}};
     }

@@ -5,7 +5,11 @@
 
 #include <QObject>
 #include <QString>
+#include <QStringList>
+#include <QTime>
+#include <QTimer>
 #include <QVariantList>
+#include <functional>
 
 namespace lobby::core {
 
@@ -25,6 +29,11 @@ public:
     void setHealth(const ServiceHealth& health);
     void setPlatformConnected(bool connected);
     void setPrinter(PrinterReadiness readiness);
+    // The scene's choice: which functions the menu shows, in its order (empty: all of them).
+    void setOffered(const QStringList& ids);
+    // The scene's opening hours, in minutes after midnight; outside them nothing is available.
+    void setOpeningHours(int opensAt_min, int closesAt_min);
+    void setClock(std::function<QTime()> clock) { clock_ = std::move(clock); }
     // [{id, available, reason}], reason in the current UI language; empty when available.
     QVariantList functions() const;
     bool isAvailable(const QString& id) const;
@@ -34,7 +43,14 @@ signals:
 
 private:
     QString unavailableReason(const QString& id) const;
+    QStringList menuOrder() const;
+    bool isOpenNow() const;
     ServiceHealth health_;
+    QStringList offered_;
+    int opensAt_min_ = 0, closesAt_min_ = 24 * 60;
+    std::function<QTime()> clock_ = [] { return QTime::currentTime(); };
+    QTimer hoursTimer_;  // notices opening and closing time while the menu is on screen
+    bool wasOpen_ = true;
 };
 
 }  // namespace lobby::core

@@ -54,6 +54,7 @@ void KioskInfo::setLanguage(const QString& language) {
     qCInfo(lcUi) << "language" << language_;
     emit languageChanged();
     emit clockChanged();
+    if (!hospitalNameEn_.isEmpty()) emit hospitalNameChanged();
 }
 
 void KioskInfo::toggleLanguage() {
@@ -69,6 +70,20 @@ void KioskInfo::setElderMode(bool on) {
     elderMode_ = on;
     qCInfo(lcUi) << "elder mode" << (on ? "on" : "off");
     emit elderModeChanged();
+}
+
+QString KioskInfo::hospitalName() const {
+    return language_ == QLatin1String("en") && !hospitalNameEn_.isEmpty() ? hospitalNameEn_
+                                                                          : hospitalName_;
+}
+
+void KioskInfo::setBranding(const QString& name, const QString& nameEn, const QString& primaryColor,
+                            bool voiceGuidance) {
+    hospitalName_ = name;
+    hospitalNameEn_ = nameEn;
+    primaryColor_ = primaryColor;
+    voiceGuidance_ = voiceGuidance;
+    emit hospitalNameChanged();
 }
 
 void KioskInfo::setHospitalName(const QString& name) {

@@ -23,6 +23,9 @@ class KioskInfo : public QObject {
     QML_NAMED_ELEMENT(Kiosk)
     QML_SINGLETON
     Q_PROPERTY(QString hospitalName READ hospitalName NOTIFY hospitalNameChanged)
+    // The hospital's colour behind white text (from the scene; checked for 4.5:1 contrast).
+    Q_PROPERTY(QString primaryColor READ primaryColor NOTIFY hospitalNameChanged)
+    Q_PROPERTY(bool voiceGuidance READ voiceGuidance NOTIFY hospitalNameChanged)
     Q_PROPERTY(QString language READ language NOTIFY languageChanged)
     Q_PROPERTY(QString dateText READ dateText NOTIFY clockChanged)
     Q_PROPERTY(QString timeText READ timeText NOTIFY clockChanged)
@@ -40,7 +43,10 @@ public:
     static KioskInfo* create(QQmlEngine* qmlEngine, QJSEngine* jsEngine);
     static constexpr const char* kQmlName = "kiosk";
 
-    QString hospitalName() const { return hospitalName_; }
+    // In English when the patient chose English and the scene gives an English name.
+    QString hospitalName() const;
+    QString primaryColor() const { return primaryColor_; }
+    bool voiceGuidance() const { return voiceGuidance_; }
     QString language() const { return language_; }
     QString defaultLanguage() const { return defaultLanguage_; }
     QString dateText() const;
@@ -55,6 +61,8 @@ public:
     Q_INVOKABLE void toggleElderMode();
     void setElderMode(bool on);
     void setHospitalName(const QString& name);
+    void setBranding(const QString& name, const QString& nameEn, const QString& primaryColor,
+                     bool voiceGuidance);
 
 signals:
     void hospitalNameChanged();
@@ -64,6 +72,9 @@ signals:
 
 private:
     QString hospitalName_;
+    QString hospitalNameEn_;
+    QString primaryColor_ = QStringLiteral("#0B5CAD");
+    bool voiceGuidance_ = false;
     QString defaultLanguage_;
     QString language_;
     KioskDisplay display_;

@@ -29,6 +29,12 @@ SessionController::SessionController(SessionTiming timing, FunctionCatalog* cata
     connect(catalog_, &FunctionCatalog::changed, this, &SessionController::functionsChanged);
 }
 
+void SessionController::setTiming(SessionTiming timing) {
+    timing_ = timing;
+    watchdog_ = IdleWatchdog(timing.idleTimeout_ms, timing.idleCountdown_ms);
+    farewellTimer_.setInterval(timing.farewell_ms);
+}
+
 SessionController* SessionController::create(QQmlEngine* qmlEngine, QJSEngine*) {
     return exposedTo<SessionController>(qmlEngine, kQmlName);
 }

@@ -60,6 +60,8 @@ public:
     static constexpr const char* kQmlName = "session";
 
     SessionState currentState() const { return machine_.state(); }
+    // New timeouts (a scene applied between sessions); takes effect from the next session.
+    void setTiming(SessionTiming timing);
     QString stateName() const;
     QString screenName() const;
     QUrl screenUrl() const;

@@ -76,6 +76,11 @@ BookingFlow::BookingFlow(core::SessionController& session, services::PlatformSer
     });
 }
 
+void BookingFlow::setPaymentMethods(const QStringList& methods) {
+    policy_.paymentMethods = methods;
+    emit changed();
+}
+
 BookingFlow* BookingFlow::create(QQmlEngine* qmlEngine, QJSEngine*) {
     return core::exposedTo<BookingFlow>(qmlEngine, kQmlName);
 }

@@ -42,7 +42,7 @@ class BookingFlow : public JourneyFlow {
     Q_PROPERTY(QVariantList doctors READ doctors NOTIFY changed)
     Q_PROPERTY(QVariantList sessions READ sessions NOTIFY changed)
     Q_PROPERTY(QVariantMap summary READ summary NOTIFY changed)
-    Q_PROPERTY(QStringList paymentMethods READ paymentMethods CONSTANT)
+    Q_PROPERTY(QStringList paymentMethods READ paymentMethods NOTIFY changed)
     Q_PROPERTY(QString qrPayload READ qrPayload NOTIFY changed)
     Q_PROPERTY(int paymentRemaining READ paymentRemaining NOTIFY paymentTick)
 
@@ -64,6 +64,8 @@ public:
     QVariantList sessions() const;
     QVariantMap summary() const;
     QStringList paymentMethods() const { return policy_.paymentMethods; }
+    // The scene's payment methods; applied between sessions.
+    void setPaymentMethods(const QStringList& methods);
     QString qrPayload() const { return QString::fromStdString(payment_.qrPayload); }
     int paymentRemaining() const { return paymentRemaining_s_; }
 

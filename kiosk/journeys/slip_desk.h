@@ -21,6 +21,8 @@ public:
     SlipDesk(devices::PrinterService* printer, QString hospitalName, QString queueUrlBase,
              QObject* parent = nullptr);
 
+    void setHospitalName(const QString& name) { hospitalName_ = name; }
+
     // Where a check-in slip's QR code sends the patient to follow their queue.
     std::string queueUrlFor(const std::string& bookingId) const {
         return queueUrlBase_.toStdString() + bookingId;

@@ -494,6 +494,7 @@ Status PlatformClient::heartbeat(const Heartbeat& health) {
                  {"devices", devices},
                  {"uptime_s", health.uptime_s}};
     if (!health.lastError.empty()) body["last_error"] = health.lastError;
+    if (!health.sceneRejected.empty()) body["rejected_scene"] = health.sceneRejected;
     auto reply = call("POST", "/v1/terminals/self/heartbeat", body.dump(), "", true);
     if (!reply) return reply.error();
     return {};
@@ -571,22 +572,24 @@ Result<std::optional<SignedScene>> PlatformClient::scene(const std::string& etag
     if (reply->status == 304) return std::optional<SignedScene>();
     auto parsed = parse(reply->body);
     if (!parsed) return parsed.error();
-    if (!parsed->is_object() || !parsed->contains("scene") || !(*parsed)["scene"].is_object())
-        return badReply("lacks scene");
+    auto sceneJson = field<std::string>(parsed.value(), "scene_json");
+    if (!sceneJson) return sceneJson.error();
     auto signature = field<std::string>(parsed.value(), "signature_base64");
     if (!signature) return signature.error();
     return std::optional<SignedScene>(
-        SignedScene{reply->etag, (*parsed)["scene"].dump(), signature.value()});
+        SignedScene{reply->etag, sceneJson.value(), signature.value()});
 }
 
 Status PlatformClient::putScene(const std::string& group, const std::string& sceneJson,
                                 const std::string& signatureBase64) {
+    if (!isPathSafe(group)) return badId("group");
     json scene = json::parse(sceneJson, nullptr, false);
     if (scene.is_discarded() || !scene.is_object()) {
         return makeError(ErrorKind::InvalidArgument, "scene.not_json",
                          "the scene is not a JSON object");
     }
-    const json body = {{"scene", scene}, {"signature_base64", signatureBase64}};
+    // The scene travels as the exact bytes that were signed, never re-serialised.
+    const json body = {{"scene_json", sceneJson}, {"signature_base64", signatureBase64}};
     auto reply = call("PUT", "/v1/scenes/" + group, body.dump(), "", true);
     if (!reply) return reply.error();
     return {};

@@ -91,7 +91,7 @@ struct Enrollment {
 // A scene config as the platform serves it; the kiosk verifies the signature itself.
 struct SignedScene {
     std::string etag;
-    std::string sceneJson;  // the scene object, as sent
+    std::string sceneJson;  // the exact bytes the admin signed
     std::string signatureBase64;
 };
 
@@ -101,7 +101,8 @@ struct Heartbeat {
     int sceneVersion = 0;
     std::vector<std::pair<std::string, std::string>> devices;  // "printer" → "paper_out"
     long uptime_s = 0;
-    std::string lastError;  // empty when none
+    std::string lastError;      // empty when none
+    std::string sceneRejected;  // why the last scene offered was refused; empty when none
 };
 
 // A refusal from the platform: Error::code is the contract's code ("no_slots_left"), the

@@ -9,7 +9,9 @@ QtObject {
 
     readonly property color background: "#F4F7FB"
     readonly property color surface: "#FFFFFF"
-    readonly property color primary: "#0B5CAD"        // 6.9:1 on white
+    // The hospital's colour from the scene (default #0B5CAD, 6.7:1 on white); a scene is refused
+    // unless its colour keeps white text at 4.5:1 or more.
+    readonly property color primary: Kiosk.primaryColor
     readonly property color primaryText: "#FFFFFF"
     readonly property color text: "#1A1A1A"
     readonly property color mutedText: "#4A5563"      // 7.4:1 on white

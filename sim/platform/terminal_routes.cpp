@@ -91,15 +91,16 @@ void PlatformServer::terminalRoutes() {
             return sendError(response, 403, "not_admin", "无权操作",
                              "Only an administrator may upload scenes");
         }
-        auto body = parseBody(request, response, {"signature_base64"});
+        auto body = parseBody(request, response, {"scene_json", "signature_base64"});
         if (!body) return;
-        if (!body->contains("scene") || !(*body)["scene"].is_object() ||
-            !(*body)["scene"].contains("version") ||
-            !(*body)["scene"]["version"].is_number_integer()) {
+        // The scene stays the string the admin signed; it is parsed only to read its version.
+        const json scene = json::parse((*body)["scene_json"].get<std::string>(), nullptr, false);
+        if (!scene.is_object() || !scene.contains("version") ||
+            !scene["version"].is_number_integer()) {
             return sendError(response, 400, "invalid_request", "场景配置无效",
-                             "The scene must be an object with an integer version");
+                             "The scene must be a JSON object with an integer version");
         }
-        const auto version = (*body)["scene"]["version"].get<std::int64_t>();
+        const auto version = scene["version"].get<std::int64_t>();
         if (auto stored = store_.storeScene(request.matches[1], version, body->dump()); !stored) {
             if (stored.error().code == "scene_not_newer") {
                 return sendError(response, 409, "scene_not_newer", "场景版本不高于现有版本",

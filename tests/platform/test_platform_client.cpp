@@ -156,11 +156,13 @@ TEST_F(ClientRig, ScenesAreUploadedByAdminsAndFetchedWithETags) {
     PlatformClient terminal(config(server_->port()));
     EXPECT_EQ(terminal.scene("").error().code, "not_found") << "no scene uploaded yet";
 
-    ASSERT_TRUE(admin.putScene("default", R"({"version": 1, "hospital": "A"})", "c2ln").ok());
+    // Spacing and key order as the admin wrote them: the signature covers these exact bytes.
+    const std::string firstScene = "{ \"version\": 1,\n  \"hospital\": \"示例 A\" }";
+    ASSERT_TRUE(admin.putScene("default", firstScene, "c2ln").ok());
     auto first = terminal.scene("");
     ASSERT_TRUE(first.ok()) << first.error().message;
     ASSERT_TRUE(first->has_value());
-    EXPECT_NE(first->value().sceneJson.find("\"hospital\":\"A\""), std::string::npos);
+    EXPECT_EQ(first->value().sceneJson, firstScene) << "the bytes arrive unchanged";
     EXPECT_EQ(first->value().signatureBase64, "c2ln");
     EXPECT_FALSE(first->value().etag.empty());
     auto unchanged = terminal.scene(first->value().etag);
@@ -171,11 +173,12 @@ TEST_F(ClientRig, ScenesAreUploadedByAdminsAndFetchedWithETags) {
               "scene_not_newer");
     EXPECT_EQ(terminal.putScene("default", R"({"version": 9})", "c2ln").error().code, "not_admin");
     EXPECT_EQ(admin.putScene("default", "[1]", "c2ln").error().code, "scene.not_json");
+    EXPECT_EQ(admin.putScene("../x", R"({"version": 3})", "c2ln").error().code, "platform.bad_id");
     ASSERT_TRUE(admin.putScene("default", R"({"version": 2, "hospital": "B"})", "c2ln").ok());
     auto second = terminal.scene(first->value().etag);
     ASSERT_TRUE(second.ok() && second->has_value());
     EXPECT_NE(second->value().etag, first->value().etag);
-    EXPECT_NE(second->value().sceneJson.find("\"version\":2"), std::string::npos);
+    EXPECT_EQ(second->value().sceneJson, R"({"version": 2, "hospital": "B"})");
 }
 
 TEST_F(ClientRig, EnrollmentSpendsItsTokenOnce) {
@@ -353,13 +356,16 @@ TEST_F(ClientRig, HeartbeatsAreRecordedForTheCertifiedTerminalOnly) {
                      3,
                      {{"id_reader", "ready"}, {"printer", "paper_out"}},
                      3600,
-                     ""};
+                     "",
+                     "v4: scene.bad_signature: no trusted admin key verifies it"};
     auto sent = client.heartbeat(health);
     ASSERT_TRUE(sent.ok()) << sent.error().message;
     auto recorded = store_->lastHeartbeat("KIOSK-TEST-0001");
     ASSERT_TRUE(recorded.ok());
     EXPECT_NE(recorded->body.find("\"paper_out\""), std::string::npos);
     EXPECT_NE(recorded->body.find("\"uptime_s\":3600"), std::string::npos);
+    EXPECT_NE(recorded->body.find("\"rejected_scene\":\"v4: scene.bad_signature"),
+              std::string::npos);
 
     health.terminalId = "KIOSK-SOMEONE-ELSE";
     auto impersonating = client.heartbeat(health);

@@ -62,3 +62,34 @@ TEST(FunctionCatalog, ThePrinterReasonComesFirstForPrintingFunctions) {
     EXPECT_EQ(find(catalog.functions(), "book").value("reason").toString(),
               "The slip printer's cover is open");
 }
+
+TEST(FunctionCatalog, TheSceneChoosesWhichFunctionsAppearAndInWhatOrder) {
+    FunctionCatalog catalog;
+    catalog.setHealth({true, PrinterReadiness::Ready});
+    int changes = 0;
+    QObject::connect(&catalog, &FunctionCatalog::changed, [&] { ++changes; });
+    catalog.setOffered({"my_bookings", "pickup"});
+    EXPECT_EQ(changes, 1);
+    const auto functions = catalog.functions();
+    ASSERT_EQ(functions.size(), 2);
+    EXPECT_EQ(functions[0].toMap().value("id"), "my_bookings");
+    EXPECT_EQ(functions[1].toMap().value("id"), "pickup");
+    EXPECT_FALSE(catalog.isAvailable("book")) << "a function the scene leaves out is not served";
+    catalog.setOffered({});
+    EXPECT_EQ(catalog.functions().size(), 4);
+}
+
+TEST(FunctionCatalog, OutsideOpeningHoursNothingIsAvailableAndTheHoursAreSaid) {
+    FunctionCatalog catalog;
+    catalog.setHealth({true, PrinterReadiness::Ready});
+    QTime now(6, 59);
+    catalog.setClock([&] { return now; });
+    catalog.setOpeningHours(7 * 60, 17 * 60 + 30);
+    EXPECT_FALSE(catalog.isAvailable("my_bookings"));
+    EXPECT_EQ(find(catalog.functions(), "pickup").value("reason").toString(),
+              "This kiosk serves patients from 07:00 to 17:30");
+    now = QTime(7, 0);
+    EXPECT_TRUE(catalog.isAvailable("pickup"));
+    now = QTime(17, 30);
+    EXPECT_FALSE(catalog.isAvailable("pickup"));
+}

@@ -1,0 +1,53 @@
+#pragma once
+// The kiosk's applied scene config on disk, and the checks a new one must pass: its signature
+// verifies against a trusted admin key, it validates, and its version is newer than the applied
+// one (no rollback). Applying writes it atomically and keeps the one it replaces for fallback:
+// a current file that no longer verifies (a revoked key, a torn disk) falls back to the previous
+// one. Files hold the platform's envelope, {"scene_json", "signature_base64"}. Qt-free.
+
+#include <optional>
+#include <string>
+
+#include "common/error.h"
+#include "scene/scene.h"
+
+namespace lobby::scene {
+
+struct SignedSceneBytes {
+    std::string sceneJson;  // the exact bytes that were signed
+    std::string signatureBase64;
+};
+
+class SceneStore {
+public:
+    SceneStore(std::string stateDirectory, std::string trustDirectory);
+
+    // Reads the applied scene (current, else previous); nothing applied is not an error. A file
+    // that fails its checks is reported in lastRejection() and skipped.
+    void load();
+    const std::optional<Scene>& current() const { return current_; }
+    long long currentVersion() const { return current_ ? current_->version : 0; }
+
+    // The checks, without applying: the scene it would become.
+    Result<Scene> check(const SignedSceneBytes& candidate) const;
+    // check(), then writes it as the current scene, keeping the current one as previous.
+    Result<Scene> apply(const SignedSceneBytes& candidate);
+
+    // Why the last scene offered or loaded was refused ("v7: scene.bad_signature: ..."); empty
+    // once a scene has been applied since.
+    const std::string& lastRejection() const { return lastRejection_; }
+    void noteRejection(const SignedSceneBytes& candidate, const Error& error);
+
+    std::string currentPath() const;
+    std::string previousPath() const;
+
+private:
+    Result<Scene> verified(const SignedSceneBytes& candidate) const;
+    Result<Scene> loadFile(const std::string& path) const;
+
+    std::string stateDirectory_, trustDirectory_;
+    std::optional<Scene> current_;
+    std::string lastRejection_;
+};
+
+}  // namespace lobby::scene
