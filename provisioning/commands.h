@@ -19,5 +19,9 @@ int scannerCommand(const QStringList& args);
 int printerCommand(const QStringList& args);
 int enrollCommand(const QStringList& args);
 int sceneCommand(const QStringList& args);
+int statusCommand(const QStringList& args);
+int selftestCommand(const QStringList& args);
+int diagCommand(const QStringList& args);
+int resetCommand(const QStringList& args);
 
 }  // namespace lobby::ctl

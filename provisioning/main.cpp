@@ -6,6 +6,9 @@
 //   kioskctl device printer status|test [--queue Q] [--server HOST:PORT] ...
 //   kioskctl enroll --platform URL --token T --ca FILE [--terminal-id ID] [--dir DIR] [--force]
 //   kioskctl scene validate|keygen|sign|verify|push ...   (see scene_commands.cpp)
+//   kioskctl status | selftest [--config FILE] [--json]
+//   kioskctl diag bundle OUT.tar.gz [--config FILE]
+//   kioskctl reset --factory --yes [--discard-unsettled] [--config FILE]
 //   kioskctl version
 
 #include <QCoreApplication>
@@ -26,6 +29,9 @@ int usage() {
         "       kioskctl enroll --platform URL --token T --ca FILE [--terminal-id ID] [--dir DIR] "
         "[--force]\n"
         "       kioskctl scene validate|keygen|sign|verify|push ...\n"
+        "       kioskctl status | selftest [--config FILE] [--json]\n"
+        "       kioskctl diag bundle OUT.tar.gz [--config FILE]\n"
+        "       kioskctl reset --factory --yes [--discard-unsettled] [--config FILE]\n"
         "       kioskctl version\n",
         stderr);
     return lobby::ctl::kExitUsage;
@@ -41,6 +47,10 @@ int main(int argc, char* argv[]) {
         return lobby::ctl::kExitOk;
     }
     if (!args.isEmpty() && args[0] == "config") return lobby::ctl::configCommand(args.mid(1));
+    if (!args.isEmpty() && args[0] == "status") return lobby::ctl::statusCommand(args.mid(1));
+    if (!args.isEmpty() && args[0] == "selftest") return lobby::ctl::selftestCommand(args.mid(1));
+    if (!args.isEmpty() && args[0] == "diag") return lobby::ctl::diagCommand(args.mid(1));
+    if (!args.isEmpty() && args[0] == "reset") return lobby::ctl::resetCommand(args.mid(1));
     if (!args.isEmpty() && args[0] == "scene") return lobby::ctl::sceneCommand(args.mid(1));
     if (!args.isEmpty() && args[0] == "enroll") return lobby::ctl::enrollCommand(args.mid(1));
     if (args.size() >= 2 && args[0] == "device" && args[1] == "idcard") {

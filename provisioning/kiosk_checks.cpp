@@ -1,0 +1,215 @@
+#include "kiosk_checks.h"
+
+#include <openssl/pem.h>
+#include <openssl/x509.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <QFileInfo>
+#include <chrono>
+#include <cstdio>
+#include <memory>
+
+#include "idcard/sam_reader.h"
+#include "idcard/serial_transport.h"
+#include "idcard/usb_transport.h"
+#include "journal/transaction_journal.h"
+#include "platform/platform_client.h"
+#include "printer/cups_queue.h"
+#include "printer/direct_channel.h"
+#include "printer/usb_status.h"
+#include "scene/scene_store.h"
+#include "smartcard/pcsc.h"
+
+namespace lobby::ctl {
+namespace {
+
+using namespace config::keys;
+using std::chrono::milliseconds;
+using std::chrono::seconds;
+
+constexpr milliseconds kPlatformProbe_ms{5000};
+constexpr seconds kPrinterProbe_s{3};
+
+Check passed(const QString& name, bool required, const QString& detail) {
+    return {name, required, true, detail};
+}
+Check failed(const QString& name, bool required, const QString& detail) {
+    return {name, required, false, detail};
+}
+QString words(const Error& error) {
+    return QString::fromStdString(error.message);
+}
+
+Check enrollmentCheck(const config::Settings& settings, bool required) {
+    const QString certPath = settings.stringValue(kPlatformClientCert);
+    const QString keyPath = settings.stringValue(kPlatformClientKey);
+    std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(qPrintable(certPath), "re"),
+                                                         std::fclose);
+    if (!file) return failed("enrollment", required, "not enrolled (no " + certPath + ")");
+    std::unique_ptr<X509, void (*)(X509*)> certificate(
+        PEM_read_X509(file.get(), nullptr, nullptr, nullptr), X509_free);
+    if (!certificate) return failed("enrollment", required, certPath + " is not a certificate");
+    char commonName[128] = {};
+    X509_NAME_get_text_by_NID(X509_get_subject_name(certificate.get()), NID_commonName, commonName,
+                              sizeof commonName);
+    if (X509_cmp_current_time(X509_get0_notAfter(certificate.get())) <= 0)
+        return failed("enrollment", required,
+                      QStringLiteral("the certificate of %1 has expired").arg(commonName));
+    struct stat keyStat {};
+    if (::stat(qPrintable(keyPath), &keyStat) != 0)
+        return failed("enrollment", required, "the terminal key " + keyPath + " is missing");
+    if ((keyStat.st_mode & 077) != 0)
+        return failed("enrollment", required,
+                      "the terminal key " + keyPath + " is readable by others");
+    return passed("enrollment", required, QStringLiteral("enrolled as %1").arg(commonName));
+}
+
+Check platformCheck(const config::Settings& settings, bool required) {
+    platform::ClientConfig client;
+    client.baseUrl = settings.stringValue(kPlatformBaseUrl).toStdString();
+    client.caBundle = settings.stringValue(kPlatformCaBundle).toStdString();
+    client.clientCertificate = settings.stringValue(kPlatformClientCert).toStdString();
+    client.clientKey = settings.stringValue(kPlatformClientKey).toStdString();
+    client.callTimeout =
+        std::min(kPlatformProbe_ms, milliseconds(settings.intValue(kPlatformCallTimeout_ms)));
+    platform::PlatformClient platform(client);
+    auto departments = platform.departments();
+    if (!departments) return failed("platform", required, words(departments.error()));
+    return passed("platform", required,
+                  QStringLiteral("%1 answers (%2 departments)")
+                      .arg(QString::fromStdString(client.baseUrl))
+                      .arg(departments->size()));
+}
+
+Check sceneCheck(const config::Settings& settings) {
+    scene::SceneStore store(settings.stringValue(kSceneStateDir).toStdString(),
+                            settings.stringValue(kSceneTrustDir).toStdString());
+    store.load();
+    QString detail = store.current() ? QStringLiteral("version %1 (%2)")
+                                           .arg(store.currentVersion())
+                                           .arg(QString::fromStdString(store.current()->type))
+                                     : QStringLiteral("none applied (kiosk.json's defaults)");
+    if (!store.lastRejection().empty())
+        detail += "; refused: " + QString::fromStdString(store.lastRejection());
+    return passed("scene", false, detail);
+}
+
+Check journalCheck(const config::Settings& settings, bool required) {
+    const QString path = settings.stringValue(kJournalPath);
+    if (!QFileInfo::exists(path)) return passed("journal", required, path + " (not created yet)");
+    auto journal = journal::TransactionJournal::open(path.toStdString());
+    if (!journal) return failed("journal", required, words(journal.error()));
+    auto open = journal.value()->unfinished();
+    if (!open) return failed("journal", required, words(open.error()));
+    return passed("journal", required,
+                  open->empty()
+                      ? QStringLiteral("nothing unsettled")
+                      : QStringLiteral("%1 transactions waiting to be settled with the platform")
+                            .arg(open->size()));
+}
+
+Check idCardCheck(const config::Settings& settings) {
+    const QString backend = settings.stringValue(kIdCardBackend);
+    if (backend == "simulated") return passed("idcard", true, "simulated reader");
+    std::unique_ptr<idcard::Transport> transport;
+    if (backend == "serial") {
+        auto serial =
+            idcard::SerialTransport::open(settings.stringValue(kIdCardSerialDevice).toStdString(),
+                                          settings.intValue(kIdCardBaud));
+        if (!serial) return failed("idcard", true, words(serial.error()));
+        transport = std::move(serial.value());
+    } else {
+        auto id = idcard::parseUsbId(settings.stringValue(kIdCardUsbId).toStdString());
+        if (!id) return failed("idcard", true, words(id.error()));
+        auto usb = idcard::UsbTransport::open(id.value());
+        if (!usb) return failed("idcard", true, words(usb.error()));
+        transport = std::move(usb.value());
+    }
+    idcard::SamReader reader(std::move(transport));
+    auto samId = reader.samId();
+    if (!samId) return failed("idcard", true, words(samId.error()));
+    return passed("idcard", true, "the reader's SAM answers over " + backend);
+}
+
+Check sscCheck(const config::Settings& settings) {
+    auto context = smartcard::PcscContext::establish();
+    if (!context) return failed("ssc", true, words(context.error()));
+    auto readers = context.value()->listReaders();
+    if (!readers) return failed("ssc", true, words(readers.error()));
+    const std::string wanted = settings.stringValue(kSscReader).toStdString();
+    for (const auto& reader : readers.value()) {
+        if (wanted.empty() || reader.find(wanted) != std::string::npos)
+            return passed("ssc", true, "reader " + QString::fromStdString(reader));
+    }
+    return failed("ssc", true,
+                  wanted.empty() ? QStringLiteral("pcscd has no reader")
+                                 : "no reader named " + QString::fromStdString(wanted));
+}
+
+Check scannerCheck(const config::Settings& settings) {
+    const QString backend = settings.stringValue(kScannerBackend);
+    if (backend == "simulated") return passed("scanner", true, "simulated scanner");
+    const QString device = settings.stringValue(kScannerDevice);
+    // A scanner only ever talks when it reads a code, so "present" is the most there is to ask;
+    // the running kiosk holds it exclusively, so it is not opened here.
+    if (::access(qPrintable(device), R_OK) != 0)
+        return failed("scanner", true, device + " is missing or not readable");
+    return passed("scanner", true, device + " present (" + backend + ")");
+}
+
+Check printerCheck(const config::Settings& settings) {
+    const QString direct = settings.stringValue(kPrinterDirect);
+    Result<printer::PrinterState> state = printer::PrinterState::Error;
+    QString source;
+    if (direct.startsWith("usb:")) {
+        auto id = usb::parseUsbId(direct.mid(4).toStdString());
+        if (!id) return failed("printer", true, words(id.error()));
+        state = printer::queryStatusUsb(id.value(), kPrinterProbe_s);
+        source = "the printer (USB)";
+    } else if (!direct.isEmpty()) {
+        state = printer::queryStatus({direct.section(':', 0, 0).toStdString(),
+                                      static_cast<unsigned short>(direct.section(':', 1).toUInt())},
+                                     kPrinterProbe_s);
+        source = "the printer (" + direct + ")";
+    } else {
+        auto queue = printer::queryQueue({settings.stringValue(kPrinterCupsServer).toStdString(),
+                                          settings.stringValue(kPrinterQueue).toStdString()},
+                                         kPrinterProbe_s);
+        if (!queue) return failed("printer", true, words(queue.error()));
+        if (!queue->accepting)
+            return failed("printer", true, "the CUPS queue is not accepting jobs");
+        state = queue->printerState;
+        source = "CUPS";
+    }
+    if (!state) return failed("printer", true, words(state.error()));
+    const QString name = QString::fromLatin1(printer::toString(state.value()).data());
+    const bool usable = state.value() == printer::PrinterState::Ready ||
+                        state.value() == printer::PrinterState::PaperLow;
+    return {"printer", true, usable, name + " (from " + source + ")"};
+}
+
+}  // namespace
+
+QList<Check> terminalChecks(const config::Settings& settings) {
+    const bool online = settings.stringValue(kPlatformBackend) == "https";
+    QList<Check> checks;
+    if (online) {
+        checks << enrollmentCheck(settings, true) << platformCheck(settings, true);
+    } else {
+        checks << passed("platform", false, "none configured (devices only)");
+    }
+    checks << sceneCheck(settings) << journalCheck(settings, online);
+    return checks;
+}
+
+QList<Check> deviceChecks(const config::Settings& settings) {
+    QList<Check> checks;
+    if (settings.stringValue(kIdCardBackend) != "none") checks << idCardCheck(settings);
+    if (settings.stringValue(kSscBackend) != "none") checks << sscCheck(settings);
+    if (settings.stringValue(kScannerBackend) != "none") checks << scannerCheck(settings);
+    if (settings.stringValue(kPrinterBackend) != "none") checks << printerCheck(settings);
+    return checks;
+}
+
+}  // namespace lobby::ctl
