@@ -2,7 +2,9 @@
 // Makes the terminal's key here (EC P-256), sends a certificate request with the one-time token,
 // and stores what comes back: DIR/client.key (0600), DIR/client.pem, DIR/ca.pem, in a 0700 DIR.
 // An enrolled terminal is not enrolled again without --force (its certificate would be lost).
+#include <pwd.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <QFile>
 #include <cstdio>
@@ -18,6 +20,8 @@ namespace lobby::ctl {
 namespace {
 
 constexpr const char* kDefaultDir = "/var/lib/lobby-kiosk/enrollment";
+// The packaged kiosk runs as this user (packaging/systemd/lobby-kiosk.sysusers).
+constexpr const char* kKioskUser = "lobby-kiosk";
 
 int fail(const std::string& why, int code = kExitFailed) {
     std::fprintf(stderr, "kioskctl enroll: %s\n", why.c_str());
@@ -105,6 +109,16 @@ int enrollCommand(const QStringList& args) {
         !writeFile(directory / "client.pem", enrolled->certificatePem, 0644) ||
         !writeFile(directory / "ca.pem", enrolled->caBundlePem, 0644)) {
         return fail("cannot write the enrollment into " + directory.string());
+    }
+    // A technician enrolls as root; the kiosk, running as its own user, must read what was stored.
+    if (::geteuid() == 0) {
+        if (const passwd* user = ::getpwnam(kKioskUser)) {
+            for (const auto& path : {directory, directory / "client.key", directory / "client.pem",
+                                     directory / "ca.pem"}) {
+                if (::chown(path.c_str(), user->pw_uid, user->pw_gid) != 0)
+                    return fail("cannot give " + path.string() + " to " + kKioskUser);
+            }
+        }
     }
     std::printf("enrolled %s: certificate in %s\n", qPrintable(terminalId),
                 (directory / "client.pem").c_str());

@@ -17,6 +17,7 @@
 #include "app/language_service.h"
 #include "app/qr_image_provider.h"
 #include "app/screenshot_recorder.h"
+#include "app/service_notifier.h"
 #include "core/qml_exposure.h"
 #include "core/screen_registry.h"
 #include "journeys/booking_flow.h"
@@ -250,6 +251,8 @@ bool CompositionRoot::start() {
     scenes_->start();  // before the heartbeat, which reports the scene's version
     if (platform_) platform_->start();
     if (recovery_) recovery_->start();
+    notifier_ = std::make_unique<ServiceNotifier>();
+    notifier_->attach(window_);
     if (screenshots_) screenshots_->attach(window_);
     if (timings_) timings_->attach(window_);
     if (!options_.journeyPath.isEmpty()) {

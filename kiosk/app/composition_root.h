@@ -39,6 +39,7 @@ class JourneyDriver;
 class JourneyTimings;
 class LanguageService;
 class ScreenshotRecorder;
+class ServiceNotifier;
 
 class CompositionRoot : public QObject {
     Q_OBJECT
@@ -80,6 +81,7 @@ private:
     std::unique_ptr<scene::SceneStore> sceneStore_;
     std::unique_ptr<services::SceneService> scenes_;
     std::unique_ptr<ScreenshotRecorder> screenshots_;
+    std::unique_ptr<ServiceNotifier> notifier_;  // systemd: ready, watchdog, stopping
     std::unique_ptr<JourneyDriver> journey_;
     std::unique_ptr<JourneyTimings> timings_;  // --report-timings
     QQmlApplicationEngine engine_;
