@@ -9,6 +9,19 @@ import pathlib
 import xml.etree.ElementTree as ET
 
 GLOSSARY = {
+    "Maintenance": "维护菜单",
+    "Technician PIN": "维护人员密码",
+    "Enter the PIN": "请输入密码",
+    "Erase": "删除",
+    "Enter": "确定",
+    "Print a test slip": "打印测试页",
+    "Close the kiosk app": "退出自助机程序",
+    "Back to service": "恢复服务",
+    "Locked after too many wrong PINs; try again in %1 min": "密码错误次数过多，已锁定，请 %1 分钟后再试",
+    "Wrong PIN; %1 tries left": "密码错误，还可尝试 %1 次",
+    "Printing a test slip…": "正在打印测试页…",
+    "The test slip was printed": "测试页已打印",
+    "The test slip did not print": "测试页未能打印",
     "Self-service": "自助服务",
     "Place your ID card or medical-insurance card": "请放置身份证或医保卡",
     "Pick up a booked appointment, book and pay, cancel, or look up your bookings.":

@@ -520,6 +520,64 @@
     </message>
   </context>
   <context>
+    <name>Maintenance</name>
+    <message>
+      <source>Locked after too many wrong PINs; try again in %1 min</source>
+      <translation>密码错误次数过多，已锁定，请 %1 分钟后再试</translation>
+    </message>
+    <message>
+      <source>Wrong PIN; %1 tries left</source>
+      <translation>密码错误，还可尝试 %1 次</translation>
+    </message>
+    <message>
+      <source>Printing a test slip…</source>
+      <translation>正在打印测试页…</translation>
+    </message>
+    <message>
+      <source>The test slip was printed</source>
+      <translation>测试页已打印</translation>
+    </message>
+    <message>
+      <source>The test slip did not print</source>
+      <translation>测试页未能打印</translation>
+    </message>
+  </context>
+  <context>
+    <name>MaintenanceScreen</name>
+    <message>
+      <source>Maintenance</source>
+      <translation>维护菜单</translation>
+    </message>
+    <message>
+      <source>Technician PIN</source>
+      <translation>维护人员密码</translation>
+    </message>
+    <message>
+      <source>Enter the PIN</source>
+      <translation>请输入密码</translation>
+    </message>
+    <message>
+      <source>Erase</source>
+      <translation>删除</translation>
+    </message>
+    <message>
+      <source>Enter</source>
+      <translation>确定</translation>
+    </message>
+    <message>
+      <source>Print a test slip</source>
+      <translation>打印测试页</translation>
+    </message>
+    <message>
+      <source>Close the kiosk app</source>
+      <translation>退出自助机程序</translation>
+    </message>
+    <message>
+      <source>Back to service</source>
+      <translation>恢复服务</translation>
+    </message>
+  </context>
+  <context>
     <name>MenuScreen</name>
     <message>
       <source>Pick up appointment</source>

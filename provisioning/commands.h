@@ -23,5 +23,6 @@ int statusCommand(const QStringList& args);
 int selftestCommand(const QStringList& args);
 int diagCommand(const QStringList& args);
 int resetCommand(const QStringList& args);
+int maintenanceCommand(const QStringList& args);
 
 }  // namespace lobby::ctl

@@ -9,6 +9,7 @@
 //   kioskctl status | selftest [--config FILE] [--json]
 //   kioskctl diag bundle OUT.tar.gz [--config FILE]
 //   kioskctl reset --factory --yes [--discard-unsettled] [--config FILE]
+//   kioskctl maintenance pin-hash   (the technician PIN on stdin)
 //   kioskctl version
 
 #include <QCoreApplication>
@@ -32,6 +33,7 @@ int usage() {
         "       kioskctl status | selftest [--config FILE] [--json]\n"
         "       kioskctl diag bundle OUT.tar.gz [--config FILE]\n"
         "       kioskctl reset --factory --yes [--discard-unsettled] [--config FILE]\n"
+        "       kioskctl maintenance pin-hash   (the PIN on stdin)\n"
         "       kioskctl version\n",
         stderr);
     return lobby::ctl::kExitUsage;
@@ -50,6 +52,8 @@ int main(int argc, char* argv[]) {
     if (!args.isEmpty() && args[0] == "status") return lobby::ctl::statusCommand(args.mid(1));
     if (!args.isEmpty() && args[0] == "selftest") return lobby::ctl::selftestCommand(args.mid(1));
     if (!args.isEmpty() && args[0] == "diag") return lobby::ctl::diagCommand(args.mid(1));
+    if (!args.isEmpty() && args[0] == "maintenance")
+        return lobby::ctl::maintenanceCommand(args.mid(1));
     if (!args.isEmpty() && args[0] == "reset") return lobby::ctl::resetCommand(args.mid(1));
     if (!args.isEmpty() && args[0] == "scene") return lobby::ctl::sceneCommand(args.mid(1));
     if (!args.isEmpty() && args[0] == "enroll") return lobby::ctl::enrollCommand(args.mid(1));

@@ -66,6 +66,7 @@ CompositionRoot::CompositionRoot(const config::Settings& settings, AppOptions op
     buildPlatform(settings);
     buildJourneys(settings);
     buildScenes(settings);
+    buildMaintenance(settings);
     exposeServices();
     language_ = std::make_unique<LanguageService>(&kiosk_, &session_, &engine_);
     if (!options_.screenshotDir.isEmpty()) {
@@ -200,6 +201,49 @@ void CompositionRoot::buildScenes(const config::Settings& settings) {
         [this](const scene::Scene& scene) { applyScene(scene); });
 }
 
+void CompositionRoot::buildMaintenance(const config::Settings& settings) {
+    using namespace config::keys;
+    core::MaintenanceActions actions;
+    actions.statusLines = [this] { return maintenanceStatus(); };
+    actions.printTestSlip =
+        [this, terminal = settings.stringValue(kTerminalId)](std::function<void(bool)> done) {
+            const printer::SlipFields fields = {
+                {"terminal_id", terminal.toStdString()},
+                {"printed_at",
+                 QDateTime::currentDateTime().toString("yyyy-MM-dd HH:mm").toStdString()}};
+            slips_->print(QStringLiteral("test_page"), fields, "test-page", std::move(done));
+        };
+    actions.leaveApp = [] { QCoreApplication::exit(core::kExitTechnicianLeft); };
+    maintenance_ = std::make_unique<core::MaintenanceController>(
+        session_, settings.stringValue(kMaintenancePinHash), std::move(actions),
+        [] { return QDateTime::currentMSecsSinceEpoch(); });
+}
+
+// What a technician sees first: the kiosk's identity and the health of everything it needs.
+// No patient data: the journal is summarised as a count.
+QStringList CompositionRoot::maintenanceStatus() const {
+    QStringList lines;
+    lines << QStringLiteral("software: %1").arg(QCoreApplication::applicationVersion());
+    lines << QStringLiteral("scene: %1")
+                 .arg(sceneStore_->currentVersion() > 0
+                          ? QStringLiteral("version %1").arg(sceneStore_->currentVersion())
+                          : QStringLiteral("none"));
+    lines << QStringLiteral("platform: %1")
+                 .arg(!platform_               ? QStringLiteral("none configured")
+                      : platform_->reachable() ? QStringLiteral("reachable")
+                                               : QStringLiteral("not reachable"));
+    for (const auto& [device, state] : devices_->health())
+        lines << QStringLiteral("%1: %2").arg(QString::fromStdString(device),
+                                              QString::fromStdString(state));
+    if (journal_) {
+        auto open = journal_->unfinished();
+        lines << QStringLiteral("journal: %1")
+                     .arg(open ? QStringLiteral("%1 unsettled").arg(open->size())
+                               : QString::fromStdString(open.error().message));
+    }
+    return lines;
+}
+
 // Everything a scene decides, applied between sessions (SceneService sees to that).
 void CompositionRoot::applyScene(const scene::Scene& scene) {
     const auto toList = [](const std::vector<std::string>& ids) {
@@ -226,6 +270,7 @@ CompositionRoot::~CompositionRoot() {
 void CompositionRoot::exposeServices() {
     core::exposeToQml(&engine_, core::SessionController::kQmlName, &session_);
     core::exposeToQml(&engine_, core::KioskInfo::kQmlName, &kiosk_);
+    core::exposeToQml(&engine_, core::MaintenanceController::kQmlName, maintenance_.get());
     core::exposeToQml(&engine_, journeys::PickUpFlow::kQmlName, pickup_.get());
     core::exposeToQml(&engine_, journeys::BookingFlow::kQmlName, booking_.get());
     core::exposeToQml(&engine_, journeys::BookingListFlow::kQmlName, bookingList_.get());

@@ -11,6 +11,7 @@
 #include "config/settings.h"
 #include "core/function_catalog.h"
 #include "core/kiosk_info.h"
+#include "core/maintenance_controller.h"
 #include "core/session_controller.h"
 
 class QQuickWindow;
@@ -61,6 +62,8 @@ private:
     void buildJourneys(const config::Settings& settings);
     void buildScenes(const config::Settings& settings);
     void applyScene(const scene::Scene& scene);
+    void buildMaintenance(const config::Settings& settings);
+    QStringList maintenanceStatus() const;
     void onFirstFrame();
     void buildTimings();
     void reportPass(int pass) const;
@@ -80,6 +83,7 @@ private:
     std::unique_ptr<journeys::TransactionRecovery> recovery_;
     std::unique_ptr<scene::SceneStore> sceneStore_;
     std::unique_ptr<services::SceneService> scenes_;
+    std::unique_ptr<core::MaintenanceController> maintenance_;
     std::unique_ptr<ScreenshotRecorder> screenshots_;
     std::unique_ptr<ServiceNotifier> notifier_;  // systemd: ready, watchdog, stopping
     std::unique_ptr<JourneyDriver> journey_;

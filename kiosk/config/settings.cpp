@@ -1,5 +1,7 @@
 #include "config/settings.h"
 
+#include <QRegularExpression>
+
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -59,6 +61,13 @@ Result<QVariant> convert(const SettingSpec& spec, const QJsonValue& json) {
         case SettingType::String:
             if (!json.isString()) {
                 return configError(spec.key, "expected a string, got " + jsonTypeName(json));
+            }
+            if (!spec.pattern.isEmpty() && !json.toString().isEmpty() &&
+                !QRegularExpression(QRegularExpression::anchoredPattern(spec.pattern))
+                     .match(json.toString())
+                     .hasMatch()) {
+                // The value may be a secret: the message never repeats it.
+                return configError(spec.key, "is not in the expected form");
             }
             return QVariant(json.toString());
         case SettingType::Enum:

@@ -1,5 +1,7 @@
 #include "config/settings_spec.h"
 
+#include "config/technician_pin.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -9,25 +11,33 @@ namespace lobby::config {
 namespace {
 
 SettingSpec boolSetting(const QString& key, bool value, const char* description) {
-    return {key, SettingType::Bool, value, false, 0, 0, {}, QString::fromUtf8(description)};
+    return {key, SettingType::Bool, value, false, 0, 0, {}, QString::fromUtf8(description), {}};
 }
 
 SettingSpec intSetting(const QString& key, int value, int minimum, int maximum,
                        const char* description) {
     return {key,     SettingType::Int, value, false,
-            minimum, maximum,          {},    QString::fromUtf8(description)};
+            minimum, maximum,          {},    QString::fromUtf8(description),
+            {}};
 }
 
 SettingSpec stringSetting(const QString& key, const char* value, const char* description,
                           bool sensitive = false) {
-    return {key, SettingType::String,           QString::fromUtf8(value), sensitive, 0, 0,
-            {},  QString::fromUtf8(description)};
+    return {key,
+            SettingType::String,
+            QString::fromUtf8(value),
+            sensitive,
+            0,
+            0,
+            {},
+            QString::fromUtf8(description),
+            {}};
 }
 
 SettingSpec enumSetting(const QString& key, const char* value, QStringList choices,
                         const char* description) {
-    return {key, SettingType::Enum,  QString::fromUtf8(value),      false, 0,
-            0,   std::move(choices), QString::fromUtf8(description)};
+    return {key, SettingType::Enum,  QString::fromUtf8(value),       false, 0,
+            0,   std::move(choices), QString::fromUtf8(description), {}};
 }
 
 }  // namespace
@@ -122,8 +132,15 @@ const std::vector<SettingSpec>& settingSpecs() {
         intSetting(kScenePoll_s, 300, 2, 86400,
                    "Seconds between polls for a new scene config (each wait jittered by up to "
                    "a fifth, so a hospital's kiosks do not ask at once)."),
-        stringSetting(kMaintenancePinHash, "",
-                      "Hash of the technician PIN for the maintenance menu.", true),
+        [] {
+            auto spec = stringSetting(kMaintenancePinHash, "",
+                                      "The technician PIN for the maintenance menu, as "
+                                      "`kioskctl maintenance pin-hash` prints it (PBKDF2-SHA256). "
+                                      "Empty: no maintenance menu.",
+                                      true);
+            spec.pattern = QString::fromLatin1(kPinHashPattern);
+            return spec;
+        }(),
 
     };
     return specs;
@@ -177,6 +194,7 @@ QByteArray jsonSchema() {
             case SettingType::String:
                 leaf.insert("type", "string");
                 leaf.insert("default", spec.defaultValue.toString());
+                if (!spec.pattern.isEmpty()) leaf.insert("pattern", "^$|" + spec.pattern);
                 break;
             case SettingType::Enum:
                 leaf.insert("enum", QJsonArray::fromStringList(spec.choices));

@@ -23,6 +23,7 @@ struct SettingSpec {
     int maximum = 0;      // Int only
     QStringList choices;  // Enum only
     QString description;
+    QString pattern;  // String only: a non-empty value must match it (also in the JSON schema)
 };
 
 namespace keys {

@@ -7,9 +7,9 @@ namespace {
 
 const QString kScreensRoot = QStringLiteral("qrc:/qt/qml/Lobby/Screens/");
 
-const std::array<ScreenEntry, 10>& entries() {
+const std::array<ScreenEntry, 11>& entries() {
     using S = SessionState;
-    static const std::array<ScreenEntry, 10> table = {{
+    static const std::array<ScreenEntry, 11> table = {{
         {S::Idle, "attract", kScreensRoot + "attract/AttractScreen.qml"},
         {S::Identifying, "identify", kScreensRoot + "identify/IdentifyScreen.qml"},
         {S::Menu, "menu", kScreensRoot + "menu/MenuScreen.qml"},
@@ -20,6 +20,7 @@ const std::array<ScreenEntry, 10>& entries() {
         {S::Done, "done", kScreensRoot + "common/DoneScreen.qml"},
         {S::Error, "error", kScreensRoot + "common/ErrorScreen.qml"},
         {S::Farewell, "farewell", kScreensRoot + "common/FarewellScreen.qml"},
+        {S::Maintenance, "maintenance", kScreensRoot + "maintenance/MaintenanceScreen.qml"},
     }};
     return table;
 }

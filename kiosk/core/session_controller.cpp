@@ -62,6 +62,9 @@ void SessionController::start() {
 void SessionController::back() {
     handle(SessionEvent::Back);
 }
+void SessionController::openMaintenance() {
+    handle(SessionEvent::OpenMaintenance);
+}
 void SessionController::finish() {
     handle(SessionEvent::Finish);
 }
@@ -160,7 +163,7 @@ void SessionController::handle(SessionEvent event) {
 }
 
 void SessionController::onStateChanged(SessionState, SessionState to) {
-    if (isPatientPresent(to)) {
+    if (isAttended(to)) {
         if (!tickTimer_.isActive()) {
             watchdog_.arm(now_ms());
             tickTimer_.start();

@@ -79,6 +79,8 @@ public:
 
     Q_INVOKABLE void start();
     Q_INVOKABLE void back();
+    // Only from the attract screen; MaintenanceController decides when (gesture, PIN set).
+    void openMaintenance();
     Q_INVOKABLE void finish();
     Q_INVOKABLE void acknowledge();
     Q_INVOKABLE void stay();  // "I'm still here" during the idle countdown

@@ -47,6 +47,9 @@ constexpr std::array kTransitions = {
     Transition{S::Error, E::Acknowledge, S::Farewell},
     Transition{S::Farewell, E::FarewellElapsed, S::Idle},
     Transition{S::Farewell, E::Start, S::Idle},
+    Transition{S::Idle, E::OpenMaintenance, S::Maintenance},
+    Transition{S::Maintenance, E::Back, S::Idle},
+    Transition{S::Maintenance, E::IdleTimeout, S::Idle},
 };
 
 // From any state where a patient is present, these end the session.
@@ -88,6 +91,8 @@ QString stateName(SessionState state) {
             return QStringLiteral("error");
         case S::Farewell:
             return QStringLiteral("farewell");
+        case S::Maintenance:
+            return QStringLiteral("maintenance");
     }
     return QStringLiteral("unknown");
 }
@@ -126,12 +131,18 @@ QString eventName(SessionEvent event) {
             return QStringLiteral("acknowledge");
         case E::FarewellElapsed:
             return QStringLiteral("farewell_elapsed");
+        case E::OpenMaintenance:
+            return QStringLiteral("open_maintenance");
     }
     return QStringLiteral("unknown");
 }
 
 bool isPatientPresent(SessionState state) {
-    return state != S::Idle && state != S::Farewell;
+    return state != S::Idle && state != S::Farewell && state != S::Maintenance;
+}
+
+bool isAttended(SessionState state) {
+    return isPatientPresent(state) || state == S::Maintenance;
 }
 
 SessionMachine::SessionMachine(QObject* parent) : QObject(parent) {}

@@ -19,6 +19,7 @@ enum class SessionState {
     Done,         // journey finished, result shown
     Error,        // something failed; the message says what to do
     Farewell,     // "please take your card and your slip", then Idle
+    Maintenance,  // a technician's menu (hidden gesture + PIN); no patient data
 };
 
 enum class SessionEvent {
@@ -38,6 +39,7 @@ enum class SessionEvent {
     CardRemoved,
     Acknowledge,  // the patient read a Done / Error screen
     FarewellElapsed,
+    OpenMaintenance,  // the hidden gesture on the attract screen
 };
 
 QString stateName(SessionState state);  // "idle", "identifying", ...
@@ -45,6 +47,8 @@ QString eventName(SessionEvent event);
 
 // True in every state where a patient's data may be on screen or in memory.
 bool isPatientPresent(SessionState state);
+// True while someone (a patient or a technician) is at the kiosk: the idle timeout runs.
+bool isAttended(SessionState state);
 
 class SessionMachine : public QObject {
     Q_OBJECT

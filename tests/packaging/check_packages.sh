@@ -60,7 +60,7 @@ mkdir -p "$root/usr/bin" && cp /usr/bin/cage "$root/usr/bin/"
 verdict=$(systemd-analyze verify --root="$root" lobby-kiosk.service 2>&1) || fail "systemd-analyze verify: $verdict"
 [[ -z $verdict ]] || fail "systemd-analyze verify warns: $verdict"
 for setting in Type=notify WatchdogSec=30 NotifyAccess=all User=lobby-kiosk NoNewPrivileges=yes \
-    ProtectSystem=strict PrivateTmp=yes ProtectHome=yes Restart=always; do
+    ProtectSystem=strict PrivateTmp=yes ProtectHome=yes Restart=always RestartPreventExitStatus=77; do
     grep -qx "$setting" "$unit" || fail "the unit lacks $setting"
 done
 grep -q "^ExecStart=/usr/bin/cage .*-- /usr/bin/lobby-kiosk" "$unit" || fail "the kiosk does not run under cage"
