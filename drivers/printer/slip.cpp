@@ -47,6 +47,8 @@ Result<Bytes> renderSlip(const SlipTemplate& slip, const SlipFields& fields, Pap
         out.align(line.align);
         switch (line.kind) {
             case SlipLine::Kind::Text: {
+                // A line whose fields are all empty (no footer in this scene) takes no paper.
+                if (content.value().empty()) break;
                 out.bold(line.bold).size(line.size, line.size);
                 for (const auto& wrapped : wrap(content.value(), columns / line.size)) {
                     out.line(wrapped);

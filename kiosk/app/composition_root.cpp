@@ -27,12 +27,16 @@
 #include "journeys/slip_desk.h"
 #include "journeys/transaction_recovery.h"
 #include "logging/categories.h"
+#include "logging/log_setup.h"
 #include "scene/scene_store.h"
 #include "services/platform_service.h"
 #include "services/scene_service.h"
 
 namespace lobby::app {
 namespace {
+
+// A heartbeat carries one line of the last problem, not a log.
+constexpr int kLastErrorMax_chars = 300;
 
 const QUrl kMainQml(QStringLiteral("qrc:/qt/qml/Lobby/App/Main.qml"));
 const QString kQmlResourceRoot = QStringLiteral(":/qt/qml/Lobby");
@@ -145,6 +149,7 @@ void CompositionRoot::buildPlatform(const config::Settings& settings) {
         health.softwareVersion = QCoreApplication::applicationVersion().toStdString();
         health.devices = devices_->health();
         health.uptime_s = static_cast<long>(QDateTime::currentSecsSinceEpoch() - started);
+        health.lastError = logging::lastProblem().left(kLastErrorMax_chars).toStdString();
         if (scenes_) {
             health.sceneVersion = static_cast<int>(scenes_->sceneVersion());
             health.sceneRejected = scenes_->rejection();
@@ -261,6 +266,7 @@ void CompositionRoot::applyScene(const scene::Scene& scene) {
                         scene.timeouts.farewell_s * 1000});
     booking_->setPaymentMethods(toList(scene.paymentMethods));
     slips_->setHospitalName(name);
+    slips_->setFooter(QString::fromStdString(scene.slipFooter));
 }
 
 CompositionRoot::~CompositionRoot() {

@@ -29,6 +29,7 @@ void SlipDesk::print(const QString& kind, printer::SlipFields fields, const std:
         return;
     }
     fields["hospital"] = hospitalName_.toStdString();
+    fields["footer"] = footer_.toStdString();
     auto bytes = printer::renderSlip(slipTemplate.value(), fields, printer::PaperWidth::Mm80);
     if (!bytes) {
         qCCritical(lcJourney) << "slip" << kind << bytes.error().message.c_str();

@@ -22,6 +22,8 @@ public:
              QObject* parent = nullptr);
 
     void setHospitalName(const QString& name) { hospitalName_ = name; }
+    // The scene's line at the foot of every patient slip (empty: none).
+    void setFooter(const QString& footer) { footer_ = footer; }
 
     // Where a check-in slip's QR code sends the patient to follow their queue.
     std::string queueUrlFor(const std::string& bookingId) const {
@@ -40,6 +42,7 @@ signals:
 private:
     devices::PrinterService* printer_;
     QString hospitalName_;
+    QString footer_;
     QString queueUrlBase_;
 };
 

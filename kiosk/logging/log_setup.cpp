@@ -6,11 +6,16 @@
 #include <QDateTime>
 #include <QLoggingCategory>
 #include <cstdio>
+#include <mutex>
 
 namespace lobby::logging {
 namespace {
 
 bool g_journal = false;  // written once in install(), before any other thread logs
+
+// The newest warning or worse, for the heartbeat; any thread may log.
+std::mutex g_lastProblemMutex;
+QString g_lastProblem;
 
 // systemd documents $JOURNAL_STREAM as "device:inode" of the stream stderr is connected to.
 bool stderrIsJournal() {
@@ -58,6 +63,11 @@ const char* levelName(QtMsgType type) {
 void handleMessage(QtMsgType type, const QMessageLogContext& context, const QString& message) {
     const QByteArray text = message.toUtf8();
     const char* category = context.category ? context.category : "default";
+    if (type == QtWarningMsg || type == QtCriticalMsg || type == QtFatalMsg) {
+        const std::lock_guard lock(g_lastProblemMutex);
+        g_lastProblem = QDateTime::currentDateTimeUtc().toString(Qt::ISODate) + ' ' +
+                        QString::fromLatin1(category) + ": " + message;
+    }
     if (g_journal) {
         sd_journal_send("MESSAGE=%s", text.constData(), "PRIORITY=%d", journalPriority(type),
                         "LOBBY_CATEGORY=%s", category, "SYSLOG_IDENTIFIER=lobby-kiosk", nullptr);
@@ -77,6 +87,11 @@ void install(const QString& level) {
     if (level == "warning") rules += "lobby.*.info=false\n";
     QLoggingCategory::setFilterRules(rules);
     qInstallMessageHandler(handleMessage);
+}
+
+QString lastProblem() {
+    const std::lock_guard lock(g_lastProblemMutex);
+    return g_lastProblem;
 }
 
 bool usingJournal() {

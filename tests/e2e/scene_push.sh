@@ -95,6 +95,8 @@ beat=$(platform_command "heartbeat KIOSK-TEST-0001")
 grep -q '"scene_version":2' <<<"$beat" || fail "the heartbeat does not report scene 2: $beat"
 grep -q '"rejected_scene":"v3: scene.bad_signature' <<<"$beat" ||
     fail "the heartbeat does not report the refused scene: $beat"
+grep -q '"last_error":"[^"]*lobby.platform: scene refused: v3' <<<"$beat" ||
+    fail "the heartbeat's last_error is not the newest problem: $beat"
 
 # A restart applies the stored scene before any poll; the refused v3 is refused again.
 cat >"$out/restart.json" <<'JSON'

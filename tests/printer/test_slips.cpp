@@ -31,6 +31,7 @@ const SlipFields kCheckin = {
     {"queue_url", "https://queue.example/s/A023"},
     {"wayfinding",
      "请到门诊楼二层内科候诊区等候叫号 Go to the Internal Medicine waiting area, 2nd floor"},
+    {"footer", "请妥善保管凭条"},
 };
 
 }  // namespace
@@ -73,6 +74,22 @@ TEST(Slips, CheckinSlipFitsBothPaperWidthsAndMasksThePatient) {
         sim::renderSlip(decoded.value(), wide ? sim::kPaper80mm_dots : sim::kPaper58mm_dots)
             .save(wide ? "slip-checkin-80mm.png" : "slip-checkin-58mm.png");
     }
+}
+
+TEST(Slips, TheScenesFooterPrintsAndAnEmptyOneTakesNoPaper) {
+    auto slip = config::loadSlipTemplate("checkin");
+    ASSERT_TRUE(slip.ok());
+    auto withFooter = renderSlip(slip.value(), kCheckin, PaperWidth::Mm80);
+    SlipFields noFooter = kCheckin;
+    noFooter["footer"] = "";
+    auto without = renderSlip(slip.value(), noFooter, PaperWidth::Mm80);
+    ASSERT_TRUE(withFooter.ok() && without.ok());
+    auto decodedWith = sim::decodeEscPos(withFooter.value());
+    auto decodedWithout = sim::decodeEscPos(without.value());
+    ASSERT_TRUE(decodedWith.ok() && decodedWithout.ok());
+    EXPECT_NE(decodedWith->text().find("请妥善保管凭条"), std::string::npos);
+    EXPECT_EQ(decodedWith->elements.size(), decodedWithout->elements.size() + 1)
+        << "an empty footer is no line at all, not a blank one";
 }
 
 TEST(Slips, AMissingFieldIsAnErrorNotAPlaceholderOnPaper) {
