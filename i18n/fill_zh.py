@@ -9,6 +9,13 @@ import pathlib
 import xml.etree.ElementTree as ET
 
 GLOSSARY = {
+    "Create your patient record?": "为您建立就诊档案？",
+    "This hospital has no record of you yet. Please check the details read from your card.":
+        "本院尚无您的就诊档案，请核对从您的证件读取的信息。",
+    "Name": "姓名",
+    "ID number": "证件号码",
+    "Yes, create my record": "确认建档",
+    "No, cancel": "不，取消",
     "Maintenance": "维护菜单",
     "Technician PIN": "维护人员密码",
     "Enter the PIN": "请输入密码",

@@ -504,6 +504,30 @@
       <source>Reading your card. Please keep it still.</source>
       <translation>正在读卡，请勿移动卡片。</translation>
     </message>
+    <message>
+      <source>Create your patient record?</source>
+      <translation>为您建立就诊档案？</translation>
+    </message>
+    <message>
+      <source>This hospital has no record of you yet. Please check the details read from your card.</source>
+      <translation>本院尚无您的就诊档案，请核对从您的证件读取的信息。</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>ID number</source>
+      <translation>证件号码</translation>
+    </message>
+    <message>
+      <source>Yes, create my record</source>
+      <translation>确认建档</translation>
+    </message>
+    <message>
+      <source>No, cancel</source>
+      <translation>不，取消</translation>
+    </message>
   </context>
   <context>
     <name>IdentityResolver</name>

@@ -277,6 +277,7 @@ void CompositionRoot::exposeServices() {
     core::exposeToQml(&engine_, core::SessionController::kQmlName, &session_);
     core::exposeToQml(&engine_, core::KioskInfo::kQmlName, &kiosk_);
     core::exposeToQml(&engine_, core::MaintenanceController::kQmlName, maintenance_.get());
+    core::exposeToQml(&engine_, journeys::IdentityResolver::kQmlName, identity_.get());
     core::exposeToQml(&engine_, journeys::PickUpFlow::kQmlName, pickup_.get());
     core::exposeToQml(&engine_, journeys::BookingFlow::kQmlName, booking_.get());
     core::exposeToQml(&engine_, journeys::BookingListFlow::kQmlName, bookingList_.get());

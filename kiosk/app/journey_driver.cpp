@@ -141,6 +141,27 @@ JourneyDriver::StepOutcome JourneyDriver::runStep(const QJsonObject& step) {
         }
         return StepOutcome::Done;
     }
+    // "register_if_asked": "menu|error": waits for one of those screens; if the kiosk asks a
+    // new patient to confirm their details first (identify-register), confirms them.
+    if (step.contains("register_if_asked")) {
+        const QString screen = session_->screenName();
+        if (step.value("register_if_asked").toString().split(QLatin1Char('|')).contains(screen)) {
+            registerAskedAt_ms_ = -1;
+            return StepOutcome::Done;
+        }
+        if (screen != QLatin1String("identify-register")) return StepOutcome::Pending;
+        // Like any tap, only once the screen has settled.
+        if (registerAskedAt_ms_ < 0) registerAskedAt_ms_ = clock_.elapsed();
+        if (clock_.elapsed() - registerAskedAt_ms_ >= kSettleAfterTap_ms) {
+            QQuickItem* button =
+                findVisibleItem(window_->contentItem(), QStringLiteral("confirmRegistration"));
+            if (button != nullptr && button->isEnabled()) {
+                click(button);
+                registerAskedAt_ms_ = -1;
+            }
+        }
+        return StepOutcome::Pending;
+    }
     // "present" / "absent": an item with that object name is (not) visible; waits until so.
     if (step.contains("present") || step.contains("absent")) {
         const bool wanted = step.contains("present");
@@ -161,12 +182,18 @@ JourneyDriver::StepOutcome JourneyDriver::tap(const QString& objectName) {
     QQuickItem* item = findVisibleItem(window_->contentItem(), objectName);
     if (item == nullptr || !item->isEnabled()) return StepOutcome::Pending;
     if (clock_.elapsed() - stepStarted_ms_ < kSettleAfterTap_ms) return StepOutcome::Pending;
+    click(item);
+    return StepOutcome::Done;
+}
+
+void JourneyDriver::click(QQuickItem* item) {
     // QTest's mouse functions go through QWindowSystemInterface, the same path as a real
     // touchscreen's events, so the press reaches the window like a finger's would.
+    // The tap may replace the screen and delete the item, so it is not touched afterwards.
     const QPoint scene = item->mapToScene(QPointF(item->width() / 2, item->height() / 2)).toPoint();
+    const QString name = item->objectName();
     QTest::mouseClick(window_, Qt::LeftButton, Qt::NoModifier, scene);
-    qCInfo(lcUi) << "tapped" << objectName;
-    return StepOutcome::Done;
+    qCInfo(lcUi) << "tapped" << name;
 }
 
 void JourneyDriver::fail(const QString& why) {

@@ -5,6 +5,8 @@
 //   {"tap": "startButton"}            tap the visible, enabled item with that objectName
 //   {"expect_screen": "menu"}         wait until that screen is shown ("done|error": either)
 //   {"wait_ms": 500}                  pause
+//   {"register_if_asked": "menu"}     wait for that screen ("menu|error": either), confirming a
+//                                     new patient's details on the way if the kiosk asks
 //   {"present": "function_book"}      wait until an item with that objectName is visible
 //   {"absent": "function_book"}       wait until none is
 //   {"place_card": "resident-zhang"}  put a card from sim/idcard's catalogue on the simulated
@@ -62,6 +64,7 @@ private:
     void poll();
     StepOutcome runStep(const QJsonObject& step);
     StepOutcome tap(const QString& objectName);
+    void click(QQuickItem* item);
     void fail(const QString& why);
 
     QJsonArray steps_;
@@ -74,6 +77,7 @@ private:
     int passes_ = 1;
     int pass_ = 1;
     qint64 stepStarted_ms_ = -1;
+    qint64 registerAskedAt_ms_ = -1;  // when the new-patient confirmation was first seen
     QElapsedTimer clock_;
 };
 

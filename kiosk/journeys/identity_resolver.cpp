@@ -2,6 +2,8 @@
 
 #include <QUuid>
 
+#include "common/privacy.h"
+#include "core/qml_exposure.h"
 #include "logging/categories.h"
 #include "services/platform_service.h"
 
@@ -20,7 +22,43 @@ const char* const kCodeNotUsable = QT_TRANSLATE_NOOP(
 
 IdentityResolver::IdentityResolver(core::SessionController& session,
                                    services::PlatformService* platform, QObject* parent)
-    : QObject(parent), session_(session), platform_(platform) {}
+    : QObject(parent), session_(session), platform_(platform) {
+    // The details of a patient who walked away unregistered go with them.
+    connect(&session_, &core::SessionController::patientLeft, this,
+            &IdentityResolver::forgetPending);
+}
+
+IdentityResolver* IdentityResolver::create(QQmlEngine* qmlEngine, QJSEngine*) {
+    return core::exposedTo<IdentityResolver>(qmlEngine, kQmlName);
+}
+
+QString IdentityResolver::maskedIdNumber() const {
+    return pending_
+               ? QString::fromStdString(privacy::maskIdNumber(pending_->idNumber.toStdString()))
+               : QString();
+}
+
+void IdentityResolver::forgetPending() {
+    if (!pending_) return;
+    pending_.reset();
+    emit changed();
+}
+
+void IdentityResolver::confirmRegistration() {
+    if (!pending_ || session_.currentState() != core::SessionState::Identifying) return;
+    const devices::CardHolder holder = *pending_;
+    forgetPending();
+    session_.setScreenStep({});
+    session_.setReadingCard(true);
+    registerHolder(holder);
+}
+
+void IdentityResolver::declineRegistration() {
+    if (!pending_) return;
+    qCInfo(lcJourney) << "the patient declined to be registered";
+    forgetPending();
+    session_.back();
+}
 
 void IdentityResolver::resolve(const devices::CardHolder& holder) {
     if (platform_ == nullptr) {
@@ -34,7 +72,16 @@ void IdentityResolver::resolve(const devices::CardHolder& holder) {
             return client.identifyByIdCard(idNumber, name);
         },
         [this, holder](Result<Patient> patient, std::optional<CallFailure> failure) {
-            if (!patient && failure->error.code == "patient_unknown") return registerHolder(holder);
+            if (!patient && failure->error.code == "patient_unknown") {
+                // 建档 only with the patient's consent to the details read from their card.
+                qCInfo(lcJourney).noquote()
+                    << "unknown to the platform:" << holder.maskedName << "- asking to register";
+                pending_ = holder;
+                session_.setReadingCard(false);
+                session_.setScreenStep(QStringLiteral("register"));
+                emit changed();
+                return;
+            }
             conclude(patient, failure, "identification");
         });
 }
@@ -56,7 +103,7 @@ void IdentityResolver::resolveToken(const QString& kind, const QString& token) {
 }
 
 // The card's data is the platform's record of the patient (建档): the name and number come from
-// a card the reader has verified, so there is nothing for the patient to type.
+// a card the reader has verified and the patient has confirmed, so there is nothing to type.
 void IdentityResolver::registerHolder(const devices::CardHolder& holder) {
     const std::string key = QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
     const std::string idNumber = holder.idNumber.toStdString();

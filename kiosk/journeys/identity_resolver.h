@@ -1,9 +1,13 @@
 #pragma once
-// Turns a card read on this kiosk into a patient of the platform: looks the holder up, registers
-// (建档) a holder the platform does not know yet, and tells the session who is here. Without a
-// platform configured the session gets the masked name alone, so devices can still be shown.
+// Turns a card read on this kiosk into a patient of the platform: looks the holder up, and for a
+// holder the platform does not know yet shows the details read from the card (masked) and
+// registers them (建档) only once the patient confirms; then tells the session who is here.
+// Without a platform configured the session gets the masked name alone, so devices can still be
+// shown. Exposed to QML as `Identity` for that confirmation.
 
+#include <QtQml/qqmlregistration.h>
 #include <QObject>
+#include <optional>
 
 #include "core/session_controller.h"
 #include "devices/card_holder.h"
@@ -18,15 +22,33 @@ namespace lobby::journeys {
 
 class IdentityResolver : public QObject {
     Q_OBJECT
+    QML_NAMED_ELEMENT(Identity)
+    QML_SINGLETON
+    Q_PROPERTY(bool confirming READ confirming NOTIFY changed)
+    Q_PROPERTY(QString maskedName READ maskedName NOTIFY changed)
+    Q_PROPERTY(QString maskedIdNumber READ maskedIdNumber NOTIFY changed)
 public:
     IdentityResolver(core::SessionController& session, services::PlatformService* platform,
                      QObject* parent = nullptr);
+    static IdentityResolver* create(QQmlEngine* qmlEngine, QJSEngine* jsEngine);
+    static constexpr const char* kQmlName = "identity";
+
+    // A holder the platform does not know is waiting for the patient to confirm their details.
+    bool confirming() const { return pending_.has_value(); }
+    QString maskedName() const { return pending_ ? pending_->maskedName : QString(); }
+    QString maskedIdNumber() const;
+    Q_INVOKABLE void confirmRegistration();
+    Q_INVOKABLE void declineRegistration();
 
     void resolve(const devices::CardHolder& holder);
     // A scanned e-voucher or visit card: the platform says whose it is.
     void resolveToken(const QString& kind, const QString& token);
 
+signals:
+    void changed();
+
 private:
+    void forgetPending();
     void registerHolder(const devices::CardHolder& holder);
     // The platform's answer: the patient identified, or the platform's words on screen.
     void conclude(const Result<platform::Patient>& patient,
@@ -34,6 +56,7 @@ private:
 
     core::SessionController& session_;
     services::PlatformService* platform_;
+    std::optional<devices::CardHolder> pending_;  // read from a card, not yet registered
 };
 
 }  // namespace lobby::journeys
