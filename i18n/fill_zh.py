@@ -9,6 +9,26 @@ import pathlib
 import xml.etree.ElementTree as ET
 
 GLOSSARY = {
+    "Voice off": "关闭语音",
+    "Voice on": "开启语音",
+    "Turn voice guidance off": "关闭语音提示",
+    "Turn voice guidance on": "开启语音提示",
+    "Place your ID card, insert your social-security card, or show your e-voucher code.":
+        "请放置身份证、插入社保卡，或出示医保电子凭证二维码。",
+    "Please check your details on the screen, then confirm to create your patient record.":
+        "请核对屏幕上的信息，确认后为您建立就诊档案。",
+    "Please choose what you would like to do.": "请选择您要办理的业务。",
+    "Choose the appointment to check in for.": "请选择要取号的预约。",
+    "Choose a department.": "请选择科室。",
+    "Choose a doctor.": "请选择医生。",
+    "Choose a date and time.": "请选择就诊日期和时段。",
+    "Check the booking, then choose how to pay.": "请核对预约信息，然后选择支付方式。",
+    "Scan the QR code on the screen with your phone to pay.": "请用手机扫描屏幕上的二维码支付。",
+    "Choose the booking to cancel.": "请选择要退的号。",
+    "These are your bookings.": "以下是您的挂号记录。",
+    "Done. Please take your slip.": "办理完成，请取走凭条。",
+    "Sorry, that did not work. The screen says what to do next.": "抱歉，办理未成功，请按屏幕提示操作。",
+    "Please take your card and your slip. Goodbye.": "请取走您的卡和凭条，再见。",
     "Create your patient record?": "为您建立就诊档案？",
     "This hospital has no record of you yet. Please check the details read from your card.":
         "本院尚无您的就诊档案，请核对从您的证件读取的信息。",

@@ -776,6 +776,22 @@
       <source>Large text, fewer choices</source>
       <translation>切换到关怀版：大字、每屏选项更少</translation>
     </message>
+    <message>
+      <source>Voice off</source>
+      <translation>关闭语音</translation>
+    </message>
+    <message>
+      <source>Voice on</source>
+      <translation>开启语音</translation>
+    </message>
+    <message>
+      <source>Turn voice guidance off</source>
+      <translation>关闭语音提示</translation>
+    </message>
+    <message>
+      <source>Turn voice guidance on</source>
+      <translation>开启语音提示</translation>
+    </message>
   </context>
   <context>
     <name>TransactionRecovery</name>
@@ -789,6 +805,69 @@
     <message>
       <source>en</source>
       <translation>zh</translation>
+    </message>
+  </context>
+  <context>
+    <name>VoiceGuide</name>
+    <message>
+      <source>Place your ID card, insert your social-security card, or show your e-voucher code.</source>
+      <translation>请放置身份证、插入社保卡，或出示医保电子凭证二维码。</translation>
+    </message>
+    <message>
+      <source>Reading your card. Please keep it still.</source>
+      <translation>正在读卡，请勿移动卡片。</translation>
+    </message>
+    <message>
+      <source>Please check your details on the screen, then confirm to create your patient record.</source>
+      <translation>请核对屏幕上的信息，确认后为您建立就诊档案。</translation>
+    </message>
+    <message>
+      <source>Please choose what you would like to do.</source>
+      <translation>请选择您要办理的业务。</translation>
+    </message>
+    <message>
+      <source>Choose the appointment to check in for.</source>
+      <translation>请选择要取号的预约。</translation>
+    </message>
+    <message>
+      <source>Choose a department.</source>
+      <translation>请选择科室。</translation>
+    </message>
+    <message>
+      <source>Choose a doctor.</source>
+      <translation>请选择医生。</translation>
+    </message>
+    <message>
+      <source>Choose a date and time.</source>
+      <translation>请选择就诊日期和时段。</translation>
+    </message>
+    <message>
+      <source>Check the booking, then choose how to pay.</source>
+      <translation>请核对预约信息，然后选择支付方式。</translation>
+    </message>
+    <message>
+      <source>Scan the QR code on the screen with your phone to pay.</source>
+      <translation>请用手机扫描屏幕上的二维码支付。</translation>
+    </message>
+    <message>
+      <source>Choose the booking to cancel.</source>
+      <translation>请选择要退的号。</translation>
+    </message>
+    <message>
+      <source>These are your bookings.</source>
+      <translation>以下是您的挂号记录。</translation>
+    </message>
+    <message>
+      <source>Done. Please take your slip.</source>
+      <translation>办理完成，请取走凭条。</translation>
+    </message>
+    <message>
+      <source>Sorry, that did not work. The screen says what to do next.</source>
+      <translation>抱歉，办理未成功，请按屏幕提示操作。</translation>
+    </message>
+    <message>
+      <source>Please take your card and your slip. Goodbye.</source>
+      <translation>请取走您的卡和凭条，再见。</translation>
     </message>
   </context>
 </TS>

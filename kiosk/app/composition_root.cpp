@@ -16,10 +16,12 @@
 #include "app/journey_timings.h"
 #include "app/language_service.h"
 #include "app/qr_image_provider.h"
+#include "app/qt_speaker.h"
 #include "app/screenshot_recorder.h"
 #include "app/service_notifier.h"
 #include "core/qml_exposure.h"
 #include "core/screen_registry.h"
+#include "devices/slip_logo.h"
 #include "journeys/booking_flow.h"
 #include "journeys/booking_list_flow.h"
 #include "journeys/identity_resolver.h"
@@ -35,6 +37,8 @@
 namespace lobby::app {
 namespace {
 
+// Slips are printed on 80 mm paper: 576 dots across.
+constexpr int kSlipWidth_dots = 576;
 // A heartbeat carries one line of the last problem, not a log.
 constexpr int kLastErrorMax_chars = 300;
 
@@ -71,6 +75,7 @@ CompositionRoot::CompositionRoot(const config::Settings& settings, AppOptions op
     buildJourneys(settings);
     buildScenes(settings);
     buildMaintenance(settings);
+    voice_ = std::make_unique<core::VoiceGuide>(session_, kiosk_, std::make_unique<QtSpeaker>());
     exposeServices();
     language_ = std::make_unique<LanguageService>(&kiosk_, &session_, &engine_);
     if (!options_.screenshotDir.isEmpty()) {
@@ -267,6 +272,17 @@ void CompositionRoot::applyScene(const scene::Scene& scene) {
     booking_->setPaymentMethods(toList(scene.paymentMethods));
     slips_->setHospitalName(name);
     slips_->setFooter(QString::fromStdString(scene.slipFooter));
+    std::optional<printer::Raster> logo;
+    if (!scene.logoPngBase64.empty()) {
+        auto raster = devices::slipLogoFromPng(
+            QByteArray::fromBase64(QByteArray::fromStdString(scene.logoPngBase64)),
+            kSlipWidth_dots);
+        if (raster)
+            logo = std::move(raster.value());
+        else
+            qCWarning(lcKiosk) << "scene logo:" << raster.error().message.c_str();
+    }
+    slips_->setLogo(std::move(logo));
 }
 
 CompositionRoot::~CompositionRoot() {
@@ -277,6 +293,7 @@ void CompositionRoot::exposeServices() {
     core::exposeToQml(&engine_, core::SessionController::kQmlName, &session_);
     core::exposeToQml(&engine_, core::KioskInfo::kQmlName, &kiosk_);
     core::exposeToQml(&engine_, core::MaintenanceController::kQmlName, maintenance_.get());
+    core::exposeToQml(&engine_, core::VoiceGuide::kQmlName, voice_.get());
     core::exposeToQml(&engine_, journeys::IdentityResolver::kQmlName, identity_.get());
     core::exposeToQml(&engine_, journeys::PickUpFlow::kQmlName, pickup_.get());
     core::exposeToQml(&engine_, journeys::BookingFlow::kQmlName, booking_.get());

@@ -13,6 +13,7 @@
 #include "core/kiosk_info.h"
 #include "core/maintenance_controller.h"
 #include "core/session_controller.h"
+#include "core/voice_guide.h"
 
 class QQuickWindow;
 
@@ -84,6 +85,7 @@ private:
     std::unique_ptr<scene::SceneStore> sceneStore_;
     std::unique_ptr<services::SceneService> scenes_;
     std::unique_ptr<core::MaintenanceController> maintenance_;
+    std::unique_ptr<core::VoiceGuide> voice_;
     std::unique_ptr<ScreenshotRecorder> screenshots_;
     std::unique_ptr<ServiceNotifier> notifier_;  // systemd: ready, watchdog, stopping
     std::unique_ptr<JourneyDriver> journey_;

@@ -4,12 +4,9 @@
 
 namespace lobby::devices {
 
-Result<printer::Raster> loadSlipLogo(const QString& path, int maxWidth_dots, int maxHeight_dots) {
-    QImage image(path);
-    if (image.isNull()) {
-        return makeError(ErrorKind::InvalidConfig, "slip.bad_logo",
-                         (path + " is not an image Qt can read").toStdString());
-    }
+namespace {
+
+printer::Raster rasterize(QImage image, int maxWidth_dots, int maxHeight_dots) {
     if (image.width() > maxWidth_dots || image.height() > maxHeight_dots) {
         image = image.scaled(maxWidth_dots, maxHeight_dots, Qt::KeepAspectRatio,
                              Qt::SmoothTransformation);
@@ -38,6 +35,27 @@ Result<printer::Raster> loadSlipLogo(const QString& path, int maxWidth_dots, int
         }
     }
     return raster;
+}
+
+}  // namespace
+
+Result<printer::Raster> loadSlipLogo(const QString& path, int maxWidth_dots, int maxHeight_dots) {
+    QImage image(path);
+    if (image.isNull()) {
+        return makeError(ErrorKind::InvalidConfig, "slip.bad_logo",
+                         (path + " is not an image Qt can read").toStdString());
+    }
+    return rasterize(std::move(image), maxWidth_dots, maxHeight_dots);
+}
+
+Result<printer::Raster> slipLogoFromPng(const QByteArray& png, int maxWidth_dots,
+                                        int maxHeight_dots) {
+    QImage image;
+    if (!image.loadFromData(png, "PNG")) {
+        return makeError(ErrorKind::InvalidConfig, "slip.bad_logo",
+                         "the logo is not a PNG Qt can read");
+    }
+    return rasterize(std::move(image), maxWidth_dots, maxHeight_dots);
 }
 
 }  // namespace lobby::devices

@@ -30,7 +30,8 @@ void SlipDesk::print(const QString& kind, printer::SlipFields fields, const std:
     }
     fields["hospital"] = hospitalName_.toStdString();
     fields["footer"] = footer_.toStdString();
-    auto bytes = printer::renderSlip(slipTemplate.value(), fields, printer::PaperWidth::Mm80);
+    auto bytes = printer::renderSlip(slipTemplate.value(), fields, printer::PaperWidth::Mm80,
+                                     logo_ ? &*logo_ : nullptr);
     if (!bytes) {
         qCCritical(lcJourney) << "slip" << kind << bytes.error().message.c_str();
         done(false);

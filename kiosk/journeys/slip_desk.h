@@ -5,6 +5,7 @@
 #include <QObject>
 #include <QString>
 #include <functional>
+#include <optional>
 
 #include "printer/slip.h"
 
@@ -22,6 +23,8 @@ public:
              QObject* parent = nullptr);
 
     void setHospitalName(const QString& name) { hospitalName_ = name; }
+    // The hospital's logo at the head of the slips whose template has a logo line (none: none).
+    void setLogo(std::optional<printer::Raster> logo) { logo_ = std::move(logo); }
     // The scene's line at the foot of every patient slip (empty: none).
     void setFooter(const QString& footer) { footer_ = footer; }
 
@@ -43,6 +46,7 @@ private:
     devices::PrinterService* printer_;
     QString hospitalName_;
     QString footer_;
+    std::optional<printer::Raster> logo_;
     QString queueUrlBase_;
 };
 

@@ -112,6 +112,12 @@ Status readHospital(const json& root, Scene& scene) {
     }
     auto logo = text(hospital, "logo_png_base64", "hospital", 96 * 1024, false);
     if (!logo) return logo.error();
+    // "iVBORw0KGgo" is the base64 of the PNG signature.
+    if (!logo->empty() &&
+        (logo->rfind("iVBORw0KGgo", 0) != 0 ||
+         logo->find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                 "0123456789+/=") != std::string::npos))
+        return invalid("hospital.logo_png_base64 is not a base64 PNG");
     scene.hospitalName = name.value();
     scene.hospitalNameEn = nameEn.value();
     scene.primaryColor = color.value();

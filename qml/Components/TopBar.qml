@@ -20,12 +20,15 @@ Rectangle {
         anchors.rightMargin: Theme.margin
         anchors.topMargin: 16
         anchors.bottomMargin: 16
-        columns: bar.narrow ? 2 : 4
+        // The voice switch, when the scene offers it, takes a column of its own; on a portrait
+        // screen the hospital's name then spans two, above two of the three switches.
+        columns: (bar.narrow ? 2 : 4) + (Voice.offered ? 1 : 0)
         columnSpacing: Theme.spacing
         rowSpacing: 8
 
         Text {
             Layout.fillWidth: true
+            Layout.columnSpan: bar.narrow && Voice.offered ? 2 : 1
             text: Kiosk.hospitalName
 
             // The technicians' hidden way in (five quick taps on the name); C++ decides.
@@ -72,6 +75,19 @@ Rectangle {
             Accessible.name: Kiosk.elderMode ? qsTr("Standard text size")
                                              : qsTr("Large text, fewer choices")
             onClicked: Kiosk.toggleElderMode()
+        }
+
+        KioskButton {
+            objectName: "voiceSwitch"
+            // Only where the hospital's scene offers voice guidance.
+            visible: Voice.offered
+            Layout.alignment: Qt.AlignRight
+            Layout.fillWidth: bar.narrow
+            primary: false
+            implicitWidth: 260
+            text: Voice.on ? qsTr("Voice off") : qsTr("Voice on")
+            Accessible.name: Voice.on ? qsTr("Turn voice guidance off") : qsTr("Turn voice guidance on")
+            onClicked: Voice.toggle()
         }
 
         KioskButton {

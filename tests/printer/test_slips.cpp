@@ -2,6 +2,7 @@
 // printer simulator's decoder.
 #include <gtest/gtest.h>
 
+#include <QBuffer>
 #include <QImage>
 #include <QPainter>
 #include <QTemporaryDir>
@@ -118,6 +119,19 @@ TEST(Slips, TemplateMistakesNameTheLine) {
               "slip.invalid");
     EXPECT_FALSE(config::parseSlipTemplate("[]").ok());
     EXPECT_FALSE(config::loadSlipTemplate("no-such-slip").ok());
+}
+
+TEST(Slips, ASceneLogoArrivesAsPngBytes) {
+    QImage logo(400, 100, QImage::Format_ARGB32);
+    logo.fill(Qt::black);
+    QByteArray png;
+    QBuffer buffer(&png);
+    ASSERT_TRUE(buffer.open(QIODevice::WriteOnly) && logo.save(&buffer, "PNG"));
+    auto raster = devices::slipLogoFromPng(png, 576);
+    ASSERT_TRUE(raster.ok()) << raster.error().message;
+    EXPECT_EQ(raster->widthBytes, 50);
+    EXPECT_EQ(raster->height, 100);
+    EXPECT_EQ(devices::slipLogoFromPng("GIF89a", 576).error().code, "slip.bad_logo");
 }
 
 TEST(Slips, TheHospitalLogoPrintsAsARasterImage) {

@@ -112,6 +112,9 @@ TEST(SceneFormat, RefusesWhatIsWrongWithAReason) {
         {{"\"voice_guidance\": true", "\"voice_guidance\": \"yes\""}, "true or false"},
         {{"\"示例市第一人民医院\"", "\"\""}, "hospital.name is empty"},
         {{"\"footer\"", "\"header\""}, "unknown key \"header\""},
+        {{"\"primary_color\": \"#0B5CAD\"",
+          "\"primary_color\": \"#0B5CAD\", \"logo_png_base64\": \"R0lGODlh\""},
+         "not a base64 PNG"},
     };
     for (const auto& [edit, expected] : edits) {
         const std::string result = errorCode(replaced(sceneJson(1), edit.first, edit.second));

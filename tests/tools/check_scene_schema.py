@@ -48,6 +48,7 @@ with tempfile.TemporaryDirectory() as directory:
         "unknown payment method": lambda s: s.update(payment_methods=["cash"]),
         "voice_guidance not boolean": lambda s: s.update(voice_guidance="yes"),
         "unknown slip key": lambda s: s["slip"].update(header="x"),
+        "logo not a PNG": lambda s: s["hospital"].update(logo_png_base64="R0lGODlhAQABAAAAACw="),
     }
     for name, edit in variants.items():
         scene = copy.deepcopy(base)

@@ -1,0 +1,99 @@
+#include "core/voice_guide.h"
+
+#include <QCoreApplication>
+
+#include "core/kiosk_info.h"
+#include "core/qml_exposure.h"
+#include "core/session_controller.h"
+#include "logging/categories.h"
+
+namespace lobby::core {
+namespace {
+
+struct Instruction {
+    const char* screen;  // a screen name, or a prefix ending in '-' for a journey's steps
+    const char* text;
+};
+
+// Short and concrete, for someone standing in a noisy lobby.
+constexpr Instruction kInstructions[] = {
+    {"attract",
+     QT_TRANSLATE_NOOP(
+         "VoiceGuide",
+         "Place your ID card, insert your social-security card, or show your e-voucher code.")},
+    {"identify", QT_TRANSLATE_NOOP("VoiceGuide", "Reading your card. Please keep it still.")},
+    {"identify-register",
+     QT_TRANSLATE_NOOP(
+         "VoiceGuide",
+         "Please check your details on the screen, then confirm to create your patient record.")},
+    {"menu", QT_TRANSLATE_NOOP("VoiceGuide", "Please choose what you would like to do.")},
+    {"pickup", QT_TRANSLATE_NOOP("VoiceGuide", "Choose the appointment to check in for.")},
+    {"book-departments", QT_TRANSLATE_NOOP("VoiceGuide", "Choose a department.")},
+    {"book-doctors", QT_TRANSLATE_NOOP("VoiceGuide", "Choose a doctor.")},
+    {"book-slots", QT_TRANSLATE_NOOP("VoiceGuide", "Choose a date and time.")},
+    {"book-confirm", QT_TRANSLATE_NOOP("VoiceGuide", "Check the booking, then choose how to pay.")},
+    {"book-paying",
+     QT_TRANSLATE_NOOP("VoiceGuide", "Scan the QR code on the screen with your phone to pay.")},
+    {"cancel", QT_TRANSLATE_NOOP("VoiceGuide", "Choose the booking to cancel.")},
+    {"my_bookings", QT_TRANSLATE_NOOP("VoiceGuide", "These are your bookings.")},
+    {"done", QT_TRANSLATE_NOOP("VoiceGuide", "Done. Please take your slip.")},
+    {"error",
+     QT_TRANSLATE_NOOP("VoiceGuide", "Sorry, that did not work. The screen says what to do next.")},
+    {"farewell", QT_TRANSLATE_NOOP("VoiceGuide", "Please take your card and your slip. Goodbye.")},
+};
+
+}  // namespace
+
+VoiceGuide::VoiceGuide(SessionController& session, KioskInfo& kiosk,
+                       std::unique_ptr<Speaker> speaker, QObject* parent)
+    : QObject(parent), session_(session), kiosk_(kiosk), speaker_(std::move(speaker)) {
+    connect(&session_, &SessionController::screenChanged, this, &VoiceGuide::speakCurrentScreen);
+    // The scene's setting arrives with the rest of the branding.
+    connect(&kiosk_, &KioskInfo::hospitalNameChanged, this, &VoiceGuide::changed);
+    connect(&session_, &SessionController::patientLeft, this, [this] {
+        if (!mutedByPatient_) return;
+        mutedByPatient_ = false;  // the next patient gets the kiosk's default
+        emit changed();
+    });
+}
+
+VoiceGuide::~VoiceGuide() = default;
+
+VoiceGuide* VoiceGuide::create(QQmlEngine* qmlEngine, QJSEngine*) {
+    return exposedTo<VoiceGuide>(qmlEngine, kQmlName);
+}
+
+bool VoiceGuide::offered() const {
+    return kiosk_.voiceGuidance();
+}
+
+void VoiceGuide::toggle() {
+    if (!offered()) return;
+    mutedByPatient_ = !mutedByPatient_;
+    qCInfo(lcUi) << "voice guidance" << (mutedByPatient_ ? "off" : "on") << "for this patient";
+    if (mutedByPatient_) speaker_->stop();
+    emit changed();
+    if (!mutedByPatient_) speakCurrentScreen();
+}
+
+QString VoiceGuide::instructionFor(const QString& screenName) {
+    for (const auto& instruction : kInstructions) {
+        if (screenName == QLatin1String(instruction.screen))
+            return QCoreApplication::translate("VoiceGuide", instruction.text);
+    }
+    return {};
+}
+
+void VoiceGuide::speakCurrentScreen() {
+    if (!on()) return;
+    const QString screen = session_.screenName();
+    const QString text = instructionFor(screen);
+    if (text.isEmpty()) return;
+    qCInfo(lcUi) << "voice:" << screen;
+    speaker_->stop();  // a new screen cuts the last one short
+    speaker_->say(text, kiosk_.language() == QLatin1String("en")
+                            ? QLocale(QLocale::English)
+                            : QLocale(QLocale::Chinese, QLocale::China));
+}
+
+}  // namespace lobby::core

@@ -1,0 +1,64 @@
+#pragma once
+// Voice guidance: each screen's instruction read aloud in the patient's language, when the scene
+// turns it on (voice_guidance) and the patient has not switched it off for their session.
+// Exposed to QML as `Voice` (the top bar's switch). What is said is decided here; how it is
+// said is a Speaker (Qt TextToSpeech in the app, a recorder in tests). Never anything personal:
+// instructions only, no names or numbers.
+
+#include <QtQml/qqmlregistration.h>
+#include <QLocale>
+#include <QObject>
+#include <QString>
+#include <memory>
+
+class QQmlEngine;
+class QJSEngine;
+
+namespace lobby::core {
+
+class KioskInfo;
+class SessionController;
+
+class Speaker {
+public:
+    virtual ~Speaker() = default;
+    virtual void say(const QString& text, const QLocale& locale) = 0;
+    virtual void stop() = 0;
+};
+
+class VoiceGuide : public QObject {
+    Q_OBJECT
+    QML_NAMED_ELEMENT(Voice)
+    QML_SINGLETON
+    Q_PROPERTY(bool offered READ offered NOTIFY changed)
+    Q_PROPERTY(bool on READ on NOTIFY changed)
+
+public:
+    VoiceGuide(SessionController& session, KioskInfo& kiosk, std::unique_ptr<Speaker> speaker,
+               QObject* parent = nullptr);
+    ~VoiceGuide() override;
+    static VoiceGuide* create(QQmlEngine* qmlEngine, QJSEngine* jsEngine);
+    static constexpr const char* kQmlName = "voice";
+
+    bool offered() const;
+    bool on() const { return offered() && !mutedByPatient_; }
+    // The patient's switch, for this session only.
+    Q_INVOKABLE void toggle();
+
+    // The instruction read for a screen ("book-doctors"), in the current UI language; empty
+    // when the screen has none.
+    static QString instructionFor(const QString& screenName);
+
+signals:
+    void changed();
+
+private:
+    void speakCurrentScreen();
+
+    SessionController& session_;
+    KioskInfo& kiosk_;
+    std::unique_ptr<Speaker> speaker_;
+    bool mutedByPatient_ = false;
+};
+
+}  // namespace lobby::core
