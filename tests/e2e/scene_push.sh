@@ -19,12 +19,12 @@ platform_command "token evoucher YBPZ0001SCENE 11010519491231002X 张三丰" >/d
 "$kioskctl" scene keygen "$out/admin/stranger.key" "$out/admin/stranger.pem" >/dev/null
 [[ $(stat -c %a "$out/admin/admin.key") == 600 ]] || fail "the admin key is not 0600"
 
-# scene VERSION NAME COLOUR FUNCTIONS → $out/scene-vVERSION.json
+# scene VERSION NAME COLOUR FUNCTIONS [VOICE] → $out/scene-vVERSION.json
 scene() {
     cat >"$out/scene-v$1.json" <<JSON
 {"schema_version": 1, "version": $1, "scene_type": "outpatient_lobby",
  "hospital": {"name": "$2", "primary_color": "$3"},
- "functions": $4, "payment_methods": ["wechat", "alipay"],
+ "functions": $4, "payment_methods": ["wechat", "alipay"], "voice_guidance": ${5:-false},
  "timeouts": {"idle_s": 60, "countdown_s": 10, "farewell_s": 1}}
 JSON
 }
@@ -33,7 +33,7 @@ push() {
         --cert "$admin_dir/client.pem" --key "$admin_dir/client.key" "$@"
 }
 scene 1 "测试市中心医院" "#6B2A5E" '["pickup", "my_bookings"]'
-scene 2 "测试市第二医院" "#1E6B34" '["pickup", "book", "cancel", "my_bookings"]'
+scene 2 "测试市第二医院" "#1E6B34" '["pickup", "book", "cancel", "my_bookings"]' true
 scene 3 "伪造的医院" "#000000" '["book"]'
 
 # An invalid scene is never signed; an unsigned one is never pushed.
@@ -91,6 +91,12 @@ left=$(grep -n "farewell -- farewell_elapsed -> idle" "$out/app.log" | head -1 |
 applied=$(grep -n "scene version 2 applied" "$out/app.log" | head -1 | cut -d: -f1)
 ((received < left && left < applied)) ||
     fail "v2 was not held until the session ended (received line $received, idle $left, applied $applied)"
+# Scene 2 turns voice guidance on: the next patient's screens are read out (which screen, never
+# what, reaches the log), and not before it was applied.
+voice_from=$(grep -n "voice: " "$out/app.log" | head -1 | cut -d: -f1)
+[[ -n $voice_from ]] || fail "nothing was read aloud after scene 2 turned voice guidance on"
+((voice_from > applied)) || fail "voice guidance spoke before scene 2 was applied"
+grep -q 'voice: "menu"' "$out/app.log" || fail "the menu's instruction was not read aloud"
 beat=$(platform_command "heartbeat KIOSK-TEST-0001")
 grep -q '"scene_version":2' <<<"$beat" || fail "the heartbeat does not report scene 2: $beat"
 grep -q '"rejected_scene":"v3: scene.bad_signature' <<<"$beat" ||
