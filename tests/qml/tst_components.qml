@@ -119,6 +119,14 @@ TestCase {
         compare(button.height, standardHeight)
     }
 
+    function test_voiceSwitchOnlyWhereTheSceneOffersVoice() {
+        const bar = createTemporaryObject(topBarComponent, testCase)
+        const voiceSwitch = findByObjectName(bar, "voiceSwitch")
+        verify(voiceSwitch !== null)
+        verify(!Voice.offered, "voice guidance is off until a scene turns it on")
+        verify(!voiceSwitch.visible)
+    }
+
     function test_countdownAppearsWhenIdleAndStayDismissesIt() {
         const overlay = createTemporaryObject(overlayComponent, testCase)
         verify(!overlay.visible)
