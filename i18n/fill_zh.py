@@ -217,6 +217,25 @@ GLOSSARY = {
     "A slip from your earlier visit did not print then; it has just been printed. Please take it.":
         "您上次办理时未打印成功的凭条已补打，请取走。",
 
+    "The time to pay ran out. Your booking is still there, unpaid. If you did pay, the payment goes to this booking; you can then check in.":
+        "支付时间已到。您的预约仍保留，尚未缴费。如您已付款，款项将计入此预约，之后即可取号。",
+    "The payment did not go through. Nothing was charged; your booking is still there.":
+        "支付未成功，未扣任何费用，您的预约仍保留。",
+    "Pay for your appointment": "预约缴费",
+    "Scan the code with your phone and pay. You are checked in once it is paid.":
+        "请用手机扫码支付，支付成功后自动为您取号。",
+    "This appointment is not paid yet. Choose how to pay.": "此预约尚未缴费，请选择支付方式。",
+    "Pay, then check in": "缴费并取号",
+    "Stop paying": "暂不支付",
+    "Type your ID number": "输入身份证号",
+    "Type your ID number and the mobile number you gave the hospital, then tap Continue.": "请输入身份证号和您在医院登记的手机号，然后点“继续办理”。",
+    "No card? Type your ID number": "没带卡？输入身份证号",
+    "That ID number is not complete or not valid. It has 18 characters; the last may be X.": "身份证号不完整或有误。身份证号共18位，最后一位可能是X。",
+    "Please type the 11-digit mobile number you gave the hospital.": "请输入您在医院登记的11位手机号。",
+    "Type X, the last character of some ID numbers": "输入X（部分身份证号的最后一位）",
+    "Mobile number the hospital has for you": "您在医院登记的手机号",
+    "Mobile number": "手机号",
+    "Where to go": "就诊位置",
 }
 
 ts = pathlib.Path(__file__).with_name("lobby_zh_CN.ts")

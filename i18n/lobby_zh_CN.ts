@@ -292,22 +292,6 @@
   <context>
     <name>ConfirmStep</name>
     <message>
-      <source>WeChat Pay</source>
-      <translation>微信支付</translation>
-    </message>
-    <message>
-      <source>Alipay</source>
-      <translation>支付宝</translation>
-    </message>
-    <message>
-      <source>UnionPay</source>
-      <translation>银联云闪付</translation>
-    </message>
-    <message>
-      <source>Medical insurance</source>
-      <translation>医保支付</translation>
-    </message>
-    <message>
       <source>Department</source>
       <translation>科室</translation>
     </message>
@@ -528,12 +512,36 @@
       <source>No, cancel</source>
       <translation>不，取消</translation>
     </message>
+    <message>
+      <source>Type your ID number</source>
+      <translation>输入身份证号</translation>
+    </message>
+    <message>
+      <source>Type your ID number and the mobile number you gave the hospital, then tap Continue.</source>
+      <translation>请输入身份证号和您在医院登记的手机号，然后点“继续办理”。</translation>
+    </message>
+    <message>
+      <source>No card? Type your ID number</source>
+      <translation>没带卡？输入身份证号</translation>
+    </message>
+    <message>
+      <source>Continue</source>
+      <translation>继续办理</translation>
+    </message>
   </context>
   <context>
     <name>IdentityResolver</name>
     <message>
       <source>This code cannot be used to identify you here. Please use your ID card, your social-security card or your medical-insurance e-voucher.</source>
       <translation>此码无法用于本机身份识别，请使用身份证、社保卡或医保电子凭证。</translation>
+    </message>
+    <message>
+      <source>That ID number is not complete or not valid. It has 18 characters; the last may be X.</source>
+      <translation>身份证号不完整或有误。身份证号共18位，最后一位可能是X。</translation>
+    </message>
+    <message>
+      <source>Please type the 11-digit mobile number you gave the hospital.</source>
+      <translation>请输入您在医院登记的11位手机号。</translation>
     </message>
   </context>
   <context>
@@ -602,6 +610,25 @@
     </message>
   </context>
   <context>
+    <name>ManualEntryPanel</name>
+    <message>
+      <source>ID number</source>
+      <translation>证件号码</translation>
+    </message>
+    <message>
+      <source>Type X, the last character of some ID numbers</source>
+      <translation>输入X（部分身份证号的最后一位）</translation>
+    </message>
+    <message>
+      <source>Mobile number the hospital has for you</source>
+      <translation>您在医院登记的手机号</translation>
+    </message>
+    <message>
+      <source>Mobile number</source>
+      <translation>手机号</translation>
+    </message>
+  </context>
+  <context>
     <name>MenuScreen</name>
     <message>
       <source>Pick up appointment</source>
@@ -633,7 +660,26 @@
     </message>
   </context>
   <context>
-    <name>PaymentStep</name>
+    <name>PaymentMethods</name>
+    <message>
+      <source>WeChat Pay</source>
+      <translation>微信支付</translation>
+    </message>
+    <message>
+      <source>Alipay</source>
+      <translation>支付宝</translation>
+    </message>
+    <message>
+      <source>UnionPay</source>
+      <translation>银联云闪付</translation>
+    </message>
+    <message>
+      <source>Medical insurance</source>
+      <translation>医保支付</translation>
+    </message>
+  </context>
+  <context>
+    <name>PaymentQr</name>
     <message>
       <source>Time left to pay: %1:%2</source>
       <translation>剩余支付时间：%1:%2</translation>
@@ -677,6 +723,18 @@
       <source>Not printed: show this screen or your ID card at the clinic</source>
       <translation>未能打印：请在诊室出示本屏幕或身份证</translation>
     </message>
+    <message>
+      <source>The time to pay ran out. Your booking is still there, unpaid. If you did pay, the payment goes to this booking; you can then check in.</source>
+      <translation>支付时间已到。您的预约仍保留，尚未缴费。如您已付款，款项将计入此预约，之后即可取号。</translation>
+    </message>
+    <message>
+      <source>The payment did not go through. Nothing was charged; your booking is still there.</source>
+      <translation>支付未成功，未扣任何费用，您的预约仍保留。</translation>
+    </message>
+    <message>
+      <source>Where to go</source>
+      <translation>就诊位置</translation>
+    </message>
   </context>
   <context>
     <name>PickUpScreen</name>
@@ -701,10 +759,6 @@
       <translation>取号</translation>
     </message>
     <message>
-      <source>Please pay for it first at the service desk</source>
-      <translation>请先到服务台缴费</translation>
-    </message>
-    <message>
       <source>Back</source>
       <translation>返回</translation>
     </message>
@@ -715,6 +769,30 @@
     <message>
       <source>Cancel for a refund</source>
       <translation>退号退款</translation>
+    </message>
+    <message>
+      <source>Scan to pay</source>
+      <translation>扫码支付</translation>
+    </message>
+    <message>
+      <source>Pay for your appointment</source>
+      <translation>预约缴费</translation>
+    </message>
+    <message>
+      <source>Scan the code with your phone and pay. You are checked in once it is paid.</source>
+      <translation>请用手机扫码支付，支付成功后自动为您取号。</translation>
+    </message>
+    <message>
+      <source>This appointment is not paid yet. Choose how to pay.</source>
+      <translation>此预约尚未缴费，请选择支付方式。</translation>
+    </message>
+    <message>
+      <source>Pay, then check in</source>
+      <translation>缴费并取号</translation>
+    </message>
+    <message>
+      <source>Stop paying</source>
+      <translation>暂不支付</translation>
     </message>
   </context>
   <context>
@@ -868,6 +946,10 @@
     <message>
       <source>Please take your card and your slip. Goodbye.</source>
       <translation>请取走您的卡和凭条，再见。</translation>
+    </message>
+    <message>
+      <source>This appointment is not paid yet. Choose how to pay.</source>
+      <translation>此预约尚未缴费，请选择支付方式。</translation>
     </message>
   </context>
 </TS>

@@ -185,10 +185,10 @@ void CompositionRoot::buildJourneys(const config::Settings& settings) {
     slips_ = std::make_unique<journeys::SlipDesk>(devices_->printer(),
                                                   settings.stringValue(kHospitalName),
                                                   settings.stringValue(kHospitalQueueUrl));
-    pickup_ =
-        std::make_unique<journeys::PickUpFlow>(session_, platform_.get(), *slips_, journal_.get());
     journeys::BookingPolicy policy;
     policy.paymentWindow_s = settings.intValue(kPaymentWindow_s);
+    pickup_ = std::make_unique<journeys::PickUpFlow>(session_, platform_.get(), *slips_,
+                                                     journal_.get(), policy);
     booking_ = std::make_unique<journeys::BookingFlow>(session_, platform_.get(), *slips_,
                                                        journal_.get(), policy);
     bookingList_ = std::make_unique<journeys::BookingListFlow>(session_, platform_.get(), *slips_,
@@ -270,6 +270,7 @@ void CompositionRoot::applyScene(const scene::Scene& scene) {
     session_.setTiming({scene.timeouts.idle_s * 1000, scene.timeouts.countdown_s * 1000,
                         scene.timeouts.farewell_s * 1000});
     booking_->setPaymentMethods(toList(scene.paymentMethods));
+    pickup_->setPaymentMethods(toList(scene.paymentMethods));
     slips_->setHospitalName(name);
     slips_->setFooter(QString::fromStdString(scene.slipFooter));
     std::optional<printer::Raster> logo;

@@ -18,12 +18,26 @@ namespace {
 constexpr int kPoll_ms = 50;
 constexpr int kDefaultStepTimeout_ms = 5000;
 constexpr int kSettleAfterTap_ms = 150;
+constexpr int kSettleAfterKey_ms = 80;  // a brisk typist
 
 QQuickItem* findVisibleItem(QQuickItem* root, const QString& objectName) {
     if (root == nullptr || !root->isVisible()) return nullptr;
     if (root->objectName() == objectName) return root;
     for (QQuickItem* child : root->childItems()) {
         if (QQuickItem* found = findVisibleItem(child, objectName)) return found;
+    }
+    return nullptr;
+}
+
+// A key of the on-screen keyboard (Qt Virtual Keyboard's keys carry `key` and `text`) showing
+// `text`, inside `keyboard`.
+QQuickItem* findKey(QQuickItem* keyboard, const QString& text) {
+    if (keyboard == nullptr || !keyboard->isVisible()) return nullptr;
+    if (keyboard->property("key").isValid() && keyboard->property("text").toString() == text &&
+        keyboard->isEnabled())
+        return keyboard;
+    for (QQuickItem* child : keyboard->childItems()) {
+        if (QQuickItem* found = findKey(child, text)) return found;
     }
     return nullptr;
 }
@@ -160,6 +174,28 @@ JourneyDriver::StepOutcome JourneyDriver::runStep(const QJsonObject& step) {
                 registerAskedAt_ms_ = -1;
             }
         }
+        return StepOutcome::Pending;
+    }
+    // "type": "110105...": taps those keys of the on-screen keyboard (object name "keyboard"),
+    // one per settle interval, as a patient would.
+    if (step.contains("type")) {
+        const QString text = step.value("type").toString();
+        if (typed_ >= text.size()) {
+            typed_ = 0;
+            return StepOutcome::Done;
+        }
+        if (clock_.elapsed() - lastKeyAt_ms_ < kSettleAfterKey_ms) return StepOutcome::Pending;
+        QQuickItem* key =
+            findKey(findVisibleItem(window_->contentItem(), QStringLiteral("keyboard")),
+                    text.mid(typed_, 1));
+        if (key == nullptr) return StepOutcome::Pending;
+        const QPoint scene =
+            key->mapToScene(QPointF(key->width() / 2, key->height() / 2)).toPoint();
+        QTest::mouseClick(window_, Qt::LeftButton, Qt::NoModifier, scene);
+        lastKeyAt_ms_ = clock_.elapsed();
+        ++typed_;
+        // What is typed may be personal (an ID number): the log says only how much.
+        if (typed_ == text.size()) qCInfo(lcUi) << "typed" << text.size() << "keys";
         return StepOutcome::Pending;
     }
     // "present" / "absent": an item with that object name is (not) visible; waits until so.

@@ -78,6 +78,8 @@ private:
     int pass_ = 1;
     qint64 stepStarted_ms_ = -1;
     qint64 registerAskedAt_ms_ = -1;  // when the new-patient confirmation was first seen
+    int typed_ = 0;                   // keys of the current "type" step tapped so far
+    qint64 lastKeyAt_ms_ = -1;
     QElapsedTimer clock_;
 };
 

@@ -1,7 +1,9 @@
 #include "app/screenshot_recorder.h"
 
 #include <QDir>
+#include <QGuiApplication>
 #include <QImage>
+#include <QInputMethod>
 #include <QQuickWindow>
 
 #include "core/kiosk_info.h"
@@ -24,6 +26,9 @@ ScreenshotRecorder::ScreenshotRecorder(QString directory, core::SessionControlle
     connect(session_, &core::SessionController::screenChanged, this, &ScreenshotRecorder::schedule);
     connect(kiosk_, &core::KioskInfo::languageChanged, this, &ScreenshotRecorder::schedule);
     connect(kiosk_, &core::KioskInfo::elderModeChanged, this, &ScreenshotRecorder::schedule);
+    // The on-screen keyboard coming up is a screen of its own to the patient.
+    connect(QGuiApplication::inputMethod(), &QInputMethod::visibleChanged, this,
+            &ScreenshotRecorder::schedule);
     connect(session_, &core::SessionController::countdownChanged, this, [this] {
         if (!captureTimer_.isActive()) schedule();
     });
@@ -39,7 +44,9 @@ void ScreenshotRecorder::schedule() {
 }
 
 void ScreenshotRecorder::capture() {
-    const QString overlay = session_->countdownActive() ? QStringLiteral("-countdown") : QString();
+    const QString overlay =
+        QString(session_->countdownActive() ? QStringLiteral("-countdown") : QString()) +
+        (QGuiApplication::inputMethod()->isVisible() ? QStringLiteral("-keyboard") : QString());
     const QString key = session_->screenName() + overlay + "-" + kiosk_->language() +
                         (kiosk_->elderMode() ? QStringLiteral("-elder") : QString());
     if (key == lastSaved_) return;

@@ -88,6 +88,29 @@ Resolution settleRefund(PlatformClient& client, const Transaction& tx) {
     return {Action::Reprint, "refunded; the receipt is owed", tx.bookingId, {}};
 }
 
+// A booking made elsewhere, paid (or not) at the kiosk. Whatever happened, the booking is the
+// patient's and stays: captured, it is paid and they can check in; not captured, it stays held
+// until its own expiry (a payment landing after that is refunded by the platform).
+Resolution settleHeldPayment(PlatformClient& client, const Transaction& tx) {
+    std::string paymentId = tx.paymentId;
+    if (paymentId.empty()) {
+        auto record = client.idempotencyRecord(tx.key);
+        if (!record) return retry("asking after the payment", record.error());
+        if (!record.value())
+            return {Action::Close,
+                    "no payment was started; the booking stays as it was",
+                    tx.bookingId,
+                    {}};
+        paymentId = record.value()->resultId;
+    }
+    auto payment = client.payment(paymentId);
+    if (!payment) return retry("asking after the payment", payment.error());
+    if (payment->status == "captured")
+        return {Action::Close, "paid; the booking is ready to check in", tx.bookingId, paymentId};
+    return {Action::Close, "not paid (" + payment->status + "); the booking stays as it was",
+            tx.bookingId, paymentId};
+}
+
 }  // namespace
 
 std::string releaseKey(const std::string& bookingId) {
@@ -111,6 +134,8 @@ Resolution reconcile(PlatformClient& client, const Transaction& transaction) {
             return settleCheckIn(client, transaction);
         case Kind::Refund:
             return settleRefund(client, transaction);
+        case Kind::HeldPayment:
+            return settleHeldPayment(client, transaction);
     }
     return {};
 }

@@ -86,7 +86,7 @@ std::optional<Enum> named(std::string_view name, const std::array<Enum, N>& all)
     return std::nullopt;
 }
 
-constexpr std::array kKinds{Kind::Booking, Kind::CheckIn, Kind::Refund};
+constexpr std::array kKinds{Kind::Booking, Kind::CheckIn, Kind::Refund, Kind::HeldPayment};
 constexpr std::array kSteps{Step::BookingCreated,  Step::PaymentStarted, Step::PaymentConfirmed,
                             Step::HoldReleased,    Step::CheckedIn,      Step::RefundRequested,
                             Step::RefundConfirmed, Step::SlipPrinted};
@@ -113,6 +113,8 @@ std::string_view nameOf(Kind kind) {
             return "checkin";
         case Kind::Refund:
             return "refund";
+        case Kind::HeldPayment:
+            return "held_payment";
     }
     return "booking";
 }

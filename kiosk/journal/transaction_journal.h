@@ -24,7 +24,9 @@ struct sqlite3;
 
 namespace lobby::journal {
 
-enum class Kind { Booking, CheckIn, Refund };
+// HeldPayment: a booking made elsewhere (phone, app) and still unpaid, paid at the kiosk at
+// pick-up. Unlike a kiosk's own booking, its hold is never released by the kiosk.
+enum class Kind { Booking, CheckIn, Refund, HeldPayment };
 enum class Step {
     BookingCreated,
     PaymentStarted,

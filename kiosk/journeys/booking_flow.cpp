@@ -2,7 +2,6 @@
 
 #include <QDate>
 #include <QUrl>
-#include <QUuid>
 
 #include "core/qml_exposure.h"
 #include "journal/reconcile.h"
@@ -51,25 +50,18 @@ QString periodName(const std::string& period) {
                                : QCoreApplication::translate("BookingView", "afternoon");
 }
 
-std::string newKey() {
-    return QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
-}
-
 }  // namespace
 
 BookingFlow::BookingFlow(core::SessionController& session, services::PlatformService* platform,
                          SlipDesk& slips, journal::TransactionJournal* journal,
                          BookingPolicy policy, QObject* parent)
-    : JourneyFlow(session, platform, slips, journal, parent), policy_(std::move(policy)) {
-    paymentPoll_.setInterval(policy_.paymentPollInterval_ms);
-    connect(&paymentPoll_, &QTimer::timeout, this, &BookingFlow::pollPayment);
-    paymentCountdown_.setInterval(1000);
-    connect(&paymentCountdown_, &QTimer::timeout, this, [this] {
-        if (--paymentRemaining_s_ <= 0) {
-            paymentTimedOut();
-            return;
-        }
-        emit paymentTick();
+    : JourneyFlow(session, platform, slips, journal, parent),
+      policy_(std::move(policy)),
+      paymentWatch_(platform, policy_.paymentPollInterval_ms) {
+    connect(&paymentWatch_, &PaymentWatch::tick, this, &BookingFlow::paymentTick);
+    connect(&paymentWatch_, &PaymentWatch::timedOut, this, &BookingFlow::paymentTimedOut);
+    connect(&paymentWatch_, &PaymentWatch::answered, this, [this](const Payment& payment) {
+        if (step_ == Step::Paying) onPayment(payment);
     });
     connect(&session_, &core::SessionController::stateChanged, this, [this] {
         if (session_.currentState() == core::SessionState::Book) start();
@@ -115,8 +107,7 @@ void BookingFlow::fail(const CallFailure& failure) {
 }
 
 void BookingFlow::clear() {
-    paymentPoll_.stop();
-    paymentCountdown_.stop();
+    paymentWatch_.stop();
     // A slot held for a patient who walked away goes back on sale now rather than in ten minutes.
     if (booking_ && booking_->status == "held") releaseHold();
     // A booking call still in flight stays open in the journal; the reconciler settles it.
@@ -371,42 +362,27 @@ void BookingFlow::onPayment(const Payment& payment) {
     if (!booking_) return;
     payment_ = payment;
     if (payment.status == "captured") {
-        paymentPoll_.stop();
-        paymentCountdown_.stop();
+        paymentWatch_.stop();
         booking_->status = "paid";
         recordStep(tx_, journal::Step::PaymentConfirmed, journal::Phase::After, paymentKey_);
         qCInfo(lcJourney) << "booking" << booking_->id.c_str() << "paid";
         printVoucher();
     } else if (payment.status == "pending") {
         if (step_ != Step::Paying) {
-            paymentRemaining_s_ = policy_.paymentWindow_s;
-            paymentPoll_.start();
-            paymentCountdown_.start();
+            paymentWatch_.watch(payment, policy_.paymentWindow_s);
             setBusy(false);
             moveTo(Step::Paying);
         }
     } else {
-        paymentPoll_.stop();
-        paymentCountdown_.stop();
+        paymentWatch_.stop();
         releaseHold();
         setBusy(false);
         session_.journeyFailed({kCtx, kPaymentFailed});
     }
 }
 
-void BookingFlow::pollPayment() {
-    if (step_ != Step::Paying || platform_ == nullptr) return;
-    platform_->call<Payment>(
-        [id = payment_.id](PlatformClient& client) { return client.payment(id); },
-        [this](Result<Payment> payment, std::optional<CallFailure>) {
-            // A failed poll is retried at the next tick; the countdown bounds the wait.
-            if (payment && step_ == Step::Paying) onPayment(payment.value());
-        });
-}
-
 void BookingFlow::paymentTimedOut() {
-    paymentPoll_.stop();
-    paymentCountdown_.stop();
+    paymentWatch_.stop();
     step_ = Step::Confirm;  // no late poll answer may act on the released hold
     qCInfo(lcJourney) << "payment window ran out";
     releaseHold();
@@ -415,8 +391,7 @@ void BookingFlow::paymentTimedOut() {
 
 void BookingFlow::cancelPayment() {
     if (step_ != Step::Paying) return;
-    paymentPoll_.stop();
-    paymentCountdown_.stop();
+    paymentWatch_.stop();
     releaseHold();
     payment_ = {};
     moveTo(Step::Slots);

@@ -8,12 +8,12 @@
 
 #include <QtQml/qqmlregistration.h>
 #include <QObject>
-#include <QTimer>
 #include <QVariantList>
 #include <optional>
 #include <vector>
 
 #include "journeys/journey_flow.h"
+#include "journeys/payment_watch.h"
 
 class QQmlEngine;
 class QJSEngine;
@@ -67,7 +67,7 @@ public:
     // The scene's payment methods; applied between sessions.
     void setPaymentMethods(const QStringList& methods);
     QString qrPayload() const { return QString::fromStdString(payment_.qrPayload); }
-    int paymentRemaining() const { return paymentRemaining_s_; }
+    int paymentRemaining() const { return paymentWatch_.remaining_s(); }
 
     Q_INVOKABLE void setFilter(const QString& initials);
     Q_INVOKABLE void chooseDepartment(const QString& id);
@@ -93,7 +93,6 @@ private:
     void loadOffers(std::vector<platform::Doctor> doctors);
     void startPayment(const std::string& bookingId, const std::string& method);
     void onPayment(const platform::Payment& payment);
-    void pollPayment();
     void paymentTimedOut();
     void releaseHold();
     void printVoucher();
@@ -113,9 +112,7 @@ private:
     std::int64_t tx_ = 0;     // this booking's journal transaction (0: none open)
     std::string paymentKey_;  // the payment call's idempotency key
     platform::Payment payment_;
-    QTimer paymentPoll_;
-    QTimer paymentCountdown_;
-    int paymentRemaining_s_ = 0;
+    PaymentWatch paymentWatch_;
 };
 
 }  // namespace lobby::journeys

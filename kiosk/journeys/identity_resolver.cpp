@@ -2,6 +2,7 @@
 
 #include <QUuid>
 
+#include "common/id_number.h"
 #include "common/privacy.h"
 #include "core/qml_exposure.h"
 #include "logging/categories.h"
@@ -18,6 +19,17 @@ const char* const kCodeNotUsable = QT_TRANSLATE_NOOP(
     "IdentityResolver",
     "This code cannot be used to identify you here. Please use your ID card, your "
     "social-security card or your medical-insurance e-voucher.");
+const char* const kBadIdNumber = QT_TRANSLATE_NOOP(
+    "IdentityResolver",
+    "That ID number is not complete or not valid. It has 18 characters; the last may be X.");
+const char* const kBadPhone = QT_TRANSLATE_NOOP(
+    "IdentityResolver", "Please type the 11-digit mobile number you gave the hospital.");
+
+bool isMobileNumber(const QString& phone) {
+    if (phone.size() != 11 || phone.front() != QLatin1Char('1')) return false;
+    return std::all_of(phone.begin(), phone.end(), [](QChar c) { return c.isDigit(); });
+}
+
 }  // namespace
 
 IdentityResolver::IdentityResolver(core::SessionController& session,
@@ -39,9 +51,57 @@ QString IdentityResolver::maskedIdNumber() const {
 }
 
 void IdentityResolver::forgetPending() {
-    if (!pending_) return;
+    if (!pending_ && !typing_ && manualError_.isEmpty()) return;
     pending_.reset();
+    typing_ = false;
+    manualError_ = {};
     emit changed();
+}
+
+void IdentityResolver::beginManualEntry() {
+    if (session_.currentState() != core::SessionState::Identifying || pending_ || typing_ ||
+        platform_ == nullptr)
+        return;
+    typing_ = true;
+    manualError_ = {};
+    session_.setScreenStep(QStringLiteral("manual"));
+    emit changed();
+}
+
+void IdentityResolver::cancelManualEntry() {
+    if (!typing_) return;
+    typing_ = false;
+    manualError_ = {};
+    session_.setScreenStep({});
+    emit changed();
+}
+
+void IdentityResolver::submitManual(const QString& idNumber, const QString& phone) {
+    if (!typing_ || platform_ == nullptr || session_.readingCard()) return;
+    const std::string id = idNumber.trimmed().toUpper().toStdString();
+    if (id.size() != 18 || !lobby::hasValidCheckDigit(id)) {
+        manualError_ = {"IdentityResolver", kBadIdNumber};
+        emit changed();
+        return;
+    }
+    if (!isMobileNumber(phone.trimmed())) {
+        manualError_ = {"IdentityResolver", kBadPhone};
+        emit changed();
+        return;
+    }
+    manualError_ = {};
+    session_.setReadingCard(true);  // "one moment": the same wait as a card being looked up
+    emit changed();
+    qCInfo(lcJourney) << "identifying by typed ID number and phone";
+    platform_->call<Patient>(
+        [id, phone = phone.trimmed().toStdString()](PlatformClient& client) {
+            return client.identifyManually(id, phone);
+        },
+        [this](Result<Patient> patient, std::optional<CallFailure> failure) {
+            typing_ = false;
+            emit changed();
+            conclude(patient, failure, "manual identification");
+        });
 }
 
 void IdentityResolver::confirmRegistration() {

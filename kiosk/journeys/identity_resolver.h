@@ -2,6 +2,8 @@
 // Turns a card read on this kiosk into a patient of the platform: looks the holder up, and for a
 // holder the platform does not know yet shows the details read from the card (masked) and
 // registers them (建档) only once the patient confirms; then tells the session who is here.
+// Without a card, the patient may type their ID number and the phone number the hospital has
+// on record (manual entry); the platform checks that the two belong together.
 // Without a platform configured the session gets the masked name alone, so devices can still be
 // shown. Exposed to QML as `Identity` for that confirmation.
 
@@ -27,6 +29,9 @@ class IdentityResolver : public QObject {
     Q_PROPERTY(bool confirming READ confirming NOTIFY changed)
     Q_PROPERTY(QString maskedName READ maskedName NOTIFY changed)
     Q_PROPERTY(QString maskedIdNumber READ maskedIdNumber NOTIFY changed)
+    Q_PROPERTY(bool manualOffered READ manualOffered CONSTANT)
+    Q_PROPERTY(bool typing READ typing NOTIFY changed)
+    Q_PROPERTY(QString manualError READ manualError NOTIFY changed)
 public:
     IdentityResolver(core::SessionController& session, services::PlatformService* platform,
                      QObject* parent = nullptr);
@@ -39,6 +44,17 @@ public:
     QString maskedIdNumber() const;
     Q_INVOKABLE void confirmRegistration();
     Q_INVOKABLE void declineRegistration();
+
+    // Manual entry: the screen for typing the ID number and phone number.
+    bool manualOffered() const { return platform_ != nullptr; }
+    bool typing() const { return typing_; }
+    // Why the typed numbers were not sent (in the current language); empty when none.
+    QString manualError() const { return manualError_.translated(); }
+    Q_INVOKABLE void beginManualEntry();
+    Q_INVOKABLE void cancelManualEntry();
+    // Checks the numbers' form here (18-character ID number with a valid check digit, 11-digit
+    // mobile number); only well-formed numbers are sent to the platform. Nothing typed is kept.
+    Q_INVOKABLE void submitManual(const QString& idNumber, const QString& phone);
 
     void resolve(const devices::CardHolder& holder);
     // A scanned e-voucher or visit card: the platform says whose it is.
@@ -57,6 +73,8 @@ private:
     core::SessionController& session_;
     services::PlatformService* platform_;
     std::optional<devices::CardHolder> pending_;  // read from a card, not yet registered
+    bool typing_ = false;
+    core::TranslatableText manualError_;
 };
 
 }  // namespace lobby::journeys

@@ -1,5 +1,7 @@
 #include "journeys/journey_flow.h"
 
+#include <QUuid>
+
 #include "journal/reconcile.h"
 #include "logging/categories.h"
 #include "services/platform_service.h"
@@ -106,6 +108,10 @@ void JourneyFlow::settlePrinted(std::int64_t transaction, bool printed, const st
     } else {
         settle(transaction, journal::State::Reprint, what + " not printed; owed at the next visit");
     }
+}
+
+std::string JourneyFlow::newKey() {
+    return QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
 }
 
 }  // namespace lobby::journeys

@@ -54,6 +54,8 @@ protected:
     void settlePrinted(std::int64_t transaction, bool printed, const std::string& what);
 
     void setBusy(bool busy);
+    // A fresh idempotency key.
+    static std::string newKey();
     // The patient's bookings for each scope in turn, then `done`; a failure ends the journey in
     // the platform's words.
     void loadBookings(std::vector<platform::PlatformClient::Scope> scopes,

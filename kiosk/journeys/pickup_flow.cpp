@@ -11,6 +11,7 @@ namespace lobby::journeys {
 
 using platform::Booking;
 using platform::CheckIn;
+using platform::Payment;
 using platform::PlatformClient;
 using services::CallFailure;
 
@@ -19,19 +20,39 @@ const char* const kCheckedIn = QT_TRANSLATE_NOOP("PickUpFlow", "You are checked 
 const char* const kQueueNumber = QT_TRANSLATE_NOOP("PickUpFlow", "Your queue number");
 const char* const kClinicRoom = QT_TRANSLATE_NOOP("PickUpFlow", "Clinic room");
 const char* const kTime = QT_TRANSLATE_NOOP("PickUpFlow", "Time");
+const char* const kWayfinding = QT_TRANSLATE_NOOP("PickUpFlow", "Where to go");
 const char* const kDoctor = QT_TRANSLATE_NOOP("PickUpFlow", "Doctor");
 const char* const kSlip = QT_TRANSLATE_NOOP("PickUpFlow", "Slip");
 const char* const kSlipPrinted = QT_TRANSLATE_NOOP("PickUpFlow", "Printed: please take it");
 const char* const kSlipFailed =
     QT_TRANSLATE_NOOP("PickUpFlow", "Not printed: show this screen or your ID card at the clinic");
+const char* const kPaymentTimedOut = QT_TRANSLATE_NOOP(
+    "PickUpFlow",
+    "The time to pay ran out. Your booking is still there, unpaid. If you did pay, the payment "
+    "goes to this booking; you can then check in.");
+const char* const kPaymentFailed = QT_TRANSLATE_NOOP(
+    "PickUpFlow",
+    "The payment did not go through. Nothing was charged; your booking is still there.");
 
 }  // namespace
 
 PickUpFlow::PickUpFlow(core::SessionController& session, services::PlatformService* platform,
-                       SlipDesk& slips, journal::TransactionJournal* journal, QObject* parent)
-    : JourneyFlow(session, platform, slips, journal, parent) {
+                       SlipDesk& slips, journal::TransactionJournal* journal, BookingPolicy policy,
+                       QObject* parent)
+    : JourneyFlow(session, platform, slips, journal, parent),
+      policy_(std::move(policy)),
+      paymentWatch_(platform, policy_.paymentPollInterval_ms) {
     connect(&session_, &core::SessionController::stateChanged, this, [this] {
         if (session_.currentState() == core::SessionState::PickUp) load();
+    });
+    connect(&paymentWatch_, &PaymentWatch::tick, this, &PickUpFlow::paymentTick);
+    connect(&paymentWatch_, &PaymentWatch::answered, this, [this](const Payment& payment) {
+        if (payStep_ == PayStep::Paying) onPayment(payment);
+    });
+    connect(&paymentWatch_, &PaymentWatch::timedOut, this, [this] {
+        qCInfo(lcJourney) << "pick-up: the payment window ran out";
+        endPayment("the time to pay ran out; the booking stays as it was");
+        session_.journeyFailed({"PickUpFlow", kPaymentTimedOut});
     });
 }
 
@@ -53,6 +74,14 @@ QVariantList PickUpFlow::bookings() const {
 }
 
 void PickUpFlow::clear() {
+    // A payment still being watched stays open in the journal: the reconciler asks the platform
+    // whether it landed (the booking is the patient's either way).
+    paymentWatch_.stop();
+    payStep_ = PayStep::None;
+    payingId_.clear();
+    payTx_ = 0;
+    paymentKey_.clear();
+    payment_ = {};
     bookings_.clear();
     loaded_ = false;
     busy_ = false;
@@ -62,6 +91,9 @@ void PickUpFlow::clear() {
 void PickUpFlow::load() {
     bookings_.clear();
     loaded_ = false;
+    payStep_ = PayStep::None;
+    payingId_.clear();
+    session_.setScreenStep({});
     loadBookings({PlatformClient::Scope::Today}, [this](std::vector<Booking> bookings) {
         bookings_ = std::move(bookings);
         loaded_ = true;
@@ -117,6 +149,14 @@ void PickUpFlow::printSlip(std::int64_t tx, const Booking& booking, const CheckI
                 {{"PickUpFlow", kClinicRoom},
                  core::TranslatableText::bilingual(QString::fromStdString(checkIn.clinicRoomZh),
                                                    QString::fromStdString(checkIn.clinicRoomEn))},
+                {{"PickUpFlow", kWayfinding},
+                 checkIn.wayfindingZh.empty()
+                     ? core::TranslatableText::bilingual(
+                           QString::fromStdString("请到" + checkIn.clinicRoomZh + "候诊"),
+                           QString::fromStdString("Please wait at " + checkIn.clinicRoomEn))
+                     : core::TranslatableText::bilingual(
+                           QString::fromStdString(checkIn.wayfindingZh),
+                           QString::fromStdString(checkIn.wayfindingEn))},
                 {{"PickUpFlow", kTime},
                  core::TranslatableText::verbatim(QString::fromStdString(checkIn.timeWindow))},
                 {{"PickUpFlow", kDoctor},
@@ -126,6 +166,134 @@ void PickUpFlow::printSlip(std::int64_t tx, const Booking& booking, const CheckI
             };
             session_.journeySucceeded(std::move(outcome));
         });
+}
+
+const Booking* PickUpFlow::findBooking(const std::string& id) const {
+    const auto it = std::find_if(bookings_.begin(), bookings_.end(),
+                                 [&](const Booking& b) { return b.id == id; });
+    return it == bookings_.end() ? nullptr : &*it;
+}
+
+QString PickUpFlow::payStep() const {
+    switch (payStep_) {
+        case PayStep::None:
+            return {};
+        case PayStep::Choose:
+            return QStringLiteral("pay");
+        case PayStep::Paying:
+            return QStringLiteral("paying");
+    }
+    return {};
+}
+
+QVariantMap PickUpFlow::payingFor() const {
+    const Booking* booking = findBooking(payingId_);
+    return booking ? bookingView(*booking) : QVariantMap{};
+}
+
+void PickUpFlow::setPaymentMethods(const QStringList& methods) {
+    policy_.paymentMethods = methods;
+    emit changed();
+}
+
+void PickUpFlow::choosePayment(const QString& bookingId) {
+    if (busy_ || payStep_ != PayStep::None || platform_ == nullptr) return;
+    const Booking* booking = findBooking(bookingId.toStdString());
+    if (booking == nullptr || booking->status != "held" || booking->stopService) return;
+    payingId_ = booking->id;
+    payStep_ = PayStep::Choose;
+    session_.setScreenStep(payStep());
+    emit changed();
+}
+
+void PickUpFlow::pay(const QString& method) {
+    if (busy_ || payStep_ != PayStep::Choose || platform_ == nullptr) return;
+    if (!policy_.paymentMethods.contains(method)) return;
+    // One key per attempt: a retried call is the same payment; a new attempt after stepping
+    // back is a new one (the platform refunds a second payment landing on a paid booking).
+    paymentKey_ = "pay-" + payingId_ + "-" + newKey();
+    payTx_ = openTransaction(journal::Kind::HeldPayment, journal::Step::PaymentStarted, paymentKey_,
+                             payingId_, method.toStdString());
+    if (payTx_ == 0) return;
+    setBusy(true);
+    qCInfo(lcJourney).noquote() << "pick-up: paying for booking" << payingId_.c_str() << "by"
+                                << method;
+    platform_->call<Payment>(
+        [id = payingId_, method = method.toStdString(), key = paymentKey_](PlatformClient& client) {
+            return client.startPayment(id, method, key);
+        },
+        [this, tx = payTx_](Result<Payment> payment, std::optional<CallFailure> failure) {
+            if (tx != payTx_) return;  // stepped back meanwhile: the journal settles it
+            setBusy(false);
+            if (!payment) {
+                settleFailed(payTx_, *failure);
+                payTx_ = 0;
+                payStep_ = PayStep::None;
+                return session_.journeyFailed(failure->message);
+            }
+            payment_ = payment.value();
+            recordStep(payTx_, journal::Step::PaymentStarted, journal::Phase::After, paymentKey_,
+                       {}, payment_.id);
+            onPayment(payment_);
+        });
+}
+
+void PickUpFlow::onPayment(const Payment& payment) {
+    payment_ = payment;
+    if (payment.status == "captured") {
+        paymentWatch_.stop();
+        recordStep(payTx_, journal::Step::PaymentConfirmed, journal::Phase::After, paymentKey_);
+        settle(std::exchange(payTx_, 0), journal::State::Closed, "paid at pick-up");
+        qCInfo(lcJourney) << "pick-up: booking" << payingId_.c_str() << "paid; checking in";
+        for (auto& booking : bookings_) {
+            if (booking.id == payingId_) booking.status = "paid";
+        }
+        const QString id = QString::fromStdString(payingId_);
+        payStep_ = PayStep::None;
+        payingId_.clear();
+        session_.setScreenStep({});
+        emit changed();
+        checkIn(id);
+    } else if (payment.status == "pending") {
+        if (payStep_ != PayStep::Paying) {
+            paymentWatch_.watch(payment, policy_.paymentWindow_s);
+            payStep_ = PayStep::Paying;
+            session_.setScreenStep(payStep());
+            emit changed();
+        }
+    } else {
+        endPayment("payment " + payment.status + "; the booking stays as it was");
+        session_.journeyFailed({"PickUpFlow", kPaymentFailed});
+    }
+}
+
+// The patient stops paying (or could not): the booking stays theirs, unpaid, until its own
+// hold ends; a payment that still lands is the platform's to apply or refund.
+void PickUpFlow::endPayment(const std::string& outcome) {
+    paymentWatch_.stop();
+    if (payTx_ != 0) settle(std::exchange(payTx_, 0), journal::State::Closed, outcome);
+    payment_ = {};
+    payStep_ = PayStep::Choose;
+    session_.setScreenStep(payStep());
+    emit changed();
+}
+
+void PickUpFlow::stepBack() {
+    if (busy_) return;
+    switch (payStep_) {
+        case PayStep::Paying:
+            qCInfo(lcJourney) << "pick-up: the patient stopped paying";
+            return endPayment("the patient stepped back; the booking stays as it was");
+        case PayStep::Choose:
+            payStep_ = PayStep::None;
+            payingId_.clear();
+            session_.setScreenStep({});
+            emit changed();
+            return;
+        case PayStep::None:
+            session_.back();
+            return;
+    }
 }
 
 }  // namespace lobby::journeys

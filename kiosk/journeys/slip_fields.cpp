@@ -43,7 +43,9 @@ printer::SlipFields checkinFields(const platform::Booking& booking,
         {"visit_number", booking.id},
         {"queue_url", queueUrl},
         {"wayfinding",
-         "请到" + checkIn.clinicRoomZh + "候诊 Please wait at " + checkIn.clinicRoomEn},
+         checkIn.wayfindingZh.empty()
+             ? "请到" + checkIn.clinicRoomZh + "候诊 Please wait at " + checkIn.clinicRoomEn
+             : checkIn.wayfindingZh + " " + checkIn.wayfindingEn},
     };
 }
 

@@ -55,6 +55,8 @@ Result<SlipData> slipDataFor(PlatformClient& client, const Transaction& tx,
         }
         case Kind::Refund:
             return SlipData{QStringLiteral("refund_receipt"), refundFields(*booking, maskedName)};
+        case Kind::HeldPayment:
+            break;  // never owes a slip: the patient checks in for theirs
     }
     return makeError(ErrorKind::Internal, "journal.kind", "unknown transaction kind");
 }

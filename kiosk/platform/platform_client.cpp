@@ -433,19 +433,25 @@ Result<std::vector<Session>> PlatformClient::schedule(const std::string& doctorI
     });
 }
 
-Result<Patient> PlatformClient::identifyByIdCard(const std::string& idNumber,
-                                                 const std::string& name) {
-    const json body = {{"kind", "id_card"}, {"id_number", idNumber}, {"name", name}};
-    auto parsed = jsonOf(call("POST", "/v1/patients/identify", body.dump(), "", true));  // a lookup
+Result<Patient> PlatformClient::identify(const std::string& identityJson) {
+    auto parsed =
+        jsonOf(call("POST", "/v1/patients/identify", identityJson, "", true));  // a lookup
     if (!parsed) return parsed.error();
     return decodePatient(parsed.value());
 }
 
+Result<Patient> PlatformClient::identifyByIdCard(const std::string& idNumber,
+                                                 const std::string& name) {
+    return identify(json({{"kind", "id_card"}, {"id_number", idNumber}, {"name", name}}).dump());
+}
+
 Result<Patient> PlatformClient::identifyByToken(const std::string& kind, const std::string& token) {
-    const json body = {{"kind", kind}, {"token", token}};
-    auto parsed = jsonOf(call("POST", "/v1/patients/identify", body.dump(), "", true));  // a lookup
-    if (!parsed) return parsed.error();
-    return decodePatient(parsed.value());
+    return identify(json({{"kind", kind}, {"token", token}}).dump());
+}
+
+Result<Patient> PlatformClient::identifyManually(const std::string& idNumber,
+                                                 const std::string& phone) {
+    return identify(json({{"kind", "manual"}, {"id_number", idNumber}, {"phone", phone}}).dump());
 }
 
 Result<Patient> PlatformClient::registerPatient(const std::string& idNumber,
@@ -507,11 +513,19 @@ Result<CheckIn> PlatformClient::checkIn(const std::string& bookingId,
         jsonOf(call("POST", "/v1/bookings/" + bookingId + "/checkin", "{}", idempotencyKey, true));
     if (!parsed) return parsed.error();
     return decode<CheckIn>(parsed.value(), [](Decoder& d) {
-        CheckIn value{d.text("booking_id"), d.text("queue_number"), "", "", d.text("time_window")};
+        CheckIn value{
+            d.text("booking_id"), d.text("queue_number"), "", "", d.text("time_window"), "", ""};
         nested(d, "clinic_room", [&](Decoder& room) {
             value.clinicRoomZh = room.text("zh");
             value.clinicRoomEn = room.text("en");
         });
+        // Optional: how to get there, where the platform knows the building.
+        if (d.object.contains("wayfinding")) {
+            nested(d, "wayfinding", [&](Decoder& way) {
+                value.wayfindingZh = way.text("zh");
+                value.wayfindingEn = way.text("en");
+            });
+        }
         return value;
     });
 }

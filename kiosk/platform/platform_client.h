@@ -70,6 +70,7 @@ struct Payment {
 };
 struct CheckIn {
     std::string bookingId, queueNumber, clinicRoomZh, clinicRoomEn, timeWindow;
+    std::string wayfindingZh, wayfindingEn;  // empty when the platform gives none
 };
 
 // What became of an idempotent call whose reply the kiosk never saw (GET /v1/idempotency/{key}).
@@ -129,6 +130,8 @@ public:
     Result<Patient> identifyByIdCard(const std::string& idNumber, const std::string& name);
     // kind: "evoucher" (医保电子凭证) or "visit_card" (就诊卡); the token is opaque to the kiosk.
     Result<Patient> identifyByToken(const std::string& kind, const std::string& token);
+    // Typed at the kiosk (no card): the platform checks the phone number against its record.
+    Result<Patient> identifyManually(const std::string& idNumber, const std::string& phone);
     Result<Patient> registerPatient(const std::string& idNumber, const std::string& name,
                                     const std::string& idempotencyKey);
     Result<Booking> createBooking(const std::string& patientId, const std::string& sliceId,
@@ -175,6 +178,8 @@ private:
         std::string etag;
     };
     // One attempt, given at most `timeout` (what is left of the call's deadline).
+    // POST /v1/patients/identify with an Identity (docs/platform-api.yaml).
+    Result<Patient> identify(const std::string& identityJson);
     Result<Reply> perform(const char* method, const std::string& path, const std::string& body,
                           const std::string& idempotencyKey, const std::string& ifNoneMatch,
                           Milliseconds timeout);

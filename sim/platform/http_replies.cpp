@@ -31,6 +31,8 @@ void sendRefusal(httplib::Response& response, const Error& error) {
         {"identity_invalid", 422, "证件号码有误", "This ID number is not valid"},
         {"token_unknown", 404, "无法识别该凭证，请使用身份证或社保卡",
          "This code does not name a patient; please use your ID card or social-security card"},
+        {"identity_mismatch", 422, "证件号码与手机号不匹配，请核对或使用身份证",
+         "The ID number and phone number do not match; please check them or use your ID card"},
         {"no_slots_left", 409, "该时段已约满", "This time slot is fully booked"},
         {"limit_per_doctor", 409, "同一医生每天最多预约{}次", "At most {} per doctor per day"},
         {"limit_per_day", 409, "每天最多预约{}个号", "At most {} bookings a day"},

@@ -12,10 +12,11 @@
 // "ok TOKEN"), "group TERMINAL_ID GROUP" (which scene a terminal gets),
 // "client-cert ID" (a certificate from the dev CA, e.g. an administrator's ADMIN-1; prints
 // "ok DIR" holding client.pem and client.key),
-// "token evoucher|visit_card TOKEN ID_NUMBER NAME" (the code names that patient, registered if
-// new), "heartbeat TERMINAL_ID" (the terminal's last health report, as JSON), "capacity N"
-// (every slice gets N free slots, for long fault runs), "audit" (the ledger's counts and
-// invariant violations, see PlatformStore::audit), "quit".
+// "token evoucher|visit_card|phone TOKEN ID_NUMBER NAME" (the code, or the phone number on
+// record for manual entry, names that patient, registered if new), "heartbeat TERMINAL_ID" (the
+// terminal's last health report, as JSON), "capacity N" (every slice gets N free slots, for long
+// fault runs), "audit" (the ledger's counts and invariant violations, see PlatformStore::audit),
+// "quit".
 
 #include <chrono>
 #include <cstdlib>
@@ -52,7 +53,8 @@ std::optional<std::chrono::seconds> offsetToTimeOfDay(const std::string& hhmm) {
 
 // "book +DAYS ID_NUMBER NAME PERIOD paid|unpaid": a booking for the first session in PERIOD with a
 // free slice DAYS from today, made (and paid by insurance) as a patient would have: a day ago
-// for today's, now for later ones.
+// for today's, now for later ones. An unpaid one for today was made (by phone) five minutes ago,
+// so its hold still runs and it can be paid at the kiosk.
 std::string book(PlatformStore& store, const PlatformServer& server, const std::string& args) {
     std::istringstream words(args);
     std::string days, idNumber, name, period, paid;
@@ -63,7 +65,9 @@ std::string book(PlatformStore& store, const PlatformServer& server, const std::
     }
     const int daysAhead = std::atoi(days.c_str() + 1);
     const auto now = server.now();
-    const auto madeAt = daysAhead == 0 ? now - std::chrono::hours(24) : now;
+    const auto madeAt = daysAhead != 0   ? now
+                        : paid == "paid" ? now - std::chrono::hours(24)
+                                         : now - std::chrono::minutes(5);
     auto patient = store.findPatient(idNumber);
     if (!patient) patient = store.registerPatient(idNumber, name);
     if (!patient) return "error: " + patient.error().message;
@@ -200,11 +204,12 @@ int main(int argc, char** argv) {
             words >> kind >> token >> idNumber >> name;
             auto patient = store.value()->findPatient(idNumber);
             if (!patient && !name.empty()) patient = store.value()->registerPatient(idNumber, name);
-            Status bound = patient ? (kind == "evoucher" || kind == "visit_card"
-                                          ? store.value()->bindToken(kind, token, patient->id)
-                                          : Status(makeError(ErrorKind::InvalidArgument, "usage",
-                                                             "kind: evoucher or visit_card")))
-                                   : Status(patient.error());
+            Status bound = patient
+                               ? (kind == "evoucher" || kind == "visit_card" || kind == "phone"
+                                      ? store.value()->bindToken(kind, token, patient->id)
+                                      : Status(makeError(ErrorKind::InvalidArgument, "usage",
+                                                         "kind: evoucher, visit_card or phone")))
+                               : Status(patient.error());
             std::cout << (bound ? std::string("ok") : "error: " + bound.error().message)
                       << std::endl;
         } else if (line.rfind("heartbeat ", 0) == 0) {

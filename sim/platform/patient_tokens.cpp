@@ -1,4 +1,5 @@
-// Identity tokens in the sandbox store: which patient an e-voucher or a visit card names.
+// Identity tokens in the sandbox store: which patient an e-voucher, a visit card or a phone
+// number (for manual entry) names.
 #include "sim/platform/platform_store.h"
 #include "sim/platform/store_sql.h"
 
@@ -26,6 +27,16 @@ Result<PatientRow> PlatformStore::patientByToken(const std::string& kind,
     if (sqlite3_step(query.statement) != SQLITE_ROW)
         return refusal("token_unknown", "no patient for this " + kind);
     return PatientRow{text(query.statement, 0), text(query.statement, 1), text(query.statement, 2)};
+}
+
+Result<PatientRow> PlatformStore::patientByIdAndPhone(const std::string& idNumber,
+                                                      const std::string& phone) {
+    auto patient = findPatient(idNumber);
+    if (!patient) return patient.error();
+    auto owner = patientByToken("phone", phone);
+    if (!owner || owner->id != patient->id)
+        return refusal("identity_mismatch", "the phone number is not this patient's");
+    return patient;
 }
 
 }  // namespace lobby::sim

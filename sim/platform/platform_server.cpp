@@ -179,9 +179,21 @@ void PlatformServer::routes() {
             return sendJson(
                 response, {{"id", patient->id}, {"masked_name", privacy::maskName(patient->name)}});
         }
+        if (kind == "manual") {
+            // Typed at the kiosk, so not read from a card: the phone number on record must match.
+            if (!body->contains("id_number") || !(*body)["id_number"].is_string() ||
+                !body->contains("phone") || !(*body)["phone"].is_string()) {
+                return sendError(response, 400, "invalid_request", "请求缺少必要信息",
+                                 "id_number and phone are required for manual");
+            }
+            auto patient = store_.patientByIdAndPhone((*body)["id_number"], (*body)["phone"]);
+            if (!patient) return sendRefusal(response, patient.error());
+            return sendJson(
+                response, {{"id", patient->id}, {"masked_name", privacy::maskName(patient->name)}});
+        }
         if (kind != "id_card" && kind != "ssc_card") {
             return sendError(response, 400, "invalid_request", "身份类型无效",
-                             "kind must be id_card, ssc_card, evoucher or visit_card");
+                             "kind must be id_card, ssc_card, evoucher, visit_card or manual");
         }
         if (!body->contains("id_number") || !(*body)["id_number"].is_string()) {
             return sendError(response, 400, "invalid_request", "请求缺少必要信息",
@@ -273,6 +285,7 @@ void PlatformServer::routes() {
                  {{"booking_id", checkin->bookingId},
                   {"queue_number", checkin->queueNumber},
                   {"clinic_room", {{"zh", checkin->clinicRoomZh}, {"en", checkin->clinicRoomEn}}},
+                  {"wayfinding", {{"zh", checkin->wayfindingZh}, {"en", checkin->wayfindingEn}}},
                   {"time_window", checkin->timeWindow}});
     });
     server_->Post(R"(/v1/bookings/([A-Za-z0-9]+)/cancel)",

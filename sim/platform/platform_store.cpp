@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <ctime>
+#include <functional>
 #include <random>
 
 #include "sim/platform/store_sql.h"
@@ -540,9 +541,19 @@ Result<CheckinRow> PlatformStore::checkIn(const std::string& idempotencyKey,
         const std::string status = text(booking.statement, 0);
         const std::string period = text(booking.statement, 2);
         const std::string session = text(booking.statement, 3);
-        CheckinRow row{bookingId, "", text(booking.statement, 4) + " 1诊室",
+        CheckinRow row{bookingId,
+                       "",
+                       text(booking.statement, 4) + " 1诊室",
                        text(booking.statement, 5) + ", room 1",
-                       text(booking.statement, 6) + "-" + text(booking.statement, 7)};
+                       text(booking.statement, 6) + "-" + text(booking.statement, 7),
+                       "",
+                       ""};
+        // The sandbox's building: each department's waiting area on a floor of its own.
+        const int floor = 2 + static_cast<int>(std::hash<std::string>{}(row.clinicRoomEn) % 4);
+        row.wayfindingZh = "门诊楼" + std::to_string(floor) + "层，" + text(booking.statement, 4) +
+                           "候诊区，等候叫号";
+        row.wayfindingEn = "Outpatient building, floor " + std::to_string(floor) + ", " +
+                           text(booking.statement, 5) + " waiting area; wait to be called";
         if (remembered || status == "checked_in") {
             Statement existing;
             sqlite3_prepare_v2(db_, "SELECT queue_number FROM checkins WHERE booking_id = ?", -1,

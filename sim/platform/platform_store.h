@@ -72,6 +72,7 @@ struct LedgerAudit {
 };
 struct CheckinRow {
     std::string bookingId, queueNumber, clinicRoomZh, clinicRoomEn, timeWindow;
+    std::string wayfindingZh, wayfindingEn;
 };
 
 using Clock = std::chrono::system_clock;
@@ -95,6 +96,9 @@ public:
     Status bindToken(const std::string& kind, const std::string& token,
                      const std::string& patientId);
     Result<PatientRow> patientByToken(const std::string& kind, const std::string& token);
+    // Manual entry: the patient with this ID number, if `phone` is the number on record for
+    // them (a "phone" token). identity_mismatch otherwise, patient_unknown if there is none.
+    Result<PatientRow> patientByIdAndPhone(const std::string& idNumber, const std::string& phone);
 
     // Holds a slice for the patient, unpaid, for ten minutes. Enforces the booking window, one
     // booking per doctor per day and three per day, the credit blacklist, and never oversells; the

@@ -21,6 +21,7 @@ if grep -q "张三丰\|11010519491231002X" "${slips[0]}"; then
     exit 1
 fi
 grep -q "08:00-08:30" "${slips[0]}" || { echo "FAIL: the slip lacks the time window" >&2; exit 1; }
+grep -q "门诊楼.*候诊区" "${slips[0]}" || { echo "FAIL: the slip lacks the way there" >&2; exit 1; }
 # The session's first check-in: the sandbox numbers morning queues A001, A002, ...
 grep -q "A001" "${slips[0]}" || {
     echo "FAIL: no queue number on the slip:" >&2

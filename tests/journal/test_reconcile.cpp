@@ -180,6 +180,48 @@ TEST_F(ReconcileRig, ACheckInThePlatformNeverSawLeavesTheBookingAsItWas) {
     EXPECT_EQ(reconcile(*client_, tx).action, Action::Reprint);
 }
 
+// A booking made elsewhere and paid at the kiosk at pick-up: whatever happened, the booking is
+// the patient's and is never released by the kiosk.
+TEST_F(ReconcileRig, AHeldBookingPaidAtPickUpStaysPaidWhenTheKioskDiedBeforeTheReply) {
+    auto booking = client_->createBooking(patientId_, slice(), "k-phone-booking");
+    ASSERT_TRUE(booking.ok());
+    auto payment = client_->startPayment(booking->id, "wechat", "pay-k1");
+    ASSERT_TRUE(payment.ok());
+    ASSERT_TRUE(store_->capturePayment(payment->id).ok());
+    Transaction tx = bookingTx(Step::PaymentStarted, Phase::Before, "pay-k1", booking->id);
+    tx.kind = Kind::HeldPayment;
+    auto resolution = reconcile(*client_, tx);
+    EXPECT_EQ(resolution.action, Action::Close) << resolution.outcome;
+    EXPECT_EQ(resolution.outcome, "paid; the booking is ready to check in");
+    EXPECT_EQ(resolution.paymentId, payment->id);
+    EXPECT_EQ(bookingStatus(booking->id), "paid");
+    expectCleanLedger();
+}
+
+TEST_F(ReconcileRig, AHeldBookingStaysHeldWhenItsPaymentAtPickUpNeverStartedOrIsPending) {
+    auto booking = client_->createBooking(patientId_, slice(), "k-phone-booking");
+    ASSERT_TRUE(booking.ok());
+    Transaction never = bookingTx(Step::PaymentStarted, Phase::Before, "pay-unsent", booking->id);
+    never.kind = Kind::HeldPayment;
+    auto resolution = reconcile(*client_, never);
+    EXPECT_EQ(resolution.action, Action::Close) << resolution.outcome;
+    EXPECT_EQ(bookingStatus(booking->id), "held");
+
+    auto payment = client_->startPayment(booking->id, "alipay", "pay-k2");
+    ASSERT_TRUE(payment.ok());
+    Transaction pending =
+        bookingTx(Step::PaymentStarted, Phase::After, "pay-k2", booking->id, payment->id);
+    pending.kind = Kind::HeldPayment;
+    resolution = reconcile(*client_, pending);
+    EXPECT_EQ(resolution.action, Action::Close) << resolution.outcome;
+    EXPECT_EQ(resolution.outcome, "not paid (pending); the booking stays as it was");
+    EXPECT_EQ(bookingStatus(booking->id), "held");
+    // The patient pays on their phone afterwards: it lands on their booking.
+    ASSERT_TRUE(store_->capturePayment(payment->id).ok());
+    EXPECT_EQ(bookingStatus(booking->id), "paid");
+    expectCleanLedger();
+}
+
 TEST(RefusalKinds, OnlyThePlatformsOwnRefusalsAreDefinitive) {
     EXPECT_TRUE(isDefinitiveRefusal(makeError(ErrorKind::InvalidArgument, "no_slots_left", "")));
     EXPECT_FALSE(isDefinitiveRefusal(makeError(ErrorKind::Io, "platform.connection_lost", "")));

@@ -161,6 +161,18 @@ TEST_F(JournalFile, PrunesOnlyClosedTransactions) {
     EXPECT_TRUE(journal->find(*open).ok());
 }
 
+TEST_F(JournalFile, EveryKindIsReadBackAsWritten) {
+    auto journal = openJournal();
+    for (Kind kind : {Kind::Booking, Kind::CheckIn, Kind::Refund, Kind::HeldPayment}) {
+        auto id = journal->begin(kind, "r", "李*", Step::PaymentStarted,
+                                 "key-" + std::string(nameOf(kind)), "B1");
+        ASSERT_TRUE(id.ok());
+        auto found = journal->find(*id);
+        ASSERT_TRUE(found.ok());
+        EXPECT_EQ(found->kind, kind) << nameOf(kind);
+    }
+}
+
 TEST_F(JournalFile, RefusesAFileItCannotCreate) {
     auto journal = TransactionJournal::open("/proc/lobby-no/journal.db");
     ASSERT_FALSE(journal.ok());

@@ -297,6 +297,8 @@ TEST(PlatformRules, PaysOnceThenChecksInWithinThePickupWindow) {
     ASSERT_EQ(checkin.status, 200) << checkin.body.dump();
     EXPECT_EQ(checkin.body["queue_number"], "A001");
     EXPECT_EQ(checkin.body["time_window"], "08:00-08:30");
+    EXPECT_NE(checkin.body["wayfinding"]["zh"].get<std::string>().find("候诊区"), std::string::npos)
+        << "the check-in says where to go: " << checkin.body.dump();
     EXPECT_EQ(rig.call("POST", "/v1/bookings/" + booking + "/checkin", nullptr, "checkin")
                   .body["queue_number"],
               "A001")

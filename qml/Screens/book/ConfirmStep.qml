@@ -8,13 +8,6 @@ ColumnLayout {
     id: confirm
     spacing: Theme.spacing
 
-    readonly property var methodNames: ({
-        "wechat": qsTr("WeChat Pay"),
-        "alipay": qsTr("Alipay"),
-        "unionpay": qsTr("UnionPay"),
-        "insurance": qsTr("Medical insurance")
-    })
-
     Repeater {
         model: [
             [qsTr("Department"), Booking.summary.department],
@@ -44,22 +37,11 @@ ColumnLayout {
             }
         }
     }
-    GridLayout {
+    PaymentMethods {
         Layout.fillWidth: true
-        columns: 2
-        columnSpacing: Theme.spacing
-        rowSpacing: Theme.spacing
-        Repeater {
-            model: Booking.paymentMethods
-            KioskButton {
-                required property string modelData
-                objectName: "pay_" + modelData
-                Layout.fillWidth: true
-                enabled: !Booking.busy
-                text: confirm.methodNames[modelData] || modelData
-                onClicked: Booking.pay(modelData)
-            }
-        }
+        methodIds: Booking.paymentMethods
+        busy: Booking.busy
+        onChosen: (method) => Booking.pay(method)
     }
     Item { Layout.fillHeight: true }
 }

@@ -5,10 +5,15 @@ import Lobby.Core
 
 // Waiting for the patient to present an identity; for a patient the hospital does not know yet,
 // the details read from their card (masked) to confirm before their record is created (建档).
+// Without a card, the patient can type their ID number and mobile number instead.
 ScreenFrame {
-    title: Identity.confirming ? qsTr("Create your patient record?") : qsTr("Identify yourself")
+    title: Identity.confirming ? qsTr("Create your patient record?")
+         : Identity.typing ? qsTr("Type your ID number")
+         : qsTr("Identify yourself")
     instruction: Identity.confirming
                  ? qsTr("This hospital has no record of you yet. Please check the details read from your card.")
+                 : Identity.typing
+                 ? qsTr("Type your ID number and the mobile number you gave the hospital, then tap Continue.")
                  : qsTr("Use one of these. Your details stay private.")
 
     ColumnLayout {
@@ -23,19 +28,19 @@ ScreenFrame {
         }
         InstructionCard {
             Layout.fillWidth: true
-            visible: !Identity.confirming
+            visible: !Identity.confirming && !Identity.typing
             symbol: qsTr("ID")
             text: qsTr("Place your resident ID card on the reader below the screen")
         }
         InstructionCard {
             Layout.fillWidth: true
-            visible: !Identity.confirming
+            visible: !Identity.confirming && !Identity.typing
             symbol: qsTr("SSC")
             text: qsTr("Insert your social-security card into the slot, chip first")
         }
         InstructionCard {
             Layout.fillWidth: true
-            visible: !Identity.confirming
+            visible: !Identity.confirming && !Identity.typing
             symbol: qsTr("QR")
             text: qsTr("Show your e-voucher or visit-card code to the scanner")
         }
@@ -73,10 +78,47 @@ ScreenFrame {
                 color: Theme.text
             }
         }
-        Item { Layout.fillHeight: true }
+        KioskButton {
+            objectName: "manualEntryButton"
+            Layout.fillWidth: true
+            visible: Identity.manualOffered && !Identity.confirming && !Identity.typing
+            enabled: !Session.readingCard
+            primary: false
+            text: qsTr("No card? Type your ID number")
+            onClicked: Identity.beginManualEntry()
+        }
+        Loader {
+            id: manualEntry
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            active: Identity.typing
+            visible: active
+            source: "ManualEntryPanel.qml"
+        }
+        Item {
+            Layout.fillHeight: true
+            visible: !Identity.typing
+        }
     }
 
     actions: [
+        KioskButton {
+            objectName: "submitManualEntry"
+            visible: Identity.typing
+            enabled: !Session.readingCard
+            Layout.fillWidth: true
+            text: qsTr("Continue")
+            onClicked: Identity.submitManual(manualEntry.item.idNumber, manualEntry.item.phone)
+        },
+        KioskButton {
+            objectName: "cancelManualEntry"
+            visible: Identity.typing
+            enabled: !Session.readingCard
+            primary: false
+            Layout.fillWidth: true
+            text: qsTr("Back")
+            onClicked: Identity.cancelManualEntry()
+        },
         KioskButton {
             objectName: "confirmRegistration"
             visible: Identity.confirming
@@ -94,7 +136,7 @@ ScreenFrame {
         },
         KioskButton {
             objectName: "backButton"
-            visible: !Identity.confirming
+            visible: !Identity.confirming && !Identity.typing
             primary: false
             Layout.fillWidth: true
             text: qsTr("Back")
