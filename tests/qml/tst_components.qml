@@ -35,7 +35,16 @@ TestCase {
                        fee: "¥50.00", statusText: "医生已停诊", stopService: true})
         }
     }
+    Component {
+        id: paymentMethodsComponent
+        PaymentMethods { width: 900; methodIds: ["wechat", "insurance"] }
+    }
+    Component {
+        id: paymentQrComponent
+        PaymentQr { width: 900; payload: "SANDBOXPAY:Y1"; remainingSeconds: 65; fee: "¥50.00" }
+    }
     SignalSpy { id: clickSpy; signalName: "clicked" }
+    SignalSpy { id: chosenSpy; signalName: "chosen" }
 
     function findByObjectName(item, name) {
         if (item.objectName === name) return item
@@ -117,6 +126,34 @@ TestCase {
         mouseClick(elderSwitch)
         verify(!Kiosk.elderMode)
         compare(button.height, standardHeight)
+    }
+
+    function test_paymentMethodsOfferOnlyTheScenesMethodsAndSayWhichWasChosen() {
+        const methods = createTemporaryObject(paymentMethodsComponent, testCase)
+        chosenSpy.target = methods
+        chosenSpy.clear()
+        verify(findByObjectName(methods, "pay_alipay") === null, "a method the scene left out")
+        const insurance = findByObjectName(methods, "pay_insurance")
+        verify(insurance !== null)
+        verify(insurance.height >= Theme.touchTargetMin)
+        mouseClick(insurance)
+        compare(chosenSpy.count, 1)
+        compare(chosenSpy.signalArguments[0][0], "insurance")
+        methods.busy = true
+        mouseClick(insurance)
+        compare(chosenSpy.count, 1, "no second payment while the first is on its way")
+    }
+
+    function test_paymentQrShowsTheCodeAndTheTimeLeftInMinutesAndSeconds() {
+        const qr = createTemporaryObject(paymentQrComponent, testCase)
+        const countdown = findByObjectName(qr, "paymentCountdown")
+        verify(countdown.text.indexOf("1:05") >= 0, countdown.text)
+        qr.remainingSeconds = 9
+        verify(countdown.text.indexOf("0:09") >= 0, countdown.text)
+        const image = findByObjectName(qr, "paymentQr")
+        verify(image.source.toString().indexOf("image://qr/") === 0)
+        qr.payload = ""
+        compare(image.source.toString(), "", "no code without a payload")
     }
 
     function test_voiceSwitchOnlyWhereTheSceneOffersVoice() {
