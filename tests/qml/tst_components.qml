@@ -41,7 +41,7 @@ TestCase {
     }
     Component {
         id: paymentQrComponent
-        PaymentQr { width: 900; payload: "SANDBOXPAY:Y1"; remainingSeconds: 65; fee: "¥50.00" }
+        PaymentQr { width: 900; height: 800; payload: "SANDBOXPAY:Y1"; remainingSeconds: 65; fee: "¥50.00" }
     }
     SignalSpy { id: clickSpy; signalName: "clicked" }
     SignalSpy { id: chosenSpy; signalName: "chosen" }

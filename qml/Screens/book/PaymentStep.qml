@@ -9,9 +9,9 @@ ColumnLayout {
 
     PaymentQr {
         Layout.fillWidth: true
+        Layout.fillHeight: true
         payload: Booking.qrPayload
         remainingSeconds: Booking.paymentRemaining
         fee: Booking.summary.fee || ""
     }
-    Item { Layout.fillHeight: true }
 }

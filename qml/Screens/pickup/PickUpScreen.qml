@@ -47,6 +47,7 @@ ScreenFrame {
         }
         PaymentQr {
             Layout.fillWidth: true
+            Layout.fillHeight: true
             visible: PickUp.payStep === "paying"
             payload: PickUp.payStep === "paying" ? PickUp.qrPayload : ""
             remainingSeconds: PickUp.paymentRemaining
@@ -54,7 +55,7 @@ ScreenFrame {
         }
         Item {
             Layout.fillHeight: true
-            visible: PickUp.payStep !== ""
+            visible: PickUp.payStep === "pay"
         }
         ListView {
             Layout.fillWidth: true
