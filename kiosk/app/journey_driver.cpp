@@ -1,5 +1,7 @@
 #include "app/journey_driver.h"
 
+#include <algorithm>
+
 #include <QElapsedTimer>
 #include <QFile>
 #include <QGuiApplication>
@@ -40,6 +42,26 @@ QQuickItem* findKey(QQuickItem* keyboard, const QString& text) {
         if (QQuickItem* found = findKey(child, text)) return found;
     }
     return nullptr;
+}
+
+// Scrolls every Flickable around `item` so that it is in view, as a patient would before tapping
+// it (a screen whose content is taller than the window scrolls).
+void scrollIntoView(QQuickItem* item) {
+    for (QQuickItem* ancestor = item->parentItem(); ancestor != nullptr;
+         ancestor = ancestor->parentItem()) {
+        if (!ancestor->inherits("QQuickFlickable")) continue;
+        const qreal viewHeight = ancestor->height();
+        const qreal contentY = ancestor->property("contentY").toReal();
+        const qreal contentHeight = ancestor->property("contentHeight").toReal();
+        // The item's top and bottom in the flickable's content coordinates.
+        const qreal top = item->mapToItem(ancestor, QPointF(0, 0)).y() + contentY;
+        const qreal bottom = top + item->height();
+        qreal wanted = contentY;
+        if (bottom > contentY + viewHeight) wanted = bottom - viewHeight;
+        if (top < wanted) wanted = top;
+        wanted = std::clamp(wanted, 0.0, std::max(0.0, contentHeight - viewHeight));
+        if (wanted != contentY) ancestor->setProperty("contentY", wanted);
+    }
 }
 
 }  // namespace
@@ -226,6 +248,7 @@ void JourneyDriver::click(QQuickItem* item) {
     // QTest's mouse functions go through QWindowSystemInterface, the same path as a real
     // touchscreen's events, so the press reaches the window like a finger's would.
     // The tap may replace the screen and delete the item, so it is not touched afterwards.
+    scrollIntoView(item);
     const QPoint scene = item->mapToScene(QPointF(item->width() / 2, item->height() / 2)).toPoint();
     const QString name = item->objectName();
     QTest::mouseClick(window_, Qt::LeftButton, Qt::NoModifier, scene);

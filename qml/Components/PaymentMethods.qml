@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Layouts
+import Lobby.Core
 
 // One large button per payment method the scene allows ("pay_wechat", …).
 GridLayout {
@@ -16,7 +17,8 @@ GridLayout {
         "insurance": qsTr("Medical insurance")
     })
 
-    columns: 2
+    // One row on a landscape screen, where height is what runs short.
+    columns: Kiosk.displayWidth > Kiosk.displayHeight ? 4 : 2
     columnSpacing: Theme.spacing
     rowSpacing: Theme.spacing
 

@@ -1,8 +1,11 @@
 import QtQuick
+import QtQuick.Controls.Basic
 import QtQuick.Layouts
 
 // The common layout of a screen: a title, one plain instruction, the screen's own content, and
 // a row of navigation buttons at the bottom (where a thumb reaches them on a portrait kiosk).
+// Content taller than the space left (a landscape screen in large-text mode) scrolls, with a
+// scroll bar always shown then, rather than running under the buttons.
 Item {
     id: frame
 
@@ -36,10 +39,33 @@ Item {
             color: Theme.mutedText
             wrapMode: Text.WordWrap
         }
-        Item {
-            id: body
+        Flickable {
+            id: scroller
+            objectName: "screenBody"
             Layout.fillWidth: true
             Layout.fillHeight: true
+            clip: true
+            contentWidth: width
+            contentHeight: Math.max(height, body.neededHeight)
+            interactive: contentHeight > height + 1
+            boundsBehavior: Flickable.StopAtBounds
+            ScrollBar.vertical: ScrollBar {
+                policy: scroller.interactive ? ScrollBar.AlwaysOn : ScrollBar.AlwaysOff
+                width: 20
+            }
+
+            Item {
+                id: body
+                // The tallest child's own height: what the content needs.
+                readonly property real neededHeight: {
+                    let needed = 0
+                    for (let i = 0; i < children.length; ++i)
+                        needed = Math.max(needed, children[i].implicitHeight)
+                    return needed
+                }
+                width: scroller.width - (scroller.interactive ? 28 : 0)
+                height: scroller.contentHeight
+            }
         }
         RowLayout {
             id: actionRow

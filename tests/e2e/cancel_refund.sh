@@ -11,14 +11,15 @@ later=$(platform_command "book +2 11010519491231002X 张三丰 morning paid")
 [[ $later == ok\ * ]] || { echo "FAIL: seeding the later booking: $later" >&2; exit 1; }
 booking=$(awk '{print $2}' <<<"$later")
 
-"$(dirname "$0")/run_journey.sh" "$app" cancel_refund portrait "$out"
+orientation=${LOBBY_ORIENTATION:-portrait}  # landscape: the same journey on a landscape kiosk
+"$(dirname "$0")/run_journey.sh" "$app" cancel_refund "$orientation" "$out"
 
-grep -q "booking $booking refunded" "$out/cancel_refund-portrait/app.log" || {
+grep -q "booking $booking refunded" "$out/cancel_refund-$orientation/app.log" || {
     echo "FAIL: the booking in two days was not the one refunded" >&2
     exit 1
 }
 slips=("$LOBBY_PRINTER_OUT"/job-*.txt)
-cp "$LOBBY_PRINTER_OUT"/job-* "$out/cancel_refund-portrait/"
+cp "$LOBBY_PRINTER_OUT"/job-* "$out/cancel_refund-$orientation/"
 ((${#slips[@]} == 1)) || { echo "FAIL: expected one receipt, got ${#slips[@]}" >&2; exit 1; }
 grep -q "¥50.00\|¥30.00\|¥20.00\|¥10.00" "${slips[0]}" || {
     echo "FAIL: the receipt lacks the amount:" >&2

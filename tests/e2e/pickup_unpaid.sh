@@ -11,10 +11,11 @@ answer=$(platform_command "book +0 11010519491231002X 张三丰 morning unpaid")
 [[ $answer == ok\ * ]] || { echo "FAIL: seeding the booking: $answer" >&2; exit 1; }
 booking=$(awk '{print $2}' <<<"$answer")
 
-"$(dirname "$0")/run_journey.sh" "$app" pickup_unpaid portrait "$out"
+orientation=${LOBBY_ORIENTATION:-portrait}  # landscape: the same journey on a landscape kiosk
+"$(dirname "$0")/run_journey.sh" "$app" pickup_unpaid "$orientation" "$out"
 
 slips=("$LOBBY_PRINTER_OUT"/job-*.txt)
-cp "$LOBBY_PRINTER_OUT"/job-* "$out/pickup_unpaid-portrait/"
+cp "$LOBBY_PRINTER_OUT"/job-* "$out/pickup_unpaid-$orientation/"
 ((${#slips[@]} == 1)) || { echo "FAIL: expected one slip, got ${#slips[@]}" >&2; exit 1; }
 grep -q "A001" "${slips[0]}" || { echo "FAIL: no queue number on the slip" >&2; exit 1; }
 

@@ -4,18 +4,27 @@ import Lobby.Components
 import Lobby.Core
 
 // A journey finished: what it achieved (the queue number large), then label / value rows. The
-// result stays until the patient acknowledges it.
+// result stays until the patient acknowledges it. On a landscape screen the rows sit beside the
+// headline, so all of them stay in view.
 ScreenFrame {
     title: Session.outcome.title || qsTr("Done")
     instruction: Session.outcome.headline ? "" : qsTr("Your request has been completed.")
 
-    ColumnLayout {
+    GridLayout {
+        id: outcomeLayout
+        readonly property bool sideBySide:
+            Kiosk.displayWidth > Kiosk.displayHeight && !!Session.outcome.headline
         anchors.fill: parent
-        spacing: Theme.spacing
+        columns: sideBySide ? 2 : 1
+        columnSpacing: Theme.spacing
+        rowSpacing: Theme.spacing
 
         Rectangle {
             objectName: "outcomeHeadline"
             Layout.fillWidth: true
+            // Without a width of its own it would get none beside the rows.
+            Layout.preferredWidth: outcomeLayout.sideBySide ? outcomeLayout.width * 0.4 : -1
+            Layout.alignment: Qt.AlignTop
             visible: !!Session.outcome.headline
             implicitHeight: headlineColumn.implicitHeight + 2 * Theme.spacing
             radius: Theme.radius
@@ -45,32 +54,39 @@ ScreenFrame {
                 }
             }
         }
-        Repeater {
-            model: Session.outcome.rows || []
-            RowLayout {
-                required property var modelData
-                Layout.fillWidth: true
-                spacing: Theme.spacing
-                Text {
-                    Layout.preferredWidth: 280
-                    text: modelData.label
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.fontBody
-                    color: Theme.mutedText
-                    wrapMode: Text.WordWrap
-                }
-                Text {
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.preferredWidth: outcomeLayout.sideBySide ? outcomeLayout.width * 0.6 : -1
+            Layout.alignment: Qt.AlignTop
+            spacing: Theme.spacing
+            Repeater {
+                model: Session.outcome.rows || []
+                RowLayout {
+                    required property var modelData
                     Layout.fillWidth: true
-                    text: modelData.value
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.fontLarge
-                    font.bold: true
-                    color: Theme.text
-                    wrapMode: Text.WordWrap
+                    spacing: Theme.spacing
+                    Text {
+                        Layout.preferredWidth: 280
+                        text: modelData.label
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontBody
+                        color: Theme.mutedText
+                        wrapMode: Text.WordWrap
+                    }
+                    Text {
+                        Layout.fillWidth: true
+                        text: modelData.value
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontLarge
+                        font.bold: true
+                        color: Theme.text
+                        wrapMode: Text.WordWrap
+                    }
                 }
             }
+            Item { Layout.fillHeight: true }
         }
-        Item { Layout.fillHeight: true }
     }
 
     actions: [

@@ -26,23 +26,36 @@ ScreenFrame {
             visible: Session.readingCard
             text: qsTr("Reading your card. Please keep it still.")
         }
-        InstructionCard {
+        // The three ways side by side on a landscape screen, one above the other on a portrait one.
+        GridLayout {
+            id: ways
+            readonly property bool wide: Kiosk.displayWidth > Kiosk.displayHeight
             Layout.fillWidth: true
             visible: !Identity.confirming && !Identity.typing
-            symbol: qsTr("ID")
-            text: qsTr("Place your resident ID card on the reader below the screen")
-        }
-        InstructionCard {
-            Layout.fillWidth: true
-            visible: !Identity.confirming && !Identity.typing
-            symbol: qsTr("SSC")
-            text: qsTr("Insert your social-security card into the slot, chip first")
-        }
-        InstructionCard {
-            Layout.fillWidth: true
-            visible: !Identity.confirming && !Identity.typing
-            symbol: qsTr("QR")
-            text: qsTr("Show your e-voucher or visit-card code to the scanner")
+            columns: wide ? 3 : 1
+            columnSpacing: Theme.spacing
+            rowSpacing: Theme.spacing
+            InstructionCard {
+                Layout.fillWidth: true
+                Layout.fillHeight: ways.wide
+                Layout.preferredWidth: ways.wide ? (ways.width - 2 * Theme.spacing) / 3 : -1
+                symbol: qsTr("ID")
+                text: qsTr("Place your resident ID card on the reader below the screen")
+            }
+            InstructionCard {
+                Layout.fillWidth: true
+                Layout.fillHeight: ways.wide
+                Layout.preferredWidth: ways.wide ? (ways.width - 2 * Theme.spacing) / 3 : -1
+                symbol: qsTr("SSC")
+                text: qsTr("Insert your social-security card into the slot, chip first")
+            }
+            InstructionCard {
+                Layout.fillWidth: true
+                Layout.fillHeight: ways.wide
+                Layout.preferredWidth: ways.wide ? (ways.width - 2 * Theme.spacing) / 3 : -1
+                symbol: qsTr("QR")
+                text: qsTr("Show your e-voucher or visit-card code to the scanner")
+            }
         }
         GridLayout {
             objectName: "registrationDetails"
@@ -77,15 +90,6 @@ ScreenFrame {
                 font.bold: true
                 color: Theme.text
             }
-        }
-        KioskButton {
-            objectName: "manualEntryButton"
-            Layout.fillWidth: true
-            visible: Identity.manualOffered && !Identity.confirming && !Identity.typing
-            enabled: !Session.readingCard
-            primary: false
-            text: qsTr("No card? Type your ID number")
-            onClicked: Identity.beginManualEntry()
         }
         Loader {
             id: manualEntry
@@ -133,6 +137,16 @@ ScreenFrame {
             Layout.fillWidth: true
             text: qsTr("No, cancel")
             onClicked: Identity.declineRegistration()
+        },
+        // With the navigation, so it is in view on every screen shape.
+        KioskButton {
+            objectName: "manualEntryButton"
+            Layout.fillWidth: true
+            visible: Identity.manualOffered && !Identity.confirming && !Identity.typing
+            enabled: !Session.readingCard
+            primary: false
+            text: qsTr("No card? Type your ID number")
+            onClicked: Identity.beginManualEntry()
         },
         KioskButton {
             objectName: "backButton"
