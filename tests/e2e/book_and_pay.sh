@@ -6,12 +6,9 @@
 # Usage: book_and_pay.sh APP OUTDIR
 set -euo pipefail
 app=$1 out=$2
-orientation=${LOBBY_ORIENTATION:-portrait}  # landscape: the same journey on a landscape kiosk
-"$(dirname "$0")/run_journey.sh" "$app" book_and_pay "$orientation" "$out"
-
-slips=("$LOBBY_PRINTER_OUT"/job-*.txt)
-cp "$LOBBY_PRINTER_OUT"/job-* "$out/book_and_pay-$orientation/"
-((${#slips[@]} == 1)) || { echo "FAIL: expected one voucher, got ${#slips[@]}" >&2; exit 1; }
+source "$(dirname "$0")/journey_lib.sh"
+walk book_and_pay "$app" "$out"
+collect_slips 1 "voucher"
 grep -q "李\*英" "${slips[0]}" || { echo "FAIL: the voucher lacks the masked name" >&2; exit 1; }
 grep -q "微信支付" "${slips[0]}" || { echo "FAIL: the voucher lacks the payment method" >&2; exit 1; }
 grep -q "08:30-09:00" "${slips[0]}" || {

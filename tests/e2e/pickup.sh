@@ -5,17 +5,12 @@
 # Usage: pickup.sh APP OUTDIR
 set -euo pipefail
 app=$1 out=$2
-answer=$(platform_command "book +0 11010519491231002X 张三丰 morning paid")
-[[ $answer == ok\ * ]] || { echo "FAIL: seeding the booking: $answer" >&2; exit 1; }
-booking=$(awk '{print $2}' <<<"$answer")
-
-orientation=${LOBBY_ORIENTATION:-portrait}  # landscape: the same journey on a landscape kiosk
-"$(dirname "$0")/run_journey.sh" "$app" pickup "$orientation" "$out"
-
+source "$(dirname "$0")/journey_lib.sh"
+seeded=$(seed "book +0 11010519491231002X 张三丰 morning paid")
+read -r booking _ <<<"$seeded"
+walk pickup "$app" "$out"
 # The slip: printed once, with the platform's queue number and the masked name only.
-slips=("$LOBBY_PRINTER_OUT"/job-*.txt)
-cp "$LOBBY_PRINTER_OUT"/job-* "$out/pickup-$orientation/"
-((${#slips[@]} == 1)) || { echo "FAIL: expected one slip, got ${#slips[@]}" >&2; exit 1; }
+collect_slips 1 "slip"
 grep -q "张\*丰" "${slips[0]}" || { echo "FAIL: the slip lacks the masked name" >&2; exit 1; }
 if grep -q "张三丰\|11010519491231002X" "${slips[0]}"; then
     echo "FAIL: the slip shows personal data in full" >&2

@@ -7,16 +7,11 @@
 # Usage: pickup_unpaid.sh APP OUTDIR
 set -euo pipefail
 app=$1 out=$2
-answer=$(platform_command "book +0 11010519491231002X 张三丰 morning unpaid")
-[[ $answer == ok\ * ]] || { echo "FAIL: seeding the booking: $answer" >&2; exit 1; }
-booking=$(awk '{print $2}' <<<"$answer")
-
-orientation=${LOBBY_ORIENTATION:-portrait}  # landscape: the same journey on a landscape kiosk
-"$(dirname "$0")/run_journey.sh" "$app" pickup_unpaid "$orientation" "$out"
-
-slips=("$LOBBY_PRINTER_OUT"/job-*.txt)
-cp "$LOBBY_PRINTER_OUT"/job-* "$out/pickup_unpaid-$orientation/"
-((${#slips[@]} == 1)) || { echo "FAIL: expected one slip, got ${#slips[@]}" >&2; exit 1; }
+source "$(dirname "$0")/journey_lib.sh"
+seeded=$(seed "book +0 11010519491231002X 张三丰 morning unpaid")
+read -r booking _ <<<"$seeded"
+walk pickup_unpaid "$app" "$out"
+collect_slips 1 "slip"
 grep -q "A001" "${slips[0]}" || { echo "FAIL: no queue number on the slip" >&2; exit 1; }
 
 audit=$(platform_command audit)

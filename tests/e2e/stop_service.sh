@@ -6,17 +6,14 @@
 # Usage: stop_service.sh APP OUTDIR
 set -euo pipefail
 app=$1 out=$2
-answer=$(platform_command "book +0 11010519491231002X 张三丰 morning paid")
-[[ $answer == ok\ * ]] || { echo "FAIL: seeding the booking: $answer" >&2; exit 1; }
-read -r _ booking session <<<"$answer"
-stopped=$(platform_command "stop $session")
-[[ $stopped == ok\ * ]] || { echo "FAIL: stopping $session: $stopped" >&2; exit 1; }
-"$(dirname "$0")/run_journey.sh" "$app" stop_service portrait "$out"
-grep -q "booking $booking refunded" "$out/stop_service-portrait/app.log" || {
+source "$(dirname "$0")/journey_lib.sh"
+seeded=$(seed "book +0 11010519491231002X 张三丰 morning paid")
+read -r booking session <<<"$seeded"
+seed "stop $session" >/dev/null
+walk stop_service "$app" "$out"
+grep -q "booking $booking refunded" "$journey_out/app.log" || {
     echo "FAIL: booking $booking was not refunded" >&2
     exit 1
 }
-slips=("$LOBBY_PRINTER_OUT"/job-*.txt)
-cp "$LOBBY_PRINTER_OUT"/job-* "$out/stop_service-portrait/"
-((${#slips[@]} == 1)) || { echo "FAIL: expected one refund receipt, got ${#slips[@]}" >&2; exit 1; }
+collect_slips 1 "refund receipt"
 echo "PASS: stopped session refunded at pick-up"
