@@ -19,7 +19,8 @@ ScreenFrame {
 
     GridLayout {
         anchors.fill: parent
-        columns: screen.width > screen.height && !Theme.elder ? 2 : 1
+        // Two tiles a row on a landscape screen (in large text too: one column would scroll).
+        columns: screen.width > screen.height ? 2 : 1
         columnSpacing: Theme.spacing
         rowSpacing: Theme.spacing
 
