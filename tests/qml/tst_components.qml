@@ -43,6 +43,17 @@ TestCase {
         id: paymentQrComponent
         PaymentQr { width: 900; height: 800; payload: "SANDBOXPAY:Y1"; remainingSeconds: 65; fee: "¥50.00" }
     }
+    Component {
+        id: frameComponent
+        ScreenFrame {
+            property alias contentHeight: filler.implicitHeight
+            width: 1080
+            height: 900
+            title: "Title"
+            Rectangle { id: filler; anchors.fill: parent; implicitHeight: 200 }
+            actions: [ KioskButton { objectName: "frameBack"; text: "Back" } ]
+        }
+    }
     SignalSpy { id: clickSpy; signalName: "clicked" }
     SignalSpy { id: chosenSpy; signalName: "chosen" }
 
@@ -154,6 +165,20 @@ TestCase {
         verify(image.source.toString().indexOf("image://qr/") === 0)
         qr.payload = ""
         compare(image.source.toString(), "", "no code without a payload")
+    }
+
+    function test_contentTallerThanTheScreenScrollsInsteadOfRunningUnderTheButtons() {
+        const frame = createTemporaryObject(frameComponent, testCase)
+        const body = findByObjectName(frame, "screenBody")
+        verify(!body.interactive, "content that fits does not scroll")
+        frame.contentHeight = 2000
+        tryVerify(function() { return body.interactive })
+        verify(body.contentHeight >= 2000)
+        verify(body.clip, "nothing drawn over the buttons")
+        const back = findByObjectName(frame, "frameBack")
+        const backTop = back.mapToItem(frame, 0, 0).y
+        const bodyBottom = body.mapToItem(frame, 0, body.height).y
+        verify(bodyBottom <= backTop, "the content area ends above the buttons")
     }
 
     function test_voiceSwitchOnlyWhereTheSceneOffersVoice() {
