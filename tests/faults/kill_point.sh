@@ -5,14 +5,20 @@
 # backing a booking or refunded, nothing held, nothing left open, and what became of the
 # patient's money. Run by with_platform.sh --at 08:40 --auto-pay 2 and with_cupsd.sh.
 # Usage: kill_point.sh STEP/PHASE JOURNEY APP OUTDIR   (JOURNEY: book_qr, book_back, pickup,
-# cancel)
+# pickup_pay, cancel)
 set -euo pipefail
 point=$1 journey=$2 app=$3
 out=$4/kill-${journey}-${point/\//-}
 source "$(dirname "$0")/fault_lib.sh"  # empties $out, writes $out/kiosk.json
+held=
 case $journey in
     pickup) platform_command "book +0 11010519491231002X 张三丰 morning paid" >/dev/null ;;
     cancel) platform_command "book +2 11010519491231002X 张三丰 morning paid" >/dev/null ;;
+    # Made by phone minutes ago, unpaid (needs same-day rules); paid at the kiosk at pick-up.
+    pickup_pay)
+        platform_command "book +0 11010519491231002X 张三丰 morning unpaid" >/dev/null
+        held=phone-booking-held
+        ;;
 esac
 
 status=0
@@ -21,7 +27,13 @@ kiosk journey "$journey" --crash-at "$point" || status=$?
 grep -q "journal: crash point $point reached" "$out/app.log" || fail "no crash at $point"
 # Whatever was on screen is gone; the next start settles what the journal holds.
 recover
-audit=$(check_invariants)
+audit=$(check_invariants $held)
 settled=$(sqlite3 -separator ' | ' "$out/journal.db" "SELECT kind, state, outcome FROM transactions")
 [[ -n $settled ]] || fail "the journal recorded nothing before $point"
+if [[ $journey == pickup_pay ]]; then
+    # The booking is never released by the kiosk: paid, or still the patient's to pay.
+    [[ $audit == *paid=1* || $audit == *held=1* || $audit == *checked_in=1* ]] ||
+        fail "the phone booking is gone: $audit"
+    [[ $audit != *cancelled=* ]] || fail "the kiosk released a booking it did not make: $audit"
+fi
 echo "PASS: killed at $point ($journey); after restart: $settled; $audit"
