@@ -7,6 +7,7 @@
 #include <QGuiApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointingDevice>
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QTest>
@@ -213,7 +214,11 @@ JourneyDriver::StepOutcome JourneyDriver::runStep(const QJsonObject& step) {
         if (key == nullptr) return StepOutcome::Pending;
         const QPoint scene =
             key->mapToScene(QPointF(key->width() / 2, key->height() / 2)).toPoint();
-        QTest::mouseClick(window_, Qt::LeftButton, Qt::NoModifier, scene);
+        // A finger on a touchscreen: the keyboard takes touch points itself (its mouse
+        // emulation path is not what a kiosk's screen sends, and leaks in Qt 6.4).
+        static QPointingDevice* const touchscreen = QTest::createTouchDevice();
+        QTest::touchEvent(window_, touchscreen).press(0, scene, window_);
+        QTest::touchEvent(window_, touchscreen).release(0, scene, window_);
         lastKeyAt_ms_ = clock_.elapsed();
         ++typed_;
         // What is typed may be personal (an ID number): the log says only how much.
