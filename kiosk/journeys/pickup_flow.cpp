@@ -141,6 +141,7 @@ void PickUpFlow::printSlip(std::int64_t tx, const Booking& booking, const CheckI
         [this, tx, booking, checkIn](bool printed) {
             settlePrinted(tx, printed, "check-in slip");
             setBusy(false);
+            const Wayfinding way = wayfindingFor(checkIn);
             core::JourneyOutcome outcome;
             outcome.title = {"PickUpFlow", kCheckedIn};
             outcome.headlineLabel = {"PickUpFlow", kQueueNumber};
@@ -150,13 +151,8 @@ void PickUpFlow::printSlip(std::int64_t tx, const Booking& booking, const CheckI
                  core::TranslatableText::bilingual(QString::fromStdString(checkIn.clinicRoomZh),
                                                    QString::fromStdString(checkIn.clinicRoomEn))},
                 {{"PickUpFlow", kWayfinding},
-                 checkIn.wayfindingZh.empty()
-                     ? core::TranslatableText::bilingual(
-                           QString::fromStdString("请到" + checkIn.clinicRoomZh + "候诊"),
-                           QString::fromStdString("Please wait at " + checkIn.clinicRoomEn))
-                     : core::TranslatableText::bilingual(
-                           QString::fromStdString(checkIn.wayfindingZh),
-                           QString::fromStdString(checkIn.wayfindingEn))},
+                 core::TranslatableText::bilingual(QString::fromStdString(way.zh),
+                                                   QString::fromStdString(way.en))},
                 {{"PickUpFlow", kTime},
                  core::TranslatableText::verbatim(QString::fromStdString(checkIn.timeWindow))},
                 {{"PickUpFlow", kDoctor},

@@ -28,10 +28,16 @@ printer::SlipFields voucherFields(const platform::Booking& booking, const std::s
     };
 }
 
+Wayfinding wayfindingFor(const platform::CheckIn& checkIn) {
+    if (!checkIn.wayfindingZh.empty()) return {checkIn.wayfindingZh, checkIn.wayfindingEn};
+    return {"请到" + checkIn.clinicRoomZh + "候诊", "Please wait at " + checkIn.clinicRoomEn};
+}
+
 printer::SlipFields checkinFields(const platform::Booking& booking,
                                   const platform::CheckIn& checkIn, const std::string& maskedName,
                                   const std::string& queueUrl) {
     const platform::Visit& visit = booking.visit;
+    const Wayfinding way = wayfindingFor(checkIn);
     return {
         {"department", visit.departmentZh},
         {"clinic_room", checkIn.clinicRoomZh},
@@ -42,10 +48,7 @@ printer::SlipFields checkinFields(const platform::Booking& booking,
         {"patient_name", maskedName},
         {"visit_number", booking.id},
         {"queue_url", queueUrl},
-        {"wayfinding",
-         checkIn.wayfindingZh.empty()
-             ? "请到" + checkIn.clinicRoomZh + "候诊 Please wait at " + checkIn.clinicRoomEn
-             : checkIn.wayfindingZh + " " + checkIn.wayfindingEn},
+        {"wayfinding", way.zh + " " + way.en},
     };
 }
 

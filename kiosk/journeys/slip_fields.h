@@ -12,6 +12,13 @@ namespace lobby::journeys {
 // Slips are printed in both languages, whatever the screen shows: "微信支付 WeChat Pay".
 std::string slipMethodName(const std::string& method);
 
+// Where the patient goes after checking in, in Chinese and English: the platform's wayfinding,
+// or, where it gives none, the clinic room to wait at. Shown on the done screen and printed.
+struct Wayfinding {
+    std::string zh, en;
+};
+Wayfinding wayfindingFor(const platform::CheckIn& checkIn);
+
 printer::SlipFields voucherFields(const platform::Booking& booking, const std::string& method,
                                   const std::string& maskedName);
 printer::SlipFields checkinFields(const platform::Booking& booking,

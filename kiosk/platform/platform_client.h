@@ -177,9 +177,9 @@ private:
         std::string body;
         std::string etag;
     };
-    // One attempt, given at most `timeout` (what is left of the call's deadline).
     // POST /v1/patients/identify with an Identity (docs/platform-api.yaml).
     Result<Patient> identify(const std::string& identityJson);
+    // One attempt, given at most `timeout` (what is left of the call's deadline).
     Result<Reply> perform(const char* method, const std::string& path, const std::string& body,
                           const std::string& idempotencyKey, const std::string& ifNoneMatch,
                           Milliseconds timeout);
