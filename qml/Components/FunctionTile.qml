@@ -1,7 +1,6 @@
 import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
-import Lobby.Core
 
 // A patient function on the menu. When unavailable it says so in words, with the reason,
 // not by colour alone, and cannot be pressed.
@@ -14,7 +13,7 @@ Button {
     // In elder mode the type is larger, so tiles can be lower and all four still fit (on a
     // landscape screen, two rows of them under the large-text title).
     implicitHeight: Theme.touchTargetMin
-                    * (Theme.elder ? (Kiosk.displayWidth > Kiosk.displayHeight ? 1.0 : 1.3) : 2)
+                    * (Theme.elder ? (Theme.landscape ? 1.0 : 1.3) : 2)
     Accessible.name: enabled ? title : title + ", " + qsTr("unavailable") + ": " + reason
 
     contentItem: ColumnLayout {

@@ -1,6 +1,5 @@
 import QtQuick
 import QtQuick.Layouts
-import Lobby.Core
 
 // One large button per payment method the scene allows ("pay_wechat", …).
 GridLayout {
@@ -18,7 +17,7 @@ GridLayout {
     })
 
     // One row on a landscape screen, where height is what runs short.
-    columns: Kiosk.displayWidth > Kiosk.displayHeight ? 4 : 2
+    columns: Theme.landscape ? 4 : 2
     columnSpacing: Theme.spacing
     rowSpacing: Theme.spacing
 

@@ -11,8 +11,7 @@ GridLayout {
     property int remainingSeconds
     property string fee
 
-    // Fixed for the kiosk's life, so the layout is decided once, when it is made.
-    readonly property bool wide: Kiosk.displayWidth > Kiosk.displayHeight
+    readonly property bool wide: Theme.landscape
     // On a landscape screen about 40 % of its height is what is left below the title and above
     // the buttons (still 450 px: easily scanned).
     readonly property int side: wide ? Math.min(560, Math.round(Kiosk.displayHeight * 0.42)) : 560

@@ -21,6 +21,10 @@ QtObject {
     readonly property color success: "#1E6B34"        // 6.6:1 on white
     readonly property color overlay: "#CC000000"
 
+    // A landscape kiosk: fixed for the kiosk's life, so screens decide their layout once, when
+    // they are made (a Qt 6.4 layout does not re-flow well when its shape changes later).
+    readonly property bool landscape: Kiosk.displayWidth > Kiosk.displayHeight
+
     // 关怀版 (elder mode): everything a third larger, and screens show fewer choices at once.
     readonly property bool elder: Kiosk.elderMode
     readonly property real scale: elder ? 1.35 : 1.0

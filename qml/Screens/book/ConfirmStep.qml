@@ -11,7 +11,7 @@ ColumnLayout {
     // Two facts a row on a landscape screen, so the ways to pay stay in view.
     GridLayout {
         Layout.fillWidth: true
-        columns: Kiosk.displayWidth > Kiosk.displayHeight ? 2 : 1
+        columns: Theme.landscape ? 2 : 1
         columnSpacing: Theme.spacing
         rowSpacing: Theme.spacing
         Repeater {

@@ -12,8 +12,7 @@ ScreenFrame {
 
     GridLayout {
         id: outcomeLayout
-        readonly property bool sideBySide:
-            Kiosk.displayWidth > Kiosk.displayHeight && !!Session.outcome.headline
+        readonly property bool sideBySide: Theme.landscape && !!Session.outcome.headline
         anchors.fill: parent
         columns: sideBySide ? 2 : 1
         columnSpacing: Theme.spacing

@@ -29,7 +29,7 @@ ScreenFrame {
         // The three ways side by side on a landscape screen, one above the other on a portrait one.
         GridLayout {
             id: ways
-            readonly property bool wide: Kiosk.displayWidth > Kiosk.displayHeight
+            readonly property bool wide: Theme.landscape
             Layout.fillWidth: true
             visible: !Identity.confirming && !Identity.typing
             columns: wide ? 3 : 1

@@ -14,7 +14,7 @@ GridLayout {
 
     readonly property string idNumber: idField.text
     readonly property string phone: phoneField.text
-    readonly property bool wide: width > 1.5 * height
+    readonly property bool wide: Theme.landscape
 
     columns: wide ? 2 : 1
     columnSpacing: Theme.spacing

@@ -20,7 +20,7 @@ ScreenFrame {
     GridLayout {
         anchors.fill: parent
         // Two tiles a row on a landscape screen (in large text too: one column would scroll).
-        columns: screen.width > screen.height ? 2 : 1
+        columns: Theme.landscape ? 2 : 1
         columnSpacing: Theme.spacing
         rowSpacing: Theme.spacing
 
