@@ -20,6 +20,11 @@ constexpr std::size_t kWorkerThreads = 96;
 using nlohmann::json;
 using namespace http;
 
+// A patient as the kiosk may see them: the platform's id and the masked name, never the full one.
+json patientJson(const PatientRow& patient) {
+    return {{"id", patient.id}, {"masked_name", privacy::maskName(patient.name)}};
+}
+
 json bookingJson(const BookingRow& booking) {
     return {
         {"id", booking.id},
@@ -176,8 +181,7 @@ void PlatformServer::routes() {
             }
             auto patient = store_.patientByToken(kind, (*body)["token"]);
             if (!patient) return sendRefusal(response, patient.error());
-            return sendJson(
-                response, {{"id", patient->id}, {"masked_name", privacy::maskName(patient->name)}});
+            return sendJson(response, patientJson(*patient));
         }
         if (kind == "manual") {
             // Typed at the kiosk, so not read from a card: the phone number on record must match.
@@ -188,8 +192,7 @@ void PlatformServer::routes() {
             }
             auto patient = store_.patientByIdAndPhone((*body)["id_number"], (*body)["phone"]);
             if (!patient) return sendRefusal(response, patient.error());
-            return sendJson(
-                response, {{"id", patient->id}, {"masked_name", privacy::maskName(patient->name)}});
+            return sendJson(response, patientJson(*patient));
         }
         if (kind != "id_card" && kind != "ssc_card") {
             return sendError(response, 400, "invalid_request", "身份类型无效",
@@ -205,8 +208,7 @@ void PlatformServer::routes() {
                                makeError(ErrorKind::InvalidArgument, "identity_invalid", ""));
         auto patient = store_.findPatient(idNumber);
         if (!patient) return sendRefusal(response, patient.error());
-        sendJson(response,
-                 {{"id", patient->id}, {"masked_name", privacy::maskName(patient->name)}});
+        sendJson(response, patientJson(*patient));
     });
     server_->Post(
         "/v1/patients", [this](const httplib::Request& request, httplib::Response& response) {
@@ -218,8 +220,7 @@ void PlatformServer::routes() {
                                    makeError(ErrorKind::InvalidArgument, "identity_invalid", ""));
             auto patient = store_.registerPatient(idNumber, (*body)["name"]);
             if (!patient) return sendRefusal(response, patient.error());
-            sendJson(response,
-                     {{"id", patient->id}, {"masked_name", privacy::maskName(patient->name)}}, 201);
+            sendJson(response, patientJson(*patient), 201);
         });
     server_->Post("/v1/bookings", [this](const httplib::Request& request,
                                          httplib::Response& response) {
