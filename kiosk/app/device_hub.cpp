@@ -76,6 +76,9 @@ void DeviceHub::buildIdCardReader(const config::Settings& settings) {
     std::unique_ptr<idcard::Transport> transport;
     if (backend == QLatin1String("simulated")) {
         idCardEmulator_ = std::make_unique<sim::SamEmulator>();
+        sim::SamLatencies latencies;
+        latencies.read = std::chrono::milliseconds(settings.intValue(kIdCardSimulatedRead_ms));
+        idCardEmulator_->setLatencies(latencies);
         transport = std::make_unique<sim::LoopbackTransport>(*idCardEmulator_, baud);
     } else if (backend == QLatin1String("serial")) {
         auto serial = idcard::SerialTransport::create(

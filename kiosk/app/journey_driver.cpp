@@ -20,7 +20,9 @@ namespace {
 
 constexpr int kPoll_ms = 50;
 constexpr int kDefaultStepTimeout_ms = 5000;
-constexpr int kSettleAfterTap_ms = 150;
+constexpr int kSettleAfterTap_ms = 150;  // a patient's pace, unless the script sets another
+constexpr int kSettleAfterTap_min_ms = 15;
+constexpr int kStepsPerPoll_max = 32;
 constexpr int kSettleAfterKey_ms = 80;  // a brisk typist
 
 QQuickItem* findVisibleItem(QQuickItem* root, const QString& objectName) {
@@ -73,7 +75,8 @@ JourneyDriver::JourneyDriver(QJsonArray steps, core::SessionController* session,
       steps_(std::move(steps)),
       session_(session),
       ready_(std::move(ready)),
-      devices_(std::move(devices)) {
+      devices_(std::move(devices)),
+      settleAfterTap_ms_(kSettleAfterTap_ms) {
     pollTimer_.setInterval(kPoll_ms);
     connect(&pollTimer_, &QTimer::timeout, this, &JourneyDriver::poll);
 }
@@ -100,19 +103,26 @@ void JourneyDriver::start(QQuickWindow* window) {
 }
 
 void JourneyDriver::poll() {
-    if (!ready_()) return;
+    // Steps that complete at once (a label, a screen already shown) do not each wait a poll;
+    // after a tap or a device action the event loop runs first, as it would for a patient.
+    for (int steps = 0; steps < kStepsPerPoll_max; ++steps) {
+        if (!ready_() || !advance()) return;
+    }
+}
+
+bool JourneyDriver::advance() {
     if (index_ >= steps_.size() && pass_ < passes_) {
         emit passFinished(pass_);
         ++pass_;
         index_ = 0;
-        return;
+        return false;
     }
     if (index_ >= steps_.size()) {
         emit passFinished(pass_);
         pollTimer_.stop();
         qCInfo(lcUi) << "journey finished:" << steps_.size() << "steps";
         emit finished(0);
-        return;
+        return false;
     }
     const QJsonObject step = steps_.at(index_).toObject();
     if (step.contains("skip_to")) {
@@ -130,15 +140,22 @@ void JourneyDriver::poll() {
         }
         ++index_;
         stepStarted_ms_ = -1;
-        return;
+        return true;
+    }
+    if (step.contains("settle_ms")) {
+        settleAfterTap_ms_ = std::max(kSettleAfterTap_min_ms, step.value("settle_ms").toInt());
+        pollTimer_.setInterval(std::min(kPoll_ms, settleAfterTap_ms_ / 3));
+        ++index_;
+        return true;
     }
     if (stepStarted_ms_ < 0) stepStarted_ms_ = clock_.elapsed();
     const StepOutcome outcome = runStep(step);
-    if (outcome == StepOutcome::Failed) return;
+    if (outcome == StepOutcome::Failed) return false;
     if (outcome == StepOutcome::Done) {
         ++index_;
         stepStarted_ms_ = -1;
-        return;
+        return step.contains("label") || step.contains("expect_screen") ||
+               step.contains("present") || step.contains("absent") || step.contains("wait_ms");
     }
     const int timeout_ms = step.value("timeout_ms").toInt(kDefaultStepTimeout_ms);
     if (clock_.elapsed() - stepStarted_ms_ > timeout_ms) {
@@ -148,6 +165,7 @@ void JourneyDriver::poll() {
                  .arg(timeout_ms)
                  .arg(session_->screenName()));
     }
+    return false;
 }
 
 JourneyDriver::StepOutcome JourneyDriver::runStep(const QJsonObject& step) {
@@ -189,7 +207,7 @@ JourneyDriver::StepOutcome JourneyDriver::runStep(const QJsonObject& step) {
         if (screen != QLatin1String("identify-register")) return StepOutcome::Pending;
         // Like any tap, only once the screen has settled.
         if (registerAskedAt_ms_ < 0) registerAskedAt_ms_ = clock_.elapsed();
-        if (clock_.elapsed() - registerAskedAt_ms_ >= kSettleAfterTap_ms) {
+        if (clock_.elapsed() - registerAskedAt_ms_ >= settleAfterTap_ms_) {
             QQuickItem* button =
                 findVisibleItem(window_->contentItem(), QStringLiteral("confirmRegistration"));
             if (button != nullptr && button->isEnabled()) {
@@ -244,7 +262,7 @@ JourneyDriver::StepOutcome JourneyDriver::runStep(const QJsonObject& step) {
 JourneyDriver::StepOutcome JourneyDriver::tap(const QString& objectName) {
     QQuickItem* item = findVisibleItem(window_->contentItem(), objectName);
     if (item == nullptr || !item->isEnabled()) return StepOutcome::Pending;
-    if (clock_.elapsed() - stepStarted_ms_ < kSettleAfterTap_ms) return StepOutcome::Pending;
+    if (clock_.elapsed() - stepStarted_ms_ < settleAfterTap_ms_) return StepOutcome::Pending;
     click(item);
     return StepOutcome::Done;
 }

@@ -20,6 +20,8 @@
 //                                     faults: removed_before_read, silent, truncated, ...)
 //   {"if_screen": "error", "skip_to": "L"}  if that screen shows, go on after {"label": "L"}
 //   {"skip_to": "L"}                  go on after {"label": "L"} in any case
+//   {"settle_ms": 30}                 from now on tap once a screen has settled this long
+//                                     (default 150 ms, a patient's pace; soaks go faster)
 // Each step has a deadline ("timeout_ms", default 5000). The app exits 0 when the journey
 // ends, 1 on the first failed step.
 
@@ -62,6 +64,8 @@ signals:
 private:
     enum class StepOutcome { Done, Pending, Failed };
     void poll();
+    // Runs or continues the current step; true when it completed and the next may run at once.
+    bool advance();
     StepOutcome runStep(const QJsonObject& step);
     StepOutcome tap(const QString& objectName);
     void click(QQuickItem* item);
@@ -80,6 +84,7 @@ private:
     qint64 registerAskedAt_ms_ = -1;  // when the new-patient confirmation was first seen
     int typed_ = 0;                   // keys of the current "type" step tapped so far
     qint64 lastKeyAt_ms_ = -1;
+    int settleAfterTap_ms_;  // set from kSettleAfterTap_ms in the constructor
     QElapsedTimer clock_;
 };
 

@@ -18,11 +18,9 @@ LanguageService::LanguageService(core::KioskInfo* kiosk, core::SessionController
     connect(kiosk_, &core::KioskInfo::languageChanged, this, &LanguageService::apply);
     // The next patient starts in the kiosk's default language and standard mode; the farewell
     // stays as the patient chose.
-    connect(session_, &core::SessionController::stateChanged, this, [this] {
-        if (session_->currentState() == core::SessionState::Idle) {
-            kiosk_->setLanguage(kiosk_->defaultLanguage());
-            kiosk_->setElderMode(false);  // the next patient chooses for themselves
-        }
+    connect(session_, &core::SessionController::readyForNextPatient, this, [this] {
+        kiosk_->setLanguage(kiosk_->defaultLanguage());
+        kiosk_->setElderMode(false);  // the next patient chooses for themselves
     });
     apply();
 }

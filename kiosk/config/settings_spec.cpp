@@ -71,6 +71,9 @@ const std::vector<SettingSpec>& settingSpecs() {
                       "shown without one)."),
         intSetting(kIdCardPollInterval_ms, 300, 50, 5000,
                    "How often an idle reader is asked whether a card is present."),
+        intSetting(kIdCardSimulatedRead_ms, 600, 0, 5000,
+                   "With the simulated reader: how long it takes to read a card's text and "
+                   "photo (a real SAM takes about 0.6 s)."),
         enumSetting(kSscBackend, "none", {"pcsc", "simulated", "none"},
                     "Social-security card reader: PC/SC, or PC/SC with the kiosk's own virtual "
                     "card plugged into pcscd's vpcd reader (demo and tests)."),

@@ -44,6 +44,7 @@ inline const QString kIdCardBaud = QStringLiteral("devices.idcard.baud");
 inline const QString kIdCardUsbId = QStringLiteral("devices.idcard.usb_id");
 inline const QString kIdCardWltDecoder = QStringLiteral("devices.idcard.wlt_decoder");
 inline const QString kIdCardPollInterval_ms = QStringLiteral("devices.idcard.poll_interval_ms");
+inline const QString kIdCardSimulatedRead_ms = QStringLiteral("devices.idcard.simulated_read_ms");
 inline const QString kSscBackend = QStringLiteral("devices.ssc.backend");
 inline const QString kSscReader = QStringLiteral("devices.ssc.reader");
 inline const QString kSscVpcdPort = QStringLiteral("devices.ssc.vpcd_port");

@@ -162,7 +162,7 @@ void SessionController::handle(SessionEvent event) {
     machine_.handle(event);
 }
 
-void SessionController::onStateChanged(SessionState, SessionState to) {
+void SessionController::onStateChanged(SessionState from, SessionState to) {
     if (isAttended(to)) {
         if (!tickTimer_.isActive()) {
             watchdog_.arm(now_ms());
@@ -179,6 +179,9 @@ void SessionController::onStateChanged(SessionState, SessionState to) {
         farewellTimer_.stop();
     }
     screenStep_.clear();
+    if (to == SessionState::Idle ||
+        (from == SessionState::Farewell && to == SessionState::Identifying))
+        emit readyForNextPatient();
     emit stateChanged();
     emit screenChanged();
 }

@@ -117,6 +117,9 @@ signals:
     void languageChanged();
     // The patient has gone: every holder of their data drops it now.
     void patientLeft();
+    // The kiosk is ready for somebody new: back on the attract screen, or a new patient's card
+    // presented during the farewell. Per-patient choices (language, text size) reset here.
+    void readyForNextPatient();
 
 private:
     void handle(SessionEvent event);

@@ -47,6 +47,9 @@ constexpr std::array kTransitions = {
     Transition{S::Error, E::Acknowledge, S::Farewell},
     Transition{S::Farewell, E::FarewellElapsed, S::Idle},
     Transition{S::Farewell, E::Start, S::Idle},
+    // The next patient in the queue need not wait out the farewell: their card or code starts
+    // their session at once (the previous patient's data went when the farewell began).
+    Transition{S::Farewell, E::IdentityPresented, S::Identifying},
     Transition{S::Idle, E::OpenMaintenance, S::Maintenance},
     Transition{S::Maintenance, E::Back, S::Idle},
     Transition{S::Maintenance, E::IdleTimeout, S::Idle},

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Identification by a scanned code: a visit card the platform does not know is refused in its
-# words; the patient's medical-insurance e-voucher identifies them and their bookings show.
+# words (to a patient who chose English); the next patient in the queue scans their
+# medical-insurance e-voucher during that farewell, which starts their session at once in the
+# kiosk's own language (no attract screen between), and their bookings show.
 # Run by with_platform.sh.
 # Usage: evoucher.sh APP OUTDIR
 set -euo pipefail

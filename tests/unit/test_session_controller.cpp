@@ -133,3 +133,28 @@ TEST(SessionController, AJourneyStepNamesTheScreenUntilTheStateMoves) {
     EXPECT_EQ(session.errorMessage(), "No slots left.");
     EXPECT_GE(screens.count(), 4);
 }
+
+TEST(SessionController, TheNextPatientsCardDuringTheFarewellStartsTheirSessionAtOnce) {
+    FunctionCatalog catalog;
+    SessionController session(kShortTiming, &catalog);
+    QSignalSpy fresh(&session, &SessionController::readyForNextPatient);
+    session.identityPresented();  // from the attract screen: choices made there are kept
+    EXPECT_EQ(fresh.count(), 0);
+    session.identified("张*丰");
+    session.finish();
+    ASSERT_EQ(session.stateName(), "farewell");
+    EXPECT_EQ(fresh.count(), 0);  // the farewell is still in the leaving patient's language
+
+    session.identityPresented();  // the next card in the queue
+    EXPECT_EQ(session.stateName(), "identifying");
+    EXPECT_TRUE(session.readingCard());
+    EXPECT_TRUE(session.patientName().isEmpty());
+    EXPECT_EQ(fresh.count(), 1);
+    // The farewell's timer went with it: the new patient is not sent back to the attract screen.
+    QTest::qWait(kShortTiming.farewell_ms + 200);
+    EXPECT_EQ(session.stateName(), "identifying");
+
+    session.back();
+    EXPECT_EQ(session.stateName(), "idle");
+    EXPECT_EQ(fresh.count(), 2);
+}

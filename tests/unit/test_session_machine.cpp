@@ -114,3 +114,18 @@ TEST(SessionMachine, StopServiceAtPickUpLeadsToRebookingOrRefund) {
     machine.handle(SessionEvent::ChooseMyBookings);
     EXPECT_FALSE(machine.handle(SessionEvent::ChooseCancel));
 }
+
+TEST(SessionMachine, ACardDuringTheFarewellStartsTheNextSession) {
+    SessionMachine machine;
+    drive(machine, {E::Start, E::IdentifySucceeded, E::Finish});
+    ASSERT_EQ(machine.state(), S::Farewell);
+    QSignalSpy ended(&machine, &SessionMachine::sessionEnded);
+    EXPECT_TRUE(machine.handle(E::IdentityPresented));
+    EXPECT_EQ(machine.state(), S::Identifying);
+    EXPECT_EQ(ended.count(), 0);  // the previous session ended once, when the farewell began
+    // A card pulled during the farewell (the leaving patient's) changes nothing.
+    SessionMachine leaving;
+    drive(leaving, {E::Start, E::IdentifySucceeded, E::Finish});
+    EXPECT_FALSE(leaving.handle(E::CardRemoved));
+    EXPECT_EQ(leaving.state(), S::Farewell);
+}
