@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # The soak with faults (issue 8): PASSES passes of three patient sessions each in one lobby-kiosk
 # process against the sandbox platform through lobby-fault-proxy, faults striking booking and
-# payment calls every few seconds. Prints RSS / fds / threads after the first and last pass, the
+# payment calls every 3–8 s. Prints RSS / fds / threads after the first and last pass, the
 # faults that struck and the ledger's invariants. Target: RSS growth under 5 MB, no growth in
 # fds or threads, no violation.
 # Usage: bench/fault_soak.sh [PASSES]   (after a dev build; 3334 passes = 10,002 sessions;
-# about 5 s a pass)
+# about 2 s a pass: patients at a soak's pace, see tests/faults/fault_soak.sh)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 passes=${1:-3334}

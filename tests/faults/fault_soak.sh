@@ -13,7 +13,7 @@ out=$2/fault-soak
 passes=$3
 source "$(dirname "$0")/fault_lib.sh"  # empties $out, writes $out/kiosk.json
 # Sessions at a soak's pace: the simulated ID reader asked every 50 ms and reading in 0.1 s (a
-# real one: 0.6 s), the journey tapping 30 ms after a screen settles, each patient presenting
+# real one: 0.6 s), the journey tapping 20 ms after a screen settles, each patient presenting
 # their card or code during the previous one's farewell. What the soak looks for (growth,
 # leaks, the ledger's invariants) does not depend on the pace; it only lets 10,000 sessions fit
 # in hours rather than a night.
@@ -30,8 +30,10 @@ platform_command "token evoucher YBPZ0001SOAK 11010519491231002X 张三丰" >/de
     --journey "$LOBBY_SOURCE_DIR/bench/journeys/fault_soak.json" --journey-repeat "$passes" \
     --report-timings >"$out/passes.out" 2>"$out/app.log" &
 pid=$!
+started=$SECONDS
 RANDOM=${LOBBY_FAULT_SEED:-7}
 modes=(drop reset 5xx truncate stall)
+declare -A armed
 injected=0
 deadline=$((SECONDS + ${LOBBY_SOAK_MINUTES:-100000} * 60))
 stopped=0
@@ -41,19 +43,25 @@ while kill -0 "$pid" 2>/dev/null; do
         stopped=1
         break
     fi
-    sleep "$((2 + RANDOM % 5))"
+    sleep "$((3 + RANDOM % 6))"
     kill -0 "$pid" 2>/dev/null || break
-    proxy_command "fault ${modes[RANDOM % ${#modes[@]}]} /v1/bookings 1" >/dev/null
+    mode=${modes[RANDOM % ${#modes[@]}]}
+    proxy_command "fault $mode /v1/bookings 1" >/dev/null
+    armed[$mode]=$((${armed[$mode]:-0} + 1))
     injected=$((injected + 1))
 done
 status=0
 wait "$pid" || status=$?
+walked_s=$((SECONDS - started))
 ((status == 0 || stopped)) || fail "the kiosk failed during the soak (exit $status)"
 counts=$(proxy_command count)
 proxy_command "fault none" >/dev/null
 recover
 audit=$(check_invariants)
-python3 - "$out/passes.out" "$counts" "$audit" <<'PY'
+errors=$(grep -c -- '-> error$' "$out/app.log" || true)
+queued=$(grep -c 'farewell -- identity_presented' "$out/app.log" || true)
+arming=$(for mode in "${!armed[@]}"; do printf '%s=%s ' "$mode" "${armed[$mode]}"; done)
+python3 - "$out/passes.out" "$counts" "$audit" "$walked_s" "$errors" "$queued" "$arming" <<'PY'
 import json, sys
 rows = [json.loads(l) for l in open(sys.argv[1]) if '"journey_pass"' in l]
 first, last = rows[0], rows[-1]
@@ -63,7 +71,10 @@ print(f"  RSS     after pass 1: {first['rss_kb']/1024:.1f} MiB, after pass {last
       f"peak {max(r['rss_kb'] for r in rows)/1024:.1f} MiB)")
 print(f"  fds     {first['fds']} -> {last['fds']}")
 print(f"  threads {first['threads']} -> {last['threads']}")
-print(f"  proxy   {sys.argv[2]}")
+print(f"  walked  {int(sys.argv[4])} s, {int(sys.argv[4]) / (3 * len(rows)):.2f} s a session; "
+      f"{sys.argv[6]} sessions began during the previous farewell")
+print(f"  proxy   {sys.argv[2]}; faults armed: {sys.argv[7].strip()}")
+print(f"  the patient was shown the error screen {sys.argv[5]} times")
 print(f"  after a restart: {sys.argv[3]}; no transaction left open")
 PY
 echo "PASS: soak of $(grep -c journey_pass "$out/passes.out") passes$( ((stopped)) && echo " (stopped at the deadline)"); $injected faults armed"
