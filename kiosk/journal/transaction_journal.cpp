@@ -13,6 +13,8 @@
 #include <cstdio>
 #include <system_error>
 
+#include "common/sqlite_statement.h"
+
 namespace lobby::journal {
 namespace {
 
@@ -46,27 +48,7 @@ std::int64_t nowSeconds() {
         .count();
 }
 
-struct Statement {
-    sqlite3_stmt* handle = nullptr;
-    Statement(sqlite3* db, const char* sql) { sqlite3_prepare_v2(db, sql, -1, &handle, nullptr); }
-    ~Statement() { sqlite3_finalize(handle); }
-    Statement(const Statement&) = delete;
-    Statement& operator=(const Statement&) = delete;
-    Statement& bind(int index, const std::string& text) {
-        sqlite3_bind_text(handle, index, text.c_str(), static_cast<int>(text.size()),
-                          SQLITE_TRANSIENT);
-        return *this;
-    }
-    Statement& bind(int index, std::string_view text) { return bind(index, std::string(text)); }
-    Statement& bind(int index, std::int64_t number) {
-        sqlite3_bind_int64(handle, index, number);
-        return *this;
-    }
-    std::string text(int column) const {
-        const auto* value = sqlite3_column_text(handle, column);
-        return value != nullptr ? reinterpret_cast<const char*>(value) : "";
-    }
-};
+using sqlite::Statement;
 
 std::string hex(const unsigned char* bytes, std::size_t size) {
     std::string out;

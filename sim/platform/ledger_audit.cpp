@@ -16,37 +16,37 @@ Result<IdempotencyRow> PlatformStore::idempotencyRecord(const std::string& key) 
     std::lock_guard lock(mutex_);
     Statement seen =
         prepared(db_, "SELECT request, booking_id FROM idempotency WHERE key = ?", {key});
-    if (sqlite3_step(seen.statement) != SQLITE_ROW) {
+    if (sqlite3_step(seen.handle) != SQLITE_ROW) {
         return refusal("not_found", "the platform never acted on this key");
     }
     // Requests are remembered as "verb|…"; a booking's as "patient|slice".
-    const std::string request = text(seen.statement, 0);
+    const std::string request = seen.text(0);
     const std::string verb = request.substr(0, request.find('|'));
     const std::string operation = verb == "pay"       ? "start_payment"
                                   : verb == "checkin" ? "checkin"
                                   : verb == "cancel"  ? "cancel"
                                                       : "create_booking";
-    return IdempotencyRow{key, operation, text(seen.statement, 1)};
+    return IdempotencyRow{key, operation, seen.text(1)};
 }
 
 Result<LedgerAudit> PlatformStore::audit(Clock::time_point now) {
     std::lock_guard lock(mutex_);
     LedgerAudit audit;
     Statement bookings = prepared(db_, "SELECT status, COUNT(*) FROM bookings GROUP BY status", {});
-    while (sqlite3_step(bookings.statement) == SQLITE_ROW)
-        audit.bookings[text(bookings.statement, 0)] = sqlite3_column_int(bookings.statement, 1);
+    while (sqlite3_step(bookings.handle) == SQLITE_ROW)
+        audit.bookings[bookings.text(0)] = sqlite3_column_int(bookings.handle, 1);
     Statement payments = prepared(db_, "SELECT status, COUNT(*) FROM payments GROUP BY status", {});
-    while (sqlite3_step(payments.statement) == SQLITE_ROW)
-        audit.payments[text(payments.statement, 0)] = sqlite3_column_int(payments.statement, 1);
+    while (sqlite3_step(payments.handle) == SQLITE_ROW)
+        audit.payments[payments.text(0)] = sqlite3_column_int(payments.handle, 1);
 
     Statement twice =
         prepared(db_,
                  "SELECT booking_id, COUNT(*) FROM payments WHERE status = 'captured' "
                  "GROUP BY booking_id HAVING COUNT(*) > 1",
                  {});
-    while (sqlite3_step(twice.statement) == SQLITE_ROW) {
-        audit.violations.push_back("booking " + text(twice.statement, 0) + " captured " +
-                                   std::to_string(sqlite3_column_int(twice.statement, 1)) +
+    while (sqlite3_step(twice.handle) == SQLITE_ROW) {
+        audit.violations.push_back("booking " + twice.text(0) + " captured " +
+                                   std::to_string(sqlite3_column_int(twice.handle, 1)) +
                                    " payments");
     }
     Statement orphan =
@@ -55,29 +55,29 @@ Result<LedgerAudit> PlatformStore::audit(Clock::time_point now) {
                  "bookings.id = payments.booking_id WHERE payments.status = "
                  "'captured' AND bookings.status NOT IN ('paid', 'checked_in')",
                  {});
-    while (sqlite3_step(orphan.statement) == SQLITE_ROW) {
-        audit.violations.push_back("payment " + text(orphan.statement, 0) +
-                                   " captured for a booking that is " + text(orphan.statement, 1));
+    while (sqlite3_step(orphan.handle) == SQLITE_ROW) {
+        audit.violations.push_back("payment " + orphan.text(0) +
+                                   " captured for a booking that is " + orphan.text(1));
     }
     Statement unbacked = prepared(db_,
                                   "SELECT bookings.id FROM bookings WHERE status IN ('paid', "
                                   "'checked_in') AND NOT EXISTS (SELECT 1 FROM payments WHERE "
                                   "booking_id = bookings.id AND status = 'captured')",
                                   {});
-    while (sqlite3_step(unbacked.statement) == SQLITE_ROW) {
-        audit.violations.push_back("booking " + text(unbacked.statement, 0) +
+    while (sqlite3_step(unbacked.handle) == SQLITE_ROW) {
+        audit.violations.push_back("booking " + unbacked.text(0) +
                                    " is paid but no payment backs it");
     }
     Statement stale =
         prepared(db_, "SELECT id FROM bookings WHERE status = 'held' AND hold_expires_at < ?",
                  {epochSeconds(now)});
-    while (sqlite3_step(stale.statement) == SQLITE_ROW) {
-        audit.violations.push_back("booking " + text(stale.statement, 0) +
+    while (sqlite3_step(stale.handle) == SQLITE_ROW) {
+        audit.violations.push_back("booking " + stale.text(0) +
                                    " still holds its slot past the hold's expiry");
     }
     Statement negative = prepared(db_, "SELECT id FROM slices WHERE remaining < 0", {});
-    while (sqlite3_step(negative.statement) == SQLITE_ROW)
-        audit.violations.push_back("slice " + text(negative.statement, 0) + " is oversold");
+    while (sqlite3_step(negative.handle) == SQLITE_ROW)
+        audit.violations.push_back("slice " + negative.text(0) + " is oversold");
     return audit;
 }
 
@@ -85,7 +85,7 @@ Status PlatformStore::setAllCapacities(int capacity) {
     if (capacity < 0) return refusal("invalid_request", "a capacity is never negative");
     std::lock_guard lock(mutex_);
     Statement update = prepared(db_, "UPDATE slices SET remaining = ?", {std::int64_t{capacity}});
-    if (sqlite3_step(update.statement) != SQLITE_DONE) return dbError(db_, "setting capacities");
+    if (sqlite3_step(update.handle) != SQLITE_DONE) return dbError(db_, "setting capacities");
     return {};
 }
 

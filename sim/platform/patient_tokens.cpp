@@ -13,7 +13,7 @@ Status PlatformStore::bindToken(const std::string& kind, const std::string& toke
                                 "INSERT INTO patient_tokens VALUES (?, ?, ?) ON CONFLICT(kind, "
                                 "token) DO UPDATE SET patient_id = excluded.patient_id",
                                 {kind, token, patientId});
-    if (sqlite3_step(upsert.statement) != SQLITE_DONE) return dbError(db_, "binding a token");
+    if (sqlite3_step(upsert.handle) != SQLITE_DONE) return dbError(db_, "binding a token");
     return {};
 }
 
@@ -24,9 +24,9 @@ Result<PatientRow> PlatformStore::patientByToken(const std::string& kind,
                                "SELECT patients.id, id_number, name FROM patient_tokens JOIN "
                                "patients ON patients.id = patient_id WHERE kind = ? AND token = ?",
                                {kind, token});
-    if (sqlite3_step(query.statement) != SQLITE_ROW)
+    if (sqlite3_step(query.handle) != SQLITE_ROW)
         return refusal("token_unknown", "no patient for this " + kind);
-    return PatientRow{text(query.statement, 0), text(query.statement, 1), text(query.statement, 2)};
+    return PatientRow{query.text(0), query.text(1), query.text(2)};
 }
 
 Result<PatientRow> PlatformStore::patientByIdAndPhone(const std::string& idNumber,

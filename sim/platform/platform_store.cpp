@@ -147,9 +147,9 @@ Status PlatformStore::execute(const char* sql) {
 
 Status PlatformStore::seedIfEmpty() {
     Statement count;
-    sqlite3_prepare_v2(db_, "SELECT COUNT(*) FROM departments", -1, &count.statement, nullptr);
-    if (sqlite3_step(count.statement) != SQLITE_ROW) return dbError(db_, "counting departments");
-    if (sqlite3_column_int(count.statement, 0) > 0) return {};
+    sqlite3_prepare_v2(db_, "SELECT COUNT(*) FROM departments", -1, &count.handle, nullptr);
+    if (sqlite3_step(count.handle) != SQLITE_ROW) return dbError(db_, "counting departments");
+    if (sqlite3_column_int(count.handle, 0) > 0) return {};
     struct Department {
         const char *id, *zh, *en, *pinyin;
     };
@@ -167,29 +167,28 @@ Status PlatformStore::seedIfEmpty() {
     int doctor = 0;
     for (const auto& department : kDepartments) {
         Statement insert;
-        sqlite3_prepare_v2(db_, "INSERT INTO departments VALUES (?, ?, ?, ?)", -1,
-                           &insert.statement, nullptr);
-        sqlite3_bind_text(insert.statement, 1, department.id, -1, SQLITE_STATIC);
-        sqlite3_bind_text(insert.statement, 2, department.zh, -1, SQLITE_STATIC);
-        sqlite3_bind_text(insert.statement, 3, department.en, -1, SQLITE_STATIC);
-        sqlite3_bind_text(insert.statement, 4, department.pinyin, -1, SQLITE_STATIC);
-        if (sqlite3_step(insert.statement) != SQLITE_DONE)
-            return dbError(db_, "seeding departments");
+        sqlite3_prepare_v2(db_, "INSERT INTO departments VALUES (?, ?, ?, ?)", -1, &insert.handle,
+                           nullptr);
+        sqlite3_bind_text(insert.handle, 1, department.id, -1, SQLITE_STATIC);
+        sqlite3_bind_text(insert.handle, 2, department.zh, -1, SQLITE_STATIC);
+        sqlite3_bind_text(insert.handle, 3, department.en, -1, SQLITE_STATIC);
+        sqlite3_bind_text(insert.handle, 4, department.pinyin, -1, SQLITE_STATIC);
+        if (sqlite3_step(insert.handle) != SQLITE_DONE) return dbError(db_, "seeding departments");
         for (std::size_t rank = 0; rank < kTitles.size(); ++rank, ++doctor) {
             Statement insertDoctor;
             sqlite3_prepare_v2(db_, "INSERT INTO doctors VALUES (?, ?, ?, ?, ?, ?)", -1,
-                               &insertDoctor.statement, nullptr);
+                               &insertDoctor.handle, nullptr);
             const std::string id = "D" + std::to_string(100 + doctor);
             const std::string name =
                 std::string(kSurnames[rank]) + "医生" + std::to_string(doctor + 1);
             const std::string specialty = std::string(department.zh) + "常见病";
-            sqlite3_bind_text(insertDoctor.statement, 1, id.c_str(), -1, SQLITE_TRANSIENT);
-            sqlite3_bind_text(insertDoctor.statement, 2, department.id, -1, SQLITE_STATIC);
-            sqlite3_bind_text(insertDoctor.statement, 3, name.c_str(), -1, SQLITE_TRANSIENT);
-            sqlite3_bind_text(insertDoctor.statement, 4, kTitles[rank], -1, SQLITE_STATIC);
-            sqlite3_bind_text(insertDoctor.statement, 5, specialty.c_str(), -1, SQLITE_TRANSIENT);
-            sqlite3_bind_int(insertDoctor.statement, 6, kFees_fen[rank]);
-            if (sqlite3_step(insertDoctor.statement) != SQLITE_DONE)
+            sqlite3_bind_text(insertDoctor.handle, 1, id.c_str(), -1, SQLITE_TRANSIENT);
+            sqlite3_bind_text(insertDoctor.handle, 2, department.id, -1, SQLITE_STATIC);
+            sqlite3_bind_text(insertDoctor.handle, 3, name.c_str(), -1, SQLITE_TRANSIENT);
+            sqlite3_bind_text(insertDoctor.handle, 4, kTitles[rank], -1, SQLITE_STATIC);
+            sqlite3_bind_text(insertDoctor.handle, 5, specialty.c_str(), -1, SQLITE_TRANSIENT);
+            sqlite3_bind_int(insertDoctor.handle, 6, kFees_fen[rank]);
+            if (sqlite3_step(insertDoctor.handle) != SQLITE_DONE)
                 return dbError(db_, "seeding doctors");
         }
     }
@@ -212,10 +211,9 @@ Status PlatformStore::seedSchedule(const std::string& firstDate) {
     std::vector<std::string> doctorIds;
     {
         Statement query;
-        sqlite3_prepare_v2(db_, "SELECT id FROM doctors ORDER BY id", -1, &query.statement,
-                           nullptr);
-        while (sqlite3_step(query.statement) == SQLITE_ROW)
-            doctorIds.push_back(text(query.statement, 0));
+        sqlite3_prepare_v2(db_, "SELECT id FROM doctors ORDER BY id", -1, &query.handle, nullptr);
+        while (sqlite3_step(query.handle) == SQLITE_ROW)
+            doctorIds.push_back(query.text(0));
     }
     for (int day = 0; day < 14; ++day) {
         std::tm date = first;
@@ -227,12 +225,12 @@ Status PlatformStore::seedSchedule(const std::string& firstDate) {
                 Statement insert;
                 sqlite3_prepare_v2(
                     db_, "INSERT INTO sessions (id, doctor_id, date, period) VALUES (?,?,?,?)", -1,
-                    &insert.statement, nullptr);
-                sqlite3_bind_text(insert.statement, 1, session.c_str(), -1, SQLITE_TRANSIENT);
-                sqlite3_bind_text(insert.statement, 2, doctor.c_str(), -1, SQLITE_TRANSIENT);
-                sqlite3_bind_text(insert.statement, 3, iso.c_str(), -1, SQLITE_TRANSIENT);
-                sqlite3_bind_text(insert.statement, 4, period, -1, SQLITE_STATIC);
-                if (sqlite3_step(insert.statement) != SQLITE_DONE)
+                    &insert.handle, nullptr);
+                sqlite3_bind_text(insert.handle, 1, session.c_str(), -1, SQLITE_TRANSIENT);
+                sqlite3_bind_text(insert.handle, 2, doctor.c_str(), -1, SQLITE_TRANSIENT);
+                sqlite3_bind_text(insert.handle, 3, iso.c_str(), -1, SQLITE_TRANSIENT);
+                sqlite3_bind_text(insert.handle, 4, period, -1, SQLITE_STATIC);
+                if (sqlite3_step(insert.handle) != SQLITE_DONE)
                     return dbError(db_, "seeding sessions");
                 const auto& times =
                     std::string(period) == "morning"
@@ -241,13 +239,13 @@ Status PlatformStore::seedSchedule(const std::string& firstDate) {
                 for (std::size_t i = 0; i + 1 < times.size(); ++i) {
                     Statement slice;
                     sqlite3_prepare_v2(db_, "INSERT INTO slices VALUES (?,?,?,?,3)", -1,
-                                       &slice.statement, nullptr);
+                                       &slice.handle, nullptr);
                     const std::string id = session + "-" + std::to_string(i + 1);
-                    sqlite3_bind_text(slice.statement, 1, id.c_str(), -1, SQLITE_TRANSIENT);
-                    sqlite3_bind_text(slice.statement, 2, session.c_str(), -1, SQLITE_TRANSIENT);
-                    sqlite3_bind_text(slice.statement, 3, times[i], -1, SQLITE_STATIC);
-                    sqlite3_bind_text(slice.statement, 4, times[i + 1], -1, SQLITE_STATIC);
-                    if (sqlite3_step(slice.statement) != SQLITE_DONE)
+                    sqlite3_bind_text(slice.handle, 1, id.c_str(), -1, SQLITE_TRANSIENT);
+                    sqlite3_bind_text(slice.handle, 2, session.c_str(), -1, SQLITE_TRANSIENT);
+                    sqlite3_bind_text(slice.handle, 3, times[i], -1, SQLITE_STATIC);
+                    sqlite3_bind_text(slice.handle, 4, times[i + 1], -1, SQLITE_STATIC);
+                    if (sqlite3_step(slice.handle) != SQLITE_DONE)
                         return dbError(db_, "seeding slices");
                 }
             }
@@ -267,16 +265,14 @@ Result<std::vector<SliceRow>> PlatformStore::schedule(const std::string& doctorI
         "slices.end, slices.remaining FROM slices JOIN sessions ON "
         "slices.session_id = sessions.id WHERE sessions.doctor_id = ? AND "
         "sessions.date BETWEEN ? AND ? ORDER BY sessions.date, slices.start",
-        -1, &query.statement, nullptr);
-    sqlite3_bind_text(query.statement, 1, doctorId.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(query.statement, 2, from.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(query.statement, 3, to.c_str(), -1, SQLITE_TRANSIENT);
+        -1, &query.handle, nullptr);
+    sqlite3_bind_text(query.handle, 1, doctorId.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(query.handle, 2, from.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(query.handle, 3, to.c_str(), -1, SQLITE_TRANSIENT);
     std::vector<SliceRow> rows;
-    while (sqlite3_step(query.statement) == SQLITE_ROW) {
-        rows.push_back({text(query.statement, 0), text(query.statement, 1),
-                        text(query.statement, 2), text(query.statement, 3),
-                        text(query.statement, 4), text(query.statement, 5),
-                        sqlite3_column_int(query.statement, 6)});
+    while (sqlite3_step(query.handle) == SQLITE_ROW) {
+        rows.push_back({query.text(0), query.text(1), query.text(2), query.text(3), query.text(4),
+                        query.text(5), sqlite3_column_int(query.handle, 6)});
     }
     return rows;
 }
@@ -285,12 +281,12 @@ Result<PatientRow> PlatformStore::findPatient(const std::string& idNumber) {
     std::lock_guard lock(mutex_);
     Statement query;
     sqlite3_prepare_v2(db_, "SELECT id, id_number, name FROM patients WHERE id_number = ?", -1,
-                       &query.statement, nullptr);
-    sqlite3_bind_text(query.statement, 1, idNumber.c_str(), -1, SQLITE_TRANSIENT);
-    if (sqlite3_step(query.statement) != SQLITE_ROW) {
+                       &query.handle, nullptr);
+    sqlite3_bind_text(query.handle, 1, idNumber.c_str(), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(query.handle) != SQLITE_ROW) {
         return refusal("patient_unknown", "no patient with this identity");
     }
-    return PatientRow{text(query.statement, 0), text(query.statement, 1), text(query.statement, 2)};
+    return PatientRow{query.text(0), query.text(1), query.text(2)};
 }
 
 Result<PatientRow> PlatformStore::registerPatient(const std::string& idNumber,
@@ -299,12 +295,12 @@ Result<PatientRow> PlatformStore::registerPatient(const std::string& idNumber,
         std::lock_guard lock(mutex_);
         Statement insert;
         sqlite3_prepare_v2(db_, "INSERT OR IGNORE INTO patients VALUES (?, ?, ?)", -1,
-                           &insert.statement, nullptr);
+                           &insert.handle, nullptr);
         const std::string id = "P" + idNumber.substr(idNumber.size() > 8 ? idNumber.size() - 8 : 0);
-        sqlite3_bind_text(insert.statement, 1, id.c_str(), -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(insert.statement, 2, idNumber.c_str(), -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(insert.statement, 3, name.c_str(), -1, SQLITE_TRANSIENT);
-        if (sqlite3_step(insert.statement) != SQLITE_DONE) return dbError(db_, "registering");
+        sqlite3_bind_text(insert.handle, 1, id.c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(insert.handle, 2, idNumber.c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(insert.handle, 3, name.c_str(), -1, SQLITE_TRANSIENT);
+        if (sqlite3_step(insert.handle) != SQLITE_DONE) return dbError(db_, "registering");
     }
     return findPatient(idNumber);
 }
@@ -312,11 +308,11 @@ Result<PatientRow> PlatformStore::registerPatient(const std::string& idNumber,
 Status PlatformStore::setSliceCapacity(const std::string& sliceId, int capacity) {
     std::lock_guard lock(mutex_);
     Statement update;
-    sqlite3_prepare_v2(db_, "UPDATE slices SET remaining = ? WHERE id = ?", -1, &update.statement,
+    sqlite3_prepare_v2(db_, "UPDATE slices SET remaining = ? WHERE id = ?", -1, &update.handle,
                        nullptr);
-    sqlite3_bind_int(update.statement, 1, capacity);
-    sqlite3_bind_text(update.statement, 2, sliceId.c_str(), -1, SQLITE_TRANSIENT);
-    if (sqlite3_step(update.statement) != SQLITE_DONE || sqlite3_changes(db_) != 1) {
+    sqlite3_bind_int(update.handle, 1, capacity);
+    sqlite3_bind_text(update.handle, 2, sliceId.c_str(), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(update.handle) != SQLITE_DONE || sqlite3_changes(db_) != 1) {
         return refusal("not_found", "no such slice");
     }
     return {};
@@ -330,16 +326,16 @@ Status PlatformStore::releaseExpiredHolds(Clock::time_point now) {
                        "WHERE bookings.slice_id = slices.id AND status = 'held' AND "
                        "hold_expires_at <= ?1) WHERE id IN (SELECT slice_id FROM bookings WHERE "
                        "status = 'held' AND hold_expires_at <= ?1)",
-                       -1, &release.statement, nullptr);
-    sqlite3_bind_int64(release.statement, 1, nowSeconds);
-    if (sqlite3_step(release.statement) != SQLITE_DONE) return dbError(db_, "releasing holds");
+                       -1, &release.handle, nullptr);
+    sqlite3_bind_int64(release.handle, 1, nowSeconds);
+    if (sqlite3_step(release.handle) != SQLITE_DONE) return dbError(db_, "releasing holds");
     Statement expire;
     sqlite3_prepare_v2(
         db_,
         "UPDATE bookings SET status = 'expired' WHERE status = 'held' AND hold_expires_at <= ?", -1,
-        &expire.statement, nullptr);
-    sqlite3_bind_int64(expire.statement, 1, nowSeconds);
-    if (sqlite3_step(expire.statement) != SQLITE_DONE) return dbError(db_, "expiring holds");
+        &expire.handle, nullptr);
+    sqlite3_bind_int64(expire.handle, 1, nowSeconds);
+    if (sqlite3_step(expire.handle) != SQLITE_DONE) return dbError(db_, "expiring holds");
     return {};
 }
 
@@ -353,19 +349,20 @@ Result<BookingRow> PlatformStore::bookingById(const std::string& id) {
         "slices.id = slice_id JOIN sessions ON sessions.id = slices.session_id JOIN doctors ON "
         "doctors.id = sessions.doctor_id JOIN departments ON departments.id = "
         "doctors.department_id WHERE bookings.id = ?",
-        -1, &query.statement, nullptr);
-    sqlite3_bind_text(query.statement, 1, id.c_str(), -1, SQLITE_TRANSIENT);
-    if (sqlite3_step(query.statement) != SQLITE_ROW) return refusal("not_found", "no such booking");
-    sqlite3_stmt* row = query.statement;
-    return BookingRow{text(row, 0),
-                      text(row, 1),
-                      text(row, 2),
-                      text(row, 3),
+        -1, &query.handle, nullptr);
+    sqlite3_bind_text(query.handle, 1, id.c_str(), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(query.handle) != SQLITE_ROW) return refusal("not_found", "no such booking");
+    sqlite3_stmt* row = query.handle;
+    return BookingRow{columnText(row, 0),
+                      columnText(row, 1),
+                      columnText(row, 2),
+                      columnText(row, 3),
                       isoDateTime(sqlite3_column_int64(row, 4)),
                       sqlite3_column_int(row, 5),
                       sqlite3_column_int(row, 6) != 0,
-                      VisitRow{text(row, 7), text(row, 8), text(row, 9), text(row, 10),
-                               text(row, 11), text(row, 12), text(row, 13), text(row, 14)}};
+                      VisitRow{columnText(row, 7), columnText(row, 8), columnText(row, 9),
+                               columnText(row, 10), columnText(row, 11), columnText(row, 12),
+                               columnText(row, 13), columnText(row, 14)}};
 }
 
 std::optional<std::string> PlatformStore::rememberedResult(const std::string& key,
@@ -373,46 +370,45 @@ std::optional<std::string> PlatformStore::rememberedResult(const std::string& ke
                                                            std::optional<Error>& conflict) {
     Statement seen;
     sqlite3_prepare_v2(db_, "SELECT request, booking_id FROM idempotency WHERE key = ?", -1,
-                       &seen.statement, nullptr);
-    sqlite3_bind_text(seen.statement, 1, key.c_str(), -1, SQLITE_TRANSIENT);
-    if (sqlite3_step(seen.statement) != SQLITE_ROW) return std::nullopt;
-    if (text(seen.statement, 0) != request) {
+                       &seen.handle, nullptr);
+    sqlite3_bind_text(seen.handle, 1, key.c_str(), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(seen.handle) != SQLITE_ROW) return std::nullopt;
+    if (seen.text(0) != request) {
         conflict = refusal("idempotency_conflict", "this key was used for another request");
         return std::nullopt;
     }
-    return text(seen.statement, 1);
+    return seen.text(1);
 }
 
 Status PlatformStore::remember(const std::string& key, const std::string& request,
                                const std::string& resultId) {
     Statement insert;
-    sqlite3_prepare_v2(db_, "INSERT INTO idempotency VALUES (?, ?, ?)", -1, &insert.statement,
+    sqlite3_prepare_v2(db_, "INSERT INTO idempotency VALUES (?, ?, ?)", -1, &insert.handle,
                        nullptr);
-    sqlite3_bind_text(insert.statement, 1, key.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(insert.statement, 2, request.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(insert.statement, 3, resultId.c_str(), -1, SQLITE_TRANSIENT);
-    if (sqlite3_step(insert.statement) != SQLITE_DONE) return dbError(db_, "remembering the key");
+    sqlite3_bind_text(insert.handle, 1, key.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(insert.handle, 2, request.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(insert.handle, 3, resultId.c_str(), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(insert.handle) != SQLITE_DONE) return dbError(db_, "remembering the key");
     return {};
 }
 
 Status PlatformStore::setBookingStatus(const std::string& bookingId, const char* status) {
     Statement update;
-    sqlite3_prepare_v2(db_, "UPDATE bookings SET status = ? WHERE id = ?", -1, &update.statement,
+    sqlite3_prepare_v2(db_, "UPDATE bookings SET status = ? WHERE id = ?", -1, &update.handle,
                        nullptr);
-    sqlite3_bind_text(update.statement, 1, status, -1, SQLITE_STATIC);
-    sqlite3_bind_text(update.statement, 2, bookingId.c_str(), -1, SQLITE_TRANSIENT);
-    if (sqlite3_step(update.statement) != SQLITE_DONE) return dbError(db_, "updating the booking");
+    sqlite3_bind_text(update.handle, 1, status, -1, SQLITE_STATIC);
+    sqlite3_bind_text(update.handle, 2, bookingId.c_str(), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(update.handle) != SQLITE_DONE) return dbError(db_, "updating the booking");
     return {};
 }
 
 Result<PaymentRow> PlatformStore::paymentById(const std::string& id) {
     Statement query;
     sqlite3_prepare_v2(db_, "SELECT id, booking_id, method, status FROM payments WHERE id = ?", -1,
-                       &query.statement, nullptr);
-    sqlite3_bind_text(query.statement, 1, id.c_str(), -1, SQLITE_TRANSIENT);
-    if (sqlite3_step(query.statement) != SQLITE_ROW) return refusal("not_found", "no such payment");
-    PaymentRow row{text(query.statement, 0), text(query.statement, 1), text(query.statement, 2),
-                   text(query.statement, 3), ""};
+                       &query.handle, nullptr);
+    sqlite3_bind_text(query.handle, 1, id.c_str(), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(query.handle) != SQLITE_ROW) return refusal("not_found", "no such payment");
+    PaymentRow row{query.text(0), query.text(1), query.text(2), query.text(3), ""};
     if (row.method != "insurance") row.qrPayload = "SANDBOXPAY:" + row.id;
     return row;
 }
@@ -422,12 +418,12 @@ Result<PaymentRow> PlatformStore::payment(const std::string& paymentId, Clock::t
     auto row = paymentById(paymentId);
     if (!row || !autoPayAfter_ || row->status != "pending") return row;
     Statement created;
-    sqlite3_prepare_v2(db_, "SELECT created_at FROM payments WHERE id = ?", -1, &created.statement,
+    sqlite3_prepare_v2(db_, "SELECT created_at FROM payments WHERE id = ?", -1, &created.handle,
                        nullptr);
-    sqlite3_bind_text(created.statement, 1, paymentId.c_str(), -1, SQLITE_TRANSIENT);
-    if (sqlite3_step(created.statement) != SQLITE_ROW) return row;
+    sqlite3_bind_text(created.handle, 1, paymentId.c_str(), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(created.handle) != SQLITE_ROW) return row;
     const auto paidAt =
-        Clock::time_point(std::chrono::seconds(sqlite3_column_int64(created.statement, 0))) +
+        Clock::time_point(std::chrono::seconds(sqlite3_column_int64(created.handle, 0))) +
         *autoPayAfter_;
     return now >= paidAt ? captureLocked(paymentId) : row;
 }
@@ -460,15 +456,14 @@ Result<PaymentRow> PlatformStore::startPayment(const std::string& idempotencyKey
         std::snprintf(id, sizeof id, "Y%016llx", static_cast<unsigned long long>(random()));
         const bool settledNow = method == "insurance";
         Statement insert;
-        sqlite3_prepare_v2(db_, "INSERT INTO payments VALUES (?, ?, ?, ?, ?)", -1,
-                           &insert.statement, nullptr);
-        sqlite3_bind_text(insert.statement, 1, id, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(insert.statement, 2, bookingId.c_str(), -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(insert.statement, 3, method.c_str(), -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(insert.statement, 4, settledNow ? "captured" : "pending", -1,
-                          SQLITE_STATIC);
-        sqlite3_bind_int64(insert.statement, 5, epochSeconds(now));
-        if (sqlite3_step(insert.statement) != SQLITE_DONE)
+        sqlite3_prepare_v2(db_, "INSERT INTO payments VALUES (?, ?, ?, ?, ?)", -1, &insert.handle,
+                           nullptr);
+        sqlite3_bind_text(insert.handle, 1, id, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(insert.handle, 2, bookingId.c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(insert.handle, 3, method.c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(insert.handle, 4, settledNow ? "captured" : "pending", -1, SQLITE_STATIC);
+        sqlite3_bind_int64(insert.handle, 5, epochSeconds(now));
+        if (sqlite3_step(insert.handle) != SQLITE_DONE)
             return dbError(db_, "recording the payment");
         if (settledNow) {
             if (auto marked = setBookingStatus(bookingId, "paid"); !marked) return marked.error();
@@ -497,22 +492,22 @@ Result<PaymentRow> PlatformStore::captureLocked(const std::string& paymentId) {
         // once rather than sitting captured against no booking.
         Statement refund;
         sqlite3_prepare_v2(db_, "UPDATE payments SET status = 'refunded' WHERE id = ?", -1,
-                           &refund.statement, nullptr);
-        sqlite3_bind_text(refund.statement, 1, paymentId.c_str(), -1, SQLITE_TRANSIENT);
-        if (sqlite3_step(refund.statement) != SQLITE_DONE) return dbError(db_, "refunding");
+                           &refund.handle, nullptr);
+        sqlite3_bind_text(refund.handle, 1, paymentId.c_str(), -1, SQLITE_TRANSIENT);
+        if (sqlite3_step(refund.handle) != SQLITE_DONE) return dbError(db_, "refunding");
         return paymentById(paymentId);
     }
     Statement capture;
     sqlite3_prepare_v2(
         db_, "UPDATE payments SET status = 'captured' WHERE id = ? AND status = 'pending'", -1,
-        &capture.statement, nullptr);
-    sqlite3_bind_text(capture.statement, 1, paymentId.c_str(), -1, SQLITE_TRANSIENT);
-    if (sqlite3_step(capture.statement) != SQLITE_DONE) return dbError(db_, "capturing");
+        &capture.handle, nullptr);
+    sqlite3_bind_text(capture.handle, 1, paymentId.c_str(), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(capture.handle) != SQLITE_DONE) return dbError(db_, "capturing");
     Statement paid;
     sqlite3_prepare_v2(db_, "UPDATE bookings SET status = 'paid' WHERE id = ? AND status = 'held'",
-                       -1, &paid.statement, nullptr);
-    sqlite3_bind_text(paid.statement, 1, payment->bookingId.c_str(), -1, SQLITE_TRANSIENT);
-    if (sqlite3_step(paid.statement) != SQLITE_DONE) return dbError(db_, "marking paid");
+                       -1, &paid.handle, nullptr);
+    sqlite3_bind_text(paid.handle, 1, payment->bookingId.c_str(), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(paid.handle) != SQLITE_DONE) return dbError(db_, "marking paid");
     return paymentById(paymentId);
 }
 
@@ -534,61 +529,61 @@ Result<CheckinRow> PlatformStore::checkIn(const std::string& idempotencyKey,
             "sessions ON sessions.id = slices.session_id JOIN doctors ON doctors.id "
             "= sessions.doctor_id JOIN departments ON departments.id = "
             "doctors.department_id WHERE bookings.id = ?",
-            -1, &booking.statement, nullptr);
-        sqlite3_bind_text(booking.statement, 1, bookingId.c_str(), -1, SQLITE_TRANSIENT);
-        if (sqlite3_step(booking.statement) != SQLITE_ROW)
+            -1, &booking.handle, nullptr);
+        sqlite3_bind_text(booking.handle, 1, bookingId.c_str(), -1, SQLITE_TRANSIENT);
+        if (sqlite3_step(booking.handle) != SQLITE_ROW)
             return refusal("not_found", "no such booking");
-        const std::string status = text(booking.statement, 0);
-        const std::string period = text(booking.statement, 2);
-        const std::string session = text(booking.statement, 3);
+        const std::string status = booking.text(0);
+        const std::string period = booking.text(2);
+        const std::string session = booking.text(3);
         CheckinRow row{bookingId,
                        "",
-                       text(booking.statement, 4) + " 1诊室",
-                       text(booking.statement, 5) + ", room 1",
-                       text(booking.statement, 6) + "-" + text(booking.statement, 7),
+                       booking.text(4) + " 1诊室",
+                       booking.text(5) + ", room 1",
+                       booking.text(6) + "-" + booking.text(7),
                        "",
                        ""};
         // The sandbox's building: each department's waiting area on a floor of its own.
         const int floor = 2 + static_cast<int>(std::hash<std::string>{}(row.clinicRoomEn) % 4);
-        row.wayfindingZh = "门诊楼" + std::to_string(floor) + "层，" + text(booking.statement, 4) +
-                           "候诊区，等候叫号";
+        row.wayfindingZh =
+            "门诊楼" + std::to_string(floor) + "层，" + booking.text(4) + "候诊区，等候叫号";
         row.wayfindingEn = "Outpatient building, floor " + std::to_string(floor) + ", " +
-                           text(booking.statement, 5) + " waiting area; wait to be called";
+                           booking.text(5) + " waiting area; wait to be called";
         if (remembered || status == "checked_in") {
             Statement existing;
             sqlite3_prepare_v2(db_, "SELECT queue_number FROM checkins WHERE booking_id = ?", -1,
-                               &existing.statement, nullptr);
-            sqlite3_bind_text(existing.statement, 1, bookingId.c_str(), -1, SQLITE_TRANSIENT);
-            if (sqlite3_step(existing.statement) == SQLITE_ROW) {
-                row.queueNumber = text(existing.statement, 0);
+                               &existing.handle, nullptr);
+            sqlite3_bind_text(existing.handle, 1, bookingId.c_str(), -1, SQLITE_TRANSIENT);
+            if (sqlite3_step(existing.handle) == SQLITE_ROW) {
+                row.queueNumber = existing.text(0);
                 return row;  // checking in twice gives the same number
             }
         }
         if (status != "paid") return refusal("not_paid", "this booking is not paid");
-        if (sqlite3_column_int(booking.statement, 8) != 0) {
+        if (sqlite3_column_int(booking.handle, 8) != 0) {
             return refusal("session_stopped", "the doctor does not hold this session");
         }
-        if (daysAhead(text(booking.statement, 1), now) != 0) {
+        if (daysAhead(booking.text(1), now) != 0) {
             return refusal("outside_pickup_window", clockText(pickupCloses_min(period, rules_)));
         }
         if (pickupClosed(period, now, rules_))
             return refusal("outside_pickup_window", clockText(pickupCloses_min(period, rules_)));
         Statement count;
         sqlite3_prepare_v2(db_, "SELECT COUNT(*) FROM checkins WHERE session_id = ?", -1,
-                           &count.statement, nullptr);
-        sqlite3_bind_text(count.statement, 1, session.c_str(), -1, SQLITE_TRANSIENT);
-        sqlite3_step(count.statement);
+                           &count.handle, nullptr);
+        sqlite3_bind_text(count.handle, 1, session.c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_step(count.handle);
         char number[16];
         std::snprintf(number, sizeof number, "%c%03d", period == "morning" ? 'A' : 'B',
-                      sqlite3_column_int(count.statement, 0) + 1);
+                      sqlite3_column_int(count.handle, 0) + 1);
         row.queueNumber = number;
         Statement insert;
-        sqlite3_prepare_v2(db_, "INSERT INTO checkins VALUES (?, ?, ?)", -1, &insert.statement,
+        sqlite3_prepare_v2(db_, "INSERT INTO checkins VALUES (?, ?, ?)", -1, &insert.handle,
                            nullptr);
-        sqlite3_bind_text(insert.statement, 1, bookingId.c_str(), -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(insert.statement, 2, number, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(insert.statement, 3, session.c_str(), -1, SQLITE_TRANSIENT);
-        if (sqlite3_step(insert.statement) != SQLITE_DONE) return dbError(db_, "checking in");
+        sqlite3_bind_text(insert.handle, 1, bookingId.c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(insert.handle, 2, number, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(insert.handle, 3, session.c_str(), -1, SQLITE_TRANSIENT);
+        if (sqlite3_step(insert.handle) != SQLITE_DONE) return dbError(db_, "checking in");
         if (auto marked = setBookingStatus(bookingId, "checked_in"); !marked) return marked.error();
         if (auto stored = remember(idempotencyKey, request, bookingId); !stored)
             return stored.error();
@@ -616,11 +611,10 @@ Result<BookingRow> PlatformStore::cancel(const std::string& idempotencyKey,
         sqlite3_prepare_v2(db_,
                            "SELECT sessions.date FROM slices JOIN sessions ON sessions.id = "
                            "slices.session_id WHERE slices.id = ?",
-                           -1, &date.statement, nullptr);
-        sqlite3_bind_text(date.statement, 1, booking->sliceId.c_str(), -1, SQLITE_TRANSIENT);
-        sqlite3_step(date.statement);
-        if (daysAhead(text(date.statement, 0), now) < rules_.cancelUntil_daysBefore &&
-            !booking->stopService) {
+                           -1, &date.handle, nullptr);
+        sqlite3_bind_text(date.handle, 1, booking->sliceId.c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_step(date.handle);
+        if (daysAhead(date.text(0), now) < rules_.cancelUntil_daysBefore && !booking->stopService) {
             return refusal("cancel_deadline_passed", "cancellation closed at 24:00 the day before");
         }
         const bool paid = booking->status == "paid";
@@ -629,19 +623,18 @@ Result<BookingRow> PlatformStore::cancel(const std::string& idempotencyKey,
             sqlite3_prepare_v2(db_,
                                "UPDATE payments SET status = 'refunded' WHERE booking_id = ? AND "
                                "status = 'captured'",
-                               -1, &refund.statement, nullptr);
-            sqlite3_bind_text(refund.statement, 1, bookingId.c_str(), -1, SQLITE_TRANSIENT);
-            if (sqlite3_step(refund.statement) != SQLITE_DONE) return dbError(db_, "refunding");
+                               -1, &refund.handle, nullptr);
+            sqlite3_bind_text(refund.handle, 1, bookingId.c_str(), -1, SQLITE_TRANSIENT);
+            if (sqlite3_step(refund.handle) != SQLITE_DONE) return dbError(db_, "refunding");
         }
         if (auto marked = setBookingStatus(bookingId, paid ? "refunded" : "cancelled"); !marked) {
             return marked.error();
         }
         Statement release;
         sqlite3_prepare_v2(db_, "UPDATE slices SET remaining = remaining + 1 WHERE id = ?", -1,
-                           &release.statement, nullptr);
-        sqlite3_bind_text(release.statement, 1, booking->sliceId.c_str(), -1, SQLITE_TRANSIENT);
-        if (sqlite3_step(release.statement) != SQLITE_DONE)
-            return dbError(db_, "releasing the slot");
+                           &release.handle, nullptr);
+        sqlite3_bind_text(release.handle, 1, booking->sliceId.c_str(), -1, SQLITE_TRANSIENT);
+        if (sqlite3_step(release.handle) != SQLITE_DONE) return dbError(db_, "releasing the slot");
         if (auto stored = remember(idempotencyKey, request, bookingId); !stored)
             return stored.error();
         return bookingById(bookingId);
@@ -663,12 +656,12 @@ Result<std::vector<BookingRow>> PlatformStore::bookingsOf(const std::string& pat
               : "SELECT bookings.id FROM bookings JOIN slices ON slices.id = slice_id "
                 "JOIN sessions ON sessions.id = slices.session_id WHERE patient_id = ? "
                 "AND sessions.date > ? ORDER BY sessions.date, slices.start",
-        -1, &query.statement, nullptr);
-    sqlite3_bind_text(query.statement, 1, patientId.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(query.statement, 2, todayIso.c_str(), -1, SQLITE_TRANSIENT);
+        -1, &query.handle, nullptr);
+    sqlite3_bind_text(query.handle, 1, patientId.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(query.handle, 2, todayIso.c_str(), -1, SQLITE_TRANSIENT);
     std::vector<std::string> ids;
-    while (sqlite3_step(query.statement) == SQLITE_ROW)
-        ids.push_back(text(query.statement, 0));
+    while (sqlite3_step(query.handle) == SQLITE_ROW)
+        ids.push_back(query.text(0));
     std::vector<BookingRow> rows;
     for (const auto& id : ids) {
         auto booking = bookingById(id);
@@ -696,12 +689,12 @@ Status PlatformStore::creditBlock(const std::string& patientId, Clock::time_poin
                        "slices.id = bookings.slice_id JOIN sessions ON sessions.id = "
                        "slices.session_id WHERE bookings.patient_id = ? AND bookings.status = "
                        "'paid'",
-                       -1, &paid.statement, nullptr);
-    sqlite3_bind_text(paid.statement, 1, patientId.c_str(), -1, SQLITE_TRANSIENT);
+                       -1, &paid.handle, nullptr);
+    sqlite3_bind_text(paid.handle, 1, patientId.c_str(), -1, SQLITE_TRANSIENT);
     std::vector<int> noShowDays;
-    while (sqlite3_step(paid.statement) == SQLITE_ROW) {
-        const int day = daysAhead(text(paid.statement, 0), now);
-        if (day < 0 || (day == 0 && pickupClosed(text(paid.statement, 1), now, rules_)))
+    while (sqlite3_step(paid.handle) == SQLITE_ROW) {
+        const int day = daysAhead(paid.text(0), now);
+        if (day < 0 || (day == 0 && pickupClosed(paid.text(1), now, rules_)))
             noShowDays.push_back(day);
     }
     if (const auto until = creditBlockedUntil(std::move(noShowDays), rules_.credit)) {
@@ -719,13 +712,13 @@ Result<BookingRow> PlatformStore::createBookingLocked(const std::string& idempot
     {
         Statement seen;
         sqlite3_prepare_v2(db_, "SELECT request, booking_id FROM idempotency WHERE key = ?", -1,
-                           &seen.statement, nullptr);
-        sqlite3_bind_text(seen.statement, 1, idempotencyKey.c_str(), -1, SQLITE_TRANSIENT);
-        if (sqlite3_step(seen.statement) == SQLITE_ROW) {
-            if (text(seen.statement, 0) != request) {
+                           &seen.handle, nullptr);
+        sqlite3_bind_text(seen.handle, 1, idempotencyKey.c_str(), -1, SQLITE_TRANSIENT);
+        if (sqlite3_step(seen.handle) == SQLITE_ROW) {
+            if (seen.text(0) != request) {
                 return refusal("idempotency_conflict", "this key was used for another booking");
             }
-            return bookingById(text(seen.statement, 1));
+            return bookingById(seen.text(1));
         }
     }
     if (auto released = releaseExpiredHolds(now); !released) return released.error();
@@ -734,12 +727,12 @@ Result<BookingRow> PlatformStore::createBookingLocked(const std::string& idempot
         db_,
         "SELECT sessions.date, sessions.doctor_id, sessions.stopped FROM slices JOIN "
         "sessions ON sessions.id = slices.session_id WHERE slices.id = ?",
-        -1, &slice.statement, nullptr);
-    sqlite3_bind_text(slice.statement, 1, sliceId.c_str(), -1, SQLITE_TRANSIENT);
-    if (sqlite3_step(slice.statement) != SQLITE_ROW) return refusal("not_found", "no such slice");
-    const std::string date = text(slice.statement, 0);
-    const std::string doctor = text(slice.statement, 1);
-    if (sqlite3_column_int(slice.statement, 2) != 0) {
+        -1, &slice.handle, nullptr);
+    sqlite3_bind_text(slice.handle, 1, sliceId.c_str(), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(slice.handle) != SQLITE_ROW) return refusal("not_found", "no such slice");
+    const std::string date = slice.text(0);
+    const std::string doctor = slice.text(1);
+    if (sqlite3_column_int(slice.handle, 2) != 0) {
         return refusal("session_stopped", "the doctor does not hold this session");
     }
     const int ahead = daysAhead(date, now);
@@ -755,24 +748,24 @@ Result<BookingRow> PlatformStore::createBookingLocked(const std::string& idempot
                        "slices.id = bookings.slice_id JOIN sessions ON sessions.id = "
                        "slices.session_id WHERE bookings.patient_id = ? AND sessions.date = ? AND "
                        "bookings.status IN ('held', 'paid', 'checked_in') AND sessions.stopped = 0",
-                       -1, &mine.statement, nullptr);
-    sqlite3_bind_text(mine.statement, 1, doctor.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(mine.statement, 2, patientId.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(mine.statement, 3, date.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_step(mine.statement);
-    if (sqlite3_column_int(mine.statement, 1) >= rules_.maxPerDoctorPerDay) {
+                       -1, &mine.handle, nullptr);
+    sqlite3_bind_text(mine.handle, 1, doctor.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(mine.handle, 2, patientId.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(mine.handle, 3, date.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_step(mine.handle);
+    if (sqlite3_column_int(mine.handle, 1) >= rules_.maxPerDoctorPerDay) {
         return refusal("limit_per_doctor", std::to_string(rules_.maxPerDoctorPerDay));
     }
-    if (sqlite3_column_int(mine.statement, 0) >= rules_.maxPerDay) {
+    if (sqlite3_column_int(mine.handle, 0) >= rules_.maxPerDay) {
         return refusal("limit_per_day", std::to_string(rules_.maxPerDay));
     }
     if (auto blocked = creditBlock(patientId, now); !blocked) return blocked.error();
     Statement take;
     sqlite3_prepare_v2(db_,
                        "UPDATE slices SET remaining = remaining - 1 WHERE id = ? AND remaining > 0",
-                       -1, &take.statement, nullptr);
-    sqlite3_bind_text(take.statement, 1, sliceId.c_str(), -1, SQLITE_TRANSIENT);
-    if (sqlite3_step(take.statement) != SQLITE_DONE) return dbError(db_, "taking a slot");
+                       -1, &take.handle, nullptr);
+    sqlite3_bind_text(take.handle, 1, sliceId.c_str(), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(take.handle) != SQLITE_DONE) return dbError(db_, "taking a slot");
     if (sqlite3_changes(db_) != 1) return refusal("no_slots_left", "this time slice is full");
 
     static std::mt19937_64 random{std::random_device{}()};
@@ -782,20 +775,20 @@ Result<BookingRow> PlatformStore::createBookingLocked(const std::string& idempot
     const auto expires = epochSeconds(now + rules_.unpaidHold);
     Statement insert;
     sqlite3_prepare_v2(db_, "INSERT INTO bookings VALUES (?, ?, ?, 'held', ?, ?)", -1,
-                       &insert.statement, nullptr);
-    sqlite3_bind_text(insert.statement, 1, id, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(insert.statement, 2, patientId.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(insert.statement, 3, sliceId.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64(insert.statement, 4, expires);
-    sqlite3_bind_int64(insert.statement, 5, nowSeconds);
-    if (sqlite3_step(insert.statement) != SQLITE_DONE) return dbError(db_, "recording the booking");
+                       &insert.handle, nullptr);
+    sqlite3_bind_text(insert.handle, 1, id, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(insert.handle, 2, patientId.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(insert.handle, 3, sliceId.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(insert.handle, 4, expires);
+    sqlite3_bind_int64(insert.handle, 5, nowSeconds);
+    if (sqlite3_step(insert.handle) != SQLITE_DONE) return dbError(db_, "recording the booking");
     Statement remember;
-    sqlite3_prepare_v2(db_, "INSERT INTO idempotency VALUES (?, ?, ?)", -1, &remember.statement,
+    sqlite3_prepare_v2(db_, "INSERT INTO idempotency VALUES (?, ?, ?)", -1, &remember.handle,
                        nullptr);
-    sqlite3_bind_text(remember.statement, 1, idempotencyKey.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(remember.statement, 2, request.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(remember.statement, 3, id, -1, SQLITE_TRANSIENT);
-    if (sqlite3_step(remember.statement) != SQLITE_DONE) return dbError(db_, "remembering the key");
+    sqlite3_bind_text(remember.handle, 1, idempotencyKey.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(remember.handle, 2, request.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(remember.handle, 3, id, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(remember.handle) != SQLITE_DONE) return dbError(db_, "remembering the key");
     return bookingById(id);
 }
 
@@ -803,13 +796,13 @@ Result<std::vector<DepartmentRow>> PlatformStore::departments() {
     std::lock_guard lock(mutex_);
     Statement query;
     sqlite3_prepare_v2(db_, "SELECT id, name_zh, name_en, pinyin FROM departments ORDER BY id", -1,
-                       &query.statement, nullptr);
+                       &query.handle, nullptr);
     std::vector<DepartmentRow> rows;
     auto text = [&](int column) {
         return std::string(
-            reinterpret_cast<const char*>(sqlite3_column_text(query.statement, column)));
+            reinterpret_cast<const char*>(sqlite3_column_text(query.handle, column)));
     };
-    while (sqlite3_step(query.statement) == SQLITE_ROW)
+    while (sqlite3_step(query.handle) == SQLITE_ROW)
         rows.push_back({text(0), text(1), text(2), text(3)});
     return rows;
 }
@@ -820,16 +813,16 @@ Result<std::vector<DoctorRow>> PlatformStore::doctors(const std::string& departm
     sqlite3_prepare_v2(db_,
                        "SELECT id, department_id, name, title, specialty, fee_fen FROM doctors "
                        "WHERE department_id = ? ORDER BY fee_fen DESC, id",
-                       -1, &query.statement, nullptr);
-    sqlite3_bind_text(query.statement, 1, departmentId.c_str(), -1, SQLITE_TRANSIENT);
+                       -1, &query.handle, nullptr);
+    sqlite3_bind_text(query.handle, 1, departmentId.c_str(), -1, SQLITE_TRANSIENT);
     std::vector<DoctorRow> rows;
     auto text = [&](int column) {
         return std::string(
-            reinterpret_cast<const char*>(sqlite3_column_text(query.statement, column)));
+            reinterpret_cast<const char*>(sqlite3_column_text(query.handle, column)));
     };
-    while (sqlite3_step(query.statement) == SQLITE_ROW) {
+    while (sqlite3_step(query.handle) == SQLITE_ROW) {
         rows.push_back(
-            {text(0), text(1), text(2), text(3), text(4), sqlite3_column_int(query.statement, 5)});
+            {text(0), text(1), text(2), text(3), text(4), sqlite3_column_int(query.handle, 5)});
     }
     return rows;
 }

@@ -8,10 +8,10 @@ using namespace sql;
 Result<NoticeRow> PlatformStore::stopSession(const std::string& sessionId) {
     std::lock_guard lock(mutex_);
     Statement stop;
-    sqlite3_prepare_v2(db_, "UPDATE sessions SET stopped = 1 WHERE id = ?", -1, &stop.statement,
+    sqlite3_prepare_v2(db_, "UPDATE sessions SET stopped = 1 WHERE id = ?", -1, &stop.handle,
                        nullptr);
-    sqlite3_bind_text(stop.statement, 1, sessionId.c_str(), -1, SQLITE_TRANSIENT);
-    if (sqlite3_step(stop.statement) != SQLITE_DONE) return dbError(db_, "stopping a session");
+    sqlite3_bind_text(stop.handle, 1, sessionId.c_str(), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(stop.handle) != SQLITE_DONE) return dbError(db_, "stopping a session");
     if (sqlite3_changes(db_) != 1) return refusal("not_found", "no such session");
     return noticeFor(sessionId);
 }
@@ -22,9 +22,9 @@ Result<std::vector<NoticeRow>> PlatformStore::notices() {
     {
         Statement query;
         sqlite3_prepare_v2(db_, "SELECT id FROM sessions WHERE stopped = 1 ORDER BY date, id", -1,
-                           &query.statement, nullptr);
-        while (sqlite3_step(query.statement) == SQLITE_ROW)
-            stopped.push_back(text(query.statement, 0));
+                           &query.handle, nullptr);
+        while (sqlite3_step(query.handle) == SQLITE_ROW)
+            stopped.push_back(query.text(0));
     }
     std::vector<NoticeRow> rows;
     for (const auto& session : stopped) {
@@ -40,24 +40,19 @@ Result<NoticeRow> PlatformStore::noticeFor(const std::string& sessionId) {
     sqlite3_prepare_v2(db_,
                        "SELECT sessions.date, sessions.period, doctors.name FROM sessions JOIN "
                        "doctors ON doctors.id = sessions.doctor_id WHERE sessions.id = ?",
-                       -1, &session.statement, nullptr);
-    sqlite3_bind_text(session.statement, 1, sessionId.c_str(), -1, SQLITE_TRANSIENT);
-    if (sqlite3_step(session.statement) != SQLITE_ROW)
-        return refusal("not_found", "no such session");
-    NoticeRow row{sessionId,
-                  text(session.statement, 0),
-                  text(session.statement, 1),
-                  text(session.statement, 2),
-                  {}};
+                       -1, &session.handle, nullptr);
+    sqlite3_bind_text(session.handle, 1, sessionId.c_str(), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(session.handle) != SQLITE_ROW) return refusal("not_found", "no such session");
+    NoticeRow row{sessionId, session.text(0), session.text(1), session.text(2), {}};
     Statement affected;
     sqlite3_prepare_v2(db_,
                        "SELECT bookings.id FROM bookings JOIN slices ON slices.id = "
                        "bookings.slice_id WHERE slices.session_id = ? AND bookings.status IN "
                        "('held', 'paid') ORDER BY bookings.id",
-                       -1, &affected.statement, nullptr);
-    sqlite3_bind_text(affected.statement, 1, sessionId.c_str(), -1, SQLITE_TRANSIENT);
-    while (sqlite3_step(affected.statement) == SQLITE_ROW)
-        row.affectedBookingIds.push_back(text(affected.statement, 0));
+                       -1, &affected.handle, nullptr);
+    sqlite3_bind_text(affected.handle, 1, sessionId.c_str(), -1, SQLITE_TRANSIENT);
+    while (sqlite3_step(affected.handle) == SQLITE_ROW)
+        row.affectedBookingIds.push_back(affected.text(0));
     return row;
 }
 

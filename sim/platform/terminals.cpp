@@ -15,7 +15,7 @@ Status PlatformStore::recordHeartbeat(const std::string& terminalId, const std::
                                 "DO UPDATE SET received_at = excluded.received_at, body = "
                                 "excluded.body",
                                 {terminalId, epochSeconds(now), body});
-    if (sqlite3_step(upsert.statement) != SQLITE_DONE) return dbError(db_, "recording a heartbeat");
+    if (sqlite3_step(upsert.handle) != SQLITE_DONE) return dbError(db_, "recording a heartbeat");
     return {};
 }
 
@@ -23,10 +23,9 @@ Result<HeartbeatRow> PlatformStore::lastHeartbeat(const std::string& terminalId)
     std::lock_guard lock(mutex_);
     Statement query = prepared(
         db_, "SELECT received_at, body FROM heartbeats WHERE terminal_id = ?", {terminalId});
-    if (sqlite3_step(query.statement) != SQLITE_ROW)
+    if (sqlite3_step(query.handle) != SQLITE_ROW)
         return refusal("not_found", "no heartbeat from this terminal");
-    return HeartbeatRow{terminalId, text(query.statement, 1),
-                        sqlite3_column_int64(query.statement, 0)};
+    return HeartbeatRow{terminalId, query.text(1), sqlite3_column_int64(query.handle, 0)};
 }
 
 Result<std::string> PlatformStore::issueEnrollmentToken(const std::string& terminalId) {
@@ -43,7 +42,7 @@ Result<std::string> PlatformStore::issueEnrollmentToken(const std::string& termi
     Statement insert =
         prepared(db_, "INSERT INTO enrollment_tokens (token, terminal_id) VALUES (?, ?)",
                  {token, terminalId});
-    if (sqlite3_step(insert.statement) != SQLITE_DONE) return dbError(db_, "issuing a token");
+    if (sqlite3_step(insert.handle) != SQLITE_DONE) return dbError(db_, "issuing a token");
     return token;
 }
 
@@ -54,7 +53,7 @@ Status PlatformStore::redeemEnrollmentToken(const std::string& token, const std:
                                "UPDATE enrollment_tokens SET used_at = ? WHERE token = ? AND "
                                "terminal_id = ? AND used_at IS NULL",
                                {epochSeconds(now), token, terminalId});
-    if (sqlite3_step(spend.statement) != SQLITE_DONE) return dbError(db_, "spending a token");
+    if (sqlite3_step(spend.handle) != SQLITE_DONE) return dbError(db_, "spending a token");
     if (sqlite3_changes(db_) != 1)
         return refusal("enrollment_refused", "unknown, used, or another terminal's token");
     return {};
@@ -67,7 +66,7 @@ Status PlatformStore::setTerminalGroup(const std::string& terminalId, const std:
                  "INSERT INTO terminal_groups VALUES (?, ?) ON CONFLICT(terminal_id) "
                  "DO UPDATE SET group_name = excluded.group_name",
                  {terminalId, group});
-    if (sqlite3_step(upsert.statement) != SQLITE_DONE) return dbError(db_, "setting a group");
+    if (sqlite3_step(upsert.handle) != SQLITE_DONE) return dbError(db_, "setting a group");
     return {};
 }
 
@@ -80,7 +79,7 @@ Status PlatformStore::storeScene(const std::string& group, std::int64_t version,
                                 "UPDATE SET version = excluded.version, body = excluded.body WHERE "
                                 "excluded.version > scenes.version",
                                 {group, version, body});
-    if (sqlite3_step(upsert.statement) != SQLITE_DONE) return dbError(db_, "storing a scene");
+    if (sqlite3_step(upsert.handle) != SQLITE_DONE) return dbError(db_, "storing a scene");
     if (sqlite3_changes(db_) != 1)
         return refusal("scene_not_newer", "the group has this scene version or a newer one");
     return {};
@@ -93,10 +92,9 @@ Result<SceneRow> PlatformStore::sceneFor(const std::string& terminalId) {
                                "group_name = COALESCE((SELECT group_name FROM terminal_groups "
                                "WHERE terminal_id = ?), 'default')",
                                {terminalId});
-    if (sqlite3_step(query.statement) != SQLITE_ROW)
+    if (sqlite3_step(query.handle) != SQLITE_ROW)
         return refusal("not_found", "no scene for this terminal's group");
-    return SceneRow{text(query.statement, 0), text(query.statement, 2),
-                    sqlite3_column_int64(query.statement, 1)};
+    return SceneRow{query.text(0), query.text(2), sqlite3_column_int64(query.handle, 1)};
 }
 
 }  // namespace lobby::sim
