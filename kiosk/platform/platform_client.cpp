@@ -9,6 +9,8 @@
 #include <random>
 #include <thread>
 
+#include "platform/replies.h"
+
 namespace lobby::platform {
 namespace {
 
@@ -51,10 +53,6 @@ Error curlError(CURLcode code, const char* detail) {
     }
 }
 
-Error badReply(const std::string& what) {
-    return makeError(ErrorKind::Protocol, "platform.bad_reply", "the platform's reply " + what);
-}
-
 // Every id that goes into a URL path is checked here first: letters, digits, '-' and '_' only
 // (never "/", ".." or "?"), whether it came from the platform, the journal or a tap.
 bool isPathSafe(const std::string& id) {
@@ -68,140 +66,11 @@ Error badId(const char* what) {
                      std::string("not a valid ") + what + " id");
 }
 
-// Strict field access: a missing or ill-typed required field is an error, never a crash.
-template <typename T>
-Result<T> field(const json& object, const char* name) {
-    if (!object.is_object() || !object.contains(name))
-        return badReply(std::string("lacks ") + name);
-    const json& value = object.at(name);
-    if constexpr (std::is_same_v<T, std::string>) {
-        if (!value.is_string()) return badReply(std::string("has a non-string ") + name);
-        return value.get<std::string>();
-    } else {
-        if (!value.is_number_integer()) return badReply(std::string("has a non-integer ") + name);
-        return value.get<T>();
-    }
-}
-
-// An optional boolean: false when absent or not a boolean (json::value() would throw).
-bool flag(const json& object, const char* name) {
-    return object.is_object() && object.contains(name) && object[name].is_boolean() &&
-           object[name].get<bool>();
-}
-
-Result<json> parse(const std::string& body) {
-    json parsed = json::parse(body, nullptr, false);
-    if (parsed.is_discarded()) return badReply("is not JSON");
-    return parsed;
-}
-
-// Decodes with field(): the first missing field aborts with its error.
-struct Decoder {
-    const json& object;
-    std::optional<Error> error;
-    std::string text(const char* name) {
-        if (error) return {};
-        auto value = field<std::string>(object, name);
-        if (!value) {
-            error = value.error();
-            return {};
-        }
-        return value.value();
-    }
-    int integer(const char* name) {
-        if (error) return 0;
-        auto value = field<int>(object, name);
-        if (!value) {
-            error = value.error();
-            return 0;
-        }
-        return value.value();
-    }
-};
-
-template <typename T, typename Build>
-Result<T> decode(const json& object, Build build) {
-    Decoder decoder{object, std::nullopt};
-    T value = build(decoder);
-    if (decoder.error) return *decoder.error;
-    return value;
-}
-
-Result<Patient> decodePatient(const json& object) {
-    return decode<Patient>(object, [](Decoder& d) {
-        return Patient{d.text("id"), d.text("masked_name")};
-    });
-}
-
-// Decodes a nested object with its own Decoder; its first error becomes the outer one's.
-template <typename Fill>
-void nested(Decoder& outer, const char* name, Fill fill) {
-    if (outer.error) return;
-    if (!outer.object.contains(name) || !outer.object[name].is_object()) {
-        outer.error = badReply(std::string("lacks ") + name);
-        return;
-    }
-    Decoder inner{outer.object[name], std::nullopt};
-    fill(inner);
-    if (inner.error) outer.error = inner.error;
-}
-
-Result<Booking> decodeBooking(const json& object) {
-    return decode<Booking>(object, [&](Decoder& d) {
-        Booking booking{d.text("id"),
-                        d.text("status"),
-                        d.text("slice_id"),
-                        d.text("hold_expires_at"),
-                        d.integer("fee_fen"),
-                        flag(object, "stop_service"),
-                        {}};
-        Visit& visit = booking.visit;
-        nested(d, "visit", [&](Decoder& v) {
-            visit.date = v.text("date");
-            visit.period = v.text("period");
-            visit.start = v.text("start");
-            visit.end = v.text("end");
-            nested(v, "doctor", [&](Decoder& doctor) {
-                visit.doctorName = doctor.text("name");
-                visit.doctorTitle = doctor.text("title");
-            });
-            nested(v, "department", [&](Decoder& department) {
-                visit.departmentZh = department.text("zh");
-                visit.departmentEn = department.text("en");
-            });
-        });
-        return booking;
-    });
-}
-
-// A JSON array whose every element decodes, or the first element's error.
-template <typename T, typename DecodeOne>
-Result<std::vector<T>> decodeList(const json& array, const char* what, DecodeOne decodeOne) {
-    if (!array.is_array()) return badReply(std::string("is not a list of ") + what);
-    std::vector<T> items;
-    for (const auto& element : array) {
-        auto item = decodeOne(element);
-        if (!item) return item.error();
-        items.push_back(std::move(item.value()));
-    }
-    return items;
-}
-
-Result<Payment> decodePayment(const json& object) {
-    auto payment = decode<Payment>(object, [](Decoder& d) {
-        return Payment{d.text("id"), d.text("booking_id"), d.text("method"), d.text("status"), ""};
-    });
-    if (payment && object.contains("qr_payload") && object["qr_payload"].is_string()) {
-        payment->qrPayload = object["qr_payload"];
-    }
-    return payment;
-}
-
-// A call's reply body as JSON, or the call's error.
-template <typename Reply>
-Result<json> jsonOf(Result<Reply> reply) {
+// A call's reply body decoded by `decode`, or the call's error.
+template <typename Reply, typename Decode>
+auto decoded(Result<Reply> reply, Decode decode) -> decltype(decode(reply->body)) {
     if (!reply) return reply.error();
-    return parse(reply->body);
+    return decode(reply->body);
 }
 
 bool retryable(const Error& error) {
@@ -300,20 +169,8 @@ Result<PlatformClient::Reply> PlatformClient::perform(const char* method, const 
 }
 
 Error PlatformClient::refusalFrom(const Reply& reply) {
-    auto parsed = parse(reply.body);
-    if (!parsed) return parsed.error().withContext("HTTP " + std::to_string(reply.status));
-    auto refusal = decode<Refusal>(parsed.value(), [&](Decoder& d) {
-        Refusal r{d.text("code"), "", "", false};
-        if (parsed->contains("message") && (*parsed)["message"].is_object()) {
-            Decoder message{(*parsed)["message"], std::nullopt};
-            r.zh = message.text("zh");
-            r.en = message.text("en");
-            if (message.error) d.error = message.error;
-        }
-        r.retryable = flag(parsed.value(), "retryable");
-        return r;
-    });
-    if (!refusal) return refusal.error();
+    auto refusal = replies::refusal(reply.body);
+    if (!refusal) return refusal.error().withContext("HTTP " + std::to_string(reply.status));
     lastRefusal_ = refusal.value();
     const ErrorKind kind =
         reply.status >= 500 ? ErrorKind::Unavailable : ErrorKind::InvalidArgument;
@@ -359,37 +216,13 @@ Result<PlatformClient::Reply> PlatformClient::call(const char* method, const std
 }
 
 Result<std::vector<Department>> PlatformClient::departments() {
-    auto parsed = jsonOf(call("GET", "/v1/departments", "", "", true));
-    if (!parsed) return parsed.error();
-    return decodeList<Department>(parsed.value(), "departments", [](const json& item) {
-        return decode<Department>(item, [](Decoder& d) {
-            Department value{d.text("id"), "", "", d.text("pinyin_initials")};
-            nested(d, "name", [&](Decoder& name) {
-                value.nameZh = name.text("zh");
-                value.nameEn = name.text("en");
-            });
-            return value;
-        });
-    });
+    return decoded(call("GET", "/v1/departments", "", "", true), replies::departments);
 }
 
 Result<std::vector<Doctor>> PlatformClient::doctors(const std::string& departmentId) {
     if (!isPathSafe(departmentId)) return badId("department");
-    auto parsed = jsonOf(call("GET", "/v1/departments/" + departmentId + "/doctors", "", "", true));
-    if (!parsed) return parsed.error();
-    return decodeList<Doctor>(parsed.value(), "doctors", [](const json& item) {
-        return decode<Doctor>(item, [](Decoder& d) {
-            Doctor doctor{d.text("id"),        d.text("name"),       d.text("title"),
-                          d.text("specialty"), d.integer("fee_fen"), ""};
-            // Optional; a path on the platform only, never a URL elsewhere.
-            if (d.object.contains("photo_url") && d.object["photo_url"].is_string()) {
-                const std::string path = d.object["photo_url"];
-                if (path.rfind("/v1/", 0) == 0 && path.find("..") == std::string::npos)
-                    doctor.photoPath = path;
-            }
-            return doctor;
-        });
-    });
+    return decoded(call("GET", "/v1/departments/" + departmentId + "/doctors", "", "", true),
+                   replies::doctors);
 }
 
 Result<std::string> PlatformClient::photo(const std::string& photoPath) {
@@ -400,10 +233,10 @@ Result<std::string> PlatformClient::photo(const std::string& photoPath) {
     }
     auto reply = call("GET", photoPath, "", "", true);
     if (!reply) return reply.error();
-    if (reply->body.size() > kMaxPhoto_bytes) return badReply("has an oversized photo");
+    if (reply->body.size() > kMaxPhoto_bytes) return replies::badReply("has an oversized photo");
     const bool png = reply->body.rfind("\x89PNG", 0) == 0;
     const bool jpeg = reply->body.rfind("\xFF\xD8", 0) == 0;
-    if (!png && !jpeg) return badReply("has a photo that is neither PNG nor JPEG");
+    if (!png && !jpeg) return replies::badReply("has a photo that is neither PNG nor JPEG");
     return std::move(reply->body);
 }
 
@@ -411,33 +244,14 @@ Result<std::vector<Session>> PlatformClient::schedule(const std::string& doctorI
                                                       const std::string& from,
                                                       const std::string& to) {
     if (!isPathSafe(doctorId)) return badId("doctor");
-    auto parsed = jsonOf(call(
-        "GET", "/v1/doctors/" + doctorId + "/schedule?from=" + from + "&to=" + to, "", "", true));
-    if (!parsed) return parsed.error();
-    return decodeList<Session>(parsed.value(), "sessions", [](const json& item) -> Result<Session> {
-        auto session = decode<Session>(item, [](Decoder& d) {
-            return Session{d.text("id"), d.text("date"), d.text("period"), {}};
-        });
-        if (!session) return session.error();
-        auto slices =
-            decodeList<Slice>(item.is_object() && item.contains("slices") ? item["slices"] : json(),
-                              "slices", [](const json& slice) {
-                                  return decode<Slice>(slice, [](Decoder& d) {
-                                      return Slice{d.text("id"), d.text("start"), d.text("end"),
-                                                   d.integer("remaining")};
-                                  });
-                              });
-        if (!slices) return slices.error();
-        session->slices = std::move(slices.value());
-        return session;
-    });
+    return decoded(call("GET", "/v1/doctors/" + doctorId + "/schedule?from=" + from + "&to=" + to,
+                        "", "", true),
+                   replies::schedule);
 }
 
 Result<Patient> PlatformClient::identify(const std::string& identityJson) {
-    auto parsed =
-        jsonOf(call("POST", "/v1/patients/identify", identityJson, "", true));  // a lookup
-    if (!parsed) return parsed.error();
-    return decodePatient(parsed.value());
+    // A lookup, so safe to retry.
+    return decoded(call("POST", "/v1/patients/identify", identityJson, "", true), replies::patient);
 }
 
 Result<Patient> PlatformClient::identifyByIdCard(const std::string& idNumber,
@@ -458,18 +272,16 @@ Result<Patient> PlatformClient::registerPatient(const std::string& idNumber,
                                                 const std::string& name,
                                                 const std::string& idempotencyKey) {
     const json body = {{"kind", "id_card"}, {"id_number", idNumber}, {"name", name}};
-    auto parsed = jsonOf(call("POST", "/v1/patients", body.dump(), idempotencyKey, true));
-    if (!parsed) return parsed.error();
-    return decodePatient(parsed.value());
+    return decoded(call("POST", "/v1/patients", body.dump(), idempotencyKey, true),
+                   replies::patient);
 }
 
 Result<Booking> PlatformClient::createBooking(const std::string& patientId,
                                               const std::string& sliceId,
                                               const std::string& idempotencyKey) {
     const json body = {{"patient_id", patientId}, {"slice_id", sliceId}};
-    auto parsed = jsonOf(call("POST", "/v1/bookings", body.dump(), idempotencyKey, true));
-    if (!parsed) return parsed.error();
-    return decodeBooking(parsed.value());
+    return decoded(call("POST", "/v1/bookings", body.dump(), idempotencyKey, true),
+                   replies::booking);
 }
 
 Result<Payment> PlatformClient::startPayment(const std::string& bookingId,
@@ -477,17 +289,14 @@ Result<Payment> PlatformClient::startPayment(const std::string& bookingId,
                                              const std::string& idempotencyKey) {
     if (!isPathSafe(bookingId)) return badId("booking");
     const json body = {{"method", method}};
-    auto parsed = jsonOf(
-        call("POST", "/v1/bookings/" + bookingId + "/payments", body.dump(), idempotencyKey, true));
-    if (!parsed) return parsed.error();
-    return decodePayment(parsed.value());
+    return decoded(
+        call("POST", "/v1/bookings/" + bookingId + "/payments", body.dump(), idempotencyKey, true),
+        replies::payment);
 }
 
 Result<Payment> PlatformClient::payment(const std::string& paymentId) {
     if (!isPathSafe(paymentId)) return badId("payment");
-    auto parsed = jsonOf(call("GET", "/v1/payments/" + paymentId, "", "", true));
-    if (!parsed) return parsed.error();
-    return decodePayment(parsed.value());
+    return decoded(call("GET", "/v1/payments/" + paymentId, "", "", true), replies::payment);
 }
 
 Status PlatformClient::heartbeat(const Heartbeat& health) {
@@ -509,54 +318,33 @@ Status PlatformClient::heartbeat(const Heartbeat& health) {
 Result<CheckIn> PlatformClient::checkIn(const std::string& bookingId,
                                         const std::string& idempotencyKey) {
     if (!isPathSafe(bookingId)) return badId("booking");
-    auto parsed =
-        jsonOf(call("POST", "/v1/bookings/" + bookingId + "/checkin", "{}", idempotencyKey, true));
-    if (!parsed) return parsed.error();
-    return decode<CheckIn>(parsed.value(), [](Decoder& d) {
-        CheckIn value{
-            d.text("booking_id"), d.text("queue_number"), "", "", d.text("time_window"), "", ""};
-        nested(d, "clinic_room", [&](Decoder& room) {
-            value.clinicRoomZh = room.text("zh");
-            value.clinicRoomEn = room.text("en");
-        });
-        // Optional: how to get there, where the platform knows the building.
-        if (d.object.contains("wayfinding")) {
-            nested(d, "wayfinding", [&](Decoder& way) {
-                value.wayfindingZh = way.text("zh");
-                value.wayfindingEn = way.text("en");
-            });
-        }
-        return value;
-    });
+    return decoded(
+        call("POST", "/v1/bookings/" + bookingId + "/checkin", "{}", idempotencyKey, true),
+        replies::checkIn);
 }
 
 Result<Booking> PlatformClient::cancelBooking(const std::string& bookingId,
                                               const std::string& idempotencyKey) {
     if (!isPathSafe(bookingId)) return badId("booking");
-    auto parsed =
-        jsonOf(call("POST", "/v1/bookings/" + bookingId + "/cancel", "{}", idempotencyKey, true));
-    if (!parsed) return parsed.error();
-    return decodeBooking(parsed.value());
+    return decoded(
+        call("POST", "/v1/bookings/" + bookingId + "/cancel", "{}", idempotencyKey, true),
+        replies::booking);
 }
 
 Result<Booking> PlatformClient::booking(const std::string& bookingId) {
     if (!isPathSafe(bookingId)) return badId("booking");
-    auto parsed = jsonOf(call("GET", "/v1/bookings/" + bookingId, "", "", true));
-    if (!parsed) return parsed.error();
-    return decodeBooking(parsed.value());
+    return decoded(call("GET", "/v1/bookings/" + bookingId, "", "", true), replies::booking);
 }
 
 Result<std::optional<IdempotencyRecord>> PlatformClient::idempotencyRecord(
     const std::string& idempotencyKey) {
     if (!isPathSafe(idempotencyKey)) return badId("idempotency key");
-    auto parsed = jsonOf(call("GET", "/v1/idempotency/" + idempotencyKey, "", "", true));
-    if (!parsed) {
-        if (parsed.error().code == "not_found") return std::optional<IdempotencyRecord>();
-        return parsed.error();
+    auto reply = call("GET", "/v1/idempotency/" + idempotencyKey, "", "", true);
+    if (!reply) {
+        if (reply.error().code == "not_found") return std::optional<IdempotencyRecord>();
+        return reply.error();
     }
-    auto record = decode<IdempotencyRecord>(parsed.value(), [](Decoder& d) {
-        return IdempotencyRecord{d.text("operation"), d.text("result_id")};
-    });
+    auto record = replies::idempotencyRecord(reply->body);
     if (!record) return record.error();
     return std::optional<IdempotencyRecord>(std::move(record.value()));
 }
@@ -564,34 +352,25 @@ Result<std::optional<IdempotencyRecord>> PlatformClient::idempotencyRecord(
 Result<std::vector<Booking>> PlatformClient::bookings(const std::string& patientId, Scope scope) {
     if (!isPathSafe(patientId)) return badId("patient");
     const char* name = scope == Scope::Today ? "today" : "upcoming";
-    auto parsed =
-        jsonOf(call("GET", "/v1/patients/" + patientId + "/bookings?scope=" + name, "", "", true));
-    if (!parsed) return parsed.error();
-    return decodeList<Booking>(parsed.value(), "bookings", decodeBooking);
+    return decoded(
+        call("GET", "/v1/patients/" + patientId + "/bookings?scope=" + name, "", "", true),
+        replies::bookings);
 }
 
 Result<Enrollment> PlatformClient::enroll(const std::string& token, const std::string& terminalId,
                                           const std::string& csrPem) {
     const json body = {{"token", token}, {"terminal_id", terminalId}, {"csr_pem", csrPem}};
-    auto parsed = jsonOf(call("POST", "/v1/terminals/enroll", body.dump(), "", false));
-    if (!parsed) return parsed.error();
-    return decode<Enrollment>(parsed.value(), [](Decoder& d) {
-        return Enrollment{d.text("certificate_pem"), d.text("ca_bundle_pem")};
-    });
+    return decoded(call("POST", "/v1/terminals/enroll", body.dump(), "", false),
+                   replies::enrollment);
 }
 
 Result<std::optional<SignedScene>> PlatformClient::scene(const std::string& etag) {
     auto reply = call("GET", "/v1/terminals/self/scene", "", "", true, etag);
     if (!reply) return reply.error();
     if (reply->status == 304) return std::optional<SignedScene>();
-    auto parsed = parse(reply->body);
-    if (!parsed) return parsed.error();
-    auto sceneJson = field<std::string>(parsed.value(), "scene_json");
-    if (!sceneJson) return sceneJson.error();
-    auto signature = field<std::string>(parsed.value(), "signature_base64");
-    if (!signature) return signature.error();
-    return std::optional<SignedScene>(
-        SignedScene{reply->etag, sceneJson.value(), signature.value()});
+    auto scene = replies::scene(reply->body, reply->etag);
+    if (!scene) return scene.error();
+    return std::optional<SignedScene>(std::move(scene.value()));
 }
 
 Status PlatformClient::putScene(const std::string& group, const std::string& sceneJson,
@@ -610,31 +389,7 @@ Status PlatformClient::putScene(const std::string& group, const std::string& sce
 }
 
 Result<std::vector<Notice>> PlatformClient::notices() {
-    auto parsed = jsonOf(call("GET", "/v1/notices", "", "", true));
-    if (!parsed) return parsed.error();
-    return decodeList<Notice>(parsed.value(), "notices", [](const json& item) {
-        return decode<Notice>(item, [&](Decoder& d) {
-            Notice notice{d.text("id"), d.text("kind"), d.text("session_id"), "", "", {}};
-            nested(d, "message", [&](Decoder& message) {
-                notice.zh = message.text("zh");
-                notice.en = message.text("en");
-            });
-            if (!d.error) {
-                const json& ids = item.contains("affected_booking_ids")
-                                      ? item["affected_booking_ids"]
-                                      : json::array();
-                if (!ids.is_array()) d.error = badReply("has non-list affected_booking_ids");
-                for (const auto& id : ids) {
-                    if (!id.is_string()) {
-                        d.error = badReply("has a non-string booking id");
-                        break;
-                    }
-                    notice.affectedBookingIds.push_back(id.get<std::string>());
-                }
-            }
-            return notice;
-        });
-    });
+    return decoded(call("GET", "/v1/notices", "", "", true), replies::notices);
 }
 
 }  // namespace lobby::platform

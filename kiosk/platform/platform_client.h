@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "common/error.h"
+#include "platform/platform_types.h"
 
 typedef void CURL;
 
@@ -33,84 +34,6 @@ struct ClientConfig {
     Milliseconds callTimeout{8000};  // the whole call, retries and backoff included
     int maxAttempts = 3;             // idempotent calls only
     Milliseconds firstBackoff{200};
-};
-
-struct Department {
-    std::string id, nameZh, nameEn, pinyinInitials;
-};
-struct Patient {
-    std::string id, maskedName;
-};
-struct Doctor {
-    std::string id, name, title, specialty;
-    int feeFen = 0;
-    std::string photoPath;  // on the platform, e.g. /v1/doctors/D101/photo; empty: no photo
-};
-struct Slice {
-    std::string id, start, end;
-    int remaining = 0;
-};
-// A doctor's half-day session (morning / afternoon) split into time slices (分时段).
-struct Session {
-    std::string id, date, period;
-    std::vector<Slice> slices;
-};
-// When and with whom: what a patient needs to recognise a booking.
-struct Visit {
-    std::string date, period, start, end, doctorName, doctorTitle, departmentZh, departmentEn;
-};
-struct Booking {
-    std::string id, status, sliceId, holdExpiresAt;
-    int feeFen = 0;
-    bool stopService = false;  // the doctor stopped the session (停诊): rebook or refund
-    Visit visit;
-};
-struct Payment {
-    std::string id, bookingId, method, status, qrPayload;
-};
-struct CheckIn {
-    std::string bookingId, queueNumber, clinicRoomZh, clinicRoomEn, timeWindow;
-    std::string wayfindingZh, wayfindingEn;  // empty when the platform gives none
-};
-
-// What became of an idempotent call whose reply the kiosk never saw (GET /v1/idempotency/{key}).
-struct IdempotencyRecord {
-    std::string operation;  // create_booking | start_payment | checkin | cancel
-    std::string resultId;   // the booking or payment it made or moved
-};
-
-// A notice from the hospital, e.g. a stop-service (停诊) with the bookings it affects.
-struct Notice {
-    std::string id, kind, sessionId, zh, en;
-    std::vector<std::string> affectedBookingIds;
-};
-
-// What enrollment returns: the terminal's client certificate and the CA bundle to pin.
-struct Enrollment {
-    std::string certificatePem, caBundlePem;
-};
-// A scene config as the platform serves it; the kiosk verifies the signature itself.
-struct SignedScene {
-    std::string etag;
-    std::string sceneJson;  // the exact bytes the admin signed
-    std::string signatureBase64;
-};
-
-// The terminal's health, sent every minute and at once on a change.
-struct Heartbeat {
-    std::string terminalId, softwareVersion;
-    int sceneVersion = 0;
-    std::vector<std::pair<std::string, std::string>> devices;  // "printer" → "paper_out"
-    long uptime_s = 0;
-    std::string lastError;      // empty when none
-    std::string sceneRejected;  // why the last scene offered was refused; empty when none
-};
-
-// A refusal from the platform: Error::code is the contract's code ("no_slots_left"), the
-// message is English; the Chinese one is kept here for the screen.
-struct Refusal {
-    std::string code, zh, en;
-    bool retryable = false;
 };
 
 class PlatformClient {

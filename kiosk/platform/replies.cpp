@@ -1,0 +1,317 @@
+#include "platform/replies.h"
+
+#include <nlohmann/json.hpp>
+#include <type_traits>
+#include <utility>
+
+namespace lobby::platform::replies {
+namespace {
+
+using nlohmann::json;
+
+// Strict field access: a missing or ill-typed required field is an error, never a crash.
+template <typename T>
+Result<T> field(const json& object, const char* name) {
+    if (!object.is_object() || !object.contains(name))
+        return badReply(std::string("lacks ") + name);
+    const json& value = object.at(name);
+    if constexpr (std::is_same_v<T, std::string>) {
+        if (!value.is_string()) return badReply(std::string("has a non-string ") + name);
+        return value.get<std::string>();
+    } else {
+        if (!value.is_number_integer()) return badReply(std::string("has a non-integer ") + name);
+        return value.get<T>();
+    }
+}
+
+// An optional boolean: false when absent or not a boolean (json::value() would throw).
+bool flag(const json& object, const char* name) {
+    return object.is_object() && object.contains(name) && object[name].is_boolean() &&
+           object[name].get<bool>();
+}
+
+Result<json> parse(const std::string& body) {
+    json parsed = json::parse(body, nullptr, false);
+    if (parsed.is_discarded()) return badReply("is not JSON");
+    return parsed;
+}
+
+// Decodes with field(): the first missing field aborts with its error.
+struct Decoder {
+    const json& object;
+    std::optional<Error> error;
+    std::string text(const char* name) {
+        if (error) return {};
+        auto value = field<std::string>(object, name);
+        if (!value) {
+            error = value.error();
+            return {};
+        }
+        return value.value();
+    }
+    int integer(const char* name) {
+        if (error) return 0;
+        auto value = field<int>(object, name);
+        if (!value) {
+            error = value.error();
+            return 0;
+        }
+        return value.value();
+    }
+};
+
+template <typename T, typename Build>
+Result<T> decode(const json& object, Build build) {
+    Decoder decoder{object, std::nullopt};
+    T value = build(decoder);
+    if (decoder.error) return *decoder.error;
+    return value;
+}
+
+Result<Patient> decodePatient(const json& object) {
+    return decode<Patient>(object, [](Decoder& d) {
+        return Patient{d.text("id"), d.text("masked_name")};
+    });
+}
+
+// Decodes a nested object with its own Decoder; its first error becomes the outer one's.
+template <typename Fill>
+void nested(Decoder& outer, const char* name, Fill fill) {
+    if (outer.error) return;
+    if (!outer.object.contains(name) || !outer.object[name].is_object()) {
+        outer.error = badReply(std::string("lacks ") + name);
+        return;
+    }
+    Decoder inner{outer.object[name], std::nullopt};
+    fill(inner);
+    if (inner.error) outer.error = inner.error;
+}
+
+Result<Booking> decodeBooking(const json& object) {
+    return decode<Booking>(object, [&](Decoder& d) {
+        Booking booking{d.text("id"),
+                        d.text("status"),
+                        d.text("slice_id"),
+                        d.text("hold_expires_at"),
+                        d.integer("fee_fen"),
+                        flag(object, "stop_service"),
+                        {}};
+        Visit& visit = booking.visit;
+        nested(d, "visit", [&](Decoder& v) {
+            visit.date = v.text("date");
+            visit.period = v.text("period");
+            visit.start = v.text("start");
+            visit.end = v.text("end");
+            nested(v, "doctor", [&](Decoder& doctor) {
+                visit.doctorName = doctor.text("name");
+                visit.doctorTitle = doctor.text("title");
+            });
+            nested(v, "department", [&](Decoder& department) {
+                visit.departmentZh = department.text("zh");
+                visit.departmentEn = department.text("en");
+            });
+        });
+        return booking;
+    });
+}
+
+// A JSON array whose every element decodes, or the first element's error.
+template <typename T, typename DecodeOne>
+Result<std::vector<T>> decodeList(const json& array, const char* what, DecodeOne decodeOne) {
+    if (!array.is_array()) return badReply(std::string("is not a list of ") + what);
+    std::vector<T> items;
+    for (const auto& element : array) {
+        auto item = decodeOne(element);
+        if (!item) return item.error();
+        items.push_back(std::move(item.value()));
+    }
+    return items;
+}
+
+Result<Payment> decodePayment(const json& object) {
+    auto payment = decode<Payment>(object, [](Decoder& d) {
+        return Payment{d.text("id"), d.text("booking_id"), d.text("method"), d.text("status"), ""};
+    });
+    if (payment && object.contains("qr_payload") && object["qr_payload"].is_string()) {
+        payment->qrPayload = object["qr_payload"];
+    }
+    return payment;
+}
+
+}  // namespace
+
+Error badReply(const std::string& what) {
+    return makeError(ErrorKind::Protocol, "platform.bad_reply", "the platform's reply " + what);
+}
+
+Result<Refusal> refusal(const std::string& body) {
+    auto parsed = parse(body);
+    if (!parsed) return parsed.error();
+    return decode<Refusal>(parsed.value(), [&](Decoder& d) {
+        Refusal r{d.text("code"), "", "", false};
+        if (parsed->is_object() && parsed->contains("message") &&
+            (*parsed)["message"].is_object()) {
+            Decoder message{(*parsed)["message"], std::nullopt};
+            r.zh = message.text("zh");
+            r.en = message.text("en");
+            if (message.error) d.error = message.error;
+        }
+        r.retryable = flag(parsed.value(), "retryable");
+        return r;
+    });
+}
+
+Result<std::vector<Department>> departments(const std::string& body) {
+    auto parsed = parse(body);
+    if (!parsed) return parsed.error();
+    return decodeList<Department>(parsed.value(), "departments", [](const json& item) {
+        return decode<Department>(item, [](Decoder& d) {
+            Department value{d.text("id"), "", "", d.text("pinyin_initials")};
+            nested(d, "name", [&](Decoder& name) {
+                value.nameZh = name.text("zh");
+                value.nameEn = name.text("en");
+            });
+            return value;
+        });
+    });
+}
+
+Result<std::vector<Doctor>> doctors(const std::string& body) {
+    auto parsed = parse(body);
+    if (!parsed) return parsed.error();
+    return decodeList<Doctor>(parsed.value(), "doctors", [](const json& item) {
+        return decode<Doctor>(item, [](Decoder& d) {
+            Doctor doctor{d.text("id"),        d.text("name"),       d.text("title"),
+                          d.text("specialty"), d.integer("fee_fen"), ""};
+            // Optional; a path on the platform only, never a URL elsewhere.
+            if (d.object.is_object() && d.object.contains("photo_url") &&
+                d.object["photo_url"].is_string()) {
+                const std::string path = d.object["photo_url"];
+                if (path.rfind("/v1/", 0) == 0 && path.find("..") == std::string::npos)
+                    doctor.photoPath = path;
+            }
+            return doctor;
+        });
+    });
+}
+
+Result<std::vector<Session>> schedule(const std::string& body) {
+    auto parsed = parse(body);
+    if (!parsed) return parsed.error();
+    return decodeList<Session>(parsed.value(), "sessions", [](const json& item) -> Result<Session> {
+        auto session = decode<Session>(item, [](Decoder& d) {
+            return Session{d.text("id"), d.text("date"), d.text("period"), {}};
+        });
+        if (!session) return session.error();
+        auto slices =
+            decodeList<Slice>(item.is_object() && item.contains("slices") ? item["slices"] : json(),
+                              "slices", [](const json& slice) {
+                                  return decode<Slice>(slice, [](Decoder& d) {
+                                      return Slice{d.text("id"), d.text("start"), d.text("end"),
+                                                   d.integer("remaining")};
+                                  });
+                              });
+        if (!slices) return slices.error();
+        session->slices = std::move(slices.value());
+        return session;
+    });
+}
+
+Result<Patient> patient(const std::string& body) {
+    auto parsed = parse(body);
+    if (!parsed) return parsed.error();
+    return decodePatient(parsed.value());
+}
+
+Result<Booking> booking(const std::string& body) {
+    auto parsed = parse(body);
+    if (!parsed) return parsed.error();
+    return decodeBooking(parsed.value());
+}
+
+Result<std::vector<Booking>> bookings(const std::string& body) {
+    auto parsed = parse(body);
+    if (!parsed) return parsed.error();
+    return decodeList<Booking>(parsed.value(), "bookings", decodeBooking);
+}
+
+Result<Payment> payment(const std::string& body) {
+    auto parsed = parse(body);
+    if (!parsed) return parsed.error();
+    return decodePayment(parsed.value());
+}
+
+Result<CheckIn> checkIn(const std::string& body) {
+    auto parsed = parse(body);
+    if (!parsed) return parsed.error();
+    return decode<CheckIn>(parsed.value(), [](Decoder& d) {
+        CheckIn value{
+            d.text("booking_id"), d.text("queue_number"), "", "", d.text("time_window"), "", ""};
+        nested(d, "clinic_room", [&](Decoder& room) {
+            value.clinicRoomZh = room.text("zh");
+            value.clinicRoomEn = room.text("en");
+        });
+        // Optional: how to get there, where the platform knows the building.
+        if (d.object.is_object() && d.object.contains("wayfinding")) {
+            nested(d, "wayfinding", [&](Decoder& way) {
+                value.wayfindingZh = way.text("zh");
+                value.wayfindingEn = way.text("en");
+            });
+        }
+        return value;
+    });
+}
+
+Result<IdempotencyRecord> idempotencyRecord(const std::string& body) {
+    auto parsed = parse(body);
+    if (!parsed) return parsed.error();
+    return decode<IdempotencyRecord>(parsed.value(), [](Decoder& d) {
+        return IdempotencyRecord{d.text("operation"), d.text("result_id")};
+    });
+}
+
+Result<Enrollment> enrollment(const std::string& body) {
+    auto parsed = parse(body);
+    if (!parsed) return parsed.error();
+    return decode<Enrollment>(parsed.value(), [](Decoder& d) {
+        return Enrollment{d.text("certificate_pem"), d.text("ca_bundle_pem")};
+    });
+}
+
+Result<SignedScene> scene(const std::string& body, const std::string& etag) {
+    auto parsed = parse(body);
+    if (!parsed) return parsed.error();
+    return decode<SignedScene>(parsed.value(), [&](Decoder& d) {
+        return SignedScene{etag, d.text("scene_json"), d.text("signature_base64")};
+    });
+}
+
+Result<std::vector<Notice>> notices(const std::string& body) {
+    auto parsed = parse(body);
+    if (!parsed) return parsed.error();
+    return decodeList<Notice>(parsed.value(), "notices", [](const json& item) {
+        return decode<Notice>(item, [&](Decoder& d) {
+            Notice notice{d.text("id"), d.text("kind"), d.text("session_id"), "", "", {}};
+            nested(d, "message", [&](Decoder& message) {
+                notice.zh = message.text("zh");
+                notice.en = message.text("en");
+            });
+            if (!d.error) {
+                const json& ids = item.contains("affected_booking_ids")
+                                      ? item["affected_booking_ids"]
+                                      : json::array();
+                if (!ids.is_array()) d.error = badReply("has non-list affected_booking_ids");
+                for (const auto& id : ids) {
+                    if (!id.is_string()) {
+                        d.error = badReply("has a non-string booking id");
+                        break;
+                    }
+                    notice.affectedBookingIds.push_back(id.get<std::string>());
+                }
+            }
+            return notice;
+        });
+    });
+}
+
+}  // namespace lobby::platform::replies

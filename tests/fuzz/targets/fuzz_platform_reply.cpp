@@ -1,0 +1,46 @@
+// Any bytes as a reply body from the appointment platform (or whatever answers in its place):
+// every route's decoder must give a value or a typed "platform.bad_reply" error saying what was
+// wrong, never crash, throw or hang.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "platform/replies.h"
+
+namespace {
+
+template <typename T>
+void check(const lobby::Result<T>& decoded) {
+    if (!decoded && (decoded.error().code != "platform.bad_reply" ||
+                     decoded.error().message.empty()))
+        __builtin_trap();
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+    namespace replies = lobby::platform::replies;
+    const std::string body(reinterpret_cast<const char*>(data), size);
+    check(replies::refusal(body));
+    check(replies::departments(body));
+    check(replies::doctors(body));
+    check(replies::schedule(body));
+    check(replies::patient(body));
+    check(replies::booking(body));
+    check(replies::bookings(body));
+    check(replies::payment(body));
+    check(replies::checkIn(body));
+    check(replies::idempotencyRecord(body));
+    check(replies::enrollment(body));
+    check(replies::scene(body, "\"1\""));
+    check(replies::notices(body));
+    // A photo path is taken only on the platform, never elsewhere.
+    if (auto doctors = replies::doctors(body)) {
+        for (const auto& doctor : doctors.value()) {
+            if (!doctor.photoPath.empty() && (doctor.photoPath.rfind("/v1/", 0) != 0 ||
+                                              doctor.photoPath.find("..") != std::string::npos))
+                __builtin_trap();
+        }
+    }
+    return 0;
+}
