@@ -11,8 +11,8 @@ namespace {
 
 template <typename T>
 void check(const lobby::Result<T>& decoded) {
-    if (!decoded && (decoded.error().code != "platform.bad_reply" ||
-                     decoded.error().message.empty()))
+    if (!decoded &&
+        (decoded.error().code != "platform.bad_reply" || decoded.error().message.empty()))
         __builtin_trap();
 }
 
