@@ -14,10 +14,8 @@ using namespace sql;
 using namespace store_time;
 
 Result<PaymentRow> PlatformStore::paymentById(const std::string& id) {
-    Statement query;
-    sqlite3_prepare_v2(db_, "SELECT id, booking_id, method, status FROM payments WHERE id = ?", -1,
-                       &query.handle, nullptr);
-    sqlite3_bind_text(query.handle, 1, id.c_str(), -1, SQLITE_TRANSIENT);
+    Statement query =
+        prepared(db_, "SELECT id, booking_id, method, status FROM payments WHERE id = ?", {id});
     if (sqlite3_step(query.handle) != SQLITE_ROW) return refusal("not_found", "no such payment");
     PaymentRow row{query.text(0), query.text(1), query.text(2), query.text(3), ""};
     if (row.method != "insurance") row.qrPayload = "SANDBOXPAY:" + row.id;
@@ -28,10 +26,7 @@ Result<PaymentRow> PlatformStore::payment(const std::string& paymentId, Clock::t
     std::lock_guard lock(mutex_);
     auto row = paymentById(paymentId);
     if (!row || !autoPayAfter_ || row->status != "pending") return row;
-    Statement created;
-    sqlite3_prepare_v2(db_, "SELECT created_at FROM payments WHERE id = ?", -1, &created.handle,
-                       nullptr);
-    sqlite3_bind_text(created.handle, 1, paymentId.c_str(), -1, SQLITE_TRANSIENT);
+    Statement created = prepared(db_, "SELECT created_at FROM payments WHERE id = ?", {paymentId});
     if (sqlite3_step(created.handle) != SQLITE_ROW) return row;
     const auto paidAt =
         Clock::time_point(std::chrono::seconds(sqlite3_column_int64(created.handle, 0))) +
@@ -66,14 +61,9 @@ Result<PaymentRow> PlatformStore::startPayment(const std::string& idempotencyKey
         char id[24];
         std::snprintf(id, sizeof id, "Y%016llx", static_cast<unsigned long long>(random()));
         const bool settledNow = method == "insurance";
-        Statement insert;
-        sqlite3_prepare_v2(db_, "INSERT INTO payments VALUES (?, ?, ?, ?, ?)", -1, &insert.handle,
-                           nullptr);
-        sqlite3_bind_text(insert.handle, 1, id, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(insert.handle, 2, bookingId.c_str(), -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(insert.handle, 3, method.c_str(), -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(insert.handle, 4, settledNow ? "captured" : "pending", -1, SQLITE_STATIC);
-        sqlite3_bind_int64(insert.handle, 5, epochSeconds(now));
+        Statement insert = prepared(
+            db_, "INSERT INTO payments VALUES (?, ?, ?, ?, ?)",
+            {id, bookingId, method, settledNow ? "captured" : "pending", epochSeconds(now)});
         if (sqlite3_step(insert.handle) != SQLITE_DONE)
             return dbError(db_, "recording the payment");
         if (settledNow) {
@@ -101,23 +91,18 @@ Result<PaymentRow> PlatformStore::captureLocked(const std::string& paymentId) {
     if (booking->status != "held") {
         // Paid after the hold lapsed and the slot went to someone else: the money goes back at
         // once rather than sitting captured against no booking.
-        Statement refund;
-        sqlite3_prepare_v2(db_, "UPDATE payments SET status = 'refunded' WHERE id = ?", -1,
-                           &refund.handle, nullptr);
-        sqlite3_bind_text(refund.handle, 1, paymentId.c_str(), -1, SQLITE_TRANSIENT);
+        Statement refund =
+            prepared(db_, "UPDATE payments SET status = 'refunded' WHERE id = ?", {paymentId});
         if (sqlite3_step(refund.handle) != SQLITE_DONE) return dbError(db_, "refunding");
         return paymentById(paymentId);
     }
-    Statement capture;
-    sqlite3_prepare_v2(
-        db_, "UPDATE payments SET status = 'captured' WHERE id = ? AND status = 'pending'", -1,
-        &capture.handle, nullptr);
-    sqlite3_bind_text(capture.handle, 1, paymentId.c_str(), -1, SQLITE_TRANSIENT);
+    Statement capture =
+        prepared(db_, "UPDATE payments SET status = 'captured' WHERE id = ? AND status = 'pending'",
+                 {paymentId});
     if (sqlite3_step(capture.handle) != SQLITE_DONE) return dbError(db_, "capturing");
-    Statement paid;
-    sqlite3_prepare_v2(db_, "UPDATE bookings SET status = 'paid' WHERE id = ? AND status = 'held'",
-                       -1, &paid.handle, nullptr);
-    sqlite3_bind_text(paid.handle, 1, payment->bookingId.c_str(), -1, SQLITE_TRANSIENT);
+    Statement paid =
+        prepared(db_, "UPDATE bookings SET status = 'paid' WHERE id = ? AND status = 'held'",
+                 {payment->bookingId});
     if (sqlite3_step(paid.handle) != SQLITE_DONE) return dbError(db_, "marking paid");
     return paymentById(paymentId);
 }
@@ -131,8 +116,7 @@ Result<CheckinRow> PlatformStore::checkIn(const std::string& idempotencyKey,
         const std::string request = "checkin|" + bookingId;
         const auto remembered = rememberedResult(idempotencyKey, request, conflict);
         if (conflict) return *conflict;
-        Statement booking;
-        sqlite3_prepare_v2(
+        Statement booking = prepared(
             db_,
             "SELECT bookings.status, sessions.date, sessions.period, sessions.id, "
             "departments.name_zh, departments.name_en, slices.start, slices.end, "
@@ -140,8 +124,7 @@ Result<CheckinRow> PlatformStore::checkIn(const std::string& idempotencyKey,
             "sessions ON sessions.id = slices.session_id JOIN doctors ON doctors.id "
             "= sessions.doctor_id JOIN departments ON departments.id = "
             "doctors.department_id WHERE bookings.id = ?",
-            -1, &booking.handle, nullptr);
-        sqlite3_bind_text(booking.handle, 1, bookingId.c_str(), -1, SQLITE_TRANSIENT);
+            {bookingId});
         if (sqlite3_step(booking.handle) != SQLITE_ROW)
             return refusal("not_found", "no such booking");
         const std::string status = booking.text(0);
@@ -161,10 +144,8 @@ Result<CheckinRow> PlatformStore::checkIn(const std::string& idempotencyKey,
         row.wayfindingEn = "Outpatient building, floor " + std::to_string(floor) + ", " +
                            booking.text(5) + " waiting area; wait to be called";
         if (remembered || status == "checked_in") {
-            Statement existing;
-            sqlite3_prepare_v2(db_, "SELECT queue_number FROM checkins WHERE booking_id = ?", -1,
-                               &existing.handle, nullptr);
-            sqlite3_bind_text(existing.handle, 1, bookingId.c_str(), -1, SQLITE_TRANSIENT);
+            Statement existing = prepared(
+                db_, "SELECT queue_number FROM checkins WHERE booking_id = ?", {bookingId});
             if (sqlite3_step(existing.handle) == SQLITE_ROW) {
                 row.queueNumber = existing.text(0);
                 return row;  // checking in twice gives the same number
@@ -179,21 +160,15 @@ Result<CheckinRow> PlatformStore::checkIn(const std::string& idempotencyKey,
         }
         if (pickupClosed(period, now, rules_))
             return refusal("outside_pickup_window", clockText(pickupCloses_min(period, rules_)));
-        Statement count;
-        sqlite3_prepare_v2(db_, "SELECT COUNT(*) FROM checkins WHERE session_id = ?", -1,
-                           &count.handle, nullptr);
-        sqlite3_bind_text(count.handle, 1, session.c_str(), -1, SQLITE_TRANSIENT);
+        Statement count =
+            prepared(db_, "SELECT COUNT(*) FROM checkins WHERE session_id = ?", {session});
         sqlite3_step(count.handle);
         char number[16];
         std::snprintf(number, sizeof number, "%c%03d", period == "morning" ? 'A' : 'B',
                       sqlite3_column_int(count.handle, 0) + 1);
         row.queueNumber = number;
-        Statement insert;
-        sqlite3_prepare_v2(db_, "INSERT INTO checkins VALUES (?, ?, ?)", -1, &insert.handle,
-                           nullptr);
-        sqlite3_bind_text(insert.handle, 1, bookingId.c_str(), -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(insert.handle, 2, number, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(insert.handle, 3, session.c_str(), -1, SQLITE_TRANSIENT);
+        Statement insert =
+            prepared(db_, "INSERT INTO checkins VALUES (?, ?, ?)", {bookingId, number, session});
         if (sqlite3_step(insert.handle) != SQLITE_DONE) return dbError(db_, "checking in");
         if (auto marked = setBookingStatus(bookingId, "checked_in"); !marked) return marked.error();
         if (auto stored = remember(idempotencyKey, request, bookingId); !stored)
@@ -218,33 +193,28 @@ Result<BookingRow> PlatformStore::cancel(const std::string& idempotencyKey,
         if (booking->status != "held" && booking->status != "paid") {
             return refusal("invalid_request", "this booking cannot be cancelled any more");
         }
-        Statement date;
-        sqlite3_prepare_v2(db_,
-                           "SELECT sessions.date FROM slices JOIN sessions ON sessions.id = "
-                           "slices.session_id WHERE slices.id = ?",
-                           -1, &date.handle, nullptr);
-        sqlite3_bind_text(date.handle, 1, booking->sliceId.c_str(), -1, SQLITE_TRANSIENT);
+        Statement date = prepared(db_,
+                                  "SELECT sessions.date FROM slices JOIN sessions ON sessions.id = "
+                                  "slices.session_id WHERE slices.id = ?",
+                                  {booking->sliceId});
         sqlite3_step(date.handle);
         if (daysAhead(date.text(0), now) < rules_.cancelUntil_daysBefore && !booking->stopService) {
             return refusal("cancel_deadline_passed", "cancellation closed at 24:00 the day before");
         }
         const bool paid = booking->status == "paid";
         if (paid) {
-            Statement refund;
-            sqlite3_prepare_v2(db_,
-                               "UPDATE payments SET status = 'refunded' WHERE booking_id = ? AND "
-                               "status = 'captured'",
-                               -1, &refund.handle, nullptr);
-            sqlite3_bind_text(refund.handle, 1, bookingId.c_str(), -1, SQLITE_TRANSIENT);
+            Statement refund =
+                prepared(db_,
+                         "UPDATE payments SET status = 'refunded' WHERE booking_id = ? AND "
+                         "status = 'captured'",
+                         {bookingId});
             if (sqlite3_step(refund.handle) != SQLITE_DONE) return dbError(db_, "refunding");
         }
         if (auto marked = setBookingStatus(bookingId, paid ? "refunded" : "cancelled"); !marked) {
             return marked.error();
         }
-        Statement release;
-        sqlite3_prepare_v2(db_, "UPDATE slices SET remaining = remaining + 1 WHERE id = ?", -1,
-                           &release.handle, nullptr);
-        sqlite3_bind_text(release.handle, 1, booking->sliceId.c_str(), -1, SQLITE_TRANSIENT);
+        Statement release = prepared(
+            db_, "UPDATE slices SET remaining = remaining + 1 WHERE id = ?", {booking->sliceId});
         if (sqlite3_step(release.handle) != SQLITE_DONE) return dbError(db_, "releasing the slot");
         if (auto stored = remember(idempotencyKey, request, bookingId); !stored)
             return stored.error();

@@ -87,8 +87,7 @@ Status PlatformStore::execute(const char* sql) {
 }
 
 Status PlatformStore::seedIfEmpty() {
-    Statement count;
-    sqlite3_prepare_v2(db_, "SELECT COUNT(*) FROM departments", -1, &count.handle, nullptr);
+    Statement count(db_, "SELECT COUNT(*) FROM departments");
     if (sqlite3_step(count.handle) != SQLITE_ROW) return dbError(db_, "counting departments");
     if (sqlite3_column_int(count.handle, 0) > 0) return {};
     struct Department {
@@ -107,28 +106,22 @@ Status PlatformStore::seedIfEmpty() {
     if (auto s = execute("BEGIN"); !s) return s;
     int doctor = 0;
     for (const auto& department : kDepartments) {
-        Statement insert;
-        sqlite3_prepare_v2(db_, "INSERT INTO departments VALUES (?, ?, ?, ?)", -1, &insert.handle,
-                           nullptr);
-        sqlite3_bind_text(insert.handle, 1, department.id, -1, SQLITE_STATIC);
-        sqlite3_bind_text(insert.handle, 2, department.zh, -1, SQLITE_STATIC);
-        sqlite3_bind_text(insert.handle, 3, department.en, -1, SQLITE_STATIC);
-        sqlite3_bind_text(insert.handle, 4, department.pinyin, -1, SQLITE_STATIC);
+        Statement insert =
+            prepared(db_, "INSERT INTO departments VALUES (?, ?, ?, ?)",
+                     {department.id, department.zh, department.en, department.pinyin});
         if (sqlite3_step(insert.handle) != SQLITE_DONE) return dbError(db_, "seeding departments");
         for (std::size_t rank = 0; rank < kTitles.size(); ++rank, ++doctor) {
-            Statement insertDoctor;
-            sqlite3_prepare_v2(db_, "INSERT INTO doctors VALUES (?, ?, ?, ?, ?, ?)", -1,
-                               &insertDoctor.handle, nullptr);
+            Statement insertDoctor(db_, "INSERT INTO doctors VALUES (?, ?, ?, ?, ?, ?)");
             const std::string id = "D" + std::to_string(100 + doctor);
             const std::string name =
                 std::string(kSurnames[rank]) + "医生" + std::to_string(doctor + 1);
             const std::string specialty = std::string(department.zh) + "常见病";
-            sqlite3_bind_text(insertDoctor.handle, 1, id.c_str(), -1, SQLITE_TRANSIENT);
-            sqlite3_bind_text(insertDoctor.handle, 2, department.id, -1, SQLITE_STATIC);
-            sqlite3_bind_text(insertDoctor.handle, 3, name.c_str(), -1, SQLITE_TRANSIENT);
-            sqlite3_bind_text(insertDoctor.handle, 4, kTitles[rank], -1, SQLITE_STATIC);
-            sqlite3_bind_text(insertDoctor.handle, 5, specialty.c_str(), -1, SQLITE_TRANSIENT);
-            sqlite3_bind_int(insertDoctor.handle, 6, kFees_fen[rank]);
+            insertDoctor.bind(1, id);
+            insertDoctor.bind(2, department.id);
+            insertDoctor.bind(3, name);
+            insertDoctor.bind(4, kTitles[rank]);
+            insertDoctor.bind(5, specialty);
+            insertDoctor.bind(6, std::int64_t{kFees_fen[rank]});
             if (sqlite3_step(insertDoctor.handle) != SQLITE_DONE)
                 return dbError(db_, "seeding doctors");
         }
@@ -151,8 +144,7 @@ Status PlatformStore::seedSchedule(const std::string& firstDate) {
     first.tm_hour = 12;
     std::vector<std::string> doctorIds;
     {
-        Statement query;
-        sqlite3_prepare_v2(db_, "SELECT id FROM doctors ORDER BY id", -1, &query.handle, nullptr);
+        Statement query(db_, "SELECT id FROM doctors ORDER BY id");
         while (sqlite3_step(query.handle) == SQLITE_ROW)
             doctorIds.push_back(query.text(0));
     }
@@ -163,14 +155,9 @@ Status PlatformStore::seedSchedule(const std::string& firstDate) {
         for (const auto& doctor : doctorIds) {
             for (const char* period : {"morning", "afternoon"}) {
                 const std::string session = doctor + "-" + iso + "-" + period[0];
-                Statement insert;
-                sqlite3_prepare_v2(
-                    db_, "INSERT INTO sessions (id, doctor_id, date, period) VALUES (?,?,?,?)", -1,
-                    &insert.handle, nullptr);
-                sqlite3_bind_text(insert.handle, 1, session.c_str(), -1, SQLITE_TRANSIENT);
-                sqlite3_bind_text(insert.handle, 2, doctor.c_str(), -1, SQLITE_TRANSIENT);
-                sqlite3_bind_text(insert.handle, 3, iso.c_str(), -1, SQLITE_TRANSIENT);
-                sqlite3_bind_text(insert.handle, 4, period, -1, SQLITE_STATIC);
+                Statement insert = prepared(
+                    db_, "INSERT INTO sessions (id, doctor_id, date, period) VALUES (?,?,?,?)",
+                    {session, doctor, iso, period});
                 if (sqlite3_step(insert.handle) != SQLITE_DONE)
                     return dbError(db_, "seeding sessions");
                 const auto& times =
@@ -178,14 +165,12 @@ Status PlatformStore::seedSchedule(const std::string& firstDate) {
                         ? std::vector<const char*>(kMorning.begin(), kMorning.end())
                         : std::vector<const char*>(kAfternoon.begin(), kAfternoon.end());
                 for (std::size_t i = 0; i + 1 < times.size(); ++i) {
-                    Statement slice;
-                    sqlite3_prepare_v2(db_, "INSERT INTO slices VALUES (?,?,?,?,3)", -1,
-                                       &slice.handle, nullptr);
+                    Statement slice(db_, "INSERT INTO slices VALUES (?,?,?,?,3)");
                     const std::string id = session + "-" + std::to_string(i + 1);
-                    sqlite3_bind_text(slice.handle, 1, id.c_str(), -1, SQLITE_TRANSIENT);
-                    sqlite3_bind_text(slice.handle, 2, session.c_str(), -1, SQLITE_TRANSIENT);
-                    sqlite3_bind_text(slice.handle, 3, times[i], -1, SQLITE_STATIC);
-                    sqlite3_bind_text(slice.handle, 4, times[i + 1], -1, SQLITE_STATIC);
+                    slice.bind(1, id);
+                    slice.bind(2, session);
+                    slice.bind(3, times[i]);
+                    slice.bind(4, times[i + 1]);
                     if (sqlite3_step(slice.handle) != SQLITE_DONE)
                         return dbError(db_, "seeding slices");
                 }
@@ -199,17 +184,13 @@ Result<std::vector<SliceRow>> PlatformStore::schedule(const std::string& doctorI
                                                       const std::string& from,
                                                       const std::string& to) {
     std::lock_guard lock(mutex_);
-    Statement query;
-    sqlite3_prepare_v2(
-        db_,
-        "SELECT slices.id, sessions.id, sessions.date, sessions.period, slices.start, "
-        "slices.end, slices.remaining FROM slices JOIN sessions ON "
-        "slices.session_id = sessions.id WHERE sessions.doctor_id = ? AND "
-        "sessions.date BETWEEN ? AND ? ORDER BY sessions.date, slices.start",
-        -1, &query.handle, nullptr);
-    sqlite3_bind_text(query.handle, 1, doctorId.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(query.handle, 2, from.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(query.handle, 3, to.c_str(), -1, SQLITE_TRANSIENT);
+    Statement query =
+        prepared(db_,
+                 "SELECT slices.id, sessions.id, sessions.date, sessions.period, slices.start, "
+                 "slices.end, slices.remaining FROM slices JOIN sessions ON "
+                 "slices.session_id = sessions.id WHERE sessions.doctor_id = ? AND "
+                 "sessions.date BETWEEN ? AND ? ORDER BY sessions.date, slices.start",
+                 {doctorId, from, to});
     std::vector<SliceRow> rows;
     while (sqlite3_step(query.handle) == SQLITE_ROW) {
         rows.push_back({query.text(0), query.text(1), query.text(2), query.text(3), query.text(4),
@@ -220,10 +201,8 @@ Result<std::vector<SliceRow>> PlatformStore::schedule(const std::string& doctorI
 
 Result<PatientRow> PlatformStore::findPatient(const std::string& idNumber) {
     std::lock_guard lock(mutex_);
-    Statement query;
-    sqlite3_prepare_v2(db_, "SELECT id, id_number, name FROM patients WHERE id_number = ?", -1,
-                       &query.handle, nullptr);
-    sqlite3_bind_text(query.handle, 1, idNumber.c_str(), -1, SQLITE_TRANSIENT);
+    Statement query =
+        prepared(db_, "SELECT id, id_number, name FROM patients WHERE id_number = ?", {idNumber});
     if (sqlite3_step(query.handle) != SQLITE_ROW) {
         return refusal("patient_unknown", "no patient with this identity");
     }
@@ -234,13 +213,11 @@ Result<PatientRow> PlatformStore::registerPatient(const std::string& idNumber,
                                                   const std::string& name) {
     {
         std::lock_guard lock(mutex_);
-        Statement insert;
-        sqlite3_prepare_v2(db_, "INSERT OR IGNORE INTO patients VALUES (?, ?, ?)", -1,
-                           &insert.handle, nullptr);
+        Statement insert(db_, "INSERT OR IGNORE INTO patients VALUES (?, ?, ?)");
         const std::string id = "P" + idNumber.substr(idNumber.size() > 8 ? idNumber.size() - 8 : 0);
-        sqlite3_bind_text(insert.handle, 1, id.c_str(), -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(insert.handle, 2, idNumber.c_str(), -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(insert.handle, 3, name.c_str(), -1, SQLITE_TRANSIENT);
+        insert.bind(1, id);
+        insert.bind(2, idNumber);
+        insert.bind(3, name);
         if (sqlite3_step(insert.handle) != SQLITE_DONE) return dbError(db_, "registering");
     }
     return findPatient(idNumber);
@@ -248,11 +225,8 @@ Result<PatientRow> PlatformStore::registerPatient(const std::string& idNumber,
 
 Status PlatformStore::setSliceCapacity(const std::string& sliceId, int capacity) {
     std::lock_guard lock(mutex_);
-    Statement update;
-    sqlite3_prepare_v2(db_, "UPDATE slices SET remaining = ? WHERE id = ?", -1, &update.handle,
-                       nullptr);
-    sqlite3_bind_int(update.handle, 1, capacity);
-    sqlite3_bind_text(update.handle, 2, sliceId.c_str(), -1, SQLITE_TRANSIENT);
+    Statement update = prepared(db_, "UPDATE slices SET remaining = ? WHERE id = ?",
+                                {std::int64_t{capacity}, sliceId});
     if (sqlite3_step(update.handle) != SQLITE_DONE || sqlite3_changes(db_) != 1) {
         return refusal("not_found", "no such slice");
     }
@@ -261,28 +235,24 @@ Status PlatformStore::setSliceCapacity(const std::string& sliceId, int capacity)
 
 Status PlatformStore::releaseExpiredHolds(Clock::time_point now) {
     const auto nowSeconds = epochSeconds(now);
-    Statement release;
-    sqlite3_prepare_v2(db_,
-                       "UPDATE slices SET remaining = remaining + (SELECT COUNT(*) FROM bookings "
-                       "WHERE bookings.slice_id = slices.id AND status = 'held' AND "
-                       "hold_expires_at <= ?1) WHERE id IN (SELECT slice_id FROM bookings WHERE "
-                       "status = 'held' AND hold_expires_at <= ?1)",
-                       -1, &release.handle, nullptr);
-    sqlite3_bind_int64(release.handle, 1, nowSeconds);
+    Statement release =
+        prepared(db_,
+                 "UPDATE slices SET remaining = remaining + (SELECT COUNT(*) FROM bookings "
+                 "WHERE bookings.slice_id = slices.id AND status = 'held' AND "
+                 "hold_expires_at <= ?1) WHERE id IN (SELECT slice_id FROM bookings WHERE "
+                 "status = 'held' AND hold_expires_at <= ?1)",
+                 {nowSeconds});
     if (sqlite3_step(release.handle) != SQLITE_DONE) return dbError(db_, "releasing holds");
-    Statement expire;
-    sqlite3_prepare_v2(
+    Statement expire = prepared(
         db_,
-        "UPDATE bookings SET status = 'expired' WHERE status = 'held' AND hold_expires_at <= ?", -1,
-        &expire.handle, nullptr);
-    sqlite3_bind_int64(expire.handle, 1, nowSeconds);
+        "UPDATE bookings SET status = 'expired' WHERE status = 'held' AND hold_expires_at <= ?",
+        {nowSeconds});
     if (sqlite3_step(expire.handle) != SQLITE_DONE) return dbError(db_, "expiring holds");
     return {};
 }
 
 Result<BookingRow> PlatformStore::bookingById(const std::string& id) {
-    Statement query;
-    sqlite3_prepare_v2(
+    Statement query = prepared(
         db_,
         "SELECT bookings.id, patient_id, slice_id, status, hold_expires_at, fee_fen, "
         "sessions.stopped, sessions.date, sessions.period, slices.start, slices.end, doctors.name, "
@@ -290,8 +260,7 @@ Result<BookingRow> PlatformStore::bookingById(const std::string& id) {
         "slices.id = slice_id JOIN sessions ON sessions.id = slices.session_id JOIN doctors ON "
         "doctors.id = sessions.doctor_id JOIN departments ON departments.id = "
         "doctors.department_id WHERE bookings.id = ?",
-        -1, &query.handle, nullptr);
-    sqlite3_bind_text(query.handle, 1, id.c_str(), -1, SQLITE_TRANSIENT);
+        {id});
     if (sqlite3_step(query.handle) != SQLITE_ROW) return refusal("not_found", "no such booking");
     sqlite3_stmt* row = query.handle;
     return BookingRow{columnText(row, 0),
@@ -309,10 +278,8 @@ Result<BookingRow> PlatformStore::bookingById(const std::string& id) {
 std::optional<std::string> PlatformStore::rememberedResult(const std::string& key,
                                                            const std::string& request,
                                                            std::optional<Error>& conflict) {
-    Statement seen;
-    sqlite3_prepare_v2(db_, "SELECT request, booking_id FROM idempotency WHERE key = ?", -1,
-                       &seen.handle, nullptr);
-    sqlite3_bind_text(seen.handle, 1, key.c_str(), -1, SQLITE_TRANSIENT);
+    Statement seen =
+        prepared(db_, "SELECT request, booking_id FROM idempotency WHERE key = ?", {key});
     if (sqlite3_step(seen.handle) != SQLITE_ROW) return std::nullopt;
     if (seen.text(0) != request) {
         conflict = refusal("idempotency_conflict", "this key was used for another request");
@@ -323,22 +290,15 @@ std::optional<std::string> PlatformStore::rememberedResult(const std::string& ke
 
 Status PlatformStore::remember(const std::string& key, const std::string& request,
                                const std::string& resultId) {
-    Statement insert;
-    sqlite3_prepare_v2(db_, "INSERT INTO idempotency VALUES (?, ?, ?)", -1, &insert.handle,
-                       nullptr);
-    sqlite3_bind_text(insert.handle, 1, key.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(insert.handle, 2, request.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(insert.handle, 3, resultId.c_str(), -1, SQLITE_TRANSIENT);
+    Statement insert =
+        prepared(db_, "INSERT INTO idempotency VALUES (?, ?, ?)", {key, request, resultId});
     if (sqlite3_step(insert.handle) != SQLITE_DONE) return dbError(db_, "remembering the key");
     return {};
 }
 
 Status PlatformStore::setBookingStatus(const std::string& bookingId, const char* status) {
-    Statement update;
-    sqlite3_prepare_v2(db_, "UPDATE bookings SET status = ? WHERE id = ?", -1, &update.handle,
-                       nullptr);
-    sqlite3_bind_text(update.handle, 1, status, -1, SQLITE_STATIC);
-    sqlite3_bind_text(update.handle, 2, bookingId.c_str(), -1, SQLITE_TRANSIENT);
+    Statement update =
+        prepared(db_, "UPDATE bookings SET status = ? WHERE id = ?", {status, bookingId});
     if (sqlite3_step(update.handle) != SQLITE_DONE) return dbError(db_, "updating the booking");
     return {};
 }
@@ -347,18 +307,15 @@ Result<std::vector<BookingRow>> PlatformStore::bookingsOf(const std::string& pat
                                                           Clock::time_point now) {
     std::lock_guard lock(mutex_);
     const std::string todayIso = isoDate(Clock::to_time_t(now));
-    Statement query;
-    sqlite3_prepare_v2(
-        db_,
-        today ? "SELECT bookings.id FROM bookings JOIN slices ON slices.id = slice_id "
-                "JOIN sessions ON sessions.id = slices.session_id WHERE patient_id = ? "
-                "AND sessions.date = ? ORDER BY slices.start"
-              : "SELECT bookings.id FROM bookings JOIN slices ON slices.id = slice_id "
-                "JOIN sessions ON sessions.id = slices.session_id WHERE patient_id = ? "
-                "AND sessions.date > ? ORDER BY sessions.date, slices.start",
-        -1, &query.handle, nullptr);
-    sqlite3_bind_text(query.handle, 1, patientId.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(query.handle, 2, todayIso.c_str(), -1, SQLITE_TRANSIENT);
+    Statement query(db_,
+                    today ? "SELECT bookings.id FROM bookings JOIN slices ON slices.id = slice_id "
+                            "JOIN sessions ON sessions.id = slices.session_id WHERE patient_id = ? "
+                            "AND sessions.date = ? ORDER BY slices.start"
+                          : "SELECT bookings.id FROM bookings JOIN slices ON slices.id = slice_id "
+                            "JOIN sessions ON sessions.id = slices.session_id WHERE patient_id = ? "
+                            "AND sessions.date > ? ORDER BY sessions.date, slices.start");
+    query.bind(1, patientId);
+    query.bind(2, todayIso);
     std::vector<std::string> ids;
     while (sqlite3_step(query.handle) == SQLITE_ROW)
         ids.push_back(query.text(0));
@@ -383,14 +340,13 @@ Result<BookingRow> PlatformStore::createBooking(const std::string& idempotencyKe
 
 // A paid booking never checked in once its pickup window has closed is a no-show.
 Status PlatformStore::creditBlock(const std::string& patientId, Clock::time_point now) {
-    Statement paid;
-    sqlite3_prepare_v2(db_,
-                       "SELECT sessions.date, sessions.period FROM bookings JOIN slices ON "
-                       "slices.id = bookings.slice_id JOIN sessions ON sessions.id = "
-                       "slices.session_id WHERE bookings.patient_id = ? AND bookings.status = "
-                       "'paid'",
-                       -1, &paid.handle, nullptr);
-    sqlite3_bind_text(paid.handle, 1, patientId.c_str(), -1, SQLITE_TRANSIENT);
+    Statement paid =
+        prepared(db_,
+                 "SELECT sessions.date, sessions.period FROM bookings JOIN slices ON "
+                 "slices.id = bookings.slice_id JOIN sessions ON sessions.id = "
+                 "slices.session_id WHERE bookings.patient_id = ? AND bookings.status = "
+                 "'paid'",
+                 {patientId});
     std::vector<int> noShowDays;
     while (sqlite3_step(paid.handle) == SQLITE_ROW) {
         const int day = daysAhead(paid.text(0), now);
@@ -410,10 +366,8 @@ Result<BookingRow> PlatformStore::createBookingLocked(const std::string& idempot
                                                       Clock::time_point now) {
     const std::string request = patientId + "|" + sliceId;
     {
-        Statement seen;
-        sqlite3_prepare_v2(db_, "SELECT request, booking_id FROM idempotency WHERE key = ?", -1,
-                           &seen.handle, nullptr);
-        sqlite3_bind_text(seen.handle, 1, idempotencyKey.c_str(), -1, SQLITE_TRANSIENT);
+        Statement seen = prepared(db_, "SELECT request, booking_id FROM idempotency WHERE key = ?",
+                                  {idempotencyKey});
         if (sqlite3_step(seen.handle) == SQLITE_ROW) {
             if (seen.text(0) != request) {
                 return refusal("idempotency_conflict", "this key was used for another booking");
@@ -422,13 +376,11 @@ Result<BookingRow> PlatformStore::createBookingLocked(const std::string& idempot
         }
     }
     if (auto released = releaseExpiredHolds(now); !released) return released.error();
-    Statement slice;
-    sqlite3_prepare_v2(
-        db_,
-        "SELECT sessions.date, sessions.doctor_id, sessions.stopped FROM slices JOIN "
-        "sessions ON sessions.id = slices.session_id WHERE slices.id = ?",
-        -1, &slice.handle, nullptr);
-    sqlite3_bind_text(slice.handle, 1, sliceId.c_str(), -1, SQLITE_TRANSIENT);
+    Statement slice =
+        prepared(db_,
+                 "SELECT sessions.date, sessions.doctor_id, sessions.stopped FROM slices JOIN "
+                 "sessions ON sessions.id = slices.session_id WHERE slices.id = ?",
+                 {sliceId});
     if (sqlite3_step(slice.handle) != SQLITE_ROW) return refusal("not_found", "no such slice");
     const std::string date = slice.text(0);
     const std::string doctor = slice.text(1);
@@ -442,16 +394,13 @@ Result<BookingRow> PlatformStore::createBookingLocked(const std::string& idempot
                                                      "-" +
                                                      std::to_string(rules_.bookingWindowLast_days));
     }
-    Statement mine;
-    sqlite3_prepare_v2(db_,
-                       "SELECT COUNT(*), SUM(sessions.doctor_id = ?) FROM bookings JOIN slices ON "
-                       "slices.id = bookings.slice_id JOIN sessions ON sessions.id = "
-                       "slices.session_id WHERE bookings.patient_id = ? AND sessions.date = ? AND "
-                       "bookings.status IN ('held', 'paid', 'checked_in') AND sessions.stopped = 0",
-                       -1, &mine.handle, nullptr);
-    sqlite3_bind_text(mine.handle, 1, doctor.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(mine.handle, 2, patientId.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(mine.handle, 3, date.c_str(), -1, SQLITE_TRANSIENT);
+    Statement mine =
+        prepared(db_,
+                 "SELECT COUNT(*), SUM(sessions.doctor_id = ?) FROM bookings JOIN slices ON "
+                 "slices.id = bookings.slice_id JOIN sessions ON sessions.id = "
+                 "slices.session_id WHERE bookings.patient_id = ? AND sessions.date = ? AND "
+                 "bookings.status IN ('held', 'paid', 'checked_in') AND sessions.stopped = 0",
+                 {doctor, patientId, date});
     sqlite3_step(mine.handle);
     if (sqlite3_column_int(mine.handle, 1) >= rules_.maxPerDoctorPerDay) {
         return refusal("limit_per_doctor", std::to_string(rules_.maxPerDoctorPerDay));
@@ -460,11 +409,9 @@ Result<BookingRow> PlatformStore::createBookingLocked(const std::string& idempot
         return refusal("limit_per_day", std::to_string(rules_.maxPerDay));
     }
     if (auto blocked = creditBlock(patientId, now); !blocked) return blocked.error();
-    Statement take;
-    sqlite3_prepare_v2(db_,
-                       "UPDATE slices SET remaining = remaining - 1 WHERE id = ? AND remaining > 0",
-                       -1, &take.handle, nullptr);
-    sqlite3_bind_text(take.handle, 1, sliceId.c_str(), -1, SQLITE_TRANSIENT);
+    Statement take =
+        prepared(db_, "UPDATE slices SET remaining = remaining - 1 WHERE id = ? AND remaining > 0",
+                 {sliceId});
     if (sqlite3_step(take.handle) != SQLITE_DONE) return dbError(db_, "taking a slot");
     if (sqlite3_changes(db_) != 1) return refusal("no_slots_left", "this time slice is full");
 
@@ -473,30 +420,18 @@ Result<BookingRow> PlatformStore::createBookingLocked(const std::string& idempot
     std::snprintf(id, sizeof id, "B%016llx", static_cast<unsigned long long>(random()));
     const auto nowSeconds = epochSeconds(now);
     const auto expires = epochSeconds(now + rules_.unpaidHold);
-    Statement insert;
-    sqlite3_prepare_v2(db_, "INSERT INTO bookings VALUES (?, ?, ?, 'held', ?, ?)", -1,
-                       &insert.handle, nullptr);
-    sqlite3_bind_text(insert.handle, 1, id, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(insert.handle, 2, patientId.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(insert.handle, 3, sliceId.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64(insert.handle, 4, expires);
-    sqlite3_bind_int64(insert.handle, 5, nowSeconds);
+    Statement insert = prepared(db_, "INSERT INTO bookings VALUES (?, ?, ?, 'held', ?, ?)",
+                                {id, patientId, sliceId, expires, nowSeconds});
     if (sqlite3_step(insert.handle) != SQLITE_DONE) return dbError(db_, "recording the booking");
-    Statement remember;
-    sqlite3_prepare_v2(db_, "INSERT INTO idempotency VALUES (?, ?, ?)", -1, &remember.handle,
-                       nullptr);
-    sqlite3_bind_text(remember.handle, 1, idempotencyKey.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(remember.handle, 2, request.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(remember.handle, 3, id, -1, SQLITE_TRANSIENT);
+    Statement remember =
+        prepared(db_, "INSERT INTO idempotency VALUES (?, ?, ?)", {idempotencyKey, request, id});
     if (sqlite3_step(remember.handle) != SQLITE_DONE) return dbError(db_, "remembering the key");
     return bookingById(id);
 }
 
 Result<std::vector<DepartmentRow>> PlatformStore::departments() {
     std::lock_guard lock(mutex_);
-    Statement query;
-    sqlite3_prepare_v2(db_, "SELECT id, name_zh, name_en, pinyin FROM departments ORDER BY id", -1,
-                       &query.handle, nullptr);
+    Statement query(db_, "SELECT id, name_zh, name_en, pinyin FROM departments ORDER BY id");
     std::vector<DepartmentRow> rows;
     auto text = [&](int column) {
         return std::string(
@@ -509,12 +444,11 @@ Result<std::vector<DepartmentRow>> PlatformStore::departments() {
 
 Result<std::vector<DoctorRow>> PlatformStore::doctors(const std::string& departmentId) {
     std::lock_guard lock(mutex_);
-    Statement query;
-    sqlite3_prepare_v2(db_,
-                       "SELECT id, department_id, name, title, specialty, fee_fen FROM doctors "
-                       "WHERE department_id = ? ORDER BY fee_fen DESC, id",
-                       -1, &query.handle, nullptr);
-    sqlite3_bind_text(query.handle, 1, departmentId.c_str(), -1, SQLITE_TRANSIENT);
+    Statement query =
+        prepared(db_,
+                 "SELECT id, department_id, name, title, specialty, fee_fen FROM doctors "
+                 "WHERE department_id = ? ORDER BY fee_fen DESC, id",
+                 {departmentId});
     std::vector<DoctorRow> rows;
     auto text = [&](int column) {
         return std::string(

@@ -7,10 +7,7 @@ using namespace sql;
 
 Result<NoticeRow> PlatformStore::stopSession(const std::string& sessionId) {
     std::lock_guard lock(mutex_);
-    Statement stop;
-    sqlite3_prepare_v2(db_, "UPDATE sessions SET stopped = 1 WHERE id = ?", -1, &stop.handle,
-                       nullptr);
-    sqlite3_bind_text(stop.handle, 1, sessionId.c_str(), -1, SQLITE_TRANSIENT);
+    Statement stop = prepared(db_, "UPDATE sessions SET stopped = 1 WHERE id = ?", {sessionId});
     if (sqlite3_step(stop.handle) != SQLITE_DONE) return dbError(db_, "stopping a session");
     if (sqlite3_changes(db_) != 1) return refusal("not_found", "no such session");
     return noticeFor(sessionId);
@@ -20,9 +17,7 @@ Result<std::vector<NoticeRow>> PlatformStore::notices() {
     std::lock_guard lock(mutex_);
     std::vector<std::string> stopped;
     {
-        Statement query;
-        sqlite3_prepare_v2(db_, "SELECT id FROM sessions WHERE stopped = 1 ORDER BY date, id", -1,
-                           &query.handle, nullptr);
+        Statement query(db_, "SELECT id FROM sessions WHERE stopped = 1 ORDER BY date, id");
         while (sqlite3_step(query.handle) == SQLITE_ROW)
             stopped.push_back(query.text(0));
     }
@@ -36,21 +31,19 @@ Result<std::vector<NoticeRow>> PlatformStore::notices() {
 }
 
 Result<NoticeRow> PlatformStore::noticeFor(const std::string& sessionId) {
-    Statement session;
-    sqlite3_prepare_v2(db_,
-                       "SELECT sessions.date, sessions.period, doctors.name FROM sessions JOIN "
-                       "doctors ON doctors.id = sessions.doctor_id WHERE sessions.id = ?",
-                       -1, &session.handle, nullptr);
-    sqlite3_bind_text(session.handle, 1, sessionId.c_str(), -1, SQLITE_TRANSIENT);
+    Statement session =
+        prepared(db_,
+                 "SELECT sessions.date, sessions.period, doctors.name FROM sessions JOIN "
+                 "doctors ON doctors.id = sessions.doctor_id WHERE sessions.id = ?",
+                 {sessionId});
     if (sqlite3_step(session.handle) != SQLITE_ROW) return refusal("not_found", "no such session");
     NoticeRow row{sessionId, session.text(0), session.text(1), session.text(2), {}};
-    Statement affected;
-    sqlite3_prepare_v2(db_,
-                       "SELECT bookings.id FROM bookings JOIN slices ON slices.id = "
-                       "bookings.slice_id WHERE slices.session_id = ? AND bookings.status IN "
-                       "('held', 'paid') ORDER BY bookings.id",
-                       -1, &affected.handle, nullptr);
-    sqlite3_bind_text(affected.handle, 1, sessionId.c_str(), -1, SQLITE_TRANSIENT);
+    Statement affected =
+        prepared(db_,
+                 "SELECT bookings.id FROM bookings JOIN slices ON slices.id = "
+                 "bookings.slice_id WHERE slices.session_id = ? AND bookings.status IN "
+                 "('held', 'paid') ORDER BY bookings.id",
+                 {sessionId});
     while (sqlite3_step(affected.handle) == SQLITE_ROW)
         row.affectedBookingIds.push_back(affected.text(0));
     return row;
