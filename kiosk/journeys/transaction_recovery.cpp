@@ -73,6 +73,12 @@ TransactionRecovery::TransactionRecovery(core::SessionController& session,
     connect(&session_, &core::SessionController::patientChanged, this, [this] {
         if (!session_.patientId().isEmpty()) reprintFor(session_.patientId());
     });
+    // When a patient leaves, what they left open is settled at once: in a queue the kiosk may not
+    // be idle again for a long time (the next card comes during the farewell), and a hold left
+    // by a lost reply would refuse that patient's next booking with the same doctor. Queued, so
+    // the platform worker has first dropped the leaving patient's calls.
+    connect(&session_, &core::SessionController::patientLeft, this,
+            [this] { QTimer::singleShot(0, this, &TransactionRecovery::reconcileNow); });
 }
 
 void TransactionRecovery::start() {
@@ -81,7 +87,10 @@ void TransactionRecovery::start() {
 }
 
 void TransactionRecovery::reconcileNow() {
-    if (pending_ > 0 || session_.currentState() != core::SessionState::Idle) return;
+    const core::SessionState state = session_.currentState();
+    if (pending_ > 0 ||
+        (state != core::SessionState::Idle && state != core::SessionState::Farewell))
+        return;
     if (auto pruned = journal_.prune(QDateTime::currentSecsSinceEpoch() - kKeepClosed_s); !pruned) {
         qCWarning(lcJourney) << "journal:" << pruned.error().message.c_str();
     }

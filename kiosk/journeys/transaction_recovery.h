@@ -1,7 +1,8 @@
 #pragma once
 // Settles what the transaction journal still has open, and hands patients the slips they are
-// owed. A reconciliation pass runs at start and then every interval while nobody is at the
-// kiosk (never mid-journey, so the next patient sees nothing of it); each open transaction is
+// owed. A reconciliation pass runs at start, when a patient leaves, and every interval while
+// nobody is at the kiosk (never mid-journey, so the next patient sees nothing of it; a pass
+// begun during a farewell runs on if the next patient starts); each open transaction is
 // settled on the platform worker by journal::reconcile(). When a patient identifies and a slip
 // of theirs failed to print earlier (printer out of paper, kiosk restarted), it is reprinted
 // from the platform's data and the menu says so.
@@ -31,7 +32,7 @@ public:
                         std::chrono::seconds interval, QObject* parent = nullptr);
 
     void start();
-    // A pass now, if nobody is at the kiosk and no pass is running.
+    // A pass now, if nobody is at the kiosk (attract screen or farewell) and no pass is running.
     void reconcileNow();
 
 signals:

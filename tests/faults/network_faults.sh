@@ -25,6 +25,11 @@ case $case in
     # the reconciler finds the booking and gives the slot back.
     stall_booking) fault="fault stall /v1/bookings 0" journey=book_qr want=error
         ledger="ok bookings:cancelled=1 payments: violations=0" ;;
+    # As above, and the same patient tries again at once, presenting their card during the
+    # farewell: the hold the stalled call left is released as they leave, so the second booking
+    # with that doctor is not refused (limit_per_doctor) and goes through.
+    stall_booking_rebook) fault="fault stall /v1/bookings 1" journey=book_qr_twice want=done
+        ledger="ok bookings:cancelled=1,paid=1 payments:captured=1 violations=0" ;;
     # A gateway answers 502 to "pay" after the platform made the payment.
     bad_gateway_payment) fault="fault 5xx /payments 0" journey=book_qr want=error
         ledger="ok bookings:cancelled=1 payments:pending=1 violations=0" ;;
@@ -78,6 +83,13 @@ faulted=${BASH_REMATCH[1]}
 recover
 audit=$(check_invariants)
 [[ $audit == "$ledger" ]] || fail "ledger: got '$audit', expected '$ledger'"
+if [[ $case == stall_booking_rebook ]]; then
+    # Settled as the patient left, before their second try (not at the restart).
+    order=$(grep -E "reconciled booking transaction|booking a slice" "$out/app.log" | head -3 |
+        sed -E 's/.*(reconciled booking|booking a slice).*/\1/' | paste -sd,)
+    [[ $order == "booking a slice,reconciled booking,booking a slice" ]] ||
+        fail "the stalled booking was not settled before the second try ($order)"
+fi
 if ((owed)); then
     revisit
     slips=("$LOBBY_PRINTER_OUT"/job-*.txt)
