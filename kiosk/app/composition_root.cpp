@@ -4,10 +4,12 @@
 #include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QQmlComponent>
 #include <QQuickItem>
 #include <QQuickWindow>
+#include <QTimer>
 #include <cstdio>
 
 #include "app/device_hub.h"
@@ -19,6 +21,7 @@
 #include "app/qt_speaker.h"
 #include "app/screenshot_recorder.h"
 #include "app/service_notifier.h"
+#include "core/process_memory.h"
 #include "core/qml_exposure.h"
 #include "core/screen_registry.h"
 #include "devices/slip_logo.h"
@@ -41,6 +44,8 @@ namespace {
 constexpr int kSlipWidth_dots = 576;
 // A heartbeat carries one line of the last problem, not a log.
 constexpr int kLastErrorMax_chars = 300;
+// Long enough after a patient leaves for their screens to have been torn down.
+constexpr int kReturnHeapAfterLeaving_ms = 1500;
 
 const QUrl kMainQml(QStringLiteral("qrc:/qt/qml/Lobby/App/Main.qml"));
 const QString kQmlResourceRoot = QStringLiteral(":/qt/qml/Lobby");
@@ -83,6 +88,17 @@ CompositionRoot::CompositionRoot(const config::Settings& settings, AppOptions op
             std::make_unique<ScreenshotRecorder>(options_.screenshotDir, &session_, &kiosk_);
     }
     if (options_.reportTimings) buildTimings();
+    // What a patient's session freed goes back to the system before the next one grows it.
+    connect(&session_, &core::SessionController::patientLeft, this, [this] {
+        QTimer::singleShot(kReturnHeapAfterLeaving_ms, this, [] {
+            QElapsedTimer took;
+            took.start();
+            const long before_kb = core::residentSet_kb();
+            core::returnFreedHeap();
+            qCDebug(lcKiosk) << "returned" << before_kb - core::residentSet_kb()
+                             << "KiB of freed heap in" << took.elapsed() << "ms";
+        });
+    });
     qApp->installEventFilter(this);
 }
 
@@ -110,20 +126,14 @@ void CompositionRoot::buildTimings() {
 
 // The process's resources after a pass of a repeated journey: the soak's figures.
 void CompositionRoot::reportPass(int pass) const {
-    long rss_kb = 0, threads = 0;
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (status.open(QIODevice::ReadOnly)) {
-        for (const QByteArray& line : status.readAll().split('\n')) {
-            if (line.startsWith("VmRSS:"))
-                rss_kb = line.mid(6).trimmed().split(' ').front().toLong();
-            if (line.startsWith("Threads:")) threads = line.mid(8).trimmed().toLong();
-        }
-    }
+    const long rss_kb = core::residentSet_kb();
+    const auto threads =
+        QDir(QStringLiteral("/proc/self/task")).entryList(QDir::NoDotAndDotDot).size();
     const auto fds = QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::NoDotAndDotDot).size();
     std::printf(
         "{\"event\":\"journey_pass\",\"pass\":%d,\"rss_kb\":%ld,\"fds\":%lld,"
-        "\"threads\":%ld}\n",
-        pass, rss_kb, static_cast<long long>(fds), threads);
+        "\"threads\":%lld}\n",
+        pass, rss_kb, static_cast<long long>(fds), static_cast<long long>(threads));
     std::fflush(stdout);
 }
 void CompositionRoot::buildPlatform(const config::Settings& settings) {

@@ -11,6 +11,7 @@
 #include "app/app_options.h"
 #include "app/composition_root.h"
 #include "config/settings.h"
+#include "core/process_memory.h"
 #include "logging/categories.h"
 #include "logging/log_setup.h"
 
@@ -65,6 +66,7 @@ int main(int argc, char* argv[]) {
             return 0;
         }
     }
+    lobby::core::keepLargeBuffersOutOfHeap();
     preferSoftwareRendererOffscreen();
     useVirtualKeyboard();
     QGuiApplication app(argc, argv);
