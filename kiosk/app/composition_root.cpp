@@ -128,7 +128,7 @@ void CompositionRoot::buildTimings() {
 void CompositionRoot::reportPass(int pass) const {
     const long rss_kb = core::residentSet_kb();
     const auto threads =
-        QDir(QStringLiteral("/proc/self/task")).entryList(QDir::NoDotAndDotDot).size();
+        QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size();
     const auto fds = QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::NoDotAndDotDot).size();
     std::printf(
         "{\"event\":\"journey_pass\",\"pass\":%d,\"rss_kb\":%ld,\"fds\":%lld,"

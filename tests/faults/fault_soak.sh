@@ -65,6 +65,9 @@ python3 - "$out/passes.out" "$counts" "$audit" "$walked_s" "$errors" "$queued" "
 import json, sys
 rows = [json.loads(l) for l in open(sys.argv[1]) if '"journey_pass"' in l]
 first, last = rows[0], rows[-1]
+unread = [k for k in ("rss_kb", "fds", "threads") for r in (first, last) if r[k] <= 0]
+if unread:
+    sys.exit(f"FAIL: the kiosk reported no {', '.join(sorted(set(unread)))}: figures unread")
 print(f"{len(rows)} passes, {3 * len(rows)} patient sessions in one kiosk process")
 print(f"  RSS     after pass 1: {first['rss_kb']/1024:.1f} MiB, after pass {last['pass']}: "
       f"{last['rss_kb']/1024:.1f} MiB (growth {(last['rss_kb']-first['rss_kb'])/1024:+.1f} MiB, "
