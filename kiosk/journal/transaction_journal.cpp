@@ -19,6 +19,10 @@ namespace lobby::journal {
 namespace {
 
 constexpr int kBusyTimeout_ms = 2000;
+// The journal keeps a month of settled history, and each patient's leaving reads its open part:
+// SQLite's default cache (2 MB) would come to hold most of the file. What is read at once is a
+// handful of rows.
+constexpr int kPageCache_KiB = 256;
 
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -32,6 +36,8 @@ CREATE TABLE IF NOT EXISTS steps (
   transaction_id INTEGER NOT NULL REFERENCES transactions(id) ON DELETE CASCADE,
   step TEXT NOT NULL, phase TEXT NOT NULL, step_key TEXT NOT NULL, at INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS transactions_by_state ON transactions(state, patient_ref);
+CREATE INDEX IF NOT EXISTS transactions_by_age ON transactions(state, opened_at);
+CREATE INDEX IF NOT EXISTS steps_by_transaction ON steps(transaction_id);
 )sql";
 
 constexpr const char* kColumns =
@@ -151,8 +157,9 @@ Result<std::unique_ptr<TransactionJournal>> TransactionJournal::open(
     }
     sqlite3_busy_timeout(db, kBusyTimeout_ms);
     std::unique_ptr<TransactionJournal> journal(new TransactionJournal(db, {}));
-    for (const char* pragma :
-         {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
+    const std::string cacheSize = "PRAGMA cache_size=-" + std::to_string(kPageCache_KiB);
+    for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL",
+                               "PRAGMA foreign_keys=ON", cacheSize.c_str()}) {
         if (auto done = journal->execute(pragma); !done) return done.error();
     }
     if (auto created = journal->execute(kSchema); !created) return created.error();

@@ -161,6 +161,60 @@ TEST_F(JournalFile, PrunesOnlyClosedTransactions) {
     EXPECT_TRUE(journal->find(*open).ok());
 }
 
+// A month of a busy kiosk's settled history: reading its open part and pruning its old part
+// (both done as each patient leaves) must not bring the file into memory.
+TEST_F(JournalFile, AMonthOfHistoryStaysOnDisk) {
+    constexpr int kSettled = 30000;  // about 1,000 patients' transactions a day
+    constexpr std::int64_t kNow_s = 2'000'000'000, kMonth_s = 30LL * 24 * 3600;
+    std::int64_t open = 0;
+    {
+        auto journal = openJournal();
+        ASSERT_TRUE(journal);
+        auto begun = journal->begin(Kind::Booking, "p", "张*丰", Step::BookingCreated, "k", "", "");
+        ASSERT_TRUE(begun.ok());
+        open = *begun;
+    }
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(file_.c_str(), &db), SQLITE_OK);
+    // Settled transactions spread over 40 days, the first 10 past the month kept; three steps each.
+    const std::string fill =
+        "BEGIN; "
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " +
+        std::to_string(kSettled) +
+        ") INSERT INTO transactions (kind, patient_ref, masked_name, booking_id, payment_id, "
+        "detail, step, phase, step_key, state, outcome, opened_at, updated_at) "
+        "SELECT 'booking', printf('patient-ref-%08d', i), '张*丰', printf('B%08d', i), "
+        "printf('P%08d', i), 'wechat', 'voucher_printed', 'after', printf('key-%08d', i), "
+        "'closed', 'booked, paid and printed', " +
+        std::to_string(kNow_s - 40 * 24 * 3600) + " + i * (40 * 24 * 3600 / " +
+        std::to_string(kSettled) + "), 0 FROM n; " +
+        "INSERT INTO steps SELECT id, 'booking_created', 'after', step_key, opened_at "
+        "FROM transactions WHERE state = 'closed'; "
+        "INSERT INTO steps SELECT id, 'payment_started', 'after', step_key, opened_at "
+        "FROM transactions WHERE state = 'closed'; "
+        "INSERT INTO steps SELECT id, 'voucher_printed', 'after', step_key, opened_at "
+        "FROM transactions WHERE state = 'closed'; COMMIT;";
+    char* message = nullptr;
+    ASSERT_EQ(sqlite3_exec(db, fill.c_str(), nullptr, nullptr, &message), SQLITE_OK)
+        << (message ? message : "");
+    sqlite3_close(db);
+    ASSERT_GT(std::filesystem::file_size(file_), 8u * 1024 * 1024);  // checkpointed at close
+    sqlite3_memory_highwater(1);                                     // from here, the journal alone
+
+    auto journal = openJournal();
+    ASSERT_TRUE(journal);
+    auto pruned = journal->prune(kNow_s - kMonth_s);
+    ASSERT_TRUE(pruned.ok()) << pruned.error().message;
+    EXPECT_NEAR(pruned.value(), kSettled / 4, 20);  // ten days of forty, to whole seconds
+    auto unfinished = journal->unfinished();
+    ASSERT_TRUE(unfinished.ok());
+    ASSERT_EQ(unfinished->size(), 1u);
+    EXPECT_EQ(unfinished->front().id, open);
+    // SQLite's own allocations (this connection is the process's only one): the page cache
+    // stays at its bound instead of filling with the file.
+    EXPECT_LT(sqlite3_memory_highwater(0), 1024 * 1024);
+}
+
 TEST_F(JournalFile, EveryKindIsReadBackAsWritten) {
     auto journal = openJournal();
     for (Kind kind : {Kind::Booking, Kind::CheckIn, Kind::Refund, Kind::HeldPayment}) {
