@@ -1,7 +1,13 @@
 // kioskctl enroll --platform URL --token T --ca FILE [--terminal-id ID] [--dir DIR] [--force]
+//                [--kiosk-user NAME]
 // Makes the terminal's key here (EC P-256), sends a certificate request with the one-time token,
-// and stores what comes back: DIR/client.key (0600), DIR/client.pem, DIR/ca.pem, in a 0700 DIR.
+// and stores what comes back: DIR/client.key, DIR/client.pem, DIR/ca.pem. Run as root on a kiosk
+// with its `lobby-kiosk` user, DIR is root's, 0750 with group lobby-kiosk, and the key 0640 in
+// that group: the kiosk reads its enrollment but cannot change it, and nothing it plants there
+// (a symlink in place of a file or of DIR) makes root write elsewhere. Otherwise DIR is 0700
+// and the key 0600, the caller's own.
 // An enrolled terminal is not enrolled again without --force (its certificate would be lost).
+#include <fcntl.h>
 #include <pwd.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -9,18 +15,21 @@
 #include <QFile>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
+#include <optional>
+#include <tuple>
 
 #include "commands.h"
 #include "config/settings.h"
 #include "platform/platform_client.h"
 #include "platform/terminal_key.h"
+#include "safe_fs.h"
 
 namespace lobby::ctl {
 namespace {
 
 constexpr const char* kDefaultDir = "/var/lib/lobby-kiosk/enrollment";
-// The packaged kiosk runs as this user (packaging/systemd/lobby-kiosk.sysusers).
+// The packaged kiosk runs as this user (packaging/systemd/lobby-kiosk.sysusers); --kiosk-user
+// names another.
 constexpr const char* kKioskUser = "lobby-kiosk";
 
 int fail(const std::string& why, int code = kExitFailed) {
@@ -28,25 +37,19 @@ int fail(const std::string& why, int code = kExitFailed) {
     return code;
 }
 
-// Written next to its final name, then renamed: a crash never leaves half a key or certificate.
-bool writeFile(const std::filesystem::path& path, const std::string& content, mode_t mode) {
-    const std::filesystem::path temporary = path.string() + ".tmp";
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        if (!out) return false;
-        ::chmod(temporary.c_str(), mode);  // before the content: a key is never world-readable
-        out << content;
-        if (!out.flush()) return false;
-    }
-    std::error_code error;
-    std::filesystem::rename(temporary, path, error);
-    return !error;
+// Root enrolling a kiosk that has its own user: root keeps the enrollment, the kiosk's group reads.
+std::optional<Ownership> kioskGroupOwnership(const QString& kioskUser) {
+    if (::geteuid() != 0) return std::nullopt;
+    const passwd* user = ::getpwnam(kioskUser.toLocal8Bit().constData());
+    if (user == nullptr) return std::nullopt;
+    return Ownership{0, user->pw_gid};
 }
 
 }  // namespace
 
 int enrollCommand(const QStringList& args) {
     QString platformUrl, token, caFile, terminalId, dir = QString::fromLatin1(kDefaultDir);
+    QString kioskUser = QString::fromLatin1(kKioskUser);
     bool force = false;
     for (int i = 0; i < args.size(); ++i) {
         const bool hasValue = i + 1 < args.size();
@@ -60,6 +63,8 @@ int enrollCommand(const QStringList& args) {
             terminalId = args[++i];
         } else if (args[i] == "--dir" && hasValue) {
             dir = args[++i];
+        } else if (args[i] == "--kiosk-user" && hasValue) {
+            kioskUser = args[++i];
         } else if (args[i] == "--force") {
             force = true;
         } else {
@@ -70,7 +75,7 @@ int enrollCommand(const QStringList& args) {
     if (platformUrl.isEmpty() || token.isEmpty() || caFile.isEmpty()) {
         std::fputs(
             "usage: kioskctl enroll --platform URL --token T --ca FILE [--terminal-id ID] "
-            "[--dir DIR] [--force]\n",
+            "[--dir DIR] [--force] [--kiosk-user NAME]\n",
             stderr);
         return kExitUsage;
     }
@@ -85,14 +90,21 @@ int enrollCommand(const QStringList& args) {
         terminalId = settings->stringValue(config::keys::kTerminalId);
     }
     const std::filesystem::path directory = dir.toStdString();
-    if (std::filesystem::exists(directory / "client.pem") && !force) {
+    auto directoryFd = openDirectory(directory, true);
+    if (!directoryFd)
+        return fail("cannot use " + directory.string() + ": " + directoryFd.error().message);
+    struct stat existing {};
+    if (::fstatat(directoryFd->get(), "client.pem", &existing, AT_SYMLINK_NOFOLLOW) == 0 &&
+        !force) {
         return fail("this terminal is already enrolled (" + (directory / "client.pem").string() +
                     "); use --force to enroll it again");
     }
-    std::error_code error;
-    std::filesystem::create_directories(directory, error);
-    if (error || ::chmod(directory.c_str(), 0700) != 0)
-        return fail("cannot create " + directory.string());
+    const std::optional<Ownership> owner = kioskGroupOwnership(kioskUser);
+    const Ownership* kioskGroup = owner ? &*owner : nullptr;
+    if (auto secured = secureDirectory(directoryFd->get(), kioskGroup ? 0750 : 0700, kioskGroup);
+        !secured) {
+        return fail("cannot secure " + directory.string() + ": " + secured.error().message);
+    }
 
     auto key = platform::generateTerminalKey(terminalId.toStdString());
     if (!key) return fail(key.error().message);
@@ -105,19 +117,15 @@ int enrollCommand(const QStringList& args) {
         const auto refusal = client.lastRefusal();
         return fail(refusal ? refusal->en + " (" + refusal->code + ")" : enrolled.error().message);
     }
-    if (!writeFile(directory / "client.key", key->privateKeyPem, 0600) ||
-        !writeFile(directory / "client.pem", enrolled->certificatePem, 0644) ||
-        !writeFile(directory / "ca.pem", enrolled->caBundlePem, 0644)) {
-        return fail("cannot write the enrollment into " + directory.string());
-    }
-    // A technician enrolls as root; the kiosk, running as its own user, must read what was stored.
-    if (::geteuid() == 0) {
-        if (const passwd* user = ::getpwnam(kKioskUser)) {
-            for (const auto& path : {directory, directory / "client.key", directory / "client.pem",
-                                     directory / "ca.pem"}) {
-                if (::chown(path.c_str(), user->pw_uid, user->pw_gid) != 0)
-                    return fail("cannot give " + path.string() + " to " + kKioskUser);
-            }
+    const int fd = directoryFd->get();
+    for (const auto& [name, content, mode] :
+         {std::tuple<const char*, const std::string&, mode_t>{"client.key", key->privateKeyPem,
+                                                              kioskGroup ? 0640 : 0600},
+          {"client.pem", enrolled->certificatePem, 0644},
+          {"ca.pem", enrolled->caBundlePem, 0644}}) {
+        if (auto written = writeFileAt(fd, name, content, mode, kioskGroup); !written) {
+            return fail("cannot write " + (directory / name).string() + ": " +
+                        written.error().message);
         }
     }
     std::printf("enrolled %s: certificate in %s\n", qPrintable(terminalId),

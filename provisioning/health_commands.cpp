@@ -12,15 +12,16 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QRegularExpression>
 #include <QSysInfo>
 #include <QTemporaryDir>
 #include <cstdio>
 
 #include "commands.h"
+#include "common/privacy.h"
 #include "config/settings.h"
 #include "journal/transaction_journal.h"
 #include "kiosk_checks.h"
+#include "safe_fs.h"
 
 namespace lobby::ctl {
 namespace {
@@ -94,20 +95,19 @@ void printReport(const QJsonObject& json, bool asJson) {
     }
 }
 
-// Defence in depth for the logs in a bundle: the kiosk already masks personal data, but an
-// 18-character ID number or an 11-digit mobile number that slipped through is masked here too.
-QString scrubbed(QString text) {
-    static const QRegularExpression idNumber(
-        QStringLiteral("\\b(\\d{4})\\d{10}(\\d{3}[\\dXx])\\b"));
-    static const QRegularExpression mobile(QStringLiteral("\\b(1[3-9]\\d)\\d{4}(\\d{4})\\b"));
-    text.replace(idNumber, QStringLiteral("\\1**********\\2"));
-    text.replace(mobile, QStringLiteral("\\1****\\2"));
-    return text;
+// Defence in depth for the logs in a bundle: the kiosk already masks personal data, but an ID,
+// residence or mobile number that slipped through is masked here too.
+QString scrubbed(const QString& text) {
+    return QString::fromStdString(privacy::scrubPersonalData(text.toStdString()));
 }
+
+// Staged files and the bundle hold the kiosk's configuration and logs: the owner's alone.
+constexpr QFileDevice::Permissions kOwnerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
 
 bool writeText(const QString& path, const QString& text) {
     QFile file(path);
-    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(text.toUtf8()) >= 0;
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
+           file.setPermissions(kOwnerOnly) && file.write(text.toUtf8()) >= 0;
 }
 
 int status(const QStringList& args, bool selftest) {
@@ -164,10 +164,20 @@ int diagBundle(const QStringList& args) {
     if (!written) return fail("cannot write the bundle's files");
 
     const QString out = QFileInfo(options->positional[1]).absoluteFilePath();
+    // Made 0600 before tar writes into it (tar keeps an existing file's mode); not through a
+    // link planted at OUT.
+    if (QFileInfo(out).isSymLink() && !QFile::remove(out)) return fail("cannot replace " + out);
+    {
+        QFile bundle(out);
+        if (!bundle.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+            !bundle.setPermissions(kOwnerOnly))
+            return fail("cannot write " + out);
+    }
     QProcess tar;
     tar.start("tar", {"-czf", out, "-C", staging.path(), "lobby-kiosk-diag"});
     if (!tar.waitForFinished(kTar_ms) || tar.exitCode() != 0)
         return fail("tar failed: " + QString::fromUtf8(tar.readAllStandardError()));
+    if (!QFile::setPermissions(out, kOwnerOnly)) return fail("cannot make " + out + " private");
     std::printf("diagnostics in %s (config without secrets, versions, status, scene, logs)\n",
                 qPrintable(out));
     return kExitOk;
@@ -198,19 +208,17 @@ int factoryReset(const QStringList& args) {
                             .arg(open->size()));
         }
     }
+    // The kiosk's user owns these directories: a symlink it planted is removed, never followed.
     QStringList removed;
-    for (const QString& file :
+    for (const QString& path :
          {settings->stringValue(kPlatformClientCert), settings->stringValue(kPlatformClientKey),
-          journalPath, journalPath + "-wal", journalPath + "-shm"}) {
-        if (QFile::exists(file)) {
-            if (!QFile::remove(file)) return fail("cannot remove " + file);
-            removed << file;
-        }
-    }
-    const QString sceneDir = settings->stringValue(kSceneStateDir);
-    if (QDir(sceneDir).exists()) {
-        if (!QDir(sceneDir).removeRecursively()) return fail("cannot remove " + sceneDir);
-        removed << sceneDir;
+          journalPath, journalPath + "-wal", journalPath + "-shm",
+          settings->stringValue(kSceneStateDir)}) {
+        if (path.isEmpty() || (!QFileInfo(path).exists() && !QFileInfo(path).isSymLink())) continue;
+        if (auto gone = removePath(path.toStdString()); !gone)
+            return fail("cannot remove " + path + ": " +
+                        QString::fromStdString(gone.error().message));
+        removed << path;
     }
     std::printf("factory reset: removed %lld item(s)%s\n", static_cast<long long>(removed.size()),
                 removed.isEmpty() ? "" : qPrintable(": " + removed.join(", ")));

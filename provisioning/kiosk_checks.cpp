@@ -57,9 +57,13 @@ Check enrollmentCheck(const config::Settings& settings, bool required) {
         return failed("enrollment", required,
                       QStringLiteral("the certificate of %1 has expired").arg(commonName));
     struct stat keyStat {};
-    if (::stat(qPrintable(keyPath), &keyStat) != 0)
+    if (::lstat(qPrintable(keyPath), &keyStat) != 0)
         return failed("enrollment", required, "the terminal key " + keyPath + " is missing");
-    if ((keyStat.st_mode & 077) != 0)
+    if (!S_ISREG(keyStat.st_mode))
+        return failed("enrollment", required,
+                      "the terminal key " + keyPath + " is not a regular file");
+    // The kiosk's group may read it (root owns the enrollment); nobody else may.
+    if ((keyStat.st_mode & 037) != 0)
         return failed("enrollment", required,
                       "the terminal key " + keyPath + " is readable by others");
     return passed("enrollment", required, QStringLiteral("enrolled as %1").arg(commonName));
@@ -69,6 +73,7 @@ Check platformCheck(const config::Settings& settings, bool required) {
     platform::ClientConfig client;
     client.baseUrl = settings.stringValue(kPlatformBaseUrl).toStdString();
     client.caBundle = settings.stringValue(kPlatformCaBundle).toStdString();
+    client.pinnedPublicKey = settings.stringValue(kPlatformPinnedKey).toStdString();
     client.clientCertificate = settings.stringValue(kPlatformClientCert).toStdString();
     client.clientKey = settings.stringValue(kPlatformClientKey).toStdString();
     client.callTimeout =
@@ -84,7 +89,8 @@ Check platformCheck(const config::Settings& settings, bool required) {
 
 Check sceneCheck(const config::Settings& settings) {
     scene::SceneStore store(settings.stringValue(kSceneStateDir).toStdString(),
-                            settings.stringValue(kSceneTrustDir).toStdString());
+                            settings.stringValue(kSceneTrustDir).toStdString(),
+                            {settings.stringValue(kTerminalGroup).toStdString(), {}, {}});
     store.load();
     QString detail = store.current() ? QStringLiteral("version %1 (%2)")
                                            .arg(store.currentVersion())

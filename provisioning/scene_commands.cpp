@@ -162,6 +162,11 @@ int push(const QStringList& args) {
     config.clientKey = parsed->options["key"].toStdString();
     platform::PlatformClient client(config);
     const std::string group = parsed->options["group"].toStdString();
+    if (std::get<Loaded>(loaded).scene.group != group) {
+        return fail("the scene is signed for group \"" + std::get<Loaded>(loaded).scene.group +
+                        "\", not \"" + group + "\"",
+                    kExitInvalid);
+    }
     if (auto pushed = client.putScene(group, std::get<Loaded>(loaded).bytes, signature.value());
         !pushed) {
         const auto refusal = client.lastRefusal();

@@ -11,4 +11,9 @@ bool hasValidCheckDigit(std::string_view idNumber18);
 // The check digit the first 17 digits call for; nothing when they are not 17 digits.
 std::optional<char> checkDigitFor(std::string_view first17);
 
+// The sex the number records in its 17th digit (odd: male, even: female); nothing when the
+// number has no such digit.
+enum class IdNumberSex { Male, Female };
+std::optional<IdNumberSex> sexOf(std::string_view idNumber18);
+
 }  // namespace lobby

@@ -16,4 +16,13 @@ std::string maskName(std::string_view name);
 // "13812345678" -> "138****5678".
 std::string maskPhone(std::string_view phone);
 
+// Defence in depth for free text leaving the kiosk (a diagnostic bundle's logs): every number
+// that looks like personal data is masked wherever it stands, glued to letters or '_' included.
+// Full-width digits are read as digits first. Masked: 18-character resident ID numbers (and
+// foreign permanent-residence numbers of the 2023 form, which share it), 15-digit ones of the
+// first generation, foreign permanent-residence numbers of the 2004 form (three letters and
+// twelve digits), and mainland mobile numbers, with +86 / 0086 or without, written whole or
+// as 3-4-4 with spaces or hyphens.
+std::string scrubPersonalData(std::string_view text);
+
 }  // namespace lobby::privacy

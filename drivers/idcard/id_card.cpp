@@ -235,6 +235,10 @@ Status validate(const IdCard& card, const Date& today) {
         if (card.idNumber.compare(6, 8, compact) != 0) {
             return invalid("idcard.birth_mismatch", "the birth date does not match the ID number");
         }
+        const auto recorded = sexOf(card.idNumber);
+        if (!recorded || (*recorded == IdNumberSex::Male) != (card.sex == Sex::Male)) {
+            return invalid("idcard.sex_mismatch", "the sex does not match the ID number");
+        }
     }
     if (card.validFrom > today) return invalid("idcard.not_yet_valid", "the card is not valid yet");
     if (card.validTo && *card.validTo < today) {

@@ -6,6 +6,33 @@
 namespace lobby::printer {
 namespace {
 
+// A QR code on a slip carries a short link or number; a longer one is not ours to print.
+constexpr std::size_t kMaxQrPayload_bytes = 512;
+constexpr std::size_t kMaxBarcode_bytes = 64;
+
+// A field's value as printable text: C0 controls, DEL and C1 controls (U+0080..U+009F) are
+// dropped, so a name or a department from the platform can neither pulse the cash drawer, cut
+// the paper nor switch the printer's modes. Line breaks and tabs become spaces.
+std::string printable(const std::string& value) {
+    std::string out;
+    out.reserve(value.size());
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(value[i]);
+        if (byte == '\n' || byte == '\r' || byte == '\t') {
+            out.push_back(' ');
+        } else if (byte < 0x20 || byte == 0x7F) {
+            continue;
+        } else if (byte == 0xC2 && i + 1 < value.size() &&
+                   static_cast<unsigned char>(value[i + 1]) >= 0x80 &&
+                   static_cast<unsigned char>(value[i + 1]) <= 0x9F) {
+            ++i;  // a C1 control in UTF-8
+        } else {
+            out.push_back(value[i]);
+        }
+    }
+    return out;
+}
+
 Result<std::string> fill(const std::string& content, const SlipFields& fields) {
     std::string out;
     for (std::size_t i = 0; i < content.size();) {
@@ -24,7 +51,8 @@ Result<std::string> fill(const std::string& content, const SlipFields& fields) {
             return makeError(ErrorKind::InvalidArgument, "printer.missing_field",
                              "no value for {" + name + "}");
         }
-        out += name == kPatientNameField ? privacy::maskName(field->second) : field->second;
+        const std::string value = printable(field->second);
+        out += name == kPatientNameField ? privacy::maskName(value) : value;
         i = end + 1;
     }
     return out;
@@ -57,9 +85,17 @@ Result<Bytes> renderSlip(const SlipTemplate& slip, const SlipFields& fields, Pap
                 break;
             }
             case SlipLine::Kind::Qr:
+                if (content.value().size() > kMaxQrPayload_bytes) {
+                    return makeError(ErrorKind::InvalidArgument, "printer.bad_field",
+                                     slip.kind + ": the QR code's data is longer than 512 bytes");
+                }
                 out.qr(content.value(), paper == PaperWidth::Mm58 ? 4 : 6);
                 break;
             case SlipLine::Kind::Barcode:
+                if (content.value().size() > kMaxBarcode_bytes) {
+                    return makeError(ErrorKind::InvalidArgument, "printer.bad_field",
+                                     slip.kind + ": the barcode's data is longer than 64 bytes");
+                }
                 out.code128(content.value());
                 break;
             case SlipLine::Kind::Rule:

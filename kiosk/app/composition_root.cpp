@@ -148,6 +148,7 @@ void CompositionRoot::buildPlatform(const config::Settings& settings) {
     platform::ClientConfig client;
     client.baseUrl = settings.stringValue(kPlatformBaseUrl).toStdString();
     client.caBundle = settings.stringValue(kPlatformCaBundle).toStdString();
+    client.pinnedPublicKey = settings.stringValue(kPlatformPinnedKey).toStdString();
     client.clientCertificate = settings.stringValue(kPlatformClientCert).toStdString();
     client.clientKey = settings.stringValue(kPlatformClientKey).toStdString();
     client.callTimeout = std::chrono::milliseconds(settings.intValue(kPlatformCallTimeout_ms));
@@ -215,9 +216,10 @@ void CompositionRoot::buildJourneys(const config::Settings& settings) {
 
 void CompositionRoot::buildScenes(const config::Settings& settings) {
     using namespace config::keys;
-    sceneStore_ =
-        std::make_unique<scene::SceneStore>(settings.stringValue(kSceneStateDir).toStdString(),
-                                            settings.stringValue(kSceneTrustDir).toStdString());
+    sceneStore_ = std::make_unique<scene::SceneStore>(
+        settings.stringValue(kSceneStateDir).toStdString(),
+        settings.stringValue(kSceneTrustDir).toStdString(),
+        scene::SceneBinding{settings.stringValue(kTerminalGroup).toStdString(), {}, {}});
     scenes_ = std::make_unique<services::SceneService>(
         *sceneStore_, platform_.get(), session_,
         std::chrono::seconds(settings.intValue(kScenePoll_s)),
@@ -239,7 +241,9 @@ void CompositionRoot::buildMaintenance(const config::Settings& settings) {
     actions.leaveApp = [] { QCoreApplication::exit(core::kExitTechnicianLeft); };
     maintenance_ = std::make_unique<core::MaintenanceController>(
         session_, settings.stringValue(kMaintenancePinHash), std::move(actions),
-        [] { return QDateTime::currentMSecsSinceEpoch(); });
+        &core::PinAttemptStore::bootClock_ms,
+        core::PinAttemptStore(settings.stringValue(kMaintenanceAttemptsPath),
+                              core::PinAttemptStore::currentBootId()));
 }
 
 // What a technician sees first: the kiosk's identity and the health of everything it needs.

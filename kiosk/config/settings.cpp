@@ -1,8 +1,11 @@
 #include "config/settings.h"
 
+#include "config/technician_pin.h"
+
 #include <QRegularExpression>
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -111,6 +114,40 @@ Status collect(const QJsonObject& object, const QString& prefix, QHash<QString, 
     return {};
 }
 
+// Settings that are each valid alone but not together, or that a range cannot express.
+Status crossCheck(const Settings& settings) {
+    using namespace keys;
+    if (settings.stringValue(kTerminalId).isEmpty()) return configError(kTerminalId, "required");
+    if (settings.intValue(kIdleCountdown_s) >= settings.intValue(kIdleTimeout_s)) {
+        return configError(kIdleCountdown_s, QStringLiteral("%1 s must be shorter than %2 (%3 s)")
+                                                 .arg(settings.intValue(kIdleCountdown_s))
+                                                 .arg(kIdleTimeout_s)
+                                                 .arg(settings.intValue(kIdleTimeout_s)));
+    }
+    if (settings.stringValue(kPlatformBackend) == QLatin1String("https")) {
+        // The platform is only ever reached over TLS, verified against the configured CA.
+        const QString url = settings.stringValue(kPlatformBaseUrl);
+        static const QRegularExpression httpsUrl(QStringLiteral(
+            R"(^https://(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?$)"));
+        if (!httpsUrl.match(url).hasMatch()) {
+            return configError(kPlatformBaseUrl,
+                               "must be an https:// URL of a host (and port), got '" + url + "'");
+        }
+        if (settings.stringValue(kPlatformCaBundle).isEmpty()) {
+            return configError(kPlatformCaBundle,
+                               "required with the https platform (the CA that vouches for it)");
+        }
+    }
+    const QString pinHash = settings.stringValue(kMaintenancePinHash);
+    if (!pinHash.isEmpty() && pinHash.section(QLatin1Char('$'), 1, 1).toInt() < kPinMinIterations) {
+        return configError(kMaintenancePinHash,
+                           QStringLiteral("uses fewer than %1 PBKDF2 iterations; make a new one "
+                                          "with kioskctl maintenance pin-hash")
+                               .arg(kPinMinIterations));
+    }
+    return {};
+}
+
 }  // namespace
 
 Settings Settings::defaults() {
@@ -141,20 +178,28 @@ Result<Settings> Settings::fromJson(const QByteArray& json) {
     QHash<QString, QVariant> read;
     if (auto status = collect(root, {}, read); !status) return status.error();
     settings.values_.insert(read);
+    if (auto status = crossCheck(settings); !status) return status.error();
     return settings;
 }
 
 Result<Settings> Settings::load(const QString& path) {
+    // A device, a FIFO or a directory is never a config file: /dev/zero would be read forever.
+    const QFileInfo info(path);
+    if (info.exists() && !info.isFile()) {
+        return configError({}, path + " is not a regular file");
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         return makeError(ErrorKind::NotFound, "config.unreadable",
                          (path + ": " + file.errorString()).toStdString());
     }
     constexpr qint64 kMaxConfigSize_bytes = 1 << 20;
-    if (file.size() > kMaxConfigSize_bytes) {
+    // Read one byte past the limit rather than trusting the size the file claims.
+    const QByteArray content = file.read(kMaxConfigSize_bytes + 1);
+    if (content.size() > kMaxConfigSize_bytes) {
         return configError({}, path + " is larger than 1 MiB");
     }
-    return fromJson(file.readAll()).withContext(path.toStdString());
+    return fromJson(content).withContext(path.toStdString());
 }
 
 QString Settings::resolvePath(const QString& commandLinePath) {
@@ -195,7 +240,12 @@ Status Settings::set(const QString& key, const QVariant& value) {
     if (spec == nullptr) return configError(key, "unknown setting");
     auto converted = convert(*spec, QJsonValue::fromVariant(value));
     if (!converted) return converted.error();
+    const QVariant before = values_.value(key);
     values_.insert(key, converted.value());
+    if (auto status = crossCheck(*this); !status) {
+        values_.insert(key, before);
+        return status;
+    }
     return {};
 }
 

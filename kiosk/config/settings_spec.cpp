@@ -47,7 +47,20 @@ const std::vector<SettingSpec>& settingSpecs() {
     static const std::vector<SettingSpec> specs = {
         intSetting(kSchemaVersion, kSupportedSchemaVersion, kSupportedSchemaVersion,
                    kSupportedSchemaVersion, "Version of this file's layout; required."),
-        stringSetting(kTerminalId, "KIOSK-DEV-0001", "Terminal serial number (终端序号)."),
+        [] {
+            auto spec = stringSetting(kTerminalId, "KIOSK-DEV-0001",
+                                      "Terminal serial number (终端序号): letters, digits, "
+                                      "'.', '_' and '-', at most 64.");
+            spec.pattern = QStringLiteral("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+            return spec;
+        }(),
+        [] {
+            auto spec = stringSetting(kTerminalGroup, "default",
+                                      "The group of kiosks this one belongs to on the platform: "
+                                      "only scene configs signed for it are applied.");
+            spec.pattern = QStringLiteral("[A-Za-z0-9_-]{1,64}");
+            return spec;
+        }(),
         stringSetting(kHospitalName, "示例市第一人民医院",
                       "Hospital name shown until a scene config provides one."),
         intSetting(kDisplayWidth, 1080, 320, 7680, "Window width in pixels."),
@@ -113,6 +126,16 @@ const std::vector<SettingSpec>& settingSpecs() {
                       "Base URL of the regional appointment platform."),
         stringSetting(kPlatformCaBundle, "/etc/lobby-kiosk/platform-ca.pem",
                       "The CA certificates the platform's certificate must chain to (pinned)."),
+        [] {
+            auto spec = stringSetting(
+                kPlatformPinnedKey, "",
+                "Optional pin of the platform's own public key: sha256//BASE64 (several joined "
+                "by ';', for a key rollover), or the path of its PEM public key. Empty: the CA "
+                "bundle alone decides.");
+            spec.pattern =
+                QStringLiteral("(sha256//[A-Za-z0-9+/=]{44})(;sha256//[A-Za-z0-9+/=]{44})*|/[^;]+");
+            return spec;
+        }(),
         stringSetting(kPlatformClientCert, "/var/lib/lobby-kiosk/enrollment/client.pem",
                       "The terminal's client certificate (from enrollment)."),
         stringSetting(kPlatformClientKey, "/var/lib/lobby-kiosk/enrollment/client.key",
@@ -144,6 +167,9 @@ const std::vector<SettingSpec>& settingSpecs() {
             spec.pattern = QString::fromLatin1(kPinHashPattern);
             return spec;
         }(),
+        stringSetting(kMaintenanceAttemptsPath, "/var/lib/lobby-kiosk/pin-attempts.json",
+                      "Where wrong technician PINs and the lockout they caused are kept, so "
+                      "that a restart does not clear them."),
 
     };
     return specs;

@@ -29,6 +29,7 @@ struct SettingSpec {
 namespace keys {
 inline const QString kSchemaVersion = QStringLiteral("schema_version");
 inline const QString kTerminalId = QStringLiteral("terminal.id");
+inline const QString kTerminalGroup = QStringLiteral("terminal.group");
 inline const QString kHospitalName = QStringLiteral("hospital.name");
 inline const QString kDisplayWidth = QStringLiteral("display.width");
 inline const QString kDisplayHeight = QStringLiteral("display.height");
@@ -63,6 +64,7 @@ inline const QString kHospitalQueueUrl = QStringLiteral("hospital.queue_url");
 inline const QString kPlatformBackend = QStringLiteral("platform.backend");
 inline const QString kPlatformBaseUrl = QStringLiteral("platform.base_url");
 inline const QString kPlatformCaBundle = QStringLiteral("platform.ca_bundle");
+inline const QString kPlatformPinnedKey = QStringLiteral("platform.pinned_public_key");
 inline const QString kPlatformClientCert = QStringLiteral("platform.client_cert");
 inline const QString kPlatformClientKey = QStringLiteral("platform.client_key");
 inline const QString kPlatformCallTimeout_ms = QStringLiteral("platform.call_timeout_ms");
@@ -73,6 +75,7 @@ inline const QString kSceneTrustDir = QStringLiteral("scene.trust_dir");
 inline const QString kSceneStateDir = QStringLiteral("scene.state_dir");
 inline const QString kScenePoll_s = QStringLiteral("scene.poll_interval_s");
 inline const QString kMaintenancePinHash = QStringLiteral("maintenance.pin_hash");
+inline const QString kMaintenanceAttemptsPath = QStringLiteral("maintenance.attempts_path");
 }  // namespace keys
 
 const std::vector<SettingSpec>& settingSpecs();

@@ -38,7 +38,7 @@ bool isWellFormedPin(const QString& pin) {
 Result<QString> hashPin(const QString& pin, int iterations) {
     if (!isWellFormedPin(pin)) {
         return makeError(ErrorKind::InvalidArgument, "pin.malformed",
-                         "a technician PIN is 4 to 12 digits");
+                         "a technician PIN is 6 to 12 digits");
     }
     QByteArray salt(kSalt_bytes, '\0');
     if (RAND_bytes(reinterpret_cast<unsigned char*>(salt.data()), kSalt_bytes) != 1)

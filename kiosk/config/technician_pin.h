@@ -13,10 +13,12 @@ namespace lobby::config {
 inline constexpr const char* kPinHashPattern =
     "pbkdf2-sha256\\$[0-9]{4,7}\\$[0-9a-f]{32}\\$[0-9a-f]{64}";
 inline constexpr int kPinIterations = 200'000;
-inline constexpr int kPinMinDigits = 4;
+// A stored hash made with fewer iterations is refused: it could be brute-forced offline.
+inline constexpr int kPinMinIterations = 100'000;
+inline constexpr int kPinMinDigits = 6;
 inline constexpr int kPinMaxDigits = 12;
 
-// A PIN is 4 to 12 digits.
+// A PIN is 6 to 12 digits.
 bool isWellFormedPin(const QString& pin);
 // A new hash of `pin` with a fresh random salt; an error for a malformed PIN.
 Result<QString> hashPin(const QString& pin, int iterations = kPinIterations);

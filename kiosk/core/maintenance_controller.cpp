@@ -10,12 +10,18 @@
 namespace lobby::core {
 MaintenanceController::MaintenanceController(SessionController& session, QString pinHash,
                                              MaintenanceActions actions,
-                                             std::function<qint64()> clock_ms, QObject* parent)
+                                             std::function<qint64()> clock_ms,
+                                             PinAttemptStore attempts, QObject* parent)
     : QObject(parent),
       session_(session),
       pinHash_(std::move(pinHash)),
       actions_(std::move(actions)),
-      clock_ms_(std::move(clock_ms)) {
+      clock_ms_(std::move(clock_ms)),
+      store_(std::move(attempts)),
+      attempts_(store_.load(clock_ms_(), kLockout_ms)) {
+    if (attempts_.lockedUntil_ms > clock_ms_()) {
+        qCWarning(lcSession) << "maintenance menu still locked after a restart";
+    }
     connect(&session_, &SessionController::stateChanged, this, [this] {
         if (session_.currentState() != SessionState::Maintenance) lock();
     });
@@ -60,33 +66,35 @@ void MaintenanceController::submit() {
     if (unlocked_ || session_.currentState() != SessionState::Maintenance) return;
     session_.noteActivity();
     const qint64 now = clock_ms_();
-    if (now < lockedUntil_ms_) {
+    if (now < attempts_.lockedUntil_ms) {
         pin_.clear();
         setMessage(QCoreApplication::translate(
                        "Maintenance", "Locked after too many wrong PINs; try again in %1 min")
-                       .arg((lockedUntil_ms_ - now + 59'999) / 60'000));
+                       .arg((attempts_.lockedUntil_ms - now + 59'999) / 60'000));
         return;
     }
     const bool right = config::pinMatches(pin_, pinHash_);
     pin_.clear();
     if (!right) {
-        ++failures_;
-        qCWarning(lcSession) << "wrong technician PIN, failure" << failures_ << "of"
+        ++attempts_.failures;
+        qCWarning(lcSession) << "wrong technician PIN, failure" << attempts_.failures << "of"
                              << kMaxFailures;
-        if (failures_ >= kMaxFailures) {
-            failures_ = 0;
-            lockedUntil_ms_ = now + kLockout_ms;
+        if (attempts_.failures >= kMaxFailures) {
+            attempts_ = {0, now + kLockout_ms};
+            if (!store_.save(attempts_)) qCWarning(lcSession) << "the PIN lock was not saved";
             qCWarning(lcSession) << "maintenance menu locked for" << kLockout_ms / 60'000 << "min";
             setMessage(QCoreApplication::translate(
                            "Maintenance", "Locked after too many wrong PINs; try again in %1 min")
                            .arg(kLockout_ms / 60'000));
         } else {
+            if (!store_.save(attempts_)) qCWarning(lcSession) << "the PIN failures were not saved";
             setMessage(QCoreApplication::translate("Maintenance", "Wrong PIN; %1 tries left")
-                           .arg(kMaxFailures - failures_));
+                           .arg(kMaxFailures - attempts_.failures));
         }
         return;
     }
-    failures_ = 0;
+    attempts_ = {};
+    store_.save(attempts_);
     unlocked_ = true;
     qCInfo(lcSession) << "maintenance menu unlocked";
     session_.setScreenStep(QStringLiteral("menu"));

@@ -12,6 +12,8 @@
 #include <QStringList>
 #include <functional>
 
+#include "core/pin_attempts.h"
+
 class QQmlEngine;
 class QJSEngine;
 
@@ -44,8 +46,11 @@ public:
     static constexpr int kMaxFailures = 5;
     static constexpr qint64 kLockout_ms = 15 * 60 * 1000;
 
+    // `clock_ms` must not jump with the wall clock (the composition root gives the boot clock);
+    // failures and the lock are kept in `attempts` across restarts.
     MaintenanceController(SessionController& session, QString pinHash, MaintenanceActions actions,
-                          std::function<qint64()> clock_ms, QObject* parent = nullptr);
+                          std::function<qint64()> clock_ms, PinAttemptStore attempts = {{}, {}},
+                          QObject* parent = nullptr);
 
     static MaintenanceController* create(QQmlEngine* qmlEngine, QJSEngine* jsEngine);
     static constexpr const char* kQmlName = "maintenance";
@@ -80,8 +85,8 @@ private:
     QString pin_;
     bool unlocked_ = false;
     bool busy_ = false;
-    int failures_ = 0;
-    qint64 lockedUntil_ms_ = 0;
+    PinAttemptStore store_;
+    PinAttempts attempts_;
     QString message_;
     QStringList status_;
 };

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <array>
+#include <cerrno>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
@@ -142,14 +143,20 @@ Result<std::unique_ptr<TransactionJournal>> TransactionJournal::open(
     std::error_code error;
     if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), error);
     // Made 0600 before SQLite sees it: SQLite gives its -wal and -shm files the same mode.
-    const int fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    // Never through a symlink: kioskctl opens it as root in a directory the kiosk user owns.
+    const int fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
     if (fd < 0) {
+        if (errno == ELOOP) {
+            return makeError(ErrorKind::Io, "journal.symlink",
+                             file.string() + " is a symlink; refusing to follow it");
+        }
         return makeError(ErrorKind::Io, "journal.open", "cannot create " + file.string());
     }
     ::fchmod(fd, 0600);
     ::close(fd);
     sqlite3* db = nullptr;
-    if (sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX,
+    if (sqlite3_open_v2(file.c_str(), &db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_NOFOLLOW,
                         nullptr) != SQLITE_OK) {
         Error failure = dbError(db, "opening " + file.string());
         sqlite3_close(db);

@@ -32,6 +32,7 @@ Error curlError(CURLcode code, const char* detail) {
             return makeError(ErrorKind::Timeout, "platform.timeout", message);
         case CURLE_PEER_FAILED_VERIFICATION:
         case CURLE_SSL_CACERT_BADFILE:
+        case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
             return makeError(ErrorKind::Protocol, "platform.untrusted",
                              "the platform's certificate is not trusted: " + message);
         case CURLE_SSL_CONNECT_ERROR:
@@ -102,7 +103,14 @@ Result<PlatformClient::Reply> PlatformClient::perform(const char* method, const 
     curl_easy_setopt(curl_, CURLOPT_CUSTOMREQUEST, method);
     curl_easy_setopt(curl_, CURLOPT_HTTPGET, 1L);
     if (std::string(method) != "GET") curl_easy_setopt(curl_, CURLOPT_POSTFIELDS, body.c_str());
+    // Only the configured CA: libcurl would otherwise also trust every CA in its built-in
+    // directory (/etc/ssl/certs on Debian), any of which could then vouch for an impostor.
     curl_easy_setopt(curl_, CURLOPT_CAINFO, config_.caBundle.c_str());
+    curl_easy_setopt(curl_, CURLOPT_CAPATH, nullptr);
+    curl_easy_setopt(curl_, CURLOPT_SSL_VERIFYPEER, 1L);
+    curl_easy_setopt(curl_, CURLOPT_SSL_VERIFYHOST, 2L);
+    curl_easy_setopt(curl_, CURLOPT_PINNEDPUBLICKEY,
+                     config_.pinnedPublicKey.empty() ? nullptr : config_.pinnedPublicKey.c_str());
     const bool withCertificate = !config_.clientCertificate.empty();
     curl_easy_setopt(curl_, CURLOPT_SSLCERT,
                      withCertificate ? config_.clientCertificate.c_str() : nullptr);

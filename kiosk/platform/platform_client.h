@@ -26,8 +26,11 @@ namespace lobby::platform {
 using Milliseconds = std::chrono::milliseconds;
 
 struct ClientConfig {
-    std::string baseUrl;  // https://host:port
-    std::filesystem::path caBundle;
+    std::string baseUrl;             // https://host:port
+    std::filesystem::path caBundle;  // the only CA trusted; the system's store is never read
+    // Optional: the platform's public key itself (curl's form "sha256//BASE64[;sha256//...]" or
+    // a PEM / DER public-key file). Empty: the CA alone decides.
+    std::string pinnedPublicKey;
     std::filesystem::path clientCertificate;
     std::filesystem::path clientKey;
     Milliseconds connectTimeout{3000};

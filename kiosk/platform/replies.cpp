@@ -4,10 +4,20 @@
 #include <type_traits>
 #include <utility>
 
+#include "common/privacy.h"
+
 namespace lobby::platform::replies {
 namespace {
 
 using nlohmann::json;
+
+// No text the kiosk shows or prints is longer; a longer one is not a reply of the platform's.
+constexpr std::size_t kMaxText_bytes = 4096;
+
+// A registration fee of more than 10,000 yuan is not one; a session of more than 10,000 slots
+// is not either.
+constexpr std::int64_t kMaxFee_fen = 1'000'000;
+constexpr std::int64_t kMaxRemaining = 10'000;
 
 // Strict field access: a missing or ill-typed required field is an error, never a crash.
 template <typename T>
@@ -17,10 +27,15 @@ Result<T> field(const json& object, const char* name) {
     const json& value = object.at(name);
     if constexpr (std::is_same_v<T, std::string>) {
         if (!value.is_string()) return badReply(std::string("has a non-string ") + name);
+        if (value.get_ref<const std::string&>().size() > kMaxText_bytes)
+            return badReply(std::string("has an overlong ") + name);
         return value.get<std::string>();
     } else {
         if (!value.is_number_integer()) return badReply(std::string("has a non-integer ") + name);
-        return value.get<T>();
+        // Read at full width, then range-checked: get<int>() would wrap 4294967396 to 100.
+        if (value.is_number_unsigned() && value.get<std::uint64_t>() > 1'000'000'000'000ULL)
+            return badReply(std::string("has an out-of-range ") + name);
+        return static_cast<T>(value.get<std::int64_t>());
     }
 }
 
@@ -49,14 +64,22 @@ struct Decoder {
         }
         return value.value();
     }
-    int integer(const char* name) {
+    // Every number the platform sends has a range the kiosk checks: a fee is never negative
+    // nor more than a hospital charges, a count never below zero.
+    int integer(const char* name, std::int64_t minimum, std::int64_t maximum) {
         if (error) return 0;
-        auto value = field<int>(object, name);
+        auto value = field<std::int64_t>(object, name);
         if (!value) {
             error = value.error();
             return 0;
         }
-        return value.value();
+        if (value.value() < minimum || value.value() > maximum) {
+            error =
+                badReply(std::string("has ") + name + " " + std::to_string(value.value()) +
+                         " outside " + std::to_string(minimum) + ".." + std::to_string(maximum));
+            return 0;
+        }
+        return static_cast<int>(value.value());
     }
 };
 
@@ -70,7 +93,8 @@ Result<T> decode(const json& object, Build build) {
 
 Result<Patient> decodePatient(const json& object) {
     return decode<Patient>(object, [](Decoder& d) {
-        return Patient{d.text("id"), d.text("masked_name")};
+        // Masked again here whatever the platform sent: a full name never reaches a screen.
+        return Patient{d.text("id"), privacy::maskName(d.text("masked_name"))};
     });
 }
 
@@ -93,7 +117,7 @@ Result<Booking> decodeBooking(const json& object) {
                         d.text("status"),
                         d.text("slice_id"),
                         d.text("hold_expires_at"),
-                        d.integer("fee_fen"),
+                        d.integer("fee_fen", 0, kMaxFee_fen),
                         flag(object, "stop_service"),
                         {}};
         Visit& visit = booking.visit;
@@ -181,8 +205,12 @@ Result<std::vector<Doctor>> doctors(const std::string& body) {
     if (!parsed) return parsed.error();
     return decodeList<Doctor>(parsed.value(), "doctors", [](const json& item) {
         return decode<Doctor>(item, [](Decoder& d) {
-            Doctor doctor{d.text("id"),        d.text("name"),       d.text("title"),
-                          d.text("specialty"), d.integer("fee_fen"), ""};
+            Doctor doctor{d.text("id"),
+                          d.text("name"),
+                          d.text("title"),
+                          d.text("specialty"),
+                          d.integer("fee_fen", 0, kMaxFee_fen),
+                          ""};
             // Optional; a path on the platform only, never a URL elsewhere.
             if (d.object.is_object() && d.object.contains("photo_url") &&
                 d.object["photo_url"].is_string()) {
@@ -208,7 +236,7 @@ Result<std::vector<Session>> schedule(const std::string& body) {
                               "slices", [](const json& slice) {
                                   return decode<Slice>(slice, [](Decoder& d) {
                                       return Slice{d.text("id"), d.text("start"), d.text("end"),
-                                                   d.integer("remaining")};
+                                                   d.integer("remaining", 0, kMaxRemaining)};
                                   });
                               });
         if (!slices) return slices.error();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <ctime>
 #include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -164,6 +165,38 @@ Status readOpeningHours(const json& root, Scene& scene) {
 
 }  // namespace
 
+std::optional<std::int64_t> parseUtcTime(std::string_view text) {
+    // Exactly "YYYY-MM-DDTHH:MM:SSZ": a signed time is never left to a parser's leniency.
+    static constexpr std::string_view kShape = "dddd-dd-ddTdd:dd:ddZ";
+    if (text.size() != kShape.size()) return std::nullopt;
+    for (std::size_t i = 0; i < kShape.size(); ++i) {
+        const bool digit = text[i] >= '0' && text[i] <= '9';
+        if (kShape[i] == 'd' ? !digit : text[i] != kShape[i]) return std::nullopt;
+    }
+    const auto number = [&](std::size_t at, std::size_t length) {
+        int value = 0;
+        for (std::size_t i = at; i < at + length; ++i)
+            value = value * 10 + (text[i] - '0');
+        return value;
+    };
+    std::tm time{};
+    time.tm_year = number(0, 4) - 1900;
+    time.tm_mon = number(5, 2) - 1;
+    time.tm_mday = number(8, 2);
+    time.tm_hour = number(11, 2);
+    time.tm_min = number(14, 2);
+    time.tm_sec = number(17, 2);
+    const int year = number(0, 4), month = number(5, 2), day = number(8, 2);
+    if (year < 2000 || month < 1 || month > 12 || day < 1 || time.tm_hour > 23 ||
+        time.tm_min > 59 || time.tm_sec > 59)
+        return std::nullopt;
+    const std::tm asGiven = time;
+    const std::time_t seconds = timegm(&time);
+    // timegm normalises 02-30 to 03-02: a date that moved did not exist.
+    if (time.tm_mday != asGiven.tm_mday || time.tm_mon != asGiven.tm_mon) return std::nullopt;
+    return static_cast<std::int64_t>(seconds);
+}
+
 bool Scene::offers(std::string_view function) const {
     return std::find(functions.begin(), functions.end(), function) != functions.end();
 }
@@ -206,19 +239,35 @@ Result<Scene> parseScene(std::string_view bytes) {
                          "the scene is not a JSON object");
     if (auto keys = onlyKnownKeys(
             root,
-            {"schema_version", "version", "scene_type", "hospital", "functions", "timeouts",
-             "voice_guidance", "slip", "payment_methods", "opening_hours"},
+            {"schema_version", "version", "group", "not_after", "scene_type", "hospital",
+             "functions", "timeouts", "voice_guidance", "slip", "payment_methods", "opening_hours"},
             "scene");
         !keys)
         return keys.error();
     if (!root.contains("schema_version") || root["schema_version"] != kSceneSchemaVersion)
         return invalid("schema_version must be " + std::to_string(kSceneSchemaVersion));
-    if (!root.contains("version") || !root["version"].is_number_integer() ||
-        root["version"].get<long long>() < 1)
-        return invalid("version must be a positive integer");
+    const bool versionInRange = root.contains("version") && root["version"].is_number_integer() &&
+                                (root["version"].is_number_unsigned()
+                                     ? root["version"].get<unsigned long long>() <=
+                                           static_cast<unsigned long long>(kMaxSceneVersion)
+                                     : root["version"].get<long long>() <= kMaxSceneVersion) &&
+                                root["version"].get<long long>() >= 1;
+    if (!versionInRange)
+        return invalid("version must be an integer from 1 to " + std::to_string(kMaxSceneVersion));
 
     Scene scene;
     scene.version = root["version"].get<long long>();
+    auto group = text(root, "group", "scene", 64);
+    if (!group) return group.error();
+    if (group.value().find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                        "0123456789_-") != std::string::npos)
+        return invalid("group must be letters, digits, '_' and '-'");
+    scene.group = group.value();
+    auto notAfter = text(root, "not_after", "scene", 20);
+    if (!notAfter) return notAfter.error();
+    const auto expiry = parseUtcTime(notAfter.value());
+    if (!expiry) return invalid("not_after must be a UTC time, \"YYYY-MM-DDTHH:MM:SSZ\"");
+    scene.notAfter_s = *expiry;
     auto type = text(root, "scene_type", "scene", 40);
     if (!type) return type.error();
     if (!isOneOf(type.value(), kKnownSceneTypes))

@@ -4,9 +4,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -56,8 +58,70 @@ Status writeAtomically(const std::string& directory, const std::string& path,
 
 }  // namespace
 
-SceneStore::SceneStore(std::string stateDirectory, std::string trustDirectory)
-    : stateDirectory_(std::move(stateDirectory)), trustDirectory_(std::move(trustDirectory)) {}
+SceneStore::SceneStore(std::string stateDirectory, std::string trustDirectory, SceneBinding binding)
+    : stateDirectory_(std::move(stateDirectory)),
+      trustDirectory_(std::move(trustDirectory)),
+      binding_(std::move(binding)) {
+    if (binding_.floorPath.empty()) {
+        std::string directory = stateDirectory_;
+        while (directory.size() > 1 && directory.back() == '/')
+            directory.pop_back();
+        binding_.floorPath = directory + ".floor";
+    }
+    if (!binding_.now_s)
+        binding_.now_s = [] { return static_cast<std::int64_t>(std::time(nullptr)); };
+}
+
+std::optional<long long> SceneStore::versionFloor() const {
+    long long floor = currentVersion();
+    std::ifstream file(binding_.floorPath, std::ios::binary);
+    if (!file) return floor;  // never written: nothing applied since floors were kept
+    std::ostringstream bytes;
+    bytes << file.rdbuf();
+    const json floors = json::parse(bytes.str(), nullptr, false);
+    if (!floors.is_object()) return std::nullopt;
+    if (floors.contains(binding_.group)) {
+        const json& kept = floors[binding_.group];
+        if (!kept.is_number_integer() || kept.get<long long>() < 0 ||
+            kept.get<long long>() > kMaxSceneVersion)
+            return std::nullopt;
+        floor = std::max(floor, kept.get<long long>());
+    }
+    return floor;
+}
+
+Status SceneStore::raiseFloor(long long version) const {
+    json floors = json::object();
+    std::ifstream file(binding_.floorPath, std::ios::binary);
+    if (file) {
+        std::ostringstream bytes;
+        bytes << file.rdbuf();
+        floors = json::parse(bytes.str(), nullptr, false);
+        if (!floors.is_object()) floors = json::object();
+    }
+    if (floors.contains(binding_.group) && floors[binding_.group].is_number_integer() &&
+        floors[binding_.group].get<long long>() >= version)
+        return {};
+    floors[binding_.group] = version;
+    const auto slash = binding_.floorPath.find_last_of('/');
+    const std::string directory =
+        slash == std::string::npos ? std::string(".")
+                                   : binding_.floorPath.substr(0, std::max<std::size_t>(slash, 1));
+    return writeAtomically(directory, binding_.floorPath, floors.dump());
+}
+
+Status SceneStore::bound(const Scene& scene) const {
+    if (scene.group != binding_.group) {
+        return makeError(ErrorKind::InvalidConfig, "scene.wrong_group",
+                         "signed for group \"" + scene.group + "\", this kiosk is in \"" +
+                             binding_.group + "\"");
+    }
+    if (binding_.now_s() > scene.notAfter_s) {
+        return makeError(ErrorKind::InvalidConfig, "scene.expired",
+                         "version " + std::to_string(scene.version) + " has expired (not_after)");
+    }
+    return {};
+}
 
 std::string SceneStore::currentPath() const {
     return stateDirectory_ + "/current.scene";
@@ -76,11 +140,25 @@ Result<Scene> SceneStore::verified(const SignedSceneBytes& candidate) const {
 Result<Scene> SceneStore::check(const SignedSceneBytes& candidate) const {
     auto scene = verified(candidate);
     if (!scene) return scene;
-    if (scene->version <= currentVersion()) {
+    if (auto binds = bound(scene.value()); !binds) return binds.error();
+    const auto floor = versionFloor();
+    if (!floor) {
+        return makeError(ErrorKind::InvalidConfig, "scene.floor_unreadable",
+                         binding_.floorPath +
+                             " is unreadable; no scene is accepted until a "
+                             "technician restores it");
+    }
+    if (scene->version <= *floor) {
         return makeError(ErrorKind::InvalidConfig, "scene.not_newer",
                          "version " + std::to_string(scene->version) +
-                             " is not newer than the applied version " +
-                             std::to_string(currentVersion()) + " (no rollback)");
+                             " is not newer than version " + std::to_string(*floor) +
+                             ", the highest applied (no rollback)");
+    }
+    if (scene->version - *floor > kMaxVersionJump) {
+        return makeError(ErrorKind::InvalidConfig, "scene.version_jump",
+                         "version " + std::to_string(scene->version) + " is more than " +
+                             std::to_string(kMaxVersionJump) + " above version " +
+                             std::to_string(*floor));
     }
     return scene;
 }
@@ -104,6 +182,7 @@ Result<Scene> SceneStore::apply(const SignedSceneBytes& candidate) {
         return ioError("keeping the previous scene");
     if (auto written = writeAtomically(stateDirectory_, currentPath(), envelope); !written)
         return written.error();
+    if (auto raised = raiseFloor(scene->version); !raised) return raised.error();
     current_ = scene.value();
     lastRejection_.clear();
     return scene;
@@ -129,9 +208,12 @@ Result<Scene> SceneStore::loadFile(const std::string& path) const {
         return makeError(ErrorKind::InvalidConfig, "scene.corrupt",
                          path + " is not a stored scene");
     }
-    return verified({envelope["scene_json"].get<std::string>(),
-                     envelope["signature_base64"].get<std::string>()})
-        .withContext(path);
+    auto scene = verified({envelope["scene_json"].get<std::string>(),
+                           envelope["signature_base64"].get<std::string>()});
+    if (scene) {
+        if (auto binds = bound(scene.value()); !binds) return binds.error().withContext(path);
+    }
+    return std::move(scene).withContext(path);
 }
 
 void SceneStore::load() {

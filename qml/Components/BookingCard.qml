@@ -25,6 +25,7 @@ Rectangle {
             Layout.fillWidth: true
             spacing: 8
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: card.booking.department + "  " + card.booking.doctor
                 font.family: Theme.fontFamily
@@ -34,6 +35,7 @@ Rectangle {
                 wrapMode: Text.WordWrap
             }
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: card.booking.when + "  " + card.booking.fee
                 font.family: Theme.fontFamily
@@ -42,6 +44,7 @@ Rectangle {
                 wrapMode: Text.WordWrap
             }
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: card.booking.statusText
                 font.family: Theme.fontFamily

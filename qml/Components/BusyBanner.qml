@@ -29,6 +29,7 @@ Rectangle {
             }
         }
         Text {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             text: banner.text
             color: Theme.primaryText

@@ -28,6 +28,7 @@ Rectangle {
             spacing: Theme.spacing
 
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: qsTr("Are you still there?")
                 font.family: Theme.fontFamily
@@ -38,6 +39,7 @@ Rectangle {
                 wrapMode: Text.WordWrap
             }
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: qsTr("This session ends in %1 s.").arg(Session.countdownRemaining)
                 font.family: Theme.fontFamily

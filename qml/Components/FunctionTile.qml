@@ -19,6 +19,7 @@ Button {
     contentItem: ColumnLayout {
         spacing: 8
         Text {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             text: tile.title
             font.family: Theme.fontFamily
@@ -29,6 +30,7 @@ Button {
             wrapMode: Text.WordWrap
         }
         Text {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             visible: !tile.enabled
             text: qsTr("Unavailable: %1").arg(tile.reason)

@@ -26,6 +26,7 @@ Rectangle {
             radius: Theme.radius
             color: Theme.primary
             Text {
+                textFormat: Text.PlainText
                 anchors.centerIn: parent
                 text: card.symbol
                 color: Theme.primaryText
@@ -35,6 +36,7 @@ Rectangle {
             }
         }
         Text {
+            textFormat: Text.PlainText
             id: label
             Layout.fillWidth: true
             text: card.text

@@ -15,6 +15,7 @@ Button {
     Accessible.name: text
 
     contentItem: Text {
+        textFormat: Text.PlainText
         text: control.text
         font: control.font
         color: !control.enabled ? Theme.disabledText

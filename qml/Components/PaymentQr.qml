@@ -36,6 +36,7 @@ GridLayout {
         Layout.alignment: qr.wide ? (Qt.AlignLeft | Qt.AlignVCenter) : Qt.AlignTop
         spacing: Theme.spacing
         Text {
+            textFormat: Text.PlainText
             objectName: "paymentCountdown"
             Layout.fillWidth: true
             horizontalAlignment: qr.wide ? Text.AlignLeft : Text.AlignHCenter
@@ -49,6 +50,7 @@ GridLayout {
             wrapMode: Text.WordWrap
         }
         Text {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             horizontalAlignment: qr.wide ? Text.AlignLeft : Text.AlignHCenter
             text: qsTr("Fee: %1").arg(qr.fee)

@@ -20,6 +20,7 @@ Item {
         spacing: Theme.spacing
 
         Text {
+            textFormat: Text.PlainText
             objectName: "screenTitle"
             Layout.fillWidth: true
             text: frame.title
@@ -30,6 +31,7 @@ Item {
             wrapMode: Text.WordWrap
         }
         Text {
+            textFormat: Text.PlainText
             objectName: "screenInstruction"
             Layout.fillWidth: true
             visible: text.length > 0

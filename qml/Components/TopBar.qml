@@ -27,6 +27,7 @@ Rectangle {
         rowSpacing: 8
 
         Text {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             Layout.columnSpan: bar.narrow && Voice.offered ? 2 : 1
             text: Kiosk.hospitalName
@@ -48,6 +49,7 @@ Rectangle {
         Column {
             Layout.alignment: Qt.AlignRight | Qt.AlignVCenter
             Text {
+                textFormat: Text.PlainText
                 anchors.right: parent.right
                 text: Kiosk.timeText
                 color: Theme.primaryText
@@ -56,6 +58,7 @@ Rectangle {
                 font.bold: true
             }
             Text {
+                textFormat: Text.PlainText
                 anchors.right: parent.right
                 text: Kiosk.dateText
                 color: Theme.primaryText

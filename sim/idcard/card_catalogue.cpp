@@ -80,8 +80,8 @@ idcard::Bytes buildTextBlock(const std::vector<TextField>& fields, char typeFlag
 
 const std::vector<SimCard>& cardCatalogue() {
     static const std::vector<SimCard> cards = {
-        {"resident-zhang", "resident card, long-term validity",
-         resident("张三丰", "1", "01", "19491231",
+        {"resident-zhang", "resident card, long-term validity (GB 11643's own example number)",
+         resident("张三丰", "2", "01", "19491231",
                   "北京市西城区复兴门外大街999号院11号楼3单元502室", "11010519491231002X",
                   "北京市公安局西城分局", "20150101", "长期"),
          fakePhoto(1)},

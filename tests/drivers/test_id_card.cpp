@@ -35,7 +35,7 @@ TEST(IdCard, DecodesAResidentCard) {
     const IdCard card = decodeCatalogue("resident-zhang");
     EXPECT_EQ(card.type, CardType::Resident);
     EXPECT_EQ(card.name, "张三丰");
-    EXPECT_EQ(card.sex, Sex::Male);
+    EXPECT_EQ(card.sex, Sex::Female);  // as the ID number's 17th digit (2) says
     EXPECT_EQ(card.nation, "汉");
     EXPECT_EQ(card.birthDate.iso(), "1949-12-31");
     EXPECT_EQ(card.address, "北京市西城区复兴门外大街999号院11号楼3单元502室");
@@ -101,6 +101,20 @@ TEST(IdCard, BirthDateMustMatchTheIdNumber) {
     auto result = validate(card, kToday);
     ASSERT_FALSE(result.ok());
     EXPECT_EQ(result.error().code, "idcard.birth_mismatch");
+}
+
+TEST(IdCard, SexMustMatchTheIdNumber) {
+    IdCard card = decodeCatalogue("resident-zhang");  // ...002X: the 17th digit is even
+    card.sex = Sex::Male;
+    auto result = validate(card, kToday);
+    ASSERT_FALSE(result.ok());
+    EXPECT_EQ(result.error().code, "idcard.sex_mismatch");
+    EXPECT_EQ(result.error().kind, ErrorKind::CardInvalid);
+
+    IdCard permit = decodeCatalogue("foreign-2023");  // the 2023 number has the digit too
+    permit.sex = Sex::Male;
+    EXPECT_EQ(validate(permit, kToday).error().code, "idcard.sex_mismatch");
+    EXPECT_TRUE(validate(decodeCatalogue("hmt-chen"), kToday).ok()) << "...0019: male, as read";
 }
 
 TEST(IdCard, MalformedTextIsATypedErrorNotACrash) {

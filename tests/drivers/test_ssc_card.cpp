@@ -100,10 +100,20 @@ TEST(SscCard, FallsBackToSelectingTheEfForCardsWithoutSfi) {
     ASSERT_TRUE(card.ok()) << card.error().message;
     EXPECT_EQ(card->name, "刘洋");
     EXPECT_EQ(card->nation, "回");
-    EXPECT_EQ(card->sex, SscSex::Male);
+    EXPECT_EQ(card->sex, SscSex::Female);
     auto selecting = readHolder("ssc-liu", RecordAddressing::SelectFile);
     ASSERT_TRUE(selecting.ok());
     EXPECT_EQ(selecting->idNumber, card->idNumber);
+}
+
+TEST(SscCard, SexMustMatchTheIdNumber) {
+    auto card = readHolder("ssc-wang", RecordAddressing::ShortFileId);
+    ASSERT_TRUE(card.ok()) << card.error().message;
+    card->sex = SscSex::Male;  // ...002X records a woman
+    auto result = validate(card.value(), kToday);
+    ASSERT_FALSE(result.ok());
+    EXPECT_EQ(result.error().code, "smartcard.sex_mismatch");
+    EXPECT_EQ(result.error().kind, ErrorKind::CardInvalid);
 }
 
 TEST(SscCard, DecodesFourCharacterGbkNames) {

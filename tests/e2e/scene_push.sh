@@ -22,7 +22,8 @@ platform_command "token evoucher YBPZ0001SCENE 11010519491231002X 张三丰" >/d
 # scene VERSION NAME COLOUR FUNCTIONS [VOICE] → $out/scene-vVERSION.json
 scene() {
     cat >"$out/scene-v$1.json" <<JSON
-{"schema_version": 1, "version": $1, "scene_type": "outpatient_lobby",
+{"schema_version": 1, "version": $1, "group": "default", "not_after": "2099-12-31T23:59:59Z",
+ "scene_type": "outpatient_lobby",
  "hospital": {"name": "$2", "primary_color": "$3"},
  "functions": $4, "payment_methods": ["wechat", "alipay"], "voice_guidance": ${5:-false},
  "timeouts": {"idle_s": 60, "countdown_s": 10, "farewell_s": 1}}

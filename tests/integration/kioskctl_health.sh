@@ -19,7 +19,7 @@ check_of() {  # NAME: that check's JSON from status/selftest output on stdin
 token=$(platform_command "enroll-token KIOSK-HEALTH-0001" | awk '/^ok /{print $2}')
 "$kioskctl" enroll --platform "$LOBBY_PLATFORM_URL" --token "$token" --ca "$LOBBY_PLATFORM_CA" \
     --terminal-id KIOSK-HEALTH-0001 --dir "$out/enrollment" >/dev/null
-pin_hash=$(echo 2468 | "$kioskctl" maintenance pin-hash)
+pin_hash=$(echo 246813 | "$kioskctl" maintenance pin-hash)
 write_config() {  # SCANNER_JSON
     cat >"$out/kiosk.json" <<JSON
 {"schema_version": 1, "terminal": {"id": "KIOSK-HEALTH-0001"},
@@ -60,6 +60,7 @@ write_config '{"backend": "simulated"}'
 
 # The bundle: config, versions, status, logs; neither the key nor the PIN hash is in it.
 "$kioskctl" diag bundle "$out/diag.tar.gz" --config "$out/kiosk.json" >/dev/null || fail "diag bundle failed"
+[[ $(stat -c %a "$out/diag.tar.gz") == 600 ]] || fail "the bundle is $(stat -c %a "$out/diag.tar.gz"), not 600"
 mkdir "$out/diag" && tar xzf "$out/diag.tar.gz" -C "$out/diag"
 for file in config.txt versions.txt status.json logs.txt; do
     [[ -s $out/diag/lobby-kiosk-diag/$file ]] || fail "the bundle lacks $file"

@@ -38,7 +38,7 @@ sim place resident-zhang
 python3 - "$work/card.json" <<'PY'
 import json, sys
 card = json.load(open(sys.argv[1]))
-want = {"card_type": "resident", "name": "张三丰", "sex": "male", "nation": "汉",
+want = {"card_type": "resident", "name": "张三丰", "sex": "female", "nation": "汉",
         "birth_date": "1949-12-31", "id_number": "11010519491231002X",
         "valid_from": "2015-01-01", "valid_to": "long-term"}
 for key, value in want.items():

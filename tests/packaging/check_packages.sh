@@ -46,7 +46,9 @@ uid=$(awk -F: '$1=="lobby-kiosk"{print $3}' "$root/etc/passwd")
 grep "^lobby-kiosk:" "$root/etc/passwd" | grep -q nologin || fail "the kiosk user can log in"
 systemd-tmpfiles --root="$root" --create lobby-kiosk.conf || fail "systemd-tmpfiles refused the tmpfiles.d file"
 [[ $(stat -c '%a %u' "$root/var/lib/lobby-kiosk") == "750 $uid" ]] || fail "/var/lib/lobby-kiosk is $(stat -c '%a %u' "$root/var/lib/lobby-kiosk")"
-[[ $(stat -c '%a %u' "$root/var/lib/lobby-kiosk/enrollment") == "700 $uid" ]] || fail "the enrollment directory is not 0700 for the kiosk user"
+gid=$(awk -F: '$1=="lobby-kiosk"{print $3}' "$root/etc/group")
+[[ $(stat -c '%a %u %g' "$root/var/lib/lobby-kiosk/enrollment") == "750 0 $gid" ]] || fail "the enrollment directory is $(stat -c '%a %u %g' "$root/var/lib/lobby-kiosk/enrollment"), not 0750 root:lobby-kiosk"
+[[ $(stat -c '%a %u %g' "$root/etc/lobby-kiosk/kiosk.json") == "640 0 $gid" ]] || fail "kiosk.json is $(stat -c '%a %u %g' "$root/etc/lobby-kiosk/kiosk.json"), not 0640 root:lobby-kiosk"
 "$root/usr/bin/kioskctl" config validate "$root/etc/lobby-kiosk/kiosk.json" >/dev/null || fail "the shipped kiosk.json is invalid"
 
 # The unit: systemd's own verdict (every warning counts), then what this kiosk needs of it.

@@ -3,7 +3,13 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/sha.h>
+#include <openssl/x509.h>
+
 #include <atomic>
+#include <cstdio>
 #include <thread>
 
 #include "platform/platform_client.h"
@@ -62,7 +68,44 @@ std::string tomorrowSlice(const std::string& doctor) {
     return doctor + "-" + date + "-m-1";
 }
 
+// curl's pin of the public key in a PEM certificate: "sha256//" + base64(SHA-256(SPKI DER)).
+std::string publicKeyPin(const std::filesystem::path& certificatePem) {
+    std::FILE* file = std::fopen(certificatePem.c_str(), "r");
+    if (file == nullptr) return {};
+    X509* certificate = PEM_read_X509(file, nullptr, nullptr, nullptr);
+    std::fclose(file);
+    if (certificate == nullptr) return {};
+    unsigned char* der = nullptr;
+    const int length = i2d_PUBKEY(X509_get0_pubkey(certificate), &der);
+    unsigned char digest[SHA256_DIGEST_LENGTH];
+    SHA256(der, static_cast<size_t>(length), digest);
+    OPENSSL_free(der);
+    X509_free(certificate);
+    unsigned char encoded[64] = {};
+    EVP_EncodeBlock(encoded, digest, SHA256_DIGEST_LENGTH);
+    return "sha256//" + std::string(reinterpret_cast<char*>(encoded));
+}
+
 }  // namespace
+
+TEST_F(ClientRig, APinnedPublicKeyMustBeThePlatformsOwn) {
+    auto pinned = config(server_->port());
+    pinned.pinnedPublicKey = publicKeyPin(tls_.serverCertificate);
+    ASSERT_EQ(pinned.pinnedPublicKey.size(), 8u + 44u);
+    EXPECT_TRUE(PlatformClient(pinned).departments().ok());
+    // A key rollover: the old pin and the new one, either accepted.
+    pinned.pinnedPublicKey =
+        publicKeyPin(tls_.caCertificate) + ";" + publicKeyPin(tls_.serverCertificate);
+    EXPECT_TRUE(PlatformClient(pinned).departments().ok());
+
+    // The same CA vouches for the server, but the key is not the pinned one.
+    auto other = config(server_->port());
+    other.pinnedPublicKey = publicKeyPin(tls_.caCertificate);
+    other.maxAttempts = 1;
+    auto refused = PlatformClient(other).departments();
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().code, "platform.untrusted");
+}
 
 TEST_F(ClientRig, WalksRegisterBookPayOverOneConnection) {
     PlatformClient client(config(server_->port()));

@@ -103,6 +103,49 @@ TEST(Slips, AMissingFieldIsAnErrorNotAPlaceholderOnPaper) {
     EXPECT_EQ(bytes.error().message, "checkin: no value for {queue_number}");
 }
 
+TEST(Slips, ControlBytesInDataNeverReachThePrinter) {
+    auto slip = config::loadSlipTemplate("checkin");
+    ASSERT_TRUE(slip.ok());
+    const std::string drawerPulse = "\x1b\x70\x00\x19\xfa";
+    const std::string cutPaper = "\x1d\x56\x00";
+    SlipFields hostile = kCheckin;
+    hostile["department"] = "内科" + std::string(drawerPulse.data(), drawerPulse.size()) + "外科";
+    hostile["doctor"] = "李医生" + std::string(cutPaper.data(), cutPaper.size()) + "\x7f\n主任";
+    hostile["patient_name"] = "张\xc2\x9b三丰";  // a C1 control (CSI) in UTF-8
+    hostile["clinic_room"] = std::string("3\x00诊室", 8);
+    auto clean = renderSlip(slip.value(), kCheckin, PaperWidth::Mm80);
+    auto bytes = renderSlip(slip.value(), hostile, PaperWidth::Mm80);
+    ASSERT_TRUE(clean.ok() && bytes.ok());
+    const std::string raw(bytes->begin(), bytes->end());
+    EXPECT_EQ(raw.find(drawerPulse), std::string::npos) << "the cash drawer would open";
+    EXPECT_EQ(raw.find("\x1b\x70"), std::string::npos);
+    auto decoded = sim::decodeEscPos(bytes.value());
+    auto decodedClean = sim::decodeEscPos(clean.value());
+    ASSERT_TRUE(decoded.ok()) << decoded.error().message;
+    ASSERT_TRUE(decodedClean.ok());
+    EXPECT_EQ(decoded->elements.size(), decodedClean->elements.size())
+        << "no extra cut, feed or element came from the data";
+    const std::string text = decoded->text();
+    // What is left of a command once its control bytes are gone is harmless text.
+    EXPECT_NE(text.find("内科p外科"), std::string::npos) << text;
+    EXPECT_NE(text.find("李医生V 主任"), std::string::npos) << text;
+    EXPECT_NE(text.find("张*丰"), std::string::npos) << text;
+    EXPECT_NE(text.find("3诊室"), std::string::npos) << text;
+}
+
+TEST(Slips, AnOverlongCodeIsRefusedNotPrinted) {
+    auto slip = config::loadSlipTemplate("checkin");
+    ASSERT_TRUE(slip.ok());
+    SlipFields fields = kCheckin;
+    fields["queue_url"] = "https://queue.example/" + std::string(600, 'a');
+    auto qr = renderSlip(slip.value(), fields, PaperWidth::Mm80);
+    ASSERT_FALSE(qr.ok());
+    EXPECT_EQ(qr.error().code, "printer.bad_field");
+    fields = kCheckin;
+    fields["visit_number"] = std::string(100, '9');
+    EXPECT_EQ(renderSlip(slip.value(), fields, PaperWidth::Mm80).error().code, "printer.bad_field");
+}
+
 TEST(Slips, TemplateMistakesNameTheLine) {
     EXPECT_EQ(config::parseSlipTemplate(R"({"kind":"x","lines":[{"text":"a","colour":"red"}]})")
                   .error()

@@ -19,7 +19,8 @@ namespace {
 
 std::string sceneJson(long long version, const std::string& extra = "") {
     return R"({"schema_version": 1, "version": )" + std::to_string(version) +
-           R"(, "scene_type": "outpatient_lobby",
+           R"(, "group": "default", "not_after": "2099-12-31T23:59:59Z",
+  "scene_type": "outpatient_lobby",
   "hospital": {"name": "示例市第一人民医院", "name_en": "Example First People's Hospital",
                "primary_color": "#0B5CAD"},
   "functions": ["pickup", "my_bookings"],
@@ -50,8 +51,12 @@ protected:
     std::string adminKey() const { return (root_ / "admin" / "admin.key").string(); }
     std::string trust() const { return (root_ / "trust").string(); }
     std::string state() const { return (root_ / "state").string(); }
-    SignedSceneBytes signedScene(long long version, const std::string& key = "") {
-        const std::string bytes = sceneJson(version);
+    SignedSceneBytes signedScene(long long version, const std::string& key = "",
+                                 const std::string& group = "default",
+                                 const std::string& notAfter = "2099-12-31T23:59:59Z") {
+        std::string bytes = sceneJson(version);
+        bytes.replace(bytes.find("\"default\""), 9, "\"" + group + "\"");
+        bytes.replace(bytes.find("2099-12-31T23:59:59Z"), 20, notAfter);
         auto signature = signScene(bytes, key.empty() ? adminKey() : key);
         EXPECT_TRUE(signature.ok());
         return {bytes, signature ? signature.value() : ""};
@@ -85,7 +90,8 @@ TEST(SceneFormat, RefusesWhatIsWrongWithAReason) {
     EXPECT_EQ(errorCode(std::string(kMaxSceneBytes + 1, ' ')).substr(0, 15), "scene.too_large");
     const std::pair<std::string, std::string> cases[] = {
         {R"({"schema_version": 2, "version": 1})", "schema_version"},
-        {sceneJson(0), "version must be a positive integer"},
+        {sceneJson(0), "version must be an integer from 1"},
+        {sceneJson(9223372036854775807LL), "version must be an integer from 1"},
         {sceneJson(1, R"(, "functons": ["pickup"])"), "unknown key \"functons\""},
     };
     for (const auto& [json, expected] : cases) {
@@ -110,6 +116,11 @@ TEST(SceneFormat, RefusesWhatIsWrongWithAReason) {
         {{"\"17:00\"", "\"25:00\""}, "HH:MM"},
         {{"\"17:00\"", "\"07:00\""}, "open must be before"},
         {{"\"voice_guidance\": true", "\"voice_guidance\": \"yes\""}, "true or false"},
+        {{"\"group\": \"default\", ", ""}, "scene.group is missing"},
+        {{"\"default\"", "\"east wing\""}, "group must be letters"},
+        {{"\"not_after\": \"2099-12-31T23:59:59Z\",", ""}, "scene.not_after is missing"},
+        {{"2099-12-31T23:59:59Z", "2099-02-30T00:00:00Z"}, "not_after must be a UTC time"},
+        {{"2099-12-31T23:59:59Z", "2099-12-31 23:59:59"}, "not_after must be a UTC time"},
         {{"\"示例市第一人民医院\"", "\"\""}, "hospital.name is empty"},
         {{"\"footer\"", "\"header\""}, "unknown key \"header\""},
         {{"\"primary_color\": \"#0B5CAD\"",
@@ -200,4 +211,68 @@ TEST_F(SceneDirs, StoreRefusesUnsignedAndInvalidScenes) {
     EXPECT_EQ(store.apply({invalid, signature.value()}).error().code, "scene.invalid");
     EXPECT_NE(store.lastRejection().find("v9: scene.invalid"), std::string::npos);
     EXPECT_FALSE(fs::exists(store.currentPath())) << "nothing refused is written";
+}
+
+TEST(SceneFormat, ReadsItsGroupAndExpiry) {
+    auto scene = parseScene(sceneJson(7));
+    ASSERT_TRUE(scene.ok()) << scene.error().message;
+    EXPECT_EQ(scene->group, "default");
+    EXPECT_EQ(scene->notAfter_s, 4102444799);  // 2099-12-31T23:59:59Z
+    EXPECT_EQ(parseUtcTime("1970-01-01T00:00:00Z"), std::nullopt) << "before 2000: a mistake";
+    EXPECT_EQ(parseUtcTime("2024-02-29T12:00:00Z"), 1709208000);
+    EXPECT_EQ(parseUtcTime("2023-02-29T12:00:00Z"), std::nullopt);
+}
+
+TEST_F(SceneDirs, ASceneForAnotherGroupOrPastItsExpiryIsRefused) {
+    SceneStore store(state(), trust(),
+                     {"east-wing", {}, [] { return std::int64_t{4'000'000'000}; }});
+    store.load();
+    EXPECT_EQ(store.apply(signedScene(1)).error().code, "scene.wrong_group");
+    EXPECT_EQ(store.apply(signedScene(2, "", "east-wing", "2096-01-01T00:00:00Z")).error().code,
+              "scene.expired");  // 4,000,000,000 s is in 2096-10
+    ASSERT_TRUE(store.apply(signedScene(3, "", "east-wing")).ok());
+
+    // Once it expires the kiosk no longer starts with it.
+    SceneStore later(state(), trust(),
+                     {"east-wing", {}, [] { return std::int64_t{4'102'444'800}; }});
+    later.load();
+    EXPECT_FALSE(later.current().has_value());
+    EXPECT_NE(later.lastRejection().find("scene.expired"), std::string::npos)
+        << later.lastRejection();
+}
+
+TEST_F(SceneDirs, TheVersionFloorSurvivesAWipedStateDirectory) {
+    {
+        SceneStore store(state(), trust());
+        store.load();
+        ASSERT_TRUE(store.apply(signedScene(5)).ok());
+    }
+    fs::remove_all(state());  // wiped (or corrupted) by whoever can write there
+    SceneStore wiped(state(), trust());
+    wiped.load();
+    EXPECT_FALSE(wiped.current().has_value());
+    EXPECT_EQ(wiped.versionFloor(), 5);
+    EXPECT_EQ(wiped.apply(signedScene(4)).error().code, "scene.not_newer")
+        << "an old signed scene must not come back";
+    ASSERT_TRUE(wiped.apply(signedScene(6)).ok());
+
+    // The floor is per group: another group's versions start afresh.
+    SceneStore other(state() + "-other", trust(), {"west", state() + ".floor", {}});
+    other.load();
+    EXPECT_EQ(other.versionFloor(), 0);
+
+    // An unreadable floor accepts nothing (fail closed) and says so.
+    std::ofstream(state() + ".floor", std::ios::trunc) << "garbage";
+    SceneStore corrupt(state(), trust());
+    corrupt.load();
+    EXPECT_EQ(corrupt.apply(signedScene(7)).error().code, "scene.floor_unreadable");
+}
+
+TEST_F(SceneDirs, AVersionFarAboveTheFloorIsRefused) {
+    SceneStore store(state(), trust());
+    store.load();
+    ASSERT_TRUE(store.apply(signedScene(2)).ok());
+    EXPECT_EQ(store.apply(signedScene(2 + kMaxVersionJump + 1)).error().code, "scene.version_jump")
+        << "a typo would block every later scene";
+    ASSERT_TRUE(store.apply(signedScene(2 + kMaxVersionJump)).ok());
 }

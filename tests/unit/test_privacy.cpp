@@ -35,3 +35,42 @@ TEST(Privacy, MasksPhoneNumbers) {
     EXPECT_EQ(maskPhone("13812345678"), "138****5678");
     EXPECT_EQ(maskPhone("1234"), "****");
 }
+
+TEST(Privacy, ScrubMasksIdNumbersWhereverTheyStand) {
+    EXPECT_EQ(scrubPersonalData("id=11010519491231002X ok"), "id=1101**********002X ok");
+    EXPECT_EQ(scrubPersonalData("patientID11010519491231002Xread"),
+              "patientID1101**********002Xread");
+    EXPECT_EQ(scrubPersonalData("card_110105194912310021_done"), "card_1101**********0021_done");
+    EXPECT_EQ(scrubPersonalData("old 110105491231002"), "old 1101********002");
+    EXPECT_EQ(scrubPersonalData("length 1101051949123100211 digits"),
+              "length 1101051949123100211 digits")
+        << "19 digits are no ID number";
+}
+
+TEST(Privacy, ScrubReadsFullWidthDigits) {
+    EXPECT_EQ(scrubPersonalData("身份证１１０１０５１９４９１２３１００２Ｘ"),
+              "身份证1101**********002X");
+    EXPECT_EQ(scrubPersonalData("手机１３８１２３４５６７８"), "手机138****5678");
+}
+
+TEST(Privacy, ScrubMasksMobileNumbersWithOrWithoutTheCountryCode) {
+    EXPECT_EQ(scrubPersonalData("phone 13812345678."), "phone 138****5678.");
+    EXPECT_EQ(scrubPersonalData("tel:+8613812345678"), "tel:+86138****5678");
+    EXPECT_EQ(scrubPersonalData("tel +86 13812345678"), "tel +86 138****5678");
+    EXPECT_EQ(scrubPersonalData("008613812345678"), "0086138****5678");
+    EXPECT_EQ(scrubPersonalData("+86-138-1234-5678"), "+86-138-****-5678");
+    EXPECT_EQ(scrubPersonalData("138 1234 5678 called"), "138 **** 5678 called");
+    EXPECT_EQ(scrubPersonalData("mobile13812345678x"), "mobile138****5678x");
+    EXPECT_EQ(scrubPersonalData("order 12812345678"), "order 12812345678") << "not a mobile prefix";
+}
+
+TEST(Privacy, ScrubMasksForeignPermanentResidenceNumbers) {
+    EXPECT_EQ(scrubPersonalData("permit USA110070101234 seen"), "permit USA**********34 seen");
+    // The 2023 form has the resident ID's 18 characters (starting with 9).
+    EXPECT_EQ(scrubPersonalData("permit 931586197001010021"), "permit 9315**********0021");
+}
+
+TEST(Privacy, ScrubLeavesOrdinaryNumbersAlone) {
+    const std::string line = "2026-12-01T04:06:32 booking B-20261201-0042 fee 2500 fen, 3 tries";
+    EXPECT_EQ(scrubPersonalData(line), line);
+}

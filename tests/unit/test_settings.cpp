@@ -80,7 +80,7 @@ TEST(Settings, LoadPrefixesTheFileAndReportsAMissingFile) {
 
 TEST(Settings, SensitiveValuesNeverReachTheLogDump) {
     auto settings = Settings::fromJson(
-        R"({"schema_version": 1, "maintenance": {"pin_hash": "pbkdf2-sha256$1000$)"
+        R"({"schema_version": 1, "maintenance": {"pin_hash": "pbkdf2-sha256$200000$)"
         R"(0123456789abcdef0123456789abcdef$)"
         R"(feedfacefeedfacefeedfacefeedfacefeedfacefeedfacefeedfacefeedface"}})");
     ASSERT_TRUE(settings.ok());

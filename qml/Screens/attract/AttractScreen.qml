@@ -26,6 +26,7 @@ Item {
 
             Item { Layout.fillHeight: true }
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: qsTr("Self-service")
                 font.family: Theme.fontFamily
@@ -34,6 +35,7 @@ Item {
                 horizontalAlignment: Text.AlignHCenter
             }
             Text {
+                textFormat: Text.PlainText
                 objectName: "attractPrompt"
                 Layout.fillWidth: true
                 text: qsTr("Place your ID card or medical-insurance card")
@@ -45,6 +47,7 @@ Item {
                 wrapMode: Text.WordWrap
             }
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: qsTr("Pick up a booked appointment, book and pay, cancel, or look up your bookings.")
                 font.family: Theme.fontFamily

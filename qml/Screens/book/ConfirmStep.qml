@@ -26,6 +26,7 @@ ColumnLayout {
                 Layout.fillWidth: true
                 spacing: Theme.spacing
                 Text {
+                    textFormat: Text.PlainText
                     Layout.preferredWidth: 240
                     text: modelData[0]
                     font.family: Theme.fontFamily
@@ -33,6 +34,7 @@ ColumnLayout {
                     color: Theme.mutedText
                 }
                 Text {
+                    textFormat: Text.PlainText
                     Layout.fillWidth: true
                     text: modelData[1] || ""
                     font.family: Theme.fontFamily

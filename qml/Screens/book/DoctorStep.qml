@@ -47,6 +47,7 @@ ListView {
             Layout.fillWidth: true
             spacing: 8
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: doctorButton.modelData.name + "  " + doctorButton.modelData.title + "  "
                       + doctorButton.modelData.fee
@@ -57,6 +58,7 @@ ListView {
                 wrapMode: Text.WordWrap
             }
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: doctorButton.modelData.specialty
                 font.family: Theme.fontFamily
@@ -65,6 +67,7 @@ ListView {
                 wrapMode: Text.WordWrap
             }
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: doctorButton.modelData.available
                       ? qsTr("Next free: %1").arg(doctorButton.modelData.next)

@@ -16,6 +16,7 @@ ListView {
         width: sessionList.width
         spacing: 12
         Text {
+            textFormat: Text.PlainText
             text: sessionRow.modelData.label
             font.family: Theme.fontFamily
             font.pixelSize: Theme.fontLarge

@@ -18,6 +18,7 @@ Rectangle {
         spacing: Theme.spacing
 
         Text {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             text: qsTr("Cancel this booking?")
             font.family: Theme.fontFamily
@@ -26,6 +27,7 @@ Rectangle {
             color: Theme.text
         }
         Text {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             text: (Bookings.confirming.department || "") + "  " + (Bookings.confirming.doctor || "")
                   + "\n" + (Bookings.confirming.when || "") + "  " + (Bookings.confirming.fee || "")

@@ -35,6 +35,7 @@ ScreenFrame {
                 anchors.fill: parent
                 anchors.margins: Theme.spacing
                 Text {
+                    textFormat: Text.PlainText
                     Layout.fillWidth: true
                     text: Session.outcome.headlineLabel || ""
                     font.family: Theme.fontFamily
@@ -43,6 +44,7 @@ ScreenFrame {
                     horizontalAlignment: Text.AlignHCenter
                 }
                 Text {
+                    textFormat: Text.PlainText
                     Layout.fillWidth: true
                     text: Session.outcome.headline || ""
                     font.family: Theme.fontFamily
@@ -66,6 +68,7 @@ ScreenFrame {
                     Layout.fillWidth: true
                     spacing: Theme.spacing
                     Text {
+                        textFormat: Text.PlainText
                         Layout.preferredWidth: 280
                         text: modelData.label
                         font.family: Theme.fontFamily
@@ -74,6 +77,7 @@ ScreenFrame {
                         wrapMode: Text.WordWrap
                     }
                     Text {
+                        textFormat: Text.PlainText
                         Layout.fillWidth: true
                         text: modelData.value
                         font.family: Theme.fontFamily

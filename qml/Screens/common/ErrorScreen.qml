@@ -8,6 +8,7 @@ ScreenFrame {
     title: qsTr("Sorry, that did not work")
 
     Text {
+        textFormat: Text.PlainText
         objectName: "errorMessage"
         anchors.left: parent.left
         anchors.right: parent.right

@@ -11,6 +11,7 @@ Item {
         spacing: Theme.spacing
 
         Text {
+            textFormat: Text.PlainText
             objectName: "farewellMessage"
             Layout.fillWidth: true
             text: qsTr("Please take your card and your slip")
@@ -22,6 +23,7 @@ Item {
             wrapMode: Text.WordWrap
         }
         Text {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             text: qsTr("Thank you. We wish you good health.")
             font.family: Theme.fontFamily

@@ -65,12 +65,14 @@ ScreenFrame {
             columnSpacing: Theme.spacing
             rowSpacing: Theme.spacing
             Text {
+                textFormat: Text.PlainText
                 text: qsTr("Name")
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontLarge
                 color: Theme.mutedText
             }
             Text {
+                textFormat: Text.PlainText
                 text: Identity.maskedName
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontLarge
@@ -78,12 +80,14 @@ ScreenFrame {
                 color: Theme.text
             }
             Text {
+                textFormat: Text.PlainText
                 text: qsTr("ID number")
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontLarge
                 color: Theme.mutedText
             }
             Text {
+                textFormat: Text.PlainText
                 text: Identity.maskedIdNumber
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontLarge

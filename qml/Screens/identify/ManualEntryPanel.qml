@@ -27,6 +27,7 @@ GridLayout {
         spacing: Theme.spacing
 
         Text {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             text: qsTr("ID number")
             font.family: Theme.fontFamily
@@ -63,6 +64,7 @@ GridLayout {
             }
         }
         Text {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             text: qsTr("Mobile number the hospital has for you")
             font.family: Theme.fontFamily
@@ -82,6 +84,7 @@ GridLayout {
             Accessible.name: qsTr("Mobile number")
         }
         Text {
+            textFormat: Text.PlainText
             objectName: "manualError"
             Layout.fillWidth: true
             visible: text !== ""

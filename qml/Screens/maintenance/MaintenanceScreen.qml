@@ -14,6 +14,7 @@ ScreenFrame {
         spacing: Theme.spacing
 
         Text {
+            textFormat: Text.PlainText
             objectName: "pinDots"
             visible: !Maintenance.unlocked
             Layout.fillWidth: true
@@ -63,6 +64,7 @@ ScreenFrame {
         Repeater {
             model: Maintenance.status
             Text {
+                textFormat: Text.PlainText
                 objectName: "statusLine_" + index
                 Layout.fillWidth: true
                 text: modelData
@@ -74,6 +76,7 @@ ScreenFrame {
         }
 
         Text {
+            textFormat: Text.PlainText
             objectName: "maintenanceMessage"
             visible: Maintenance.message.length > 0
             Layout.fillWidth: true

@@ -34,6 +34,7 @@ ScreenFrame {
             radius: Theme.radius
             color: Theme.primary
             Text {
+                textFormat: Text.PlainText
                 id: noticeText
                 anchors.fill: parent
                 anchors.margins: Theme.spacing

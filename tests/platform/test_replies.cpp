@@ -1,0 +1,60 @@
+// The platform's replies decoded on the kiosk: every number range-checked at full width (a fee
+// of 4294967396 fen must not wrap to 100), every text bounded, and a patient's name masked
+// again whatever the platform sent.
+#include <gtest/gtest.h>
+
+#include "platform/replies.h"
+
+using namespace lobby::platform;
+
+namespace {
+
+std::string doctorWithFee(const std::string& fee) {
+    return R"([{"id":"D1","name":"李医生","title":"主任医师","specialty":"内科","fee_fen":)" + fee +
+           "}]";
+}
+
+std::string bookingWithFee(const std::string& fee) {
+    return R"({"id":"B1","status":"paid","slice_id":"S1","hold_expires_at":"","fee_fen":)" + fee +
+           R"(,"visit":{"date":"2026-12-02","period":"morning","start":"08:00","end":"08:30",)"
+           R"("doctor":{"name":"李医生","title":"主任医师"},"department":{"zh":"内科","en":"Medicine"}}})";
+}
+
+}  // namespace
+
+TEST(Replies, FeesAreRangeCheckedAtFullWidth) {
+    ASSERT_TRUE(replies::doctors(doctorWithFee("2500")).ok());
+    EXPECT_EQ(replies::doctors(doctorWithFee("2500"))->front().feeFen, 2500);
+    for (const char* fee : {"4294967396", "-1", "18446744073709551615", "1000001", "2.5"}) {
+        auto doctors = replies::doctors(doctorWithFee(fee));
+        ASSERT_FALSE(doctors.ok()) << fee;
+        EXPECT_EQ(doctors.error().code, "platform.bad_reply") << fee;
+        auto booking = replies::booking(bookingWithFee(fee));
+        ASSERT_FALSE(booking.ok()) << fee;
+        EXPECT_EQ(booking.error().code, "platform.bad_reply") << fee;
+    }
+    EXPECT_NE(replies::booking(bookingWithFee("4294967396")).error().message.find("fee_fen"),
+              std::string::npos);
+}
+
+TEST(Replies, CountsAreNeverNegative) {
+    const std::string schedule =
+        R"([{"id":"S","date":"2026-12-02","period":"morning","slices":[{"id":"X","start":"08:00","end":"08:30","remaining":-3}]}])";
+    EXPECT_EQ(replies::schedule(schedule).error().code, "platform.bad_reply");
+}
+
+TEST(Replies, APatientsNameIsMaskedWhateverThePlatformSent) {
+    auto full = replies::patient(R"({"id":"P1","masked_name":"张三丰"})");
+    ASSERT_TRUE(full.ok());
+    EXPECT_EQ(full->maskedName, "张*丰");
+    auto masked = replies::patient(R"({"id":"P1","masked_name":"张*丰"})");
+    ASSERT_TRUE(masked.ok());
+    EXPECT_EQ(masked->maskedName, "张*丰") << "an already masked name stays as it was";
+    EXPECT_EQ(replies::patient(R"({"id":"P1","masked_name":"欧阳娜娜"})")->maskedName, "欧**娜");
+}
+
+TEST(Replies, OverlongTextIsNotAReply) {
+    const std::string name(5000, 'x');
+    EXPECT_EQ(replies::patient(R"({"id":"P1","masked_name":")" + name + "\"}").error().code,
+              "platform.bad_reply");
+}
