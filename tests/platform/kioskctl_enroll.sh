@@ -14,7 +14,12 @@ token=$(platform_command "enroll-token KIOSK-NEW-0002" | awk '/^ok /{print $2}')
 [[ -n $token ]] || fail "no enrollment token from the platform"
 dir="$work/enrollment"
 "$kioskctl" enroll --platform "$LOBBY_PLATFORM_URL" --token "$token" --ca "$LOBBY_PLATFORM_CA" \
-    --terminal-id KIOSK-NEW-0002 --dir "$dir" >"$work/out" 2>&1 || { cat "$work/out" >&2; fail "enroll failed"; }
+    --terminal-id KIOSK-NEW-0002 --dir "$dir" --unit-dropin "$work/unit.d" >"$work/out" 2>&1 ||
+    { cat "$work/out" >&2; fail "enroll failed"; }
+# The unit's network fence: nothing but loopback and the platform (and resolvers).
+grep -qx "IPAddressDeny=any" "$work/unit.d/network.conf" || fail "the drop-in denies nothing: $(cat "$work/unit.d/network.conf")"
+grep -qx "IPAddressAllow=127.0.0.1" "$work/unit.d/network.conf" || fail "the platform's address is not allowed"
+grep -qx "\[Service\]" "$work/unit.d/network.conf" || fail "the drop-in has no [Service] section"
 [[ $(stat -c %a "$dir") == 700 ]] || fail "the enrollment directory is $(stat -c %a "$dir"), not 700"
 [[ $(stat -c %a "$dir/client.key") == 600 ]] || fail "the key is $(stat -c %a "$dir/client.key"), not 600"
 openssl x509 -in "$dir/client.pem" -noout -subject | grep -q "CN *= *KIOSK-NEW-0002" ||
