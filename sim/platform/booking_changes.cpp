@@ -191,7 +191,7 @@ Result<BookingRow> PlatformStore::cancel(const std::string& idempotencyKey,
         auto booking = bookingById(bookingId);
         if (!booking) return booking.error();
         if (booking->status != "held" && booking->status != "paid") {
-            return refusal("invalid_request", "this booking cannot be cancelled any more");
+            return refusal("not_cancellable", booking->status);
         }
         Statement date = prepared(db_,
                                   "SELECT sessions.date FROM slices JOIN sessions ON sessions.id = "

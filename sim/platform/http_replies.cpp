@@ -2,6 +2,8 @@
 
 #include <openssl/x509.h>
 
+#include <algorithm>
+
 namespace lobby::sim::http {
 
 void sendError(httplib::Response& response, int status, const std::string& code,
@@ -50,6 +52,8 @@ void sendRefusal(httplib::Response& response, const Error& error) {
         {"blacklisted", 403, "因多次预约未就诊，{}前暂停预约，请到人工窗口咨询",
          "Booking is paused until {} after repeated missed appointments; please ask at the "
          "service desk"},
+        {"not_cancellable", 409, "该预约已取号、已退号或已失效，不能再退号",
+         "This booking can no longer be cancelled (it is {})"},
         {"cancel_deadline_passed", 409, "就诊前一天24:00后不能退号",
          "Cancellation closed at midnight before the visit"},
     };
@@ -68,8 +72,46 @@ void sendRefusal(httplib::Response& response, const Error& error) {
     sendError(response, 503, "unavailable", "服务暂时不可用", "Service unavailable", true);
 }
 
+namespace {
+
+// How deep arrays and objects nest in `text`, strings skipped; stops counting past `limit`.
+int nestingDepth(const std::string& text, int limit) {
+    int depth = 0, deepest = 0;
+    bool inString = false, escaped = false;
+    for (const char c : text) {
+        if (inString) {
+            if (escaped) {
+                escaped = false;
+            } else if (c == '\\') {
+                escaped = true;
+            } else if (c == '"') {
+                inString = false;
+            }
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == '{') {
+            deepest = std::max(deepest, ++depth);
+            if (deepest > limit) return deepest;
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return deepest;
+}
+
+// The contract's bodies nest three levels at most; a request nesting deeper is refused before
+// a parser recurses into it.
+constexpr int kMaxNesting = 16;
+
+}  // namespace
+
 std::optional<json> parseBody(const httplib::Request& request, httplib::Response& response,
                               std::initializer_list<const char*> required) {
+    if (nestingDepth(request.body, kMaxNesting) > kMaxNesting) {
+        sendError(response, 400, "invalid_request", "请求格式错误",
+                  "The request nests deeper than 16 levels");
+        return std::nullopt;
+    }
     json body = json::parse(request.body, nullptr, false);
     if (body.is_discarded() || !body.is_object()) {
         sendError(response, 400, "invalid_request", "请求格式错误",

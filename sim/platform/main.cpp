@@ -5,6 +5,7 @@
 //                  [--auto-pay SECONDS]  (the demo: a QR payment is paid after SECONDS)
 //                  [--at HH:MM]  (the platform's clock reads today at HH:MM, then runs on)
 //                  [--rules FILE]  (the hospital's booking rules; see hospital_rules.h)
+//                  [--record FILE]  (every reply as a JSON line, to check against the contract)
 // Commands on stdin: "pay PAYMENT_ID" (the patient paid), "stop SESSION_ID" (停诊),
 // "book +DAYS ID_NUMBER NAME morning|afternoon paid|unpaid" (a booking for today (+0, made
 // yesterday) or DAYS ahead (made now), through the same rules as any other; prints
@@ -131,6 +132,7 @@ std::string auditLine(PlatformStore& store, Clock::time_point now) {
 int main(int argc, char** argv) {
     std::filesystem::path state = "platform-state";
     std::filesystem::path db;
+    std::filesystem::path record;
     unsigned short port = 8443;
     std::string clientFor;
     std::optional<std::chrono::seconds> autoPay;
@@ -151,13 +153,15 @@ int main(int argc, char** argv) {
             autoPay = std::chrono::seconds(std::atoi(argv[++i]));
         } else if (std::strcmp(argv[i], "--rules") == 0 && value) {
             rulesFile = argv[++i];
+        } else if (std::strcmp(argv[i], "--record") == 0 && value) {
+            record = argv[++i];
         } else if (std::strcmp(argv[i], "--at") == 0 && value &&
                    (clockOffset = offsetToTimeOfDay(argv[i + 1]))) {
             ++i;
         } else {
             std::cerr
                 << "usage: lobby-platform --state DIR [--db PATH] [--port N] [--client-cert ID] "
-                   "[--auto-pay SECONDS] [--at HH:MM] [--rules FILE]\n";
+                   "[--auto-pay SECONDS] [--at HH:MM] [--rules FILE] [--record FILE]\n";
             return 64;
         }
     }
@@ -181,7 +185,7 @@ int main(int argc, char** argv) {
         if (!rules) return std::cerr << "lobby-platform: " << rules.error().message << "\n", 2;
         store.value()->setRules(rules.value());
     }
-    auto server = PlatformServer::start(tls.value(), *store.value(), port);
+    auto server = PlatformServer::start(tls.value(), *store.value(), port, record);
     if (!server) return std::cerr << "lobby-platform: " << server.error().message << "\n", 1;
     if (clockOffset) server.value()->setClockOffset(*clockOffset);
     std::cout << "port " << server.value()->port() << std::endl;

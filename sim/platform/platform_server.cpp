@@ -16,6 +16,7 @@ namespace {
 
 // Terminals connected at once that the sandbox serves without queueing (see new_task_queue).
 constexpr std::size_t kWorkerThreads = 96;
+constexpr std::size_t kMaxRequestBody_bytes = 64 * 1024;
 
 using nlohmann::json;
 using namespace http;
@@ -54,9 +55,9 @@ json paymentJson(const PaymentRow& payment) {
 
 }  // namespace
 
-Result<std::unique_ptr<PlatformServer>> PlatformServer::start(const DevCaFiles& tls,
-                                                              PlatformStore& store,
-                                                              unsigned short port) {
+Result<std::unique_ptr<PlatformServer>> PlatformServer::start(
+    const DevCaFiles& tls, PlatformStore& store, unsigned short port,
+    const std::filesystem::path& trafficLog) {
     auto server = std::make_unique<httplib::SSLServer>(
         tls.serverCertificate.c_str(), tls.serverKey.c_str(), tls.caCertificate.c_str());
     if (!server->is_valid()) {
@@ -73,6 +74,9 @@ Result<std::unique_ptr<PlatformServer>> PlatformServer::start(const DevCaFiles& 
     // httplib writes headers and body separately; without TCP_NODELAY the body waits for the
     // client's delayed ACK (40 ms on Linux) on every reply.
     server->set_tcp_nodelay(true);
+    // No request of the contract comes near 64 KiB: a larger one is refused (413) before its
+    // body is read, whoever sends it.
+    server->set_payload_max_length(kMaxRequestBody_bytes);
     // A client certificate is optional in the handshake (enrollment has none yet) but required
     // by every route except enrollment (see terminalRoutes()); a certificate that is presented
     // must verify against the dev CA, so an expired or foreign one still fails the handshake.
@@ -83,6 +87,29 @@ Result<std::unique_ptr<PlatformServer>> PlatformServer::start(const DevCaFiles& 
     std::unique_ptr<PlatformServer> platform(
         new PlatformServer(std::move(server), store, tls.caCertificate.parent_path()));
     platform->routes();
+    if (!trafficLog.empty()) {
+        platform->traffic_.open(trafficLog, std::ios::app);
+        if (!platform->traffic_) {
+            return makeError(ErrorKind::Io, "platform.record",
+                             "cannot write " + trafficLog.string());
+        }
+        PlatformServer* self = platform.get();
+        platform->server_->set_logger(
+            [self](const httplib::Request& request, const httplib::Response& response) {
+                const std::string type = response.get_header_value("Content-Type");
+                json body = nullptr;
+                if (type.rfind("application/json", 0) == 0)
+                    body = json::parse(response.body, nullptr, false);
+                if (body.is_discarded()) body = "<not JSON>";
+                const json line = {{"method", request.method},
+                                   {"path", request.path},
+                                   {"status", response.status},
+                                   {"content_type", type},
+                                   {"body", body}};
+                std::lock_guard lock(self->trafficMutex_);
+                self->traffic_ << line.dump() << '\n' << std::flush;
+            });
+    }
     const int bound = port == 0 ? platform->server_->bind_to_any_port("127.0.0.1")
                                 : (platform->server_->bind_to_port("127.0.0.1", port) ? port : -1);
     if (bound <= 0) {
@@ -141,10 +168,13 @@ void PlatformServer::routes() {
         }
         sendJson(response, body);
     });
-    server_->Get(R"(/v1/doctors/([A-Za-z0-9]+)/photo)",
-                 [](const httplib::Request& request, httplib::Response& response) {
-                     response.set_content(doctorPhotoPng(request.matches[1]), "image/png");
-                 });
+    server_->Get(R"(/v1/doctors/([A-Za-z0-9]+)/photo)", [this](const httplib::Request& request,
+                                                               httplib::Response& response) {
+        if (!store_.hasDoctor(request.matches[1])) {
+            return sendError(response, 404, "not_found", "没有这位医生", "No such doctor");
+        }
+        response.set_content(doctorPhotoPng(request.matches[1]), "image/png");
+    });
     server_->Get(R"(/v1/doctors/([A-Za-z0-9]+)/schedule)", [this](const httplib::Request& request,
                                                                   httplib::Response& response) {
         if (!request.has_param("from") || !request.has_param("to")) {
@@ -169,61 +199,64 @@ void PlatformServer::routes() {
         }
         sendJson(response, sessions);
     });
-    server_->Post("/v1/patients/identify", [this](const httplib::Request& request,
-                                                  httplib::Response& response) {
-        auto body = parseBody(request, response, {"kind"});
+    post("/v1/patients/identify",
+         [this](const httplib::Request& request, httplib::Response& response) {
+             auto body = parseBody(request, response, {"kind"});
+             if (!body) return;
+             const std::string kind = (*body)["kind"];
+             if (kind == "evoucher" || kind == "visit_card") {
+                 if (!body->contains("token") || !(*body)["token"].is_string()) {
+                     return sendError(response, 400, "invalid_request", "请求缺少必要信息",
+                                      "A token is required for this kind");
+                 }
+                 auto patient = store_.patientByToken(kind, (*body)["token"]);
+                 if (!patient) return sendRefusal(response, patient.error());
+                 return sendJson(response, patientJson(*patient));
+             }
+             if (kind == "manual") {
+                 // Typed at the kiosk, so not read from a card: the phone number on record must
+                 // match.
+                 if (!body->contains("id_number") || !(*body)["id_number"].is_string() ||
+                     !body->contains("phone") || !(*body)["phone"].is_string()) {
+                     return sendError(response, 400, "invalid_request", "请求缺少必要信息",
+                                      "id_number and phone are required for manual");
+                 }
+                 auto patient = store_.patientByIdAndPhone((*body)["id_number"], (*body)["phone"]);
+                 if (!patient) return sendRefusal(response, patient.error());
+                 return sendJson(response, patientJson(*patient));
+             }
+             if (kind != "id_card" && kind != "ssc_card") {
+                 return sendError(response, 400, "invalid_request", "身份类型无效",
+                                  "kind must be id_card, ssc_card, evoucher, visit_card or manual");
+             }
+             if (!body->contains("id_number") || !(*body)["id_number"].is_string()) {
+                 return sendError(response, 400, "invalid_request", "请求缺少必要信息",
+                                  "id_number is required for this kind");
+             }
+             const std::string idNumber = (*body)["id_number"];
+             if (store_.rules().realNameCheck && !hasValidCheckDigit(idNumber))
+                 return sendRefusal(response,
+                                    makeError(ErrorKind::InvalidArgument, "identity_invalid", ""));
+             auto patient = store_.findPatient(idNumber);
+             if (!patient) return sendRefusal(response, patient.error());
+             sendJson(response, patientJson(*patient));
+         });
+    post("/v1/patients", [this](const httplib::Request& request, httplib::Response& response) {
+        if (request.get_header_value("Idempotency-Key").empty()) {
+            return sendError(response, 400, "invalid_request", "缺少幂等键",
+                             "Idempotency-Key is required");
+        }
+        auto body = parseBody(request, response, {"kind", "id_number", "name"});
         if (!body) return;
-        const std::string kind = (*body)["kind"];
-        if (kind == "evoucher" || kind == "visit_card") {
-            if (!body->contains("token") || !(*body)["token"].is_string()) {
-                return sendError(response, 400, "invalid_request", "请求缺少必要信息",
-                                 "A token is required for this kind");
-            }
-            auto patient = store_.patientByToken(kind, (*body)["token"]);
-            if (!patient) return sendRefusal(response, patient.error());
-            return sendJson(response, patientJson(*patient));
-        }
-        if (kind == "manual") {
-            // Typed at the kiosk, so not read from a card: the phone number on record must match.
-            if (!body->contains("id_number") || !(*body)["id_number"].is_string() ||
-                !body->contains("phone") || !(*body)["phone"].is_string()) {
-                return sendError(response, 400, "invalid_request", "请求缺少必要信息",
-                                 "id_number and phone are required for manual");
-            }
-            auto patient = store_.patientByIdAndPhone((*body)["id_number"], (*body)["phone"]);
-            if (!patient) return sendRefusal(response, patient.error());
-            return sendJson(response, patientJson(*patient));
-        }
-        if (kind != "id_card" && kind != "ssc_card") {
-            return sendError(response, 400, "invalid_request", "身份类型无效",
-                             "kind must be id_card, ssc_card, evoucher, visit_card or manual");
-        }
-        if (!body->contains("id_number") || !(*body)["id_number"].is_string()) {
-            return sendError(response, 400, "invalid_request", "请求缺少必要信息",
-                             "id_number is required for this kind");
-        }
         const std::string idNumber = (*body)["id_number"];
         if (store_.rules().realNameCheck && !hasValidCheckDigit(idNumber))
             return sendRefusal(response,
                                makeError(ErrorKind::InvalidArgument, "identity_invalid", ""));
-        auto patient = store_.findPatient(idNumber);
+        auto patient = store_.registerPatient(idNumber, (*body)["name"]);
         if (!patient) return sendRefusal(response, patient.error());
-        sendJson(response, patientJson(*patient));
+        sendJson(response, patientJson(*patient), 201);
     });
-    server_->Post(
-        "/v1/patients", [this](const httplib::Request& request, httplib::Response& response) {
-            auto body = parseBody(request, response, {"kind", "id_number", "name"});
-            if (!body) return;
-            const std::string idNumber = (*body)["id_number"];
-            if (store_.rules().realNameCheck && !hasValidCheckDigit(idNumber))
-                return sendRefusal(response,
-                                   makeError(ErrorKind::InvalidArgument, "identity_invalid", ""));
-            auto patient = store_.registerPatient(idNumber, (*body)["name"]);
-            if (!patient) return sendRefusal(response, patient.error());
-            sendJson(response, patientJson(*patient), 201);
-        });
-    server_->Post("/v1/bookings", [this](const httplib::Request& request,
-                                         httplib::Response& response) {
+    post("/v1/bookings", [this](const httplib::Request& request, httplib::Response& response) {
         const std::string key = request.get_header_value("Idempotency-Key");
         if (key.empty()) {
             return sendError(response, 400, "invalid_request", "缺少幂等键",
@@ -235,19 +268,19 @@ void PlatformServer::routes() {
         if (!booking) return sendRefusal(response, booking.error());
         sendJson(response, bookingJson(booking.value()), 201);
     });
-    server_->Post(R"(/v1/bookings/([A-Za-z0-9]+)/payments)", [this](const httplib::Request& request,
-                                                                    httplib::Response& response) {
-        const std::string key = request.get_header_value("Idempotency-Key");
-        if (key.empty()) {
-            return sendError(response, 400, "invalid_request", "缺少幂等键",
-                             "Idempotency-Key is required");
-        }
-        auto body = parseBody(request, response, {"method"});
-        if (!body) return;
-        auto payment = store_.startPayment(key, request.matches[1], (*body)["method"], now());
-        if (!payment) return sendRefusal(response, payment.error());
-        sendJson(response, paymentJson(payment.value()), 201);
-    });
+    post(R"(/v1/bookings/([A-Za-z0-9]+)/payments)",
+         [this](const httplib::Request& request, httplib::Response& response) {
+             const std::string key = request.get_header_value("Idempotency-Key");
+             if (key.empty()) {
+                 return sendError(response, 400, "invalid_request", "缺少幂等键",
+                                  "Idempotency-Key is required");
+             }
+             auto body = parseBody(request, response, {"method"});
+             if (!body) return;
+             auto payment = store_.startPayment(key, request.matches[1], (*body)["method"], now());
+             if (!payment) return sendRefusal(response, payment.error());
+             sendJson(response, paymentJson(payment.value()), 201);
+         });
     server_->Get("/v1/notices", [this](const httplib::Request&, httplib::Response& response) {
         auto notices = store_.notices();
         if (!notices) return sendRefusal(response, notices.error());
@@ -273,8 +306,8 @@ void PlatformServer::routes() {
                      if (!payment) return sendRefusal(response, payment.error());
                      sendJson(response, paymentJson(payment.value()));
                  });
-    server_->Post(R"(/v1/bookings/([A-Za-z0-9]+)/checkin)", [this](const httplib::Request& request,
-                                                                   httplib::Response& response) {
+    post(R"(/v1/bookings/([A-Za-z0-9]+)/checkin)", [this](const httplib::Request& request,
+                                                          httplib::Response& response) {
         const std::string key = request.get_header_value("Idempotency-Key");
         if (key.empty()) {
             return sendError(response, 400, "invalid_request", "缺少幂等键",
@@ -289,17 +322,17 @@ void PlatformServer::routes() {
                   {"wayfinding", {{"zh", checkin->wayfindingZh}, {"en", checkin->wayfindingEn}}},
                   {"time_window", checkin->timeWindow}});
     });
-    server_->Post(R"(/v1/bookings/([A-Za-z0-9]+)/cancel)",
-                  [this](const httplib::Request& request, httplib::Response& response) {
-                      const std::string key = request.get_header_value("Idempotency-Key");
-                      if (key.empty()) {
-                          return sendError(response, 400, "invalid_request", "缺少幂等键",
-                                           "Idempotency-Key is required");
-                      }
-                      auto booking = store_.cancel(key, request.matches[1], now());
-                      if (!booking) return sendRefusal(response, booking.error());
-                      sendJson(response, bookingJson(booking.value()));
-                  });
+    post(R"(/v1/bookings/([A-Za-z0-9]+)/cancel)",
+         [this](const httplib::Request& request, httplib::Response& response) {
+             const std::string key = request.get_header_value("Idempotency-Key");
+             if (key.empty()) {
+                 return sendError(response, 400, "invalid_request", "缺少幂等键",
+                                  "Idempotency-Key is required");
+             }
+             auto booking = store_.cancel(key, request.matches[1], now());
+             if (!booking) return sendRefusal(response, booking.error());
+             sendJson(response, bookingJson(booking.value()));
+         });
     // Recovery: a kiosk that lost a reply asks what became of its call, and of the booking.
     server_->Get(R"(/v1/bookings/([A-Za-z0-9]+))",
                  [this](const httplib::Request& request, httplib::Response& response) {
@@ -329,8 +362,15 @@ void PlatformServer::routes() {
                          list.push_back(bookingJson(booking));
                      sendJson(response, list);
                  });
+    // httplib's own refusals (no route, a body too large, a malformed request) in the
+    // contract's shape: every reply is JSON with a code, whatever refused it.
     server_->set_error_handler([](const httplib::Request&, httplib::Response& response) {
-        if (response.body.empty()) {
+        if (!response.body.empty()) return;
+        if (response.status == 404) {
+            sendError(response, 404, "not_found", "未找到", "No such resource");
+        } else if (response.status == 413) {
+            sendError(response, 413, "too_large", "请求过大", "The request body is too large");
+        } else {
             sendError(response, response.status, "invalid_request", "请求无效", "Invalid request");
         }
     });

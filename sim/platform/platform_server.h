@@ -6,7 +6,10 @@
 
 #include <atomic>
 #include <filesystem>
+#include <fstream>
+#include <functional>
 #include <memory>
+#include <mutex>
 #include <thread>
 
 #include "common/error.h"
@@ -15,15 +18,20 @@
 
 namespace httplib {
 class SSLServer;
-}
+struct Request;
+struct Response;
+}  // namespace httplib
 
 namespace lobby::sim {
 
 class PlatformServer {
 public:
-    // port 0 picks a free one.
-    static Result<std::unique_ptr<PlatformServer>> start(const DevCaFiles& tls,
-                                                         PlatformStore& store, unsigned short port);
+    // port 0 picks a free one. With `trafficLog`, every reply is appended to it as a JSON line
+    // (method, path, status, content type, JSON body), for tests/contract/check_traffic.py to
+    // hold against the contract.
+    static Result<std::unique_ptr<PlatformServer>> start(
+        const DevCaFiles& tls, PlatformStore& store, unsigned short port,
+        const std::filesystem::path& trafficLog = {});
     ~PlatformServer();
 
     unsigned short port() const { return port_; }
@@ -36,6 +44,12 @@ private:
                    std::filesystem::path caDirectory);
     void routes();
     void terminalRoutes();  // terminal_routes.cpp: enrollment, scenes, heartbeats
+    // Routes with a body, for certified terminals only. The certificate is checked once the
+    // body is read (not before routing), so an anonymous caller's body is never taken for its
+    // next request on a kept-alive connection.
+    using Handler = std::function<void(const httplib::Request&, httplib::Response&)>;
+    void post(const char* pattern, Handler handler);
+    void put(const char* pattern, Handler handler);
 
     std::unique_ptr<httplib::SSLServer> server_;
     PlatformStore& store_;
@@ -43,6 +57,8 @@ private:
     unsigned short port_ = 0;
     std::atomic<std::chrono::seconds> clockOffset_{std::chrono::seconds(0)};
     std::thread thread_;
+    std::mutex trafficMutex_;
+    std::ofstream traffic_;
 };
 
 }  // namespace lobby::sim

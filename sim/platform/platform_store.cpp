@@ -461,4 +461,10 @@ Result<std::vector<DoctorRow>> PlatformStore::doctors(const std::string& departm
     return rows;
 }
 
+bool PlatformStore::hasDoctor(const std::string& doctorId) {
+    std::lock_guard lock(mutex_);
+    Statement query = prepared(db_, "SELECT 1 FROM doctors WHERE id = ?", {doctorId});
+    return sqlite3_step(query.handle) == SQLITE_ROW;
+}
+
 }  // namespace lobby::sim

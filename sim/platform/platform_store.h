@@ -86,6 +86,7 @@ public:
 
     Result<std::vector<DepartmentRow>> departments();
     Result<std::vector<DoctorRow>> doctors(const std::string& departmentId);
+    bool hasDoctor(const std::string& doctorId);
     // Sessions between two dates (YYYY-MM-DD, inclusive), with their slices.
     Result<std::vector<SliceRow>> schedule(const std::string& doctorId, const std::string& from,
                                            const std::string& to);

@@ -17,9 +17,12 @@ std::string isoDateTime(std::int64_t storedSeconds) {
     const std::time_t when = static_cast<std::time_t>(storedSeconds);
     std::tm local{};
     localtime_r(&when, &local);
-    char buffer[32];
+    char buffer[40];
     std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%S%z", &local);
-    return buffer;
+    // RFC 3339 writes the offset with a colon: +08:00, not strftime's +0800.
+    std::string text = buffer;
+    if (text.size() >= 5) text.insert(text.size() - 2, ":");
+    return text;
 }
 
 int daysAhead(const std::string& date, Clock::time_point now) {

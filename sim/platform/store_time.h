@@ -12,7 +12,7 @@
 namespace lobby::sim::store_time {
 
 std::string isoDate(std::time_t when);                // "2026-11-22", local
-std::string isoDateTime(std::int64_t storedSeconds);  // "2026-11-22T09:30:00+0800"
+std::string isoDateTime(std::int64_t storedSeconds);  // "2026-11-22T09:30:00+08:00" (RFC 3339)
 // Days from today to `date` (YYYY-MM-DD), both local.
 int daysAhead(const std::string& date, Clock::time_point now);
 int localHour(Clock::time_point now);

@@ -42,17 +42,38 @@ std::string etagOf(const SceneRow& scene) {
     return "\"scene-" + scene.group + "-v" + std::to_string(scene.version) + "\"";
 }
 
+void refuseAnonymous(httplib::Response& response) {
+    sendError(response, 401, "certificate_required", "终端未认证",
+              "This call needs the terminal's client certificate");
+}
+
 }  // namespace
 
+void PlatformServer::post(const char* pattern, Handler handler) {
+    server_->Post(pattern, [handler = std::move(handler)](const httplib::Request& request,
+                                                          httplib::Response& response) {
+        if (peerCommonName(request).empty()) return refuseAnonymous(response);
+        handler(request, response);
+    });
+}
+
+void PlatformServer::put(const char* pattern, Handler handler) {
+    server_->Put(pattern, [handler = std::move(handler)](const httplib::Request& request,
+                                                         httplib::Response& response) {
+        if (peerCommonName(request).empty()) return refuseAnonymous(response);
+        handler(request, response);
+    });
+}
+
 void PlatformServer::terminalRoutes() {
-    server_->set_pre_routing_handler(
-        [](const httplib::Request& request, httplib::Response& response) {
-            if (request.path == kEnrollPath || !peerCommonName(request).empty())
-                return httplib::Server::HandlerResponse::Unhandled;
-            sendError(response, 401, "certificate_required", "终端未认证",
-                      "This call needs the terminal's client certificate");
-            return httplib::Server::HandlerResponse::Handled;
-        });
+    // Calls without a body are refused before routing; those with one in post() / put().
+    server_->set_pre_routing_handler([](const httplib::Request& request,
+                                        httplib::Response& response) {
+        if (request.method == "POST" || request.method == "PUT" || !peerCommonName(request).empty())
+            return httplib::Server::HandlerResponse::Unhandled;
+        refuseAnonymous(response);
+        return httplib::Server::HandlerResponse::Handled;
+    });
     server_->Post(kEnrollPath, [this](const httplib::Request& request,
                                       httplib::Response& response) {
         auto body = parseBody(request, response, {"token", "terminal_id", "csr_pem"});
@@ -85,8 +106,8 @@ void PlatformServer::terminalRoutes() {
                      response.status = 200;
                      response.set_content(scene->body, "application/json");
                  });
-    server_->Put(R"(/v1/scenes/([A-Za-z0-9_-]+))", [this](const httplib::Request& request,
-                                                          httplib::Response& response) {
+    put(R"(/v1/scenes/([A-Za-z0-9_-]+))", [this](const httplib::Request& request,
+                                                 httplib::Response& response) {
         if (peerCommonName(request).rfind(kAdminPrefix, 0) != 0) {
             return sendError(response, 403, "not_admin", "无权操作",
                              "Only an administrator may upload scenes");
@@ -101,7 +122,10 @@ void PlatformServer::terminalRoutes() {
                              "The scene must be a JSON object with an integer version");
         }
         const auto version = scene["version"].get<std::int64_t>();
-        if (auto stored = store_.storeScene(request.matches[1], version, body->dump()); !stored) {
+        // Only what the contract names is kept and served again.
+        const json kept = {{"scene_json", (*body)["scene_json"]},
+                           {"signature_base64", (*body)["signature_base64"]}};
+        if (auto stored = store_.storeScene(request.matches[1], version, kept.dump()); !stored) {
             if (stored.error().code == "scene_not_newer") {
                 return sendError(response, 409, "scene_not_newer", "场景版本不高于现有版本",
                                  "The group already has this scene version or a newer one");
@@ -110,23 +134,23 @@ void PlatformServer::terminalRoutes() {
         }
         response.status = 204;
     });
-    server_->Post("/v1/terminals/self/heartbeat", [this](const httplib::Request& request,
-                                                         httplib::Response& response) {
-        auto body = parseBody(request, response, {"terminal_id"});
-        if (!body) return;
-        if (!isValidHeartbeat(*body)) {
-            return sendError(response, 400, "invalid_request", "请求缺少必要信息",
-                             "The heartbeat lacks a field or has one of the wrong type");
-        }
-        const std::string terminal = (*body)["terminal_id"];
-        if (terminal != peerCommonName(request)) {
-            return sendError(response, 403, "terminal_mismatch", "终端身份不符",
-                             "The heartbeat names another terminal than its certificate");
-        }
-        if (auto recorded = store_.recordHeartbeat(terminal, body->dump(), now()); !recorded)
-            return sendRefusal(response, recorded.error());
-        response.status = 204;
-    });
+    post("/v1/terminals/self/heartbeat",
+         [this](const httplib::Request& request, httplib::Response& response) {
+             auto body = parseBody(request, response, {"terminal_id"});
+             if (!body) return;
+             if (!isValidHeartbeat(*body)) {
+                 return sendError(response, 400, "invalid_request", "请求缺少必要信息",
+                                  "The heartbeat lacks a field or has one of the wrong type");
+             }
+             const std::string terminal = (*body)["terminal_id"];
+             if (terminal != peerCommonName(request)) {
+                 return sendError(response, 403, "terminal_mismatch", "终端身份不符",
+                                  "The heartbeat names another terminal than its certificate");
+             }
+             if (auto recorded = store_.recordHeartbeat(terminal, body->dump(), now()); !recorded)
+                 return sendRefusal(response, recorded.error());
+             response.status = 204;
+         });
 }
 
 }  // namespace lobby::sim

@@ -7,6 +7,8 @@
 # and LOBBY_PLATFORM_CONTROL (a FIFO taking the platform's stdin commands; each answer is
 # appended to LOBBY_PLATFORM_OUT), and the helper `platform_command CMD` that sends one command
 # and prints its answer.
+# Every reply the platform gives is recorded and, once the command has passed, held against the
+# contract (tests/contract/check_traffic.py): an undocumented reply fails the test.
 set -uo pipefail
 source "$(dirname "$0")/../tools/control_fifo.sh"
 platform=$1
@@ -21,13 +23,15 @@ platform_pid=""
 cleanup() {
     exec 8>&- 2>/dev/null
     [[ -n $platform_pid ]] && { kill "$platform_pid" 2>/dev/null; wait "$platform_pid" 2>/dev/null; }
+    # LOBBY_KEEP_TRAFFIC=FILE keeps the run's replies for a look.
+    [[ -n ${LOBBY_KEEP_TRAFFIC:-} && -f $work/traffic.jsonl ]] && cp "$work/traffic.jsonl" "$LOBBY_KEEP_TRAFFIC"
     rm -rf "$work"
 }
 trap cleanup EXIT
 
 terminal=KIOSK-TEST-0001
 mkfifo "$work/control"
-"$platform" --state "$work/state" --port 0 --client-cert "$terminal" "${options[@]}" \
+"$platform" --state "$work/state" --port 0 --client-cert "$terminal" --record "$work/traffic.jsonl" "${options[@]}" \
     <"$work/control" >"$work/out" 2>"$work/err" &
 platform_pid=$!
 exec 8>"$work/control"
@@ -45,3 +49,10 @@ platform_command() { send_command "$LOBBY_PLATFORM_CONTROL" "$LOBBY_PLATFORM_OUT
 export -f platform_command
 
 "$@"
+status=$?
+if ((status == 0)); then
+    contract_dir=$(cd "$(dirname "$0")/../contract" && pwd)
+    /usr/bin/python3 "$contract_dir/check_traffic.py" "$contract_dir/../../docs/platform-api.yaml" \
+        "$work/traffic.jsonl" || status=1
+fi
+exit $status
