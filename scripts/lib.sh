@@ -29,6 +29,14 @@ ensure_packages() {
     $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# Installs the npm tools the tests use (tests/contract: the OpenAPI linter), exactly as locked.
+ensure_npm_tools() {
+    local dir="$repo_root/tests/contract"
+    [[ -x $dir/node_modules/.bin/redocly ]] && return 0
+    log "installing the contract linter (npm ci in tests/contract)"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+}
+
 # Configures the preset's build dir once, then builds it incrementally.
 configure_and_build() {
     local preset=$1
