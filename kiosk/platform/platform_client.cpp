@@ -128,6 +128,9 @@ Result<PlatformClient::Reply> PlatformClient::perform(const char* method, const 
     if (!ifNoneMatch.empty()) {
         headers = curl_slist_append(headers, ("If-None-Match: " + ifNoneMatch).c_str());
     }
+    if (!patientSession_.empty()) {
+        headers = curl_slist_append(headers, ("Patient-Session: " + patientSession_).c_str());
+    }
     curl_easy_setopt(
         curl_, CURLOPT_HEADERFUNCTION, +[](char* data, size_t size, size_t count, void* out) {
             const std::string line(data, size * count);
@@ -259,7 +262,13 @@ Result<std::vector<Session>> PlatformClient::schedule(const std::string& doctorI
 
 Result<Patient> PlatformClient::identify(const std::string& identityJson) {
     // A lookup, so safe to retry.
-    return decoded(call("POST", "/v1/patients/identify", identityJson, "", true), replies::patient);
+    return remembered(
+        decoded(call("POST", "/v1/patients/identify", identityJson, "", true), replies::patient));
+}
+
+Result<Patient> PlatformClient::remembered(Result<Patient> patient) {
+    if (patient) patientSession_ = patient->sessionToken;
+    return patient;
 }
 
 Result<Patient> PlatformClient::identifyByIdCard(const std::string& idNumber,
@@ -280,8 +289,8 @@ Result<Patient> PlatformClient::registerPatient(const std::string& idNumber,
                                                 const std::string& name,
                                                 const std::string& idempotencyKey) {
     const json body = {{"kind", "id_card"}, {"id_number", idNumber}, {"name", name}};
-    return decoded(call("POST", "/v1/patients", body.dump(), idempotencyKey, true),
-                   replies::patient);
+    return remembered(
+        decoded(call("POST", "/v1/patients", body.dump(), idempotencyKey, true), replies::patient));
 }
 
 Result<Booking> PlatformClient::createBooking(const std::string& patientId,

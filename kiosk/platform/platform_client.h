@@ -90,6 +90,12 @@ public:
     Status putScene(const std::string& group, const std::string& sceneJson,
                     const std::string& signatureBase64);
 
+    // The patient identified or registered last: their calls carry that session's token until
+    // it is forgotten (the patient left); without one, the platform lets this terminal reach
+    // only the records of patients it served lately (recovery).
+    void forgetPatientSession() { patientSession_.clear(); }
+    bool hasPatientSession() const { return !patientSession_.empty(); }
+
     // The last refusal's Chinese and English words, for the patient.
     std::optional<Refusal> lastRefusal() const;
     // Ends the call in flight (if any) with ErrorKind::Cancelled; thread-safe.
@@ -113,12 +119,14 @@ private:
                        const std::string& idempotencyKey, bool idempotent,
                        const std::string& ifNoneMatch = {});
     Error refusalFrom(const Reply& reply);
+    Result<Patient> remembered(Result<Patient> patient);
 
     ClientConfig config_;
     CURL* curl_;
     std::mutex mutex_;  // one call at a time on the one connection
     std::atomic<bool> cancelled_{false};
     std::optional<Refusal> lastRefusal_;
+    std::string patientSession_;
     long handshakes_ = 0;
 };
 

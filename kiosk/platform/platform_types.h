@@ -12,6 +12,7 @@ struct Department {
 };
 struct Patient {
     std::string id, maskedName;
+    std::string sessionToken;  // what this patient's calls carry (opaque, short-lived)
 };
 struct Doctor {
     std::string id, name, title, specialty;

@@ -94,7 +94,8 @@ Result<T> decode(const json& object, Build build) {
 Result<Patient> decodePatient(const json& object) {
     return decode<Patient>(object, [](Decoder& d) {
         // Masked again here whatever the platform sent: a full name never reaches a screen.
-        return Patient{d.text("id"), privacy::maskName(d.text("masked_name"))};
+        return Patient{d.text("id"), privacy::maskName(d.text("masked_name")),
+                       d.text("session_token")};
     });
 }
 

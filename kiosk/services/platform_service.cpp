@@ -54,6 +54,8 @@ void PlatformService::endSession() {
         std::erase_if(jobs_, [](const Job& job) { return job.session != 0; });
     }
     client_->cancel();
+    // After the call in flight: nothing that follows acts for the patient who left.
+    enqueue(false, [](platform::PlatformClient& client) { client.forgetPatientSession(); });
 }
 
 void PlatformService::enqueue(bool sessionBound,

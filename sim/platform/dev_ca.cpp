@@ -152,14 +152,16 @@ Status issueServerCertificate(const std::filesystem::path& caDirectory,
 
 Status issueClientCertificate(const std::filesystem::path& caDirectory,
                               const std::string& terminalId,
-                              const std::filesystem::path& outDirectory, int validDays) {
+                              const std::filesystem::path& outDirectory, int validDays,
+                              bool admin) {
     Key caKey = readKey(caDirectory / "ca.key");
     Cert ca = readCert(caDirectory / "ca.pem");
     if (!caKey || !ca) return sslError("reading the dev CA");
     std::filesystem::create_directories(outDirectory);
     Key key = newKey();
     Cert cert = makeCert(key.get(), terminalId, ca.get(), caKey.get(), nextSerial(), validDays);
-    addExtension(cert.get(), ca.get(), NID_ext_key_usage, "clientAuth");
+    const std::string usage = admin ? std::string("clientAuth,") + kAdminKeyUsageOid : "clientAuth";
+    addExtension(cert.get(), ca.get(), NID_ext_key_usage, usage.c_str());
     X509_sign(cert.get(), caKey.get(), EVP_sha256());
     if (!writeKey(outDirectory / "client.key", key.get()) ||
         !writeCert(outDirectory / "client.pem", cert.get())) {

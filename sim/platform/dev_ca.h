@@ -26,11 +26,16 @@ Status issueServerCertificate(const std::filesystem::path& caDirectory,
                               const std::string& subjectAltNames,
                               const std::filesystem::path& outDirectory);
 
-// Issues a client certificate with CN = terminalId into outDir (client.pem, client.key);
-// `validDays` may be negative to make an expired one for tests.
+// An administrator's certificate carries this extended key usage besides clientAuth; nothing
+// else makes one (not a name: enrollment never adds it, whatever terminal id is asked for).
+inline constexpr const char* kAdminKeyUsageOid = "1.3.6.1.4.1.55555.1.1";
+
+// Issues a client certificate with CN = terminalId into outDir (client.pem, client.key), an
+// administrator's when `admin`; `validDays` may be negative to make an expired one for tests.
 Status issueClientCertificate(const std::filesystem::path& caDirectory,
                               const std::string& terminalId,
-                              const std::filesystem::path& outDirectory, int validDays = 365);
+                              const std::filesystem::path& outDirectory, int validDays = 365,
+                              bool admin = false);
 
 // Enrollment: signs a terminal's CSR (PEM; an EC P-256 key whose signature must verify) into a
 // client certificate with CN = terminalId, whatever the CSR's subject says. Returns its PEM.

@@ -1,6 +1,9 @@
 #include "sim/platform/http_replies.h"
 
+#include "sim/platform/dev_ca.h"
+
 #include <openssl/x509.h>
+#include <openssl/x509v3.h>
 
 #include <algorithm>
 
@@ -139,6 +142,22 @@ std::string peerCommonName(const httplib::Request& request) {
                                                  name, sizeof name);
     X509_free(certificate);
     return length > 0 ? std::string(name, static_cast<std::size_t>(length)) : "";
+}
+
+bool peerIsAdmin(const httplib::Request& request) {
+    if (request.ssl == nullptr) return false;
+    X509* certificate = SSL_get1_peer_certificate(request.ssl);
+    if (certificate == nullptr) return false;
+    auto* usages = static_cast<EXTENDED_KEY_USAGE*>(
+        X509_get_ext_d2i(certificate, NID_ext_key_usage, nullptr, nullptr));
+    ASN1_OBJECT* admin = OBJ_txt2obj(kAdminKeyUsageOid, 1);
+    bool found = false;
+    for (int i = 0; usages != nullptr && admin != nullptr && i < sk_ASN1_OBJECT_num(usages); ++i)
+        found = found || OBJ_cmp(sk_ASN1_OBJECT_value(usages, i), admin) == 0;
+    ASN1_OBJECT_free(admin);
+    EXTENDED_KEY_USAGE_free(usages);
+    X509_free(certificate);
+    return found;
 }
 
 }  // namespace lobby::sim::http

@@ -26,5 +26,7 @@ std::optional<json> parseBody(const httplib::Request& request, httplib::Response
                               std::initializer_list<const char*> required);
 // The CN of the client certificate the caller authenticated with; empty without one.
 std::string peerCommonName(const httplib::Request& request);
+// Whether the caller's certificate carries the administrators' extended key usage.
+bool peerIsAdmin(const httplib::Request& request);
 
 }  // namespace lobby::sim::http

@@ -11,8 +11,9 @@
 // yesterday) or DAYS ahead (made now), through the same rules as any other; prints
 // "ok BOOKING_ID SESSION_ID"), "enroll-token TERMINAL_ID" (a one-time enrollment token; prints
 // "ok TOKEN"), "group TERMINAL_ID GROUP" (which scene a terminal gets),
-// "client-cert ID" (a certificate from the dev CA, e.g. an administrator's ADMIN-1; prints
-// "ok DIR" holding client.pem and client.key),
+// "client-cert ID" (a terminal's certificate from the dev CA) and "admin-cert ID" (an
+// administrator's: the admin extended key usage, not the name, makes it one); each prints
+// "ok DIR" holding client.pem and client.key,
 // "token evoucher|visit_card|phone TOKEN ID_NUMBER NAME" (the code, or the phone number on
 // record for manual entry, names that patient, registered if new), "heartbeat TERMINAL_ID" (the
 // terminal's last health report, as JSON), "capacity N" (every slice gets N free slots, for long
@@ -233,14 +234,16 @@ int main(int argc, char** argv) {
         } else if (line.rfind("capacity ", 0) == 0) {
             auto set = store.value()->setAllCapacities(std::atoi(line.substr(9).c_str()));
             std::cout << (set ? std::string("ok") : "error: " + set.error().message) << std::endl;
-        } else if (line.rfind("client-cert ", 0) == 0) {
-            const std::string id = line.substr(12);
+        } else if (line.rfind("client-cert ", 0) == 0 || line.rfind("admin-cert ", 0) == 0) {
+            const bool admin = line.rfind("admin-cert ", 0) == 0;
+            const std::string id = line.substr(admin ? 11 : 12);
             const bool safe =
                 !id.empty() &&
                 id.find_first_not_of(
                     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") ==
                     std::string::npos;
-            auto issued = safe ? issueClientCertificate(state / "ca", id, state / "terminals" / id)
+            auto issued = safe ? issueClientCertificate(state / "ca", id, state / "terminals" / id,
+                                                        365, admin)
                                : Status(makeError(ErrorKind::InvalidArgument, "usage",
                                                   "an id of letters, digits, - and _"));
             std::cout << (issued ? "ok " + (state / "terminals" / id).string()

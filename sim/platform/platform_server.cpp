@@ -131,6 +131,50 @@ PlatformServer::~PlatformServer() {
     if (thread_.joinable()) thread_.join();
 }
 
+bool PlatformServer::mayReach(const httplib::Request& request, httplib::Response& response,
+                              const std::optional<std::string>& patientId, bool sessionRequired) {
+    const std::string terminal = peerCommonName(request);
+    const std::string token = request.get_header_value("Patient-Session");
+    if (token.empty()) {
+        if (sessionRequired) {
+            sendError(response, 401, "session_required", "请先识别身份",
+                      "This call needs the patient's session from identification");
+            return false;
+        }
+        // No patient: a record this terminal's patients own, or none at all (the store then
+        // says not_found itself).
+        if (!patientId || store_.servedAt(terminal, *patientId, now())) return true;
+    } else {
+        const auto patient = store_.sessionPatient(token, terminal, now());
+        if (!patient) {
+            sendError(response, 401, "session_expired", "身份验证已过期，请重新识别",
+                      "The patient's session has expired; identify again");
+            return false;
+        }
+        if (!patientId || *patientId == *patient) return true;
+    }
+    sendError(response, 404, "not_found", "未找到", "Not found");
+    return false;
+}
+
+bool PlatformServer::ownsKey(const httplib::Request& request, httplib::Response& response,
+                             const std::string& key) {
+    if (store_.claimKey(key, peerCommonName(request))) return true;
+    sendError(response, 409, "idempotency_conflict", "请求重复且内容不同",
+              "Repeated request with different content");
+    return false;
+}
+
+void PlatformServer::sendPatient(const httplib::Request& request, httplib::Response& response,
+                                 const PatientRow& patient, int status) {
+    auto session = store_.openPatientSession(patient.id, peerCommonName(request), now());
+    if (!session) return sendRefusal(response, session.error());
+    json body = patientJson(patient);
+    body["session_token"] = session->token;
+    body["session_expires_at"] = session->expiresAt;
+    sendJson(response, body, status);
+}
+
 void PlatformServer::routes() {
     terminalRoutes();
     server_->Get("/v1/departments", [this](const httplib::Request&, httplib::Response& response) {
@@ -199,48 +243,54 @@ void PlatformServer::routes() {
         }
         sendJson(response, sessions);
     });
-    post("/v1/patients/identify",
-         [this](const httplib::Request& request, httplib::Response& response) {
-             auto body = parseBody(request, response, {"kind"});
-             if (!body) return;
-             const std::string kind = (*body)["kind"];
-             if (kind == "evoucher" || kind == "visit_card") {
-                 if (!body->contains("token") || !(*body)["token"].is_string()) {
-                     return sendError(response, 400, "invalid_request", "请求缺少必要信息",
-                                      "A token is required for this kind");
-                 }
-                 auto patient = store_.patientByToken(kind, (*body)["token"]);
-                 if (!patient) return sendRefusal(response, patient.error());
-                 return sendJson(response, patientJson(*patient));
-             }
-             if (kind == "manual") {
-                 // Typed at the kiosk, so not read from a card: the phone number on record must
-                 // match.
-                 if (!body->contains("id_number") || !(*body)["id_number"].is_string() ||
-                     !body->contains("phone") || !(*body)["phone"].is_string()) {
-                     return sendError(response, 400, "invalid_request", "请求缺少必要信息",
-                                      "id_number and phone are required for manual");
-                 }
-                 auto patient = store_.patientByIdAndPhone((*body)["id_number"], (*body)["phone"]);
-                 if (!patient) return sendRefusal(response, patient.error());
-                 return sendJson(response, patientJson(*patient));
-             }
-             if (kind != "id_card" && kind != "ssc_card") {
-                 return sendError(response, 400, "invalid_request", "身份类型无效",
-                                  "kind must be id_card, ssc_card, evoucher, visit_card or manual");
-             }
-             if (!body->contains("id_number") || !(*body)["id_number"].is_string()) {
-                 return sendError(response, 400, "invalid_request", "请求缺少必要信息",
-                                  "id_number is required for this kind");
-             }
-             const std::string idNumber = (*body)["id_number"];
-             if (store_.rules().realNameCheck && !hasValidCheckDigit(idNumber))
-                 return sendRefusal(response,
-                                    makeError(ErrorKind::InvalidArgument, "identity_invalid", ""));
-             auto patient = store_.findPatient(idNumber);
-             if (!patient) return sendRefusal(response, patient.error());
-             sendJson(response, patientJson(*patient));
-         });
+    post("/v1/patients/identify", [this](const httplib::Request& request,
+                                         httplib::Response& response) {
+        auto body = parseBody(request, response, {"kind"});
+        if (!body) return;
+        const std::string kind = (*body)["kind"];
+        if (kind == "evoucher" || kind == "visit_card") {
+            if (!body->contains("token") || !(*body)["token"].is_string()) {
+                return sendError(response, 400, "invalid_request", "请求缺少必要信息",
+                                 "A token is required for this kind");
+            }
+            auto patient = store_.patientByToken(kind, (*body)["token"]);
+            if (!patient) return sendRefusal(response, patient.error());
+            return sendPatient(request, response, *patient);
+        }
+        if (kind == "manual") {
+            // Typed at the kiosk, so not read from a card: the phone number on record must
+            // match.
+            if (!body->contains("id_number") || !(*body)["id_number"].is_string() ||
+                !body->contains("phone") || !(*body)["phone"].is_string()) {
+                return sendError(response, 400, "invalid_request", "请求缺少必要信息",
+                                 "id_number and phone are required for manual");
+            }
+            auto patient = store_.patientByIdAndPhone((*body)["id_number"], (*body)["phone"]);
+            if (!patient) return sendRefusal(response, patient.error());
+            return sendPatient(request, response, *patient);
+        }
+        if (kind != "id_card" && kind != "ssc_card") {
+            return sendError(response, 400, "invalid_request", "身份类型无效",
+                             "kind must be id_card, ssc_card, evoucher, visit_card or manual");
+        }
+        if (!body->contains("id_number") || !(*body)["id_number"].is_string() ||
+            !body->contains("name") || !(*body)["name"].is_string()) {
+            return sendError(response, 400, "invalid_request", "请求缺少必要信息",
+                             "id_number and name are required for this kind");
+        }
+        const std::string idNumber = (*body)["id_number"];
+        if (store_.rules().realNameCheck && !hasValidCheckDigit(idNumber))
+            return sendRefusal(response,
+                               makeError(ErrorKind::InvalidArgument, "identity_invalid", ""));
+        auto patient = store_.findPatient(idNumber);
+        if (!patient) return sendRefusal(response, patient.error());
+        // The card's name must be the one on record: an ID number alone names nobody.
+        if ((*body)["name"].get<std::string>() != patient->name) {
+            return sendRefusal(response, makeError(ErrorKind::InvalidArgument, "identity_mismatch",
+                                                   "the name does not match the ID number"));
+        }
+        sendPatient(request, response, *patient);
+    });
     post("/v1/patients", [this](const httplib::Request& request, httplib::Response& response) {
         if (request.get_header_value("Idempotency-Key").empty()) {
             return sendError(response, 400, "invalid_request", "缺少幂等键",
@@ -254,7 +304,11 @@ void PlatformServer::routes() {
                                makeError(ErrorKind::InvalidArgument, "identity_invalid", ""));
         auto patient = store_.registerPatient(idNumber, (*body)["name"]);
         if (!patient) return sendRefusal(response, patient.error());
-        sendJson(response, patientJson(*patient), 201);
+        if ((*body)["name"].get<std::string>() != patient->name) {
+            return sendRefusal(response, makeError(ErrorKind::InvalidArgument, "identity_mismatch",
+                                                   "registered already under another name"));
+        }
+        sendPatient(request, response, *patient, 201);
     });
     post("/v1/bookings", [this](const httplib::Request& request, httplib::Response& response) {
         const std::string key = request.get_header_value("Idempotency-Key");
@@ -264,6 +318,14 @@ void PlatformServer::routes() {
         }
         auto body = parseBody(request, response, {"patient_id", "slice_id"});
         if (!body) return;
+        if (!mayReach(request, response, std::nullopt, true)) return;
+        const std::string sessionPatient = *store_.sessionPatient(
+            request.get_header_value("Patient-Session"), peerCommonName(request), now());
+        if ((*body)["patient_id"] != sessionPatient) {
+            return sendError(response, 403, "session_mismatch", "只能为已识别的患者预约",
+                             "Only the identified patient can be booked for");
+        }
+        if (!ownsKey(request, response, key)) return;
         auto booking = store_.createBooking(key, (*body)["patient_id"], (*body)["slice_id"], now());
         if (!booking) return sendRefusal(response, booking.error());
         sendJson(response, bookingJson(booking.value()), 201);
@@ -277,6 +339,9 @@ void PlatformServer::routes() {
              }
              auto body = parseBody(request, response, {"method"});
              if (!body) return;
+             if (!mayReach(request, response, store_.patientOfBooking(request.matches[1]), false) ||
+                 !ownsKey(request, response, key))
+                 return;
              auto payment = store_.startPayment(key, request.matches[1], (*body)["method"], now());
              if (!payment) return sendRefusal(response, payment.error());
              sendJson(response, paymentJson(payment.value()), 201);
@@ -300,12 +365,14 @@ void PlatformServer::routes() {
         }
         sendJson(response, body);
     });
-    server_->Get(R"(/v1/payments/([A-Za-z0-9]+))",
-                 [this](const httplib::Request& request, httplib::Response& response) {
-                     auto payment = store_.payment(request.matches[1], now());
-                     if (!payment) return sendRefusal(response, payment.error());
-                     sendJson(response, paymentJson(payment.value()));
-                 });
+    server_->Get(R"(/v1/payments/([A-Za-z0-9]+))", [this](const httplib::Request& request,
+                                                          httplib::Response& response) {
+        if (!mayReach(request, response, store_.patientOfPayment(request.matches[1]), false))
+            return;
+        auto payment = store_.payment(request.matches[1], now());
+        if (!payment) return sendRefusal(response, payment.error());
+        sendJson(response, paymentJson(payment.value()));
+    });
     post(R"(/v1/bookings/([A-Za-z0-9]+)/checkin)", [this](const httplib::Request& request,
                                                           httplib::Response& response) {
         const std::string key = request.get_header_value("Idempotency-Key");
@@ -313,6 +380,9 @@ void PlatformServer::routes() {
             return sendError(response, 400, "invalid_request", "缺少幂等键",
                              "Idempotency-Key is required");
         }
+        if (!mayReach(request, response, store_.patientOfBooking(request.matches[1]), false) ||
+            !ownsKey(request, response, key))
+            return;
         auto checkin = store_.checkIn(key, request.matches[1], now());
         if (!checkin) return sendRefusal(response, checkin.error());
         sendJson(response,
@@ -329,19 +399,29 @@ void PlatformServer::routes() {
                  return sendError(response, 400, "invalid_request", "缺少幂等键",
                                   "Idempotency-Key is required");
              }
+             if (!mayReach(request, response, store_.patientOfBooking(request.matches[1]), false) ||
+                 !ownsKey(request, response, key))
+                 return;
              auto booking = store_.cancel(key, request.matches[1], now());
              if (!booking) return sendRefusal(response, booking.error());
              sendJson(response, bookingJson(booking.value()));
          });
     // Recovery: a kiosk that lost a reply asks what became of its call, and of the booking.
-    server_->Get(R"(/v1/bookings/([A-Za-z0-9]+))",
-                 [this](const httplib::Request& request, httplib::Response& response) {
-                     auto booking = store_.booking(request.matches[1]);
-                     if (!booking) return sendRefusal(response, booking.error());
-                     sendJson(response, bookingJson(booking.value()));
-                 });
+    server_->Get(R"(/v1/bookings/([A-Za-z0-9]+))", [this](const httplib::Request& request,
+                                                          httplib::Response& response) {
+        if (!mayReach(request, response, store_.patientOfBooking(request.matches[1]), false))
+            return;
+        auto booking = store_.booking(request.matches[1]);
+        if (!booking) return sendRefusal(response, booking.error());
+        sendJson(response, bookingJson(booking.value()));
+    });
     server_->Get(R"(/v1/idempotency/([A-Za-z0-9_-]+))",
                  [this](const httplib::Request& request, httplib::Response& response) {
+                     // Only the terminal that used a key learns what became of it.
+                     const auto owner = store_.keyOwner(request.matches[1]);
+                     if (owner && *owner != peerCommonName(request)) {
+                         return sendError(response, 404, "not_found", "未找到", "Not found");
+                     }
                      auto record = store_.idempotencyRecord(request.matches[1]);
                      if (!record) return sendRefusal(response, record.error());
                      sendJson(response, {{"key", record->key},
@@ -355,6 +435,8 @@ void PlatformServer::routes() {
                          return sendError(response, 400, "invalid_request", "范围无效",
                                           "scope must be today or upcoming");
                      }
+                     if (!mayReach(request, response, std::string(request.matches[1]), true))
+                         return;
                      auto bookings = store_.bookingsOf(request.matches[1], scope == "today", now());
                      if (!bookings) return sendRefusal(response, bookings.error());
                      json list = json::array();

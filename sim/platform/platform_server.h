@@ -5,12 +5,16 @@
 // platform_server.cpp.
 
 #include <atomic>
+#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
+#include <string>
 #include <thread>
+#include <utility>
 
 #include "common/error.h"
 #include "sim/platform/dev_ca.h"
@@ -50,6 +54,19 @@ private:
     using Handler = std::function<void(const httplib::Request&, httplib::Response&)>;
     void post(const char* pattern, Handler handler);
     void put(const char* pattern, Handler handler);
+    // Object-level authorization. With a Patient-Session header, only that session's patient's
+    // records; without one (a terminal recovering after its patient left), only those of
+    // patients this terminal served in the last day, unless `sessionRequired`. Replies with the
+    // refusal (401 session_required / session_expired, 404 not_found) and returns false.
+    bool mayReach(const httplib::Request& request, httplib::Response& response,
+                  const std::optional<std::string>& patientId, bool sessionRequired);
+    // An Idempotency-Key belongs to the first terminal that used it; false (409 sent) when it
+    // is another terminal's.
+    bool ownsKey(const httplib::Request& request, httplib::Response& response,
+                 const std::string& key);
+    // The identified patient and a new session for them at the calling terminal.
+    void sendPatient(const httplib::Request& request, httplib::Response& response,
+                     const PatientRow& patient, int status = 200);
 
     std::unique_ptr<httplib::SSLServer> server_;
     PlatformStore& store_;
@@ -57,6 +74,12 @@ private:
     unsigned short port_ = 0;
     std::atomic<std::chrono::seconds> clockOffset_{std::chrono::seconds(0)};
     std::thread thread_;
+    // Refused enrollments in the last minutes, per terminal id and in all (enrollment has no
+    // client certificate, so this is what stops a token being guessed).
+    bool enrollmentThrottled(const std::string& terminalId);
+    void noteEnrollmentRefused(const std::string& terminalId);
+    std::mutex enrollMutex_;
+    std::deque<std::pair<Clock::time_point, std::string>> enrollRefusals_;
     std::mutex trafficMutex_;
     std::ofstream traffic_;
 };

@@ -43,7 +43,12 @@ CREATE TABLE IF NOT EXISTS patient_tokens (
   kind TEXT NOT NULL, token TEXT NOT NULL, patient_id TEXT NOT NULL REFERENCES patients(id),
   PRIMARY KEY (kind, token));
 CREATE TABLE IF NOT EXISTS enrollment_tokens (
-  token TEXT PRIMARY KEY, terminal_id TEXT NOT NULL, used_at INTEGER);
+  token TEXT PRIMARY KEY, terminal_id TEXT NOT NULL, used_at INTEGER, issued_at INTEGER);
+CREATE TABLE IF NOT EXISTS patient_sessions (
+  token TEXT PRIMARY KEY, patient_id TEXT NOT NULL REFERENCES patients(id),
+  terminal_id TEXT NOT NULL, created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS patient_sessions_served ON patient_sessions (terminal_id, patient_id);
+CREATE TABLE IF NOT EXISTS key_owners (key TEXT PRIMARY KEY, terminal_id TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS terminal_groups (
   terminal_id TEXT PRIMARY KEY, group_name TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS scenes (
@@ -213,9 +218,11 @@ Result<PatientRow> PlatformStore::registerPatient(const std::string& idNumber,
                                                   const std::string& name) {
     {
         std::lock_guard lock(mutex_);
+        // Opaque: nothing of the ID number, so ids can be neither guessed nor collide.
+        auto id = randomId("P", 12);
+        if (!id) return id.error();
         Statement insert(db_, "INSERT OR IGNORE INTO patients VALUES (?, ?, ?)");
-        const std::string id = "P" + idNumber.substr(idNumber.size() > 8 ? idNumber.size() - 8 : 0);
-        insert.bind(1, id);
+        insert.bind(1, id.value());
         insert.bind(2, idNumber);
         insert.bind(3, name);
         if (sqlite3_step(insert.handle) != SQLITE_DONE) return dbError(db_, "registering");

@@ -70,12 +70,19 @@ struct LedgerAudit {
     std::map<std::string, int> payments;  // status → count
     std::vector<std::string> violations;
 };
+// A patient identified at a terminal: the token its patient-scoped calls carry, until expiresAt.
+struct PatientSessionRow {
+    std::string token, patientId, expiresAt;  // expiresAt: RFC 3339
+};
 struct CheckinRow {
     std::string bookingId, queueNumber, clinicRoomZh, clinicRoomEn, timeWindow;
     std::string wayfindingZh, wayfindingEn;
 };
 
 using Clock = std::chrono::system_clock;
+
+// "PREFIX" + 2×bytes random hex digits: opaque ids nobody can guess or derive.
+Result<std::string> randomId(const char* prefix, int bytes);
 
 // The platform's refusals carry the contract's codes (docs/platform-api.md) in Error::code.
 
@@ -92,6 +99,22 @@ public:
                                            const std::string& to);
 
     Result<PatientRow> findPatient(const std::string& idNumber);
+
+    // Access (patient_sessions.cpp): a session for a patient identified at a terminal; the
+    // patient a valid session names; whether a terminal served a patient in the last day; the
+    // first terminal to use an idempotency key owns it (false: another terminal's key); whose
+    // booking or payment it is.
+    Result<PatientSessionRow> openPatientSession(const std::string& patientId,
+                                                 const std::string& terminalId,
+                                                 Clock::time_point now);
+    std::optional<std::string> sessionPatient(const std::string& token,
+                                              const std::string& terminalId, Clock::time_point now);
+    bool servedAt(const std::string& terminalId, const std::string& patientId,
+                  Clock::time_point now);
+    bool claimKey(const std::string& key, const std::string& terminalId);
+    std::optional<std::string> keyOwner(const std::string& key);
+    std::optional<std::string> patientOfBooking(const std::string& bookingId);
+    std::optional<std::string> patientOfPayment(const std::string& paymentId);
     Result<PatientRow> registerPatient(const std::string& idNumber, const std::string& name);
     // E-vouchers (医保电子凭证) and visit cards (就诊卡) name a patient by an opaque token.
     Status bindToken(const std::string& kind, const std::string& token,

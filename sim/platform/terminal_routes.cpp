@@ -12,8 +12,6 @@ namespace {
 using namespace http;
 
 constexpr const char* kEnrollPath = "/v1/terminals/enroll";
-// Admins' certificates carry a CN of this form; terminals' are their terminal ids.
-constexpr const char* kAdminPrefix = "ADMIN-";
 
 // A heartbeat as the contract has it: the required fields with their types.
 bool isValidHeartbeat(const json& body) {
@@ -65,6 +63,29 @@ void PlatformServer::put(const char* pattern, Handler handler) {
     });
 }
 
+namespace {
+constexpr auto kEnrollWindow = std::chrono::minutes(10);
+constexpr std::size_t kRefusalsPerTerminal = 5;
+constexpr std::size_t kRefusalsInAll = 20;
+}  // namespace
+
+bool PlatformServer::enrollmentThrottled(const std::string& terminalId) {
+    std::lock_guard lock(enrollMutex_);
+    const auto since = Clock::now() - kEnrollWindow;
+    while (!enrollRefusals_.empty() && enrollRefusals_.front().first < since)
+        enrollRefusals_.pop_front();
+    const auto forThis =
+        std::count_if(enrollRefusals_.begin(), enrollRefusals_.end(),
+                      [&](const auto& refusal) { return refusal.second == terminalId; });
+    return static_cast<std::size_t>(forThis) >= kRefusalsPerTerminal ||
+           enrollRefusals_.size() >= kRefusalsInAll;
+}
+
+void PlatformServer::noteEnrollmentRefused(const std::string& terminalId) {
+    std::lock_guard lock(enrollMutex_);
+    enrollRefusals_.emplace_back(Clock::now(), terminalId);
+}
+
 void PlatformServer::terminalRoutes() {
     // Calls without a body are refused before routing; those with one in post() / put().
     server_->set_pre_routing_handler([](const httplib::Request& request,
@@ -79,7 +100,12 @@ void PlatformServer::terminalRoutes() {
         auto body = parseBody(request, response, {"token", "terminal_id", "csr_pem"});
         if (!body) return;
         const std::string terminal = (*body)["terminal_id"];
+        if (enrollmentThrottled(terminal)) {
+            return sendError(response, 429, "too_many_attempts", "尝试次数过多，请稍后再试",
+                             "Too many refused enrollments; try again in 10 minutes");
+        }
         if (auto spent = store_.redeemEnrollmentToken((*body)["token"], terminal, now()); !spent) {
+            noteEnrollmentRefused(terminal);
             return sendError(response, 401, "enrollment_refused", "注册码无效或已使用",
                              "The enrollment token is unknown, used, or for another terminal");
         }
@@ -108,7 +134,7 @@ void PlatformServer::terminalRoutes() {
                  });
     put(R"(/v1/scenes/([A-Za-z0-9_-]+))", [this](const httplib::Request& request,
                                                  httplib::Response& response) {
-        if (peerCommonName(request).rfind(kAdminPrefix, 0) != 0) {
+        if (!peerIsAdmin(request)) {
             return sendError(response, 403, "not_admin", "无权操作",
                              "Only an administrator may upload scenes");
         }

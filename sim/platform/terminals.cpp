@@ -1,4 +1,6 @@
 // Terminals in the sandbox store: enrollment tokens, groups and their scenes, heartbeats.
+#include <algorithm>
+
 #include "sim/platform/platform_store.h"
 #include "sim/platform/store_sql.h"
 
@@ -39,9 +41,9 @@ Result<std::string> PlatformStore::issueEnrollmentToken(const std::string& termi
         token += kHex[byte & 15];
     }
     std::lock_guard lock(mutex_);
-    Statement insert =
-        prepared(db_, "INSERT INTO enrollment_tokens (token, terminal_id) VALUES (?, ?)",
-                 {token, terminalId});
+    Statement insert = prepared(
+        db_, "INSERT INTO enrollment_tokens (token, terminal_id, issued_at) VALUES (?, ?, ?)",
+        {token, terminalId, epochSeconds(Clock::now())});
     if (sqlite3_step(insert.handle) != SQLITE_DONE) return dbError(db_, "issuing a token");
     return token;
 }
@@ -49,10 +51,14 @@ Result<std::string> PlatformStore::issueEnrollmentToken(const std::string& termi
 Status PlatformStore::redeemEnrollmentToken(const std::string& token, const std::string& terminalId,
                                             Clock::time_point now) {
     std::lock_guard lock(mutex_);
-    Statement spend = prepared(db_,
-                               "UPDATE enrollment_tokens SET used_at = ? WHERE token = ? AND "
-                               "terminal_id = ? AND used_at IS NULL",
-                               {epochSeconds(now), token, terminalId});
+    // A token is good for one day: one left lying about cannot enroll an impostor later.
+    constexpr std::int64_t kTokenLifetime_s = 24 * 60 * 60;
+    Statement spend =
+        prepared(db_,
+                 "UPDATE enrollment_tokens SET used_at = ? WHERE token = ? AND "
+                 "terminal_id = ? AND used_at IS NULL AND issued_at > ?",
+                 {epochSeconds(now), token, terminalId,
+                  std::max(epochSeconds(now), epochSeconds(Clock::now())) - kTokenLifetime_s});
     if (sqlite3_step(spend.handle) != SQLITE_DONE) return dbError(db_, "spending a token");
     if (sqlite3_changes(db_) != 1)
         return refusal("enrollment_refused", "unknown, used, or another terminal's token");

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Property-based contract test: for every operation in docs/platform-api.yaml, Hypothesis makes
 requests (well-formed ones built from the request schema, broken ones: fields dropped or of the
-wrong type, arbitrary JSON, ids of every shape, a missing Idempotency-Key, no client certificate)
+wrong type, arbitrary JSON, ids of every shape, a missing Idempotency-Key, a patient's session,
+another or none, no client certificate)
 and every reply of the sandbox must be documented: its status for that operation, its content
 type and its body's schema. Deterministic (derandomized), so CI sees the same requests each run.
 Also: a body over 64 KiB and a 50,000-deep array are refused without harm. Run by
@@ -65,11 +66,11 @@ _, _, doctors = send("GET", f"/v1/departments/{department_ids[0]}/doctors")
 doctor_ids = [d["id"] for d in doctors]
 _, _, patient = send("POST", "/v1/patients",
                      {"kind": "id_card", "id_number": "11010519491231002X", "name": "张三丰"}, key())
-patient_id = patient["id"] if isinstance(patient, dict) and "id" in patient else "P0"
-if patient_id == "P0":
+if not (isinstance(patient, dict) and "id" in patient):
     _, _, patient = send("POST", "/v1/patients/identify",
                          {"kind": "id_card", "id_number": "11010519491231002X", "name": "张三丰"})
-    patient_id = patient["id"]
+patient_id, session = patient["id"], patient["session_token"]
+as_patient = {"Patient-Session": session}
 slice_ids, booking_ids, payment_ids, keys = [], [], [], []
 for doctor in doctor_ids[:3]:
     _, _, sessions = send("GET", f"/v1/doctors/{doctor}/schedule?from=2000-01-01&to=2100-01-01")
@@ -77,11 +78,12 @@ for doctor in doctor_ids[:3]:
 for slice_id in slice_ids[:2]:
     headers = key()
     status, _, booking = send("POST", "/v1/bookings", {"patient_id": patient_id, "slice_id": slice_id},
-                              headers)
+                              {**headers, **as_patient})
     if status == 201:
         booking_ids.append(booking["id"])
         keys.append(headers["Idempotency-Key"])
-        _, _, payment = send("POST", f"/v1/bookings/{booking['id']}/payments", {"method": "wechat"}, key())
+        _, _, payment = send("POST", f"/v1/bookings/{booking['id']}/payments", {"method": "wechat"},
+                            {**key(), **as_patient})
         if isinstance(payment, dict) and "id" in payment:
             payment_ids.append(payment["id"])
 
@@ -172,6 +174,11 @@ def exercise_for(method, template, parameters, body_strategy):
             elif where == "header" and name == "Idempotency-Key":
                 if data.draw(st.integers(0, 9), label="key?") > 0:
                     headers[name] = str(uuid.uuid4())
+            elif where == "header" and name == "Patient-Session":
+                choice = data.draw(st.integers(0, 3), label="session?")
+                if choice > 0:
+                    headers[name] = session if choice > 1 else data.draw(
+                        st.text(alphabet="abcdefS0123456789", max_size=40), label="token")
         if query:
             path += "?" + urllib.parse.urlencode(query)
         body = data.draw(body_strategy, label="body") if body_strategy is not None else None

@@ -12,7 +12,7 @@ mkdir -p "$out/trust" "$out/admin"
 fail() { echo "FAIL: $*" >&2; exit 1; }
 src=${LOBBY_SOURCE_DIR:?}
 
-admin_dir=$(platform_command "client-cert ADMIN-1" | awk '/^ok /{print $2}')
+admin_dir=$(platform_command "admin-cert ADMIN-1" | awk '/^ok /{print $2}')
 [[ -n $admin_dir ]] || fail "no administrator certificate from the platform"
 platform_command "token evoucher YBPZ0001SCENE 11010519491231002X 张三丰" >/dev/null
 "$kioskctl" scene keygen "$out/admin/admin.key" "$out/trust/admin.pem" >/dev/null

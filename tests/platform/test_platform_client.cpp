@@ -33,7 +33,8 @@ protected:
             sim::issueClientCertificate(dir_ / "ca", "KIOSK-TEST-0001", dir_ / "terminal").ok());
         ASSERT_TRUE(
             sim::issueClientCertificate(dir_ / "ca", "KIOSK-OLD", dir_ / "expired", -1).ok());
-        ASSERT_TRUE(sim::issueClientCertificate(dir_ / "ca", "ADMIN-1", dir_ / "admin").ok());
+        ASSERT_TRUE(
+            sim::issueClientCertificate(dir_ / "ca", "ADMIN-1", dir_ / "admin", 365, true).ok());
         store_ = std::move(sim::PlatformStore::open(dir_ / "platform.db").value());
         server_ = std::move(sim::PlatformServer::start(tls_, *store_, 0).value());
     }

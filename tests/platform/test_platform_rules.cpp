@@ -1,121 +1,17 @@
 // The sandbox platform's booking rules over real TLS: identify / register, schedules, holds,
 // idempotency, per-patient limits, the booking window, hold expiry, and no overselling under
 // 200 concurrent bookings for 20 slots.
-#include <curl/curl.h>
 #include <gtest/gtest.h>
 
-#include <ctime>
-#include <nlohmann/json.hpp>
 #include <thread>
 
-#include "common/id_number.h"
-#include "sim/platform/platform_server.h"
+#include "platform_rig.h"
 
 using namespace lobby;
 using namespace lobby::sim;
 using nlohmann::json;
 
-namespace {
-
-struct Reply {
-    long status = 0;
-    json body;
-};
-
-class Rig {
-public:
-    Rig() {
-        dir_ = std::filesystem::temp_directory_path() /
-               ("lobby-platform-rules-" + std::to_string(::getpid()));
-        std::filesystem::remove_all(dir_);
-        auto tls = ensureDevCa(dir_ / "ca");
-        if (!tls || !issueClientCertificate(dir_ / "ca", "KIOSK-TEST-0001", dir_ / "terminal")) {
-            throw std::runtime_error("cannot create the sandbox's certificates");
-        }
-        store_ = std::move(PlatformStore::open(dir_ / "platform.db").value());
-        server_ = std::move(PlatformServer::start(tls.value(), *store_, 0).value());
-    }
-    ~Rig() {
-        server_.reset();
-        store_.reset();
-        std::filesystem::remove_all(dir_);
-    }
-
-    Reply call(const char* method, const std::string& path, const json& body = nullptr,
-               const std::string& idempotencyKey = {}) const {
-        Reply reply;
-        std::string received;
-        CURL* curl = curl_easy_init();
-        const std::string url = "https://127.0.0.1:" + std::to_string(server_->port()) + path;
-        const std::string ca = (dir_ / "ca" / "ca.pem").string();
-        const std::string cert = (dir_ / "terminal" / "client.pem").string();
-        const std::string key = (dir_ / "terminal" / "client.key").string();
-        curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
-        curl_easy_setopt(curl, CURLOPT_CAINFO, ca.c_str());
-        curl_easy_setopt(curl, CURLOPT_SSLCERT, cert.c_str());
-        curl_easy_setopt(curl, CURLOPT_SSLKEY, key.c_str());
-        curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, 20000L);
-        curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method);
-        curl_slist* headers = curl_slist_append(nullptr, "Content-Type: application/json");
-        if (!idempotencyKey.empty()) {
-            headers = curl_slist_append(headers, ("Idempotency-Key: " + idempotencyKey).c_str());
-        }
-        curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-        const bool get = std::string(method) == "GET";
-        const std::string payload = body.is_null() ? "{}" : body.dump();
-        if (!get) curl_easy_setopt(curl, CURLOPT_POSTFIELDS, payload.c_str());
-        curl_easy_setopt(
-            curl, CURLOPT_WRITEFUNCTION, +[](char* data, size_t size, size_t count, void* out) {
-                static_cast<std::string*>(out)->append(data, size * count);
-                return size * count;
-            });
-        curl_easy_setopt(curl, CURLOPT_WRITEDATA, &received);
-        curl_easy_perform(curl);
-        curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &reply.status);
-        curl_slist_free_all(headers);
-        curl_easy_cleanup(curl);
-        reply.body = json::parse(received, nullptr, false);
-        return reply;
-    }
-
-    std::string patient(const std::string& idNumber, const std::string& name) const {
-        return call("POST", "/v1/patients",
-                    {{"kind", "id_card"}, {"id_number", idNumber}, {"name", name}},
-                    "register-" + idNumber)
-            .body.value("id", "");
-    }
-
-    PlatformStore& store() { return *store_; }
-    PlatformServer& server() { return *server_; }
-
-private:
-    std::filesystem::path dir_;
-    std::unique_ptr<PlatformStore> store_;
-    std::unique_ptr<PlatformServer> server_;
-};
-
-std::string dateIn(int days) {
-    std::time_t when = std::time(nullptr) + days * 86400;
-    std::tm local{};
-    localtime_r(&when, &local);
-    char buffer[16];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &local);
-    return buffer;
-}
-
-// The n-th morning slice of doctor D1xx on a day.
-std::string slice(const std::string& doctor, int days, int n = 1) {
-    return doctor + "-" + dateIn(days) + "-m-" + std::to_string(n);
-}
-
-// A valid 18-digit ID number for a serial (GB 11643 check digit computed).
-std::string idNumber(int serial) {
-    char base[18];
-    std::snprintf(base, sizeof base, "1101051980%07d", serial);
-    return std::string(base) + lobby::checkDigitFor(base).value();
-}
-
-}  // namespace
+using namespace lobby::sim::testing;
 
 TEST(PlatformRules, IdentifiesAndRegistersPatientsByRealName) {
     Rig rig;

@@ -44,17 +44,24 @@ TEST(Replies, CountsAreNeverNegative) {
 }
 
 TEST(Replies, APatientsNameIsMaskedWhateverThePlatformSent) {
-    auto full = replies::patient(R"({"id":"P1","masked_name":"张三丰"})");
+    auto full = replies::patient(R"({"id":"P1","masked_name":"张三丰","session_token":"S1"})");
     ASSERT_TRUE(full.ok());
     EXPECT_EQ(full->maskedName, "张*丰");
-    auto masked = replies::patient(R"({"id":"P1","masked_name":"张*丰"})");
+    auto masked = replies::patient(R"({"id":"P1","masked_name":"张*丰","session_token":"S1"})");
     ASSERT_TRUE(masked.ok());
     EXPECT_EQ(masked->maskedName, "张*丰") << "an already masked name stays as it was";
-    EXPECT_EQ(replies::patient(R"({"id":"P1","masked_name":"欧阳娜娜"})")->maskedName, "欧**娜");
+    EXPECT_EQ(replies::patient(R"({"id":"P1","masked_name":"欧阳娜娜","session_token":"S1"})")
+                  ->maskedName,
+              "欧**娜");
+    EXPECT_EQ(replies::patient(R"({"id":"P1","masked_name":"张*丰"})").error().code,
+              "platform.bad_reply")
+        << "no session, no patient";
 }
 
 TEST(Replies, OverlongTextIsNotAReply) {
     const std::string name(5000, 'x');
-    EXPECT_EQ(replies::patient(R"({"id":"P1","masked_name":")" + name + "\"}").error().code,
+    EXPECT_EQ(replies::patient(R"({"id":"P1","session_token":"S1","masked_name":")" + name + "\"}")
+                  .error()
+                  .code,
               "platform.bad_reply");
 }
