@@ -184,6 +184,7 @@ private:
         httplib::Headers passed;
         for (const auto& [name, value] : headers) {
             if (strcasecmp(name.c_str(), "Idempotency-Key") == 0 ||
+                strcasecmp(name.c_str(), "Patient-Session") == 0 ||
                 strcasecmp(name.c_str(), "If-None-Match") == 0) {
                 passed.emplace(name, value);
             }

@@ -1,7 +1,12 @@
 #pragma once
-// Reads back the ESC/POS a printer receives: text lines with their style, QR codes, barcodes,
-// raster images and cuts. The printer simulator renders this; tests assert on it. Strict: a
-// command it does not know, or one cut short, is a typed error naming the offset.
+// Reads back the ESC/POS a printer receives, as a real printer would: text lines with their style
+// (in GB18030 while Chinese mode is on, else in the selected code table), QR codes, CODE128
+// barcodes (code sets A, B and C), raster images, feeds, cuts and cash-drawer pulses. It knows the
+// commands of the Epson ESC/POS reference that receipt encoders emit (ours, python-escpos,
+// esc-pos-encoder), each with its exact length; settings it does not draw (fonts, spacing,
+// code tables, panel buttons) are read and skipped. Strict: a command it does not know, or one
+// cut short, is a typed error naming the offset. The printer simulator renders this; tests
+// assert on it.
 
 #include <cstdint>
 #include <span>
@@ -18,6 +23,8 @@ struct SlipText {
     std::string utf8;
     printer::Align align = printer::Align::Left;
     bool bold = false;
+    bool underline = false;
+    bool inverted = false;
     int width = 1;  // size factor
     int height = 1;
 };
@@ -37,8 +44,11 @@ struct SlipFeed {
     int lines = 1;
 };
 struct SlipCut {};
+// ESC p: the printer pulses its cash-drawer port (what a slip must never make it do).
+struct SlipPulse {};
 
-using SlipElement = std::variant<SlipText, SlipQr, SlipBarcode, SlipRaster, SlipFeed, SlipCut>;
+using SlipElement =
+    std::variant<SlipText, SlipQr, SlipBarcode, SlipRaster, SlipFeed, SlipCut, SlipPulse>;
 
 struct DecodedSlip {
     std::vector<SlipElement> elements;

@@ -124,3 +124,52 @@ TEST(Settings, HugeNumbersAreOutOfRangeNotUndefined) {
     EXPECT_NE(settings.error().message.find("display.width: "), std::string::npos);
     EXPECT_NE(settings.error().message.find("is out of range 320..7680"), std::string::npos);
 }
+
+TEST(Settings, OnlyABoundedRegularFileIsRead) {
+    auto device = Settings::load("/dev/zero");  // would be read forever
+    ASSERT_FALSE(device.ok());
+    EXPECT_NE(device.error().message.find("not a regular file"), std::string::npos);
+    QTemporaryDir dir;
+    EXPECT_FALSE(Settings::load(dir.path()).ok()) << "a directory";
+    QFile big(dir.filePath("big.json"));
+    ASSERT_TRUE(big.open(QIODevice::WriteOnly));
+    big.write(QByteArray(2 << 20, ' '));
+    big.close();
+    auto large = Settings::load(big.fileName());
+    ASSERT_FALSE(large.ok());
+    EXPECT_NE(large.error().message.find("larger than 1 MiB"), std::string::npos);
+}
+
+TEST(Settings, SettingsAreCheckedAgainstEachOther) {
+    EXPECT_NE(
+        errorOf(R"({"schema_version": 1, "platform": {"base_url": "http://platform.example"}})")
+            .find("platform.base_url: must be an https:// URL"),
+        std::string::npos);
+    EXPECT_NE(errorOf(R"({"schema_version": 1, "platform": {"base_url": "file:///etc/passwd"}})")
+                  .find("platform.base_url"),
+              std::string::npos);
+    EXPECT_NE(errorOf(R"({"schema_version": 1, "platform": {"ca_bundle": ""}})")
+                  .find("platform.ca_bundle: required"),
+              std::string::npos);
+    EXPECT_NE(
+        errorOf(
+            R"({"schema_version": 1, "session": {"idle_timeout_s": 20, "idle_countdown_s": 30}})")
+            .find("session.idle_countdown_s"),
+        std::string::npos);
+    EXPECT_NE(errorOf("{\"schema_version\": 1, \"terminal\": {\"id\": \"KIOSK\\u0000-1\"}}")
+                  .find("terminal.id: is not in the expected form"),
+              std::string::npos);
+    EXPECT_NE(
+        errorOf(R"({"schema_version": 1, "platform": {"pinned_public_key": "sha256//short"}})")
+            .find("platform.pinned_public_key"),
+        std::string::npos);
+    // With no platform, its URL and CA do not matter.
+    EXPECT_TRUE(
+        Settings::fromJson(
+            R"({"schema_version": 1, "platform": {"backend": "none", "base_url": "", "ca_bundle": ""}})")
+            .ok());
+    // An override that breaks a cross-check is refused and leaves the value as it was.
+    Settings settings = Settings::defaults();
+    EXPECT_FALSE(settings.set(keys::kIdleCountdown_s, 60).ok());
+    EXPECT_EQ(settings.intValue(keys::kIdleCountdown_s), 10);
+}
