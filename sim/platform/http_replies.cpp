@@ -132,6 +132,16 @@ std::optional<json> parseBody(const httplib::Request& request, httplib::Response
     return body;
 }
 
+std::optional<std::string> idempotencyKey(const httplib::Request& request,
+                                          httplib::Response& response) {
+    std::string key = request.get_header_value("Idempotency-Key");
+    if (key.empty()) {
+        sendError(response, 400, "invalid_request", "缺少幂等键", "Idempotency-Key is required");
+        return std::nullopt;
+    }
+    return key;
+}
+
 // The terminal's id: the CN of the client certificate it authenticated with.
 std::string peerCommonName(const httplib::Request& request) {
     if (request.ssl == nullptr) return "";

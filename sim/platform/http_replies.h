@@ -24,6 +24,10 @@ void sendRefusal(httplib::Response& response, const Error& error);
 // replying 400.
 std::optional<json> parseBody(const httplib::Request& request, httplib::Response& response,
                               std::initializer_list<const char*> required);
+// The request's Idempotency-Key, or nullopt after replying 400 (calls that move money,
+// bookings or patients need one).
+std::optional<std::string> idempotencyKey(const httplib::Request& request,
+                                          httplib::Response& response);
 // The CN of the client certificate the caller authenticated with; empty without one.
 std::string peerCommonName(const httplib::Request& request);
 // Whether the caller's certificate carries the administrators' extended key usage.

@@ -232,7 +232,12 @@ int main(int argc, char** argv) {
         } else if (line.rfind("book ", 0) == 0) {
             std::cout << book(*store.value(), *server.value(), line.substr(5)) << std::endl;
         } else if (line.rfind("capacity ", 0) == 0) {
-            auto set = store.value()->setAllCapacities(std::atoi(line.substr(9).c_str()));
+            // No time slice holds more than the contract allows (10,000).
+            const int capacity = std::atoi(line.substr(9).c_str());
+            auto set = capacity >= 0 && capacity <= 10'000
+                           ? store.value()->setAllCapacities(capacity)
+                           : Status(makeError(ErrorKind::InvalidArgument, "usage",
+                                              "capacity is 0 to 10000"));
             std::cout << (set ? std::string("ok") : "error: " + set.error().message) << std::endl;
         } else if (line.rfind("client-cert ", 0) == 0 || line.rfind("admin-cert ", 0) == 0) {
             const bool admin = line.rfind("admin-cert ", 0) == 0;

@@ -157,6 +157,15 @@ bool PlatformServer::mayReach(const httplib::Request& request, httplib::Response
     return false;
 }
 
+std::optional<std::string> PlatformServer::bookingCall(const httplib::Request& request,
+                                                       httplib::Response& response) {
+    auto key = idempotencyKey(request, response);
+    if (!key || !mayReach(request, response, store_.patientOfBooking(request.matches[1]), false) ||
+        !ownsKey(request, response, *key))
+        return std::nullopt;
+    return key;
+}
+
 bool PlatformServer::ownsKey(const httplib::Request& request, httplib::Response& response,
                              const std::string& key) {
     if (store_.claimKey(key, peerCommonName(request))) return true;
@@ -292,10 +301,7 @@ void PlatformServer::routes() {
         sendPatient(request, response, *patient);
     });
     post("/v1/patients", [this](const httplib::Request& request, httplib::Response& response) {
-        if (request.get_header_value("Idempotency-Key").empty()) {
-            return sendError(response, 400, "invalid_request", "缺少幂等键",
-                             "Idempotency-Key is required");
-        }
+        if (!idempotencyKey(request, response)) return;
         auto body = parseBody(request, response, {"kind", "id_number", "name"});
         if (!body) return;
         const std::string idNumber = (*body)["id_number"];
@@ -311,11 +317,8 @@ void PlatformServer::routes() {
         sendPatient(request, response, *patient, 201);
     });
     post("/v1/bookings", [this](const httplib::Request& request, httplib::Response& response) {
-        const std::string key = request.get_header_value("Idempotency-Key");
-        if (key.empty()) {
-            return sendError(response, 400, "invalid_request", "缺少幂等键",
-                             "Idempotency-Key is required");
-        }
+        const auto key = idempotencyKey(request, response);
+        if (!key) return;
         auto body = parseBody(request, response, {"patient_id", "slice_id"});
         if (!body) return;
         if (!mayReach(request, response, std::nullopt, true)) return;
@@ -325,24 +328,19 @@ void PlatformServer::routes() {
             return sendError(response, 403, "session_mismatch", "只能为已识别的患者预约",
                              "Only the identified patient can be booked for");
         }
-        if (!ownsKey(request, response, key)) return;
-        auto booking = store_.createBooking(key, (*body)["patient_id"], (*body)["slice_id"], now());
+        if (!ownsKey(request, response, *key)) return;
+        auto booking =
+            store_.createBooking(*key, (*body)["patient_id"], (*body)["slice_id"], now());
         if (!booking) return sendRefusal(response, booking.error());
         sendJson(response, bookingJson(booking.value()), 201);
     });
     post(R"(/v1/bookings/([A-Za-z0-9]+)/payments)",
          [this](const httplib::Request& request, httplib::Response& response) {
-             const std::string key = request.get_header_value("Idempotency-Key");
-             if (key.empty()) {
-                 return sendError(response, 400, "invalid_request", "缺少幂等键",
-                                  "Idempotency-Key is required");
-             }
+             const auto key = bookingCall(request, response);
+             if (!key) return;
              auto body = parseBody(request, response, {"method"});
              if (!body) return;
-             if (!mayReach(request, response, store_.patientOfBooking(request.matches[1]), false) ||
-                 !ownsKey(request, response, key))
-                 return;
-             auto payment = store_.startPayment(key, request.matches[1], (*body)["method"], now());
+             auto payment = store_.startPayment(*key, request.matches[1], (*body)["method"], now());
              if (!payment) return sendRefusal(response, payment.error());
              sendJson(response, paymentJson(payment.value()), 201);
          });
@@ -375,15 +373,9 @@ void PlatformServer::routes() {
     });
     post(R"(/v1/bookings/([A-Za-z0-9]+)/checkin)", [this](const httplib::Request& request,
                                                           httplib::Response& response) {
-        const std::string key = request.get_header_value("Idempotency-Key");
-        if (key.empty()) {
-            return sendError(response, 400, "invalid_request", "缺少幂等键",
-                             "Idempotency-Key is required");
-        }
-        if (!mayReach(request, response, store_.patientOfBooking(request.matches[1]), false) ||
-            !ownsKey(request, response, key))
-            return;
-        auto checkin = store_.checkIn(key, request.matches[1], now());
+        const auto key = bookingCall(request, response);
+        if (!key) return;
+        auto checkin = store_.checkIn(*key, request.matches[1], now());
         if (!checkin) return sendRefusal(response, checkin.error());
         sendJson(response,
                  {{"booking_id", checkin->bookingId},
@@ -394,15 +386,9 @@ void PlatformServer::routes() {
     });
     post(R"(/v1/bookings/([A-Za-z0-9]+)/cancel)",
          [this](const httplib::Request& request, httplib::Response& response) {
-             const std::string key = request.get_header_value("Idempotency-Key");
-             if (key.empty()) {
-                 return sendError(response, 400, "invalid_request", "缺少幂等键",
-                                  "Idempotency-Key is required");
-             }
-             if (!mayReach(request, response, store_.patientOfBooking(request.matches[1]), false) ||
-                 !ownsKey(request, response, key))
-                 return;
-             auto booking = store_.cancel(key, request.matches[1], now());
+             const auto key = bookingCall(request, response);
+             if (!key) return;
+             auto booking = store_.cancel(*key, request.matches[1], now());
              if (!booking) return sendRefusal(response, booking.error());
              sendJson(response, bookingJson(booking.value()));
          });

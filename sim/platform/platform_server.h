@@ -64,6 +64,10 @@ private:
     // is another terminal's.
     bool ownsKey(const httplib::Request& request, httplib::Response& response,
                  const std::string& key);
+    // A call that moves the booking its path names: its Idempotency-Key, once the caller may
+    // reach the booking and the key is theirs (nullopt: refused, the reply sent).
+    std::optional<std::string> bookingCall(const httplib::Request& request,
+                                           httplib::Response& response);
     // The identified patient and a new session for them at the calling terminal.
     void sendPatient(const httplib::Request& request, httplib::Response& response,
                      const PatientRow& patient, int status = 200);

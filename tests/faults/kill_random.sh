@@ -11,7 +11,7 @@ app=$1
 out=$2/kill-random
 want=${3:-200}
 source "$(dirname "$0")/fault_lib.sh"  # empties $out, writes $out/kiosk.json
-[[ $(platform_command "capacity 100000") == ok ]] || fail "the sandbox refused more capacity"
+[[ $(platform_command "capacity 10000") == ok ]] || fail "the sandbox refused more capacity"
 passes_per_run=8
 journeys=0 kills=0 runs=0 reconciled=0
 RANDOM=${LOBBY_FAULT_SEED:-20261122}
