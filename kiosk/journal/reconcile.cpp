@@ -46,12 +46,12 @@ Resolution settleBooking(PlatformClient& client, const Transaction& tx) {
     if (paymentId.empty()) return released(client, bookingId, "unpaid; hold released");
     auto payment = client.payment(paymentId);
     if (!payment) return retry("asking after the payment", payment.error());
-    if (payment->status == "captured") {
+    if (payment->status == platform::PaymentStatus::Captured) {
         if (tx.step == Step::SlipPrinted && tx.phase == Phase::After)
             return {Action::Close, "paid and the voucher printed", bookingId, paymentId};
         return {Action::Reprint, "paid; the voucher is owed", bookingId, paymentId};
     }
-    if (payment->status == "refunded")
+    if (payment->status == platform::PaymentStatus::Refunded)
         return {Action::Close, "payment refunded", bookingId, paymentId};
     // Pending or failed: the patient is gone, so the slot goes back; a payment that still lands
     // is refunded by the platform since its booking is no longer held.
@@ -105,10 +105,12 @@ Resolution settleHeldPayment(PlatformClient& client, const Transaction& tx) {
     }
     auto payment = client.payment(paymentId);
     if (!payment) return retry("asking after the payment", payment.error());
-    if (payment->status == "captured")
+    if (payment->status == platform::PaymentStatus::Captured)
         return {Action::Close, "paid; the booking is ready to check in", tx.bookingId, paymentId};
-    return {Action::Close, "not paid (" + payment->status + "); the booking stays as it was",
-            tx.bookingId, paymentId};
+    return {
+        Action::Close,
+        "not paid (" + std::string(toString(payment->status)) + "); the booking stays as it was",
+        tx.bookingId, paymentId};
 }
 
 }  // namespace

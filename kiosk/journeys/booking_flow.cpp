@@ -109,7 +109,7 @@ void BookingFlow::fail(const CallFailure& failure) {
 void BookingFlow::clear() {
     paymentWatch_.stop();
     // A slot held for a patient who walked away goes back on sale now rather than in ten minutes.
-    if (booking_ && booking_->status == "held") releaseHold();
+    if (booking_ && booking_->status == platform::BookingStatus::Held) releaseHold();
     // A booking call still in flight stays open in the journal; the reconciler settles it.
     tx_ = 0;
     step_ = Step::Departments;
@@ -361,13 +361,13 @@ void BookingFlow::onPayment(const Payment& payment) {
     // platform refunds a payment that lands on a released booking, so there is nothing to do.
     if (!booking_) return;
     payment_ = payment;
-    if (payment.status == "captured") {
+    if (payment.status == platform::PaymentStatus::Captured) {
         paymentWatch_.stop();
-        booking_->status = "paid";
+        booking_->status = platform::BookingStatus::Paid;
         recordStep(tx_, journal::Step::PaymentConfirmed, journal::Phase::After, paymentKey_);
         qCInfo(lcJourney) << "booking" << booking_->id.c_str() << "paid";
         printVoucher();
-    } else if (payment.status == "pending") {
+    } else if (payment.status == platform::PaymentStatus::Pending) {
         if (step_ != Step::Paying) {
             paymentWatch_.watch(payment, policy_.paymentWindow_s);
             setBusy(false);

@@ -35,7 +35,9 @@ const char* const kBooking = QT_TRANSLATE_NOOP("BookingListFlow", "Booking");
 // The platform decides; this only spares the patient a button that would be refused: before the
 // visit day, or any time once the doctor has stopped the session.
 bool mayCancel(const Booking& booking) {
-    if (booking.status != "paid" && booking.status != "held") return false;
+    if (booking.status != platform::BookingStatus::Paid &&
+        booking.status != platform::BookingStatus::Held)
+        return false;
     if (booking.stopService) return true;
     return QString::fromStdString(booking.visit.date) > QDate::currentDate().toString(Qt::ISODate);
 }
@@ -142,13 +144,14 @@ void BookingListFlow::confirmCancel() {
             recordStep(tx, journal::Step::RefundConfirmed, journal::Phase::After, key);
             Booking result = cancelled.value();
             if (result.visit.date.empty()) result.visit = before.visit;
-            qCInfo(lcJourney) << "booking" << result.id.c_str() << result.status.c_str();
+            qCInfo(lcJourney) << "booking" << result.id.c_str()
+                              << std::string(platform::toString(result.status)).c_str();
             printReceipt(tx, result);
         });
 }
 
 void BookingListFlow::printReceipt(std::int64_t tx, const Booking& cancelled) {
-    const bool refunded = cancelled.status == "refunded";
+    const bool refunded = cancelled.status == platform::BookingStatus::Refunded;
     const QVariantMap view = bookingView(cancelled);
     const QString summary =
         QStringLiteral("%1 %2 %3")

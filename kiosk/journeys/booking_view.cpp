@@ -11,17 +11,20 @@ QString statusText(const platform::Booking& booking) {
     if (booking.stopService) {
         return QCoreApplication::translate("BookingView", "The doctor has stopped this session");
     }
-    if (booking.status == "held") return QCoreApplication::translate("BookingView", "Not paid yet");
-    if (booking.status == "paid") return QCoreApplication::translate("BookingView", "Paid");
-    if (booking.status == "checked_in")
+    if (booking.status == platform::BookingStatus::Held)
+        return QCoreApplication::translate("BookingView", "Not paid yet");
+    if (booking.status == platform::BookingStatus::Paid)
+        return QCoreApplication::translate("BookingView", "Paid");
+    if (booking.status == platform::BookingStatus::CheckedIn)
         return QCoreApplication::translate("BookingView", "Picked up");
-    if (booking.status == "cancelled")
+    if (booking.status == platform::BookingStatus::Cancelled)
         return QCoreApplication::translate("BookingView", "Cancelled");
-    if (booking.status == "refunded")
+    if (booking.status == platform::BookingStatus::Refunded)
         return QCoreApplication::translate("BookingView", "Cancelled and refunded");
-    if (booking.status == "expired")
+    if (booking.status == platform::BookingStatus::Expired)
         return QCoreApplication::translate("BookingView", "Expired unpaid");
-    return QString::fromStdString(booking.status);
+    return QString::fromUtf8(platform::toString(booking.status).data(),
+                             static_cast<qsizetype>(platform::toString(booking.status).size()));
 }
 
 }  // namespace
@@ -43,7 +46,7 @@ QVariantMap bookingView(const platform::Booking& booking) {
         {"when", QStringLiteral("%1 %2 %3–%4")
                      .arg(QString::fromStdString(visit.date), period,
                           QString::fromStdString(visit.start), QString::fromStdString(visit.end))},
-        {"status", QString::fromStdString(booking.status)},
+        {"status", QString::fromStdString(std::string(platform::toString(booking.status)))},
         {"statusText", statusText(booking)},
         {"fee", feeText(booking.feeFen)},
         {"stopService", booking.stopService},

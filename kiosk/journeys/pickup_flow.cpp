@@ -64,10 +64,11 @@ QVariantList PickUpFlow::bookings() const {
     QVariantList list;
     for (const auto& booking : bookings_) {
         QVariantMap view = bookingView(booking);
-        view["action"] = booking.stopService        ? QStringLiteral("stopped")
-                         : booking.status == "paid" ? QStringLiteral("checkin")
-                         : booking.status == "held" ? QStringLiteral("unpaid")
-                                                    : QStringLiteral("done");
+        view["action"] =
+            booking.stopService                               ? QStringLiteral("stopped")
+            : booking.status == platform::BookingStatus::Paid ? QStringLiteral("checkin")
+            : booking.status == platform::BookingStatus::Held ? QStringLiteral("unpaid")
+                                                              : QStringLiteral("done");
         list << view;
     }
     return list;
@@ -107,7 +108,8 @@ void PickUpFlow::checkIn(const QString& bookingId) {
     const auto it = std::find_if(bookings_.begin(), bookings_.end(), [&](const Booking& b) {
         return QString::fromStdString(b.id) == bookingId;
     });
-    if (it == bookings_.end() || it->status != "paid" || it->stopService) return;
+    if (it == bookings_.end() || it->status != platform::BookingStatus::Paid || it->stopService)
+        return;
     const Booking booking = *it;
     setBusy(true);
     // One check-in per booking: the key is the booking's own, so a retry after a lost reply
@@ -195,7 +197,9 @@ void PickUpFlow::setPaymentMethods(const QStringList& methods) {
 void PickUpFlow::choosePayment(const QString& bookingId) {
     if (busy_ || payStep_ != PayStep::None || platform_ == nullptr) return;
     const Booking* booking = findBooking(bookingId.toStdString());
-    if (booking == nullptr || booking->status != "held" || booking->stopService) return;
+    if (booking == nullptr || booking->status != platform::BookingStatus::Held ||
+        booking->stopService)
+        return;
     payingId_ = booking->id;
     payStep_ = PayStep::Choose;
     session_.setScreenStep(payStep());
@@ -236,13 +240,13 @@ void PickUpFlow::pay(const QString& method) {
 
 void PickUpFlow::onPayment(const Payment& payment) {
     payment_ = payment;
-    if (payment.status == "captured") {
+    if (payment.status == platform::PaymentStatus::Captured) {
         paymentWatch_.stop();
         recordStep(payTx_, journal::Step::PaymentConfirmed, journal::Phase::After, paymentKey_);
         settle(std::exchange(payTx_, 0), journal::State::Closed, "paid at pick-up");
         qCInfo(lcJourney) << "pick-up: booking" << payingId_.c_str() << "paid; checking in";
         for (auto& booking : bookings_) {
-            if (booking.id == payingId_) booking.status = "paid";
+            if (booking.id == payingId_) booking.status = platform::BookingStatus::Paid;
         }
         const QString id = QString::fromStdString(payingId_);
         payStep_ = PayStep::None;
@@ -250,7 +254,7 @@ void PickUpFlow::onPayment(const Payment& payment) {
         session_.setScreenStep({});
         emit changed();
         checkIn(id);
-    } else if (payment.status == "pending") {
+    } else if (payment.status == platform::PaymentStatus::Pending) {
         if (payStep_ != PayStep::Paying) {
             paymentWatch_.watch(payment, policy_.paymentWindow_s);
             payStep_ = PayStep::Paying;
@@ -258,7 +262,8 @@ void PickUpFlow::onPayment(const Payment& payment) {
             emit changed();
         }
     } else {
-        endPayment("payment " + payment.status + "; the booking stays as it was");
+        endPayment("payment " + std::string(platform::toString(payment.status)) +
+                   "; the booking stays as it was");
         session_.journeyFailed({"PickUpFlow", kPaymentFailed});
     }
 }

@@ -43,9 +43,11 @@ Result<SlipData> slipDataFor(PlatformClient& client, const Transaction& tx,
                             checkinFields(*booking, *checkIn, maskedName, queueUrl)};
         }
         case Kind::Booking: {
-            if (booking->status != "paid" && booking->status != "checked_in")
-                return makeError(ErrorKind::InvalidArgument, "booking_gone",
-                                 "the booking is " + booking->status + " now");
+            if (booking->status != platform::BookingStatus::Paid &&
+                booking->status != platform::BookingStatus::CheckedIn)
+                return makeError(
+                    ErrorKind::InvalidArgument, "booking_gone",
+                    "the booking is " + std::string(platform::toString(booking->status)) + " now");
             std::string method = tx.detail;
             if (!tx.paymentId.empty()) {
                 if (auto payment = client.payment(tx.paymentId)) method = payment->method;

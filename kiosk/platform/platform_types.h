@@ -2,6 +2,7 @@
 // What the appointment platform's contract (docs/platform-api.yaml) carries, as the kiosk holds it.
 
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -32,14 +33,25 @@ struct Session {
 struct Visit {
     std::string date, period, start, end, doctorName, doctorTitle, departmentZh, departmentEn;
 };
+// The platform's statuses, decoded once (replies.cpp); an unknown one is a malformed reply.
+enum class BookingStatus { Held, Paid, CheckedIn, Cancelled, Refunded, Expired, NoShow };
+enum class PaymentStatus { Pending, Captured, Failed, Refunded };
+// The contract's words for them ("held", "captured", ...), for logs and journals.
+std::string_view toString(BookingStatus status);
+std::string_view toString(PaymentStatus status);
+
 struct Booking {
-    std::string id, status, sliceId, holdExpiresAt;
+    std::string id;
+    BookingStatus status = BookingStatus::Held;
+    std::string sliceId, holdExpiresAt;
     int feeFen = 0;
     bool stopService = false;  // the doctor stopped the session (停诊): rebook or refund
     Visit visit;
 };
 struct Payment {
-    std::string id, bookingId, method, status, qrPayload;
+    std::string id, bookingId, method;
+    PaymentStatus status = PaymentStatus::Pending;
+    std::string qrPayload;
 };
 struct CheckIn {
     std::string bookingId, queueNumber, clinicRoomZh, clinicRoomEn, timeWindow;

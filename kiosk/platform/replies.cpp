@@ -11,6 +11,31 @@ namespace {
 
 using nlohmann::json;
 
+constexpr std::pair<BookingStatus, std::string_view> kBookingStatuses[] = {
+    {BookingStatus::Held, "held"},
+    {BookingStatus::Paid, "paid"},
+    {BookingStatus::CheckedIn, "checked_in"},
+    {BookingStatus::Cancelled, "cancelled"},
+    {BookingStatus::Refunded, "refunded"},
+    {BookingStatus::Expired, "expired"},
+    {BookingStatus::NoShow, "no_show"},
+};
+constexpr std::pair<PaymentStatus, std::string_view> kPaymentStatuses[] = {
+    {PaymentStatus::Pending, "pending"},
+    {PaymentStatus::Captured, "captured"},
+    {PaymentStatus::Failed, "failed"},
+    {PaymentStatus::Refunded, "refunded"},
+};
+
+// A status word as its enum; an unknown word is the platform's mistake, never guessed at.
+template <typename Status, std::size_t N>
+std::optional<Status> statusNamed(const std::pair<Status, std::string_view> (&table)[N],
+                                  const std::string& word) {
+    for (const auto& [status, name] : table)
+        if (name == word) return status;
+    return std::nullopt;
+}
+
 // No text the kiosk shows or prints is longer; a longer one is not a reply of the platform's.
 constexpr std::size_t kMaxText_bytes = 4096;
 
@@ -114,8 +139,12 @@ void nested(Decoder& outer, const char* name, Fill fill) {
 
 Result<Booking> decodeBooking(const json& object) {
     return decode<Booking>(object, [&](Decoder& d) {
-        Booking booking{d.text("id"),
-                        d.text("status"),
+        const std::string id = d.text("id");
+        const std::string status = d.text("status");
+        const auto known = statusNamed(kBookingStatuses, status);
+        if (!known && !d.error) d.error = badReply("has an unknown booking status");
+        Booking booking{id,
+                        known.value_or(BookingStatus::Held),
                         d.text("slice_id"),
                         d.text("hold_expires_at"),
                         d.integer("fee_fen", 0, kMaxFee_fen),
@@ -155,7 +184,12 @@ Result<std::vector<T>> decodeList(const json& array, const char* what, DecodeOne
 
 Result<Payment> decodePayment(const json& object) {
     auto payment = decode<Payment>(object, [](Decoder& d) {
-        return Payment{d.text("id"), d.text("booking_id"), d.text("method"), d.text("status"), ""};
+        Payment value{d.text("id"), d.text("booking_id"), d.text("method"), PaymentStatus::Pending,
+                      ""};
+        const auto known = statusNamed(kPaymentStatuses, d.text("status"));
+        if (!known && !d.error) d.error = badReply("has an unknown payment status");
+        value.status = known.value_or(PaymentStatus::Pending);
+        return value;
     });
     if (payment && object.contains("qr_payload") && object["qr_payload"].is_string()) {
         payment->qrPayload = object["qr_payload"];
@@ -344,3 +378,19 @@ Result<std::vector<Notice>> notices(const std::string& body) {
 }
 
 }  // namespace lobby::platform::replies
+
+namespace lobby::platform {
+
+std::string_view toString(BookingStatus status) {
+    for (const auto& [known, name] : replies::kBookingStatuses)
+        if (known == status) return name;
+    return "held";
+}
+
+std::string_view toString(PaymentStatus status) {
+    for (const auto& [known, name] : replies::kPaymentStatuses)
+        if (known == status) return name;
+    return "pending";
+}
+
+}  // namespace lobby::platform

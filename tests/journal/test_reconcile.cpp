@@ -145,7 +145,7 @@ TEST_F(ReconcileRig, ARefundWhoseReplyWasLostIsFinishedOnceAndTheReceiptOwed) {
     auto booking = client_->createBooking(patientId_, slice(), "k-book");
     auto payment = client_->startPayment(booking->id, "insurance", "k-pay");
     ASSERT_TRUE(payment.ok());
-    ASSERT_EQ(payment->status, "captured");
+    ASSERT_EQ(payment->status, platform::PaymentStatus::Captured);
     Transaction tx;
     tx.kind = Kind::Refund;
     tx.step = Step::RefundRequested;

@@ -120,14 +120,14 @@ TEST_F(ClientRig, WalksRegisterBookPayOverOneConnection) {
     EXPECT_EQ(patient->maskedName, "张*丰");
     auto booking = client.createBooking(patient->id, tomorrowSlice("D111"), "book-1");
     ASSERT_TRUE(booking.ok()) << booking.error().message;
-    EXPECT_EQ(booking->status, "held");
+    EXPECT_EQ(booking->status, BookingStatus::Held);
     auto payment = client.startPayment(booking->id, "alipay", "pay-1");
     ASSERT_TRUE(payment.ok()) << payment.error().message;
     EXPECT_FALSE(payment->qrPayload.empty());
     ASSERT_TRUE(store_->capturePayment(payment->id).ok());
     auto captured = client.payment(payment->id);
     ASSERT_TRUE(captured.ok()) << captured.error().message;
-    EXPECT_EQ(captured->status, "captured");
+    EXPECT_EQ(captured->status, PaymentStatus::Captured);
     EXPECT_EQ(client.handshakes(), 1) << "keep-alive: one TLS handshake for all the calls";
 }
 
@@ -184,8 +184,8 @@ TEST_F(ClientRig, BrowsesDoctorsAndSchedulesThenListsAndCancelsABooking) {
 
     auto cancelled = client.cancelBooking(booking->id, "cancel-1");
     ASSERT_TRUE(cancelled.ok()) << cancelled.error().message;
-    EXPECT_EQ(cancelled->status, "cancelled");
-    EXPECT_EQ(client.cancelBooking(booking->id, "cancel-1")->status, "cancelled")
+    EXPECT_EQ(cancelled->status, BookingStatus::Cancelled);
+    EXPECT_EQ(client.cancelBooking(booking->id, "cancel-1")->status, BookingStatus::Cancelled)
         << "the same key repeats the result";
     EXPECT_EQ(sessions->front().slices.front().remaining,
               client.schedule(doctors->front().id, date, date)->front().slices.front().remaining)

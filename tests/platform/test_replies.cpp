@@ -65,3 +65,22 @@ TEST(Replies, OverlongTextIsNotAReply) {
                   .code,
               "platform.bad_reply");
 }
+
+TEST(Replies, StatusesAreTypedAndAnUnknownOneIsRefused) {
+    auto booking = replies::booking(bookingWithFee("2500"));
+    ASSERT_TRUE(booking.ok()) << booking.error().message;
+    EXPECT_EQ(booking->status, BookingStatus::Paid);
+    std::string odd = bookingWithFee("2500");
+    odd.replace(odd.find("\"paid\""), 6, "\"lost\"");
+    EXPECT_EQ(replies::booking(odd).error().code, "platform.bad_reply");
+    auto payment =
+        replies::payment(R"({"id":"Y1","booking_id":"B1","method":"wechat","status":"captured"})");
+    ASSERT_TRUE(payment.ok());
+    EXPECT_EQ(payment->status, PaymentStatus::Captured);
+    EXPECT_EQ(toString(payment->status), "captured");
+    EXPECT_EQ(
+        replies::payment(R"({"id":"Y1","booking_id":"B1","method":"wechat","status":"maybe"})")
+            .error()
+            .code,
+        "platform.bad_reply");
+}
