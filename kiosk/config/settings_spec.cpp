@@ -74,7 +74,7 @@ const std::vector<SettingSpec>& settingSpecs() {
         intSetting(kFarewell_s, 4, 1, 30,
                    "Seconds the 'take your card and slip' screen stays before the attract screen."),
         enumSetting(kLogLevel, "info", {"debug", "info", "warning"}, "Lowest level logged."),
-        enumSetting(kIdCardBackend, "simulated", {"simulated", "serial", "usb", "none"},
+        enumSetting(kIdCardBackend, "none", {"simulated", "serial", "usb", "none"},
                     "Resident ID card reader transport."),
         stringSetting(kIdCardSerialDevice, "/dev/ttyUSB0", "Serial device of the ID card reader."),
         intSetting(kIdCardBaud, 115200, 9600, 115200, "Serial baud rate of the ID card reader."),
