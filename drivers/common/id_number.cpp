@@ -24,9 +24,9 @@ bool hasValidCheckDigit(std::string_view id) {
     return expected && *expected == last;
 }
 
-std::optional<IdNumberSex> sexOf(std::string_view id) {
-    if (id.size() != 18 || id[16] < '0' || id[16] > '9') return std::nullopt;
-    return (id[16] - '0') % 2 == 1 ? IdNumberSex::Male : IdNumberSex::Female;
+bool recordsSex(std::string_view id, bool male) {
+    if (id.size() != 18 || id[16] < '0' || id[16] > '9') return false;
+    return ((id[16] - '0') % 2 == 1) == male;
 }
 
 }  // namespace lobby

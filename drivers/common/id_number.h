@@ -11,9 +11,8 @@ bool hasValidCheckDigit(std::string_view idNumber18);
 // The check digit the first 17 digits call for; nothing when they are not 17 digits.
 std::optional<char> checkDigitFor(std::string_view first17);
 
-// The sex the number records in its 17th digit (odd: male, even: female); nothing when the
-// number has no such digit.
-enum class IdNumberSex { Male, Female };
-std::optional<IdNumberSex> sexOf(std::string_view idNumber18);
+// Whether the number records this sex in its 17th digit (odd: male, even: female); false for a
+// number without such a digit.
+bool recordsSex(std::string_view idNumber18, bool male);
 
 }  // namespace lobby

@@ -74,6 +74,18 @@ bool isMobile(std::string_view digits) {
     return digits.size() == 11 && digits[0] == '1' && digits[1] >= '3' && digits[1] <= '9';
 }
 
+// Whether `text` at `at` goes on " 1234 5678" or "-1234-5678" (the rest of 138 1234 5678),
+// with no digit after.
+bool continuesAsSpacedMobile(std::string_view text, size_t at) {
+    if (at + 10 > text.size() || (text[at] != ' ' && text[at] != '-') || text[at + 5] != text[at])
+        return false;
+    const auto digits = [&](size_t from) {
+        return std::all_of(text.begin() + static_cast<long>(from),
+                           text.begin() + static_cast<long>(from) + 4, isDigit);
+    };
+    return digits(at + 1) && digits(at + 6) && (at + 10 == text.size() || !isDigit(text[at + 10]));
+}
+
 // Full-width digits, X and + (U+FF10..FF19, U+FF38, U+FF58, U+FF0B) as their ASCII forms.
 std::string asciiDigits(std::string_view text) {
     std::string out;
@@ -125,32 +137,23 @@ std::string scrubPersonalData(std::string_view original) {
             i += 18;
             continue;
         }
-        if (run.size() == 15 && !(run.substr(0, 4) == "0086" && isMobile(run.substr(4)))) {
-            out += keepEnds(run, 4, 3, 15);  // a first-generation resident ID number
-            i = end;
-            continue;
-        }
-        if (run.size() == 12 && out.size() >= 3 && isUpper(out[out.size() - 1]) &&
-            isUpper(out[out.size() - 2]) && isUpper(out[out.size() - 3]) &&
-            (out.size() == 3 || !isUpper(out[out.size() - 4]))) {
-            out += keepEnds(run, 0, 2, 12);  // a foreign permanent-residence number (2004 form)
-            i = end;
-            continue;
-        }
+        const bool countryCoded =
+            (run.size() == 13 && run.substr(0, 2) == "86" && isMobile(run.substr(2))) ||
+            (run.size() == 15 && run.substr(0, 4) == "0086" && isMobile(run.substr(4)));
+        const bool afterThreeCapitals =
+            out.size() >= 3 && isUpper(out[out.size() - 1]) && isUpper(out[out.size() - 2]) &&
+            isUpper(out[out.size() - 3]) && (out.size() == 3 || !isUpper(out[out.size() - 4]));
         if (isMobile(run)) {
             out += maskPhone(run);
-        } else if ((run.size() == 13 && run.substr(0, 2) == "86" && isMobile(run.substr(2))) ||
-                   (run.size() == 15 && run.substr(0, 4) == "0086" && isMobile(run.substr(4)))) {
+        } else if (countryCoded) {
             const size_t prefix = run.size() - 11;
             out += std::string(run.substr(0, prefix)) + maskPhone(run.substr(prefix));
+        } else if (run.size() == 15) {
+            out += keepEnds(run, 4, 3, 15);  // a first-generation resident ID number
+        } else if (run.size() == 12 && afterThreeCapitals) {
+            out += keepEnds(run, 0, 2, 12);  // a foreign permanent-residence number (2004 form)
         } else if (run.size() == 3 && run[0] == '1' && run[1] >= '3' && run[1] <= '9' &&
-                   end + 10 <= text.size() && (text[end] == ' ' || text[end] == '-') &&
-                   text[end + 5] == text[end] &&
-                   std::all_of(text.begin() + static_cast<long>(end) + 1,
-                               text.begin() + static_cast<long>(end) + 5, isDigit) &&
-                   std::all_of(text.begin() + static_cast<long>(end) + 6,
-                               text.begin() + static_cast<long>(end) + 10, isDigit) &&
-                   (end + 10 == text.size() || !isDigit(text[end + 10]))) {
+                   continuesAsSpacedMobile(text, end)) {
             // 138-1234-5678 / 138 1234 5678: the middle four hidden.
             out += std::string(run) + text[end] + "****" + text.substr(end + 5, 5);
             i = end + 10;

@@ -235,8 +235,7 @@ Status validate(const IdCard& card, const Date& today) {
         if (card.idNumber.compare(6, 8, compact) != 0) {
             return invalid("idcard.birth_mismatch", "the birth date does not match the ID number");
         }
-        const auto recorded = sexOf(card.idNumber);
-        if (!recorded || (*recorded == IdNumberSex::Male) != (card.sex == Sex::Male)) {
+        if (!recordsSex(card.idNumber, card.sex == Sex::Male)) {
             return invalid("idcard.sex_mismatch", "the sex does not match the ID number");
         }
     }

@@ -244,8 +244,7 @@ Status validate(const SscCard& card, const Date& today) {
     if (!hasValidCheckDigit(card.idNumber)) {
         return invalid("smartcard.bad_check_digit", "the ID number's check digit is wrong");
     }
-    const auto recorded = sexOf(card.idNumber);
-    if (!recorded || (*recorded == IdNumberSex::Male) != (card.sex == SscSex::Male)) {
+    if (!recordsSex(card.idNumber, card.sex == SscSex::Male)) {
         return invalid("smartcard.sex_mismatch", "the sex does not match the ID number");
     }
     if (card.expiryDate < today) {

@@ -7,6 +7,12 @@
 namespace lobby::journeys {
 namespace {
 
+// The contract's word for the status ("held", "no_show"), as the screens key on it.
+QString statusWord(const platform::Booking& booking) {
+    const std::string_view word = platform::toString(booking.status);
+    return QString::fromLatin1(word.data(), static_cast<qsizetype>(word.size()));
+}
+
 QString statusText(const platform::Booking& booking) {
     if (booking.stopService) {
         return QCoreApplication::translate("BookingView", "The doctor has stopped this session");
@@ -23,8 +29,7 @@ QString statusText(const platform::Booking& booking) {
         return QCoreApplication::translate("BookingView", "Cancelled and refunded");
     if (booking.status == platform::BookingStatus::Expired)
         return QCoreApplication::translate("BookingView", "Expired unpaid");
-    return QString::fromUtf8(platform::toString(booking.status).data(),
-                             static_cast<qsizetype>(platform::toString(booking.status).size()));
+    return statusWord(booking);
 }
 
 }  // namespace
@@ -46,7 +51,7 @@ QVariantMap bookingView(const platform::Booking& booking) {
         {"when", QStringLiteral("%1 %2 %3–%4")
                      .arg(QString::fromStdString(visit.date), period,
                           QString::fromStdString(visit.start), QString::fromStdString(visit.end))},
-        {"status", QString::fromStdString(std::string(platform::toString(booking.status)))},
+        {"status", statusWord(booking)},
         {"statusText", statusText(booking)},
         {"fee", feeText(booking.feeFen)},
         {"stopService", booking.stopService},

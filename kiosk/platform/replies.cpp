@@ -1,5 +1,6 @@
 #include "platform/replies.h"
 
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <type_traits>
 #include <utility>
@@ -58,7 +59,9 @@ Result<T> field(const json& object, const char* name) {
     } else {
         if (!value.is_number_integer()) return badReply(std::string("has a non-integer ") + name);
         // Read at full width, then range-checked: get<int>() would wrap 4294967396 to 100.
-        if (value.is_number_unsigned() && value.get<std::uint64_t>() > 1'000'000'000'000ULL)
+        if (value.is_number_unsigned() &&
+            value.get<std::uint64_t>() >
+                static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
             return badReply(std::string("has an out-of-range ") + name);
         return static_cast<T>(value.get<std::int64_t>());
     }
@@ -106,6 +109,15 @@ struct Decoder {
         }
         return static_cast<int>(value.value());
     }
+    // A status word as its enum: one of `table`'s, else a malformed reply.
+    template <typename Status, std::size_t N>
+    Status status(const char* name, const std::pair<Status, std::string_view> (&table)[N]) {
+        const std::string word = text(name);
+        if (error) return table[0].first;
+        if (const auto known = statusNamed(table, word)) return *known;
+        error = badReply(std::string("has an unknown ") + name + " \"" + word + "\"");
+        return table[0].first;
+    }
 };
 
 template <typename T, typename Build>
@@ -139,12 +151,8 @@ void nested(Decoder& outer, const char* name, Fill fill) {
 
 Result<Booking> decodeBooking(const json& object) {
     return decode<Booking>(object, [&](Decoder& d) {
-        const std::string id = d.text("id");
-        const std::string status = d.text("status");
-        const auto known = statusNamed(kBookingStatuses, status);
-        if (!known && !d.error) d.error = badReply("has an unknown booking status");
-        Booking booking{id,
-                        known.value_or(BookingStatus::Held),
+        Booking booking{d.text("id"),
+                        d.status("status", kBookingStatuses),
                         d.text("slice_id"),
                         d.text("hold_expires_at"),
                         d.integer("fee_fen", 0, kMaxFee_fen),
@@ -184,12 +192,8 @@ Result<std::vector<T>> decodeList(const json& array, const char* what, DecodeOne
 
 Result<Payment> decodePayment(const json& object) {
     auto payment = decode<Payment>(object, [](Decoder& d) {
-        Payment value{d.text("id"), d.text("booking_id"), d.text("method"), PaymentStatus::Pending,
-                      ""};
-        const auto known = statusNamed(kPaymentStatuses, d.text("status"));
-        if (!known && !d.error) d.error = badReply("has an unknown payment status");
-        value.status = known.value_or(PaymentStatus::Pending);
-        return value;
+        return Payment{d.text("id"), d.text("booking_id"), d.text("method"),
+                       d.status("status", kPaymentStatuses), ""};
     });
     if (payment && object.contains("qr_payload") && object["qr_payload"].is_string()) {
         payment->qrPayload = object["qr_payload"];

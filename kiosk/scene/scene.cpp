@@ -246,12 +246,11 @@ Result<Scene> parseScene(std::string_view bytes) {
         return keys.error();
     if (!root.contains("schema_version") || root["schema_version"] != kSceneSchemaVersion)
         return invalid("schema_version must be " + std::to_string(kSceneSchemaVersion));
-    const bool versionInRange = root.contains("version") && root["version"].is_number_integer() &&
-                                (root["version"].is_number_unsigned()
-                                     ? root["version"].get<unsigned long long>() <=
-                                           static_cast<unsigned long long>(kMaxSceneVersion)
-                                     : root["version"].get<long long>() <= kMaxSceneVersion) &&
-                                root["version"].get<long long>() >= 1;
+    // The parser reads every non-negative integer as unsigned: a negative one is refused here too.
+    const bool versionInRange = root.contains("version") && root["version"].is_number_unsigned() &&
+                                root["version"].get<unsigned long long>() >= 1 &&
+                                root["version"].get<unsigned long long>() <=
+                                    static_cast<unsigned long long>(kMaxSceneVersion);
     if (!versionInRange)
         return invalid("version must be an integer from 1 to " + std::to_string(kMaxSceneVersion));
 

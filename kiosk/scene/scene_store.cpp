@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstring>
 #include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -56,6 +57,15 @@ Status writeAtomically(const std::string& directory, const std::string& path,
     return {};
 }
 
+// A file's whole content; nothing when it cannot be opened (missing, unreadable).
+std::optional<std::string> readFile(const std::string& path) {
+    std::ifstream file(path, std::ios::binary);
+    if (!file) return std::nullopt;
+    std::ostringstream bytes;
+    bytes << file.rdbuf();
+    return bytes.str();
+}
+
 }  // namespace
 
 SceneStore::SceneStore(std::string stateDirectory, std::string trustDirectory, SceneBinding binding)
@@ -74,11 +84,9 @@ SceneStore::SceneStore(std::string stateDirectory, std::string trustDirectory, S
 
 std::optional<long long> SceneStore::versionFloor() const {
     long long floor = currentVersion();
-    std::ifstream file(binding_.floorPath, std::ios::binary);
-    if (!file) return floor;  // never written: nothing applied since floors were kept
-    std::ostringstream bytes;
-    bytes << file.rdbuf();
-    const json floors = json::parse(bytes.str(), nullptr, false);
+    const auto text = readFile(binding_.floorPath);
+    if (!text) return floor;  // never written: nothing applied since floors were kept
+    const json floors = json::parse(*text, nullptr, false);
     if (!floors.is_object()) return std::nullopt;
     if (floors.contains(binding_.group)) {
         const json& kept = floors[binding_.group];
@@ -91,23 +99,15 @@ std::optional<long long> SceneStore::versionFloor() const {
 }
 
 Status SceneStore::raiseFloor(long long version) const {
-    json floors = json::object();
-    std::ifstream file(binding_.floorPath, std::ios::binary);
-    if (file) {
-        std::ostringstream bytes;
-        bytes << file.rdbuf();
-        floors = json::parse(bytes.str(), nullptr, false);
-        if (!floors.is_object()) floors = json::object();
-    }
+    // check() refused every scene while the file was unreadable, so what is read here parses.
+    json floors = json::parse(readFile(binding_.floorPath).value_or("{}"), nullptr, false);
+    if (!floors.is_object()) floors = json::object();
     if (floors.contains(binding_.group) && floors[binding_.group].is_number_integer() &&
         floors[binding_.group].get<long long>() >= version)
         return {};
     floors[binding_.group] = version;
-    const auto slash = binding_.floorPath.find_last_of('/');
-    const std::string directory =
-        slash == std::string::npos ? std::string(".")
-                                   : binding_.floorPath.substr(0, std::max<std::size_t>(slash, 1));
-    return writeAtomically(directory, binding_.floorPath, floors.dump());
+    const std::string directory = std::filesystem::path(binding_.floorPath).parent_path().string();
+    return writeAtomically(directory.empty() ? "." : directory, binding_.floorPath, floors.dump());
 }
 
 Status SceneStore::bound(const Scene& scene) const {
@@ -197,11 +197,9 @@ void SceneStore::noteRejection(const SignedSceneBytes& candidate, const Error& e
 }
 
 Result<Scene> SceneStore::loadFile(const std::string& path) const {
-    std::ifstream file(path, std::ios::binary);
-    if (!file) return makeError(ErrorKind::NotFound, "scene.none", path + " does not exist");
-    std::ostringstream bytes;
-    bytes << file.rdbuf();
-    const json envelope = json::parse(bytes.str(), nullptr, false);
+    const auto text = readFile(path);
+    if (!text) return makeError(ErrorKind::NotFound, "scene.none", path + " does not exist");
+    const json envelope = json::parse(*text, nullptr, false);
     if (!envelope.is_object() || !envelope.contains("scene_json") ||
         !envelope["scene_json"].is_string() || !envelope.contains("signature_base64") ||
         !envelope["signature_base64"].is_string()) {

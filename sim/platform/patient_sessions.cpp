@@ -69,12 +69,14 @@ bool PlatformStore::servedAt(const std::string& terminalId, const std::string& p
 }
 
 bool PlatformStore::claimKey(const std::string& key, const std::string& terminalId) {
-    std::lock_guard lock(mutex_);
-    Statement claim =
-        prepared(db_, "INSERT OR IGNORE INTO key_owners VALUES (?, ?)", {key, terminalId});
-    sqlite3_step(claim.handle);
-    Statement owner = prepared(db_, "SELECT terminal_id FROM key_owners WHERE key = ?", {key});
-    return sqlite3_step(owner.handle) == SQLITE_ROW && owner.text(0) == terminalId;
+    {
+        std::lock_guard lock(mutex_);
+        Statement claim =
+            prepared(db_, "INSERT OR IGNORE INTO key_owners VALUES (?, ?)", {key, terminalId});
+        sqlite3_step(claim.handle);
+    }
+    // A key's owner, once written, never changes.
+    return keyOwner(key) == terminalId;
 }
 
 std::optional<std::string> PlatformStore::keyOwner(const std::string& key) {

@@ -131,26 +131,31 @@ PlatformServer::~PlatformServer() {
     if (thread_.joinable()) thread_.join();
 }
 
-bool PlatformServer::mayReach(const httplib::Request& request, httplib::Response& response,
-                              const std::optional<std::string>& patientId, bool sessionRequired) {
-    const std::string terminal = peerCommonName(request);
+std::optional<std::string> PlatformServer::sessionPatient(const httplib::Request& request,
+                                                          httplib::Response& response) {
     const std::string token = request.get_header_value("Patient-Session");
     if (token.empty()) {
-        if (sessionRequired) {
-            sendError(response, 401, "session_required", "请先识别身份",
-                      "This call needs the patient's session from identification");
-            return false;
-        }
+        sendError(response, 401, "session_required", "请先识别身份",
+                  "This call needs the patient's session from identification");
+        return std::nullopt;
+    }
+    auto patient = store_.sessionPatient(token, peerCommonName(request), now());
+    if (!patient) {
+        sendError(response, 401, "session_expired", "身份验证已过期，请重新识别",
+                  "The patient's session has expired; identify again");
+    }
+    return patient;
+}
+
+bool PlatformServer::mayReach(const httplib::Request& request, httplib::Response& response,
+                              const std::optional<std::string>& patientId) {
+    if (request.get_header_value("Patient-Session").empty()) {
         // No patient: a record this terminal's patients own, or none at all (the store then
         // says not_found itself).
-        if (!patientId || store_.servedAt(terminal, *patientId, now())) return true;
+        if (!patientId || store_.servedAt(peerCommonName(request), *patientId, now())) return true;
     } else {
-        const auto patient = store_.sessionPatient(token, terminal, now());
-        if (!patient) {
-            sendError(response, 401, "session_expired", "身份验证已过期，请重新识别",
-                      "The patient's session has expired; identify again");
-            return false;
-        }
+        const auto patient = sessionPatient(request, response);
+        if (!patient) return false;
         if (!patientId || *patientId == *patient) return true;
     }
     sendError(response, 404, "not_found", "未找到", "Not found");
@@ -160,7 +165,7 @@ bool PlatformServer::mayReach(const httplib::Request& request, httplib::Response
 std::optional<std::string> PlatformServer::bookingCall(const httplib::Request& request,
                                                        httplib::Response& response) {
     auto key = idempotencyKey(request, response);
-    if (!key || !mayReach(request, response, store_.patientOfBooking(request.matches[1]), false) ||
+    if (!key || !mayReach(request, response, store_.patientOfBooking(request.matches[1])) ||
         !ownsKey(request, response, *key))
         return std::nullopt;
     return key;
@@ -321,10 +326,9 @@ void PlatformServer::routes() {
         if (!key) return;
         auto body = parseBody(request, response, {"patient_id", "slice_id"});
         if (!body) return;
-        if (!mayReach(request, response, std::nullopt, true)) return;
-        const std::string sessionPatient = *store_.sessionPatient(
-            request.get_header_value("Patient-Session"), peerCommonName(request), now());
-        if ((*body)["patient_id"] != sessionPatient) {
+        const auto patient = sessionPatient(request, response);
+        if (!patient) return;
+        if ((*body)["patient_id"] != *patient) {
             return sendError(response, 403, "session_mismatch", "只能为已识别的患者预约",
                              "Only the identified patient can be booked for");
         }
@@ -363,14 +367,14 @@ void PlatformServer::routes() {
         }
         sendJson(response, body);
     });
-    server_->Get(R"(/v1/payments/([A-Za-z0-9]+))", [this](const httplib::Request& request,
-                                                          httplib::Response& response) {
-        if (!mayReach(request, response, store_.patientOfPayment(request.matches[1]), false))
-            return;
-        auto payment = store_.payment(request.matches[1], now());
-        if (!payment) return sendRefusal(response, payment.error());
-        sendJson(response, paymentJson(payment.value()));
-    });
+    server_->Get(R"(/v1/payments/([A-Za-z0-9]+))",
+                 [this](const httplib::Request& request, httplib::Response& response) {
+                     if (!mayReach(request, response, store_.patientOfPayment(request.matches[1])))
+                         return;
+                     auto payment = store_.payment(request.matches[1], now());
+                     if (!payment) return sendRefusal(response, payment.error());
+                     sendJson(response, paymentJson(payment.value()));
+                 });
     post(R"(/v1/bookings/([A-Za-z0-9]+)/checkin)", [this](const httplib::Request& request,
                                                           httplib::Response& response) {
         const auto key = bookingCall(request, response);
@@ -393,14 +397,14 @@ void PlatformServer::routes() {
              sendJson(response, bookingJson(booking.value()));
          });
     // Recovery: a kiosk that lost a reply asks what became of its call, and of the booking.
-    server_->Get(R"(/v1/bookings/([A-Za-z0-9]+))", [this](const httplib::Request& request,
-                                                          httplib::Response& response) {
-        if (!mayReach(request, response, store_.patientOfBooking(request.matches[1]), false))
-            return;
-        auto booking = store_.booking(request.matches[1]);
-        if (!booking) return sendRefusal(response, booking.error());
-        sendJson(response, bookingJson(booking.value()));
-    });
+    server_->Get(R"(/v1/bookings/([A-Za-z0-9]+))",
+                 [this](const httplib::Request& request, httplib::Response& response) {
+                     if (!mayReach(request, response, store_.patientOfBooking(request.matches[1])))
+                         return;
+                     auto booking = store_.booking(request.matches[1]);
+                     if (!booking) return sendRefusal(response, booking.error());
+                     sendJson(response, bookingJson(booking.value()));
+                 });
     server_->Get(R"(/v1/idempotency/([A-Za-z0-9_-]+))",
                  [this](const httplib::Request& request, httplib::Response& response) {
                      // Only the terminal that used a key learns what became of it.
@@ -421,8 +425,11 @@ void PlatformServer::routes() {
                          return sendError(response, 400, "invalid_request", "范围无效",
                                           "scope must be today or upcoming");
                      }
-                     if (!mayReach(request, response, std::string(request.matches[1]), true))
-                         return;
+                     const auto patient = sessionPatient(request, response);
+                     if (!patient) return;
+                     if (*patient != request.matches[1]) {
+                         return sendError(response, 404, "not_found", "未找到", "Not found");
+                     }
                      auto bookings = store_.bookingsOf(request.matches[1], scope == "today", now());
                      if (!bookings) return sendRefusal(response, bookings.error());
                      json list = json::array();

@@ -54,12 +54,17 @@ private:
     using Handler = std::function<void(const httplib::Request&, httplib::Response&)>;
     void post(const char* pattern, Handler handler);
     void put(const char* pattern, Handler handler);
+    // The patient the request's Patient-Session names at the calling terminal; nullopt after
+    // replying 401 (session_required without one, session_expired for one unknown, expired or
+    // another terminal's).
+    std::optional<std::string> sessionPatient(const httplib::Request& request,
+                                              httplib::Response& response);
     // Object-level authorization. With a Patient-Session header, only that session's patient's
     // records; without one (a terminal recovering after its patient left), only those of
-    // patients this terminal served in the last day, unless `sessionRequired`. Replies with the
-    // refusal (401 session_required / session_expired, 404 not_found) and returns false.
+    // patients this terminal served in the last day. Replies with the refusal (401, or 404
+    // not_found) and returns false.
     bool mayReach(const httplib::Request& request, httplib::Response& response,
-                  const std::optional<std::string>& patientId, bool sessionRequired);
+                  const std::optional<std::string>& patientId);
     // An Idempotency-Key belongs to the first terminal that used it; false (409 sent) when it
     // is another terminal's.
     bool ownsKey(const httplib::Request& request, httplib::Response& response,

@@ -4,8 +4,6 @@
 #include "sim/platform/platform_store.h"
 #include "sim/platform/store_sql.h"
 
-#include <openssl/rand.h>
-
 namespace lobby::sim {
 using namespace sql;
 
@@ -31,19 +29,12 @@ Result<HeartbeatRow> PlatformStore::lastHeartbeat(const std::string& terminalId)
 }
 
 Result<std::string> PlatformStore::issueEnrollmentToken(const std::string& terminalId) {
-    unsigned char random[16];
-    if (RAND_bytes(random, sizeof random) != 1)
-        return makeError(ErrorKind::Internal, "platform.random", "no randomness for a token");
-    std::string token;
-    for (unsigned char byte : random) {
-        static const char kHex[] = "0123456789abcdef";
-        token += kHex[byte >> 4];
-        token += kHex[byte & 15];
-    }
+    auto token = randomId("", 16);
+    if (!token) return token.error();
     std::lock_guard lock(mutex_);
     Statement insert = prepared(
         db_, "INSERT INTO enrollment_tokens (token, terminal_id, issued_at) VALUES (?, ?, ?)",
-        {token, terminalId, epochSeconds(Clock::now())});
+        {token.value(), terminalId, epochSeconds(Clock::now())});
     if (sqlite3_step(insert.handle) != SQLITE_DONE) return dbError(db_, "issuing a token");
     return token;
 }
