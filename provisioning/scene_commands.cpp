@@ -10,10 +10,10 @@
 #include <cstdio>
 #include <fstream>
 #include <optional>
-#include <sstream>
 #include <variant>
 
 #include "commands.h"
+#include "common/file_text.h"
 #include "platform/platform_client.h"
 #include "scene/scene.h"
 #include "scene/scene_signature.h"
@@ -36,14 +36,6 @@ int usage() {
         "[--signature SIG]\n",
         stderr);
     return kExitUsage;
-}
-
-std::optional<std::string> readFile(const std::string& path) {
-    std::ifstream file(path, std::ios::binary);
-    if (!file) return std::nullopt;
-    std::ostringstream bytes;
-    bytes << file.rdbuf();
-    return bytes.str();
 }
 
 // "--name value" pairs and one positional FILE; nullopt when anything else is there.

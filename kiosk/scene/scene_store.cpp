@@ -10,10 +10,9 @@
 #include <cstring>
 #include <ctime>
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
+#include "common/file_text.h"
 #include "scene/scene_signature.h"
 
 namespace lobby::scene {
@@ -55,15 +54,6 @@ Status writeAtomically(const std::string& directory, const std::string& path,
         ::close(dirFd);
     }
     return {};
-}
-
-// A file's whole content; nothing when it cannot be opened (missing, unreadable).
-std::optional<std::string> readFile(const std::string& path) {
-    std::ifstream file(path, std::ios::binary);
-    if (!file) return std::nullopt;
-    std::ostringstream bytes;
-    bytes << file.rdbuf();
-    return bytes.str();
 }
 
 }  // namespace

@@ -24,12 +24,12 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
-#include <fstream>
 #include <iostream>
 #include <optional>
 #include <sstream>
 #include <string>
 
+#include "common/file_text.h"
 #include "sim/platform/platform_server.h"
 
 using namespace lobby;
@@ -177,12 +177,10 @@ int main(int argc, char** argv) {
     if (!store) return std::cerr << "lobby-platform: " << store.error().message << "\n", 1;
     store.value()->setAutoPay(autoPay);
     if (!rulesFile.empty()) {
-        std::ifstream in(rulesFile);
-        std::stringstream text;
-        text << in.rdbuf();
-        auto rules = in ? parseHospitalRules(text.str())
-                        : Result<HospitalRules>(makeError(ErrorKind::NotFound, "rules.missing",
-                                                          "cannot read " + rulesFile.string()));
+        const auto text = readFile(rulesFile.string());
+        auto rules = text ? parseHospitalRules(*text)
+                          : Result<HospitalRules>(makeError(ErrorKind::NotFound, "rules.missing",
+                                                            "cannot read " + rulesFile.string()));
         if (!rules) return std::cerr << "lobby-platform: " << rules.error().message << "\n", 2;
         store.value()->setRules(rules.value());
     }

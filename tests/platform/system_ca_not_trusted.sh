@@ -10,7 +10,6 @@ work=$(mktemp -d)
 server=""
 cleanup() { [[ -n $server ]] && kill "$server" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
-[[ -n ${KEEP:-} ]] && trap - EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 if ! unshare -m true 2>/dev/null; then echo "SKIP: no mount namespaces here"; exit 0; fi
 
