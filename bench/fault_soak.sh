@@ -15,5 +15,5 @@ export QT_QPA_PLATFORM=offscreen LOBBY_SOURCE_DIR=$root
 "$root/tests/platform/with_platform.sh" "$root/build/dev/sim/lobby-platform" \
     "$root/tests/printer/with_cupsd.sh" "$root/build/dev/sim/lobby-printer-sim" \
     "$root/tests/faults/with_fault_proxy.sh" "$root/build/dev/sim/lobby-fault-proxy" \
-    "$root/tests/faults/fault_soak.sh" "${LOBBY_SOAK_APP:-$root/build/dev/kiosk/lobby-kiosk}" \
+    "$root/tests/faults/fault_soak.sh" "${LOBBY_SOAK_APP:-$root/build/dev/kiosk/lobby-kiosk-demo}" \
     "$out" "$passes" 2>&1 | grep -v '^W \['

@@ -22,7 +22,7 @@ import json, sys
 c = json.load(sys.stdin); c[\"session\"][\"farewell_s\"] = 1
 c[\"journal\"] = {\"path\": \"$1/journal.db\"}
 c[\"devices\"][\"scanner\"] = {\"backend\": \"simulated\"}; print(json.dumps(c))" >"$1/kiosk.json"
-    "$0/build/dev/kiosk/lobby-kiosk" --config "$1/kiosk.json" --size 1080x1920 \
+    "$0/build/dev/kiosk/lobby-kiosk-demo" --config "$1/kiosk.json" --size 1080x1920 \
         --journey "$0/bench/journeys/soak.json" --journey-repeat "$2" --report-timings \
         2>"$1/app.log" | grep journey_pass' "$root" "$out" "$passes" >"$out/passes.jsonl"
 python3 - "$out/passes.jsonl" <<'PY'

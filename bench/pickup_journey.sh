@@ -22,7 +22,7 @@ for i in $(seq "$runs"); do
             "$0/tests/e2e/configs/pickup.json" >"$1/kiosk.json"
         python3 -c "import json, sys; c = json.load(open(sys.argv[1])); c[\"journal\"] = {\"path\": sys.argv[2]}; json.dump(c, open(sys.argv[1], \"w\"), ensure_ascii=False)" \
             "$1/kiosk.json" "$1/journal.db"
-        "$0/build/dev/kiosk/lobby-kiosk" --config "$1/kiosk.json" --size 1080x1920 \
+        "$0/build/dev/kiosk/lobby-kiosk-demo" --config "$1/kiosk.json" --size 1080x1920 \
             --journey "$0/bench/journeys/pickup.json" --report-timings 2>"$1/app.log" |
             grep journey_timing' "$root" "$out" >>"$out/timings.jsonl"
 done

@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "common/id_number.h"
-#include "platform/platform_client.h"
+#include "platform/https_platform_client.h"
 #include "sim/platform/platform_server.h"
 
 using namespace lobby;
@@ -104,7 +104,7 @@ int main() {
     config.maxAttempts = 1;  // a retry would hide a failure in the figures
 
     // A paid booking for tomorrow, then the platform's clock moved into its pickup window.
-    PlatformClient setup(config);
+    HttpsPlatformClient setup(config);
     const auto patient = setup.registerPatient(idNumber(1), "张三丰", "bench-reg-1");
     const std::string firstSlice = "D100-" + dateIn(1) + "-m-1";
     const auto booking = patient ? setup.createBooking(patient->id, firstSlice, "bench-book-1")
@@ -126,7 +126,7 @@ int main() {
     // Each further call is a full check-in on the platform (a write transaction that finds the
     // existing queue number), as when a kiosk retries; only the connection handling differs.
     std::vector<double> reused, fresh;
-    PlatformClient kiosk(config);
+    HttpsPlatformClient kiosk(config);
     long failures = 0;
     for (int i = 0; i < kRoundTrips; ++i) {
         const auto start = Clock::now();
@@ -137,7 +137,7 @@ int main() {
     const long reusedHandshakes = kiosk.handshakes();
     for (int i = 0; i < kRoundTrips; ++i) {
         const auto start = Clock::now();
-        PlatformClient once(config);
+        HttpsPlatformClient once(config);
         const auto checkin = once.checkIn(booking->id, "bench-fresh-" + std::to_string(i));
         fresh.push_back(millisecondsSince(start));
         if (!checkin || checkin->queueNumber != first->queueNumber) ++failures;
@@ -177,7 +177,7 @@ int main() {
     std::vector<std::thread> clients;
     for (int c = 0; c < kClients; ++c) {
         clients.emplace_back([&, c] {
-            PlatformClient client(config);
+            HttpsPlatformClient client(config);
             (void)client.departments();  // connect before the clock starts, as a kiosk would be
             ++ready;
             while (!go)

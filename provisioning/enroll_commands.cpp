@@ -28,7 +28,7 @@
 
 #include "commands.h"
 #include "config/settings.h"
-#include "platform/platform_client.h"
+#include "platform/https_platform_client.h"
 #include "platform/terminal_key.h"
 #include "safe_fs.h"
 
@@ -186,7 +186,7 @@ int enrollCommand(const QStringList& args) {
     platform::ClientConfig config;
     config.baseUrl = platformUrl.toStdString();
     config.caBundle = caFile.toStdString();
-    platform::PlatformClient client(config);
+    platform::HttpsPlatformClient client(config);
     auto enrolled = client.enroll(token.toStdString(), terminalId.toStdString(), key->csrPem);
     if (!enrolled) {
         const auto refusal = client.lastRefusal();

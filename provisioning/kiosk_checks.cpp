@@ -14,7 +14,7 @@
 #include "idcard/serial_transport.h"
 #include "idcard/usb_transport.h"
 #include "journal/transaction_journal.h"
-#include "platform/platform_client.h"
+#include "platform/https_platform_client.h"
 #include "printer/cups_queue.h"
 #include "printer/direct_channel.h"
 #include "printer/usb_status.h"
@@ -78,7 +78,7 @@ Check platformCheck(const config::Settings& settings, bool required) {
     client.clientKey = settings.stringValue(kPlatformClientKey).toStdString();
     client.callTimeout =
         std::min(kPlatformProbe_ms, milliseconds(settings.intValue(kPlatformCallTimeout_ms)));
-    platform::PlatformClient platform(client);
+    platform::HttpsPlatformClient platform(client);
     auto departments = platform.departments();
     if (!departments) return failed("platform", required, words(departments.error()));
     return passed("platform", required,

@@ -14,7 +14,7 @@
 
 #include "commands.h"
 #include "common/file_text.h"
-#include "platform/platform_client.h"
+#include "platform/https_platform_client.h"
 #include "scene/scene.h"
 #include "scene/scene_signature.h"
 
@@ -152,7 +152,7 @@ int push(const QStringList& args) {
     config.caBundle = parsed->options["ca"].toStdString();
     config.clientCertificate = parsed->options["cert"].toStdString();
     config.clientKey = parsed->options["key"].toStdString();
-    platform::PlatformClient client(config);
+    platform::HttpsPlatformClient client(config);
     const std::string group = parsed->options["group"].toStdString();
     if (std::get<Loaded>(loaded).scene.group != group) {
         return fail("the scene is signed for group \"" + std::get<Loaded>(loaded).scene.group +

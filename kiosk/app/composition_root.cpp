@@ -14,16 +14,16 @@
 
 #include "app/device_hub.h"
 #include "app/doctor_photo_provider.h"
-#include "app/journey_driver.h"
 #include "app/journey_timings.h"
 #include "app/language_service.h"
 #include "app/qr_image_provider.h"
 #include "app/qt_speaker.h"
+#include "app/screen_files.h"
 #include "app/screenshot_recorder.h"
 #include "app/service_notifier.h"
+#include "app/simulation.h"
 #include "core/process_memory.h"
 #include "core/qml_exposure.h"
-#include "core/screen_registry.h"
 #include "devices/slip_logo.h"
 #include "journeys/booking_flow.h"
 #include "journeys/booking_list_flow.h"
@@ -33,6 +33,7 @@
 #include "journeys/transaction_recovery.h"
 #include "logging/categories.h"
 #include "logging/log_setup.h"
+#include "platform/https_platform_client.h"
 #include "scene/scene_store.h"
 #include "services/platform_service.h"
 #include "services/scene_service.h"
@@ -75,6 +76,7 @@ CompositionRoot::CompositionRoot(const config::Settings& settings, AppOptions op
       kiosk_(settings.stringValue(config::keys::kHospitalName),
              settings.stringValue(config::keys::kUiLanguage), displayFrom(settings)) {
     engine_.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    session_.setScreenFiles(&ScreenFiles::forScreen);
     devices_ = std::make_unique<DeviceHub>(settings, session_, catalog_);
     buildPlatform(settings);
     buildJourneys(settings);
@@ -127,18 +129,6 @@ void CompositionRoot::buildTimings() {
     });
 }
 
-// The process's resources after a pass of a repeated journey: the soak's figures.
-void CompositionRoot::reportPass(int pass) const {
-    const long rss_kb = core::residentSet_kb();
-    const auto threads =
-        QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size();
-    const auto fds = QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::NoDotAndDotDot).size();
-    std::printf(
-        "{\"event\":\"journey_pass\",\"pass\":%d,\"rss_kb\":%ld,\"fds\":%lld,"
-        "\"threads\":%lld}\n",
-        pass, rss_kb, static_cast<long long>(fds), static_cast<long long>(threads));
-    std::fflush(stdout);
-}
 void CompositionRoot::buildPlatform(const config::Settings& settings) {
     using namespace config::keys;
     if (settings.stringValue(kPlatformBackend) == QLatin1String("none")) {
@@ -153,7 +143,8 @@ void CompositionRoot::buildPlatform(const config::Settings& settings) {
     client.clientKey = settings.stringValue(kPlatformClientKey).toStdString();
     client.callTimeout = std::chrono::milliseconds(settings.intValue(kPlatformCallTimeout_ms));
     platform_ = std::make_unique<services::PlatformService>(
-        std::move(client), std::chrono::seconds(settings.intValue(kPlatformHeartbeat_s)));
+        std::make_unique<platform::HttpsPlatformClient>(std::move(client)),
+        std::chrono::seconds(settings.intValue(kPlatformHeartbeat_s)));
     connect(platform_.get(), &services::PlatformService::reachabilityChanged, &catalog_,
             &core::FunctionCatalog::setPlatformConnected);
     // Whatever the patient was waiting for is cancelled the moment they leave.
@@ -343,24 +334,18 @@ bool CompositionRoot::start() {
     if (screenshots_) screenshots_->attach(window_);
     if (timings_) timings_->attach(window_);
     if (!options_.journeyPath.isEmpty()) {
-        auto steps = JourneyDriver::loadSteps(options_.journeyPath);
-        if (!steps) {
-            qCCritical(lcUi) << steps.error().message.c_str();
+        JourneyHooks hooks;
+        hooks.session = &session_;
+        hooks.ready = [this] { return !screenshots_ || screenshots_->isIdle(); };
+        hooks.devices = [this](const QString& action, const QString& argument) {
+            return devices_->control(action, argument);
+        };
+        auto journey = startScriptedJourney(options_, window_, std::move(hooks));
+        if (!journey) {
+            qCCritical(lcUi) << journey.error().message.c_str();
             return false;
         }
-        journey_ = std::make_unique<JourneyDriver>(
-            steps.value(), &session_, [this] { return !screenshots_ || screenshots_->isIdle(); },
-            [this](const QString& action, const QString& argument) {
-                return devices_->control(action, argument);
-            });
-        connect(journey_.get(), &JourneyDriver::finished, qApp, &QCoreApplication::exit,
-                Qt::QueuedConnection);
-        journey_->setRepeat(options_.journeyRepeat);
-        if (options_.reportTimings) {
-            connect(journey_.get(), &JourneyDriver::passFinished, this,
-                    &CompositionRoot::reportPass);
-        }
-        journey_->start(window_);
+        journey_ = std::move(journey.value());
     }
     return true;
 }
@@ -407,7 +392,7 @@ int CompositionRoot::runSelfTest() {
         }
     }
     int screens = 0;
-    for (const QString& url : core::ScreenRegistry::allUrls()) {
+    for (const QString& url : ScreenFiles::allUrls()) {
         QQmlComponent component(&engine_, QUrl(url));
         std::unique_ptr<QObject> screen(component.create());
         ++screens;

@@ -37,7 +37,6 @@ class TransactionRecovery;
 namespace lobby::app {
 
 class DeviceHub;
-class JourneyDriver;
 class JourneyTimings;
 class LanguageService;
 class ScreenshotRecorder;
@@ -67,7 +66,6 @@ private:
     QStringList maintenanceStatus() const;
     void onFirstFrame();
     void buildTimings();
-    void reportPass(int pass) const;
 
     AppOptions options_;
     core::FunctionCatalog catalog_;
@@ -88,8 +86,8 @@ private:
     std::unique_ptr<core::VoiceGuide> voice_;
     std::unique_ptr<ScreenshotRecorder> screenshots_;
     std::unique_ptr<ServiceNotifier> notifier_;  // systemd: ready, watchdog, stopping
-    std::unique_ptr<JourneyDriver> journey_;
-    std::unique_ptr<JourneyTimings> timings_;  // --report-timings
+    std::unique_ptr<QObject> journey_;           // --journey (lobby-kiosk-demo)
+    std::unique_ptr<JourneyTimings> timings_;    // --report-timings
     QQmlApplicationEngine engine_;
     std::unique_ptr<LanguageService> language_;
     QQuickWindow* window_ = nullptr;

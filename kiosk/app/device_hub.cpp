@@ -1,12 +1,9 @@
 #include "app/device_hub.h"
 
+#include "app/simulation.h"
 #include "idcard/serial_transport.h"
 #include "idcard/usb_transport.h"
 #include "logging/categories.h"
-#include "sim/idcard/sam_emulator.h"
-#include "sim/idcard/sam_transport_sim.h"
-#include "sim/scanner/queued_scan_source.h"
-#include "sim/smartcard/vpcd_card.h"
 
 namespace lobby::app {
 namespace {
@@ -75,11 +72,10 @@ void DeviceHub::buildIdCardReader(const config::Settings& settings) {
     const int baud = settings.intValue(kIdCardBaud);
     std::unique_ptr<idcard::Transport> transport;
     if (backend == QLatin1String("simulated")) {
-        idCardEmulator_ = std::make_unique<sim::SamEmulator>();
-        sim::SamLatencies latencies;
-        latencies.read = std::chrono::milliseconds(settings.intValue(kIdCardSimulatedRead_ms));
-        idCardEmulator_->setLatencies(latencies);
-        transport = std::make_unique<sim::LoopbackTransport>(*idCardEmulator_, baud);
+        auto* simulators = this->simulators(lcIdCard(), "devices.idcard.backend");
+        if (simulators == nullptr) return;
+        transport = simulators->idCardTransport(
+            baud, std::chrono::milliseconds(settings.intValue(kIdCardSimulatedRead_ms)));
     } else if (backend == QLatin1String("serial")) {
         auto serial = idcard::SerialTransport::create(
             settings.stringValue(kIdCardSerialDevice).toStdString(), baud);
@@ -136,8 +132,9 @@ void DeviceHub::buildSmartCardReader(const config::Settings& settings) {
         return;
     }
     if (backend == QLatin1String("simulated")) {
-        virtualSsc_ = std::make_unique<sim::VpcdCard>(
-            static_cast<unsigned short>(settings.intValue(kSscVpcdPort)));
+        auto* simulators = this->simulators(lcSmartCard(), "devices.ssc.backend");
+        if (simulators == nullptr) return;
+        simulators->startVirtualSsc(static_cast<unsigned short>(settings.intValue(kSscVpcdPort)));
     }
     qCInfo(lcSmartCard).noquote() << "social-security card reader: PC/SC" << backend;
     smartcard::SscWatchOptions options;
@@ -178,10 +175,9 @@ void DeviceHub::buildScanner(const config::Settings& settings) {
     if (backend == QLatin1String("serial")) {
         open = [device, baud, suffix] { return scanner::openSerialScanner(device, baud, suffix); };
     } else if (backend == QLatin1String("simulated")) {
-        scanQueue_ = std::make_shared<sim::ScanQueue>();
-        open = [queue = scanQueue_]() -> Result<std::unique_ptr<scanner::ScanSource>> {
-            return sim::makeQueuedScanSource(queue);
-        };
+        auto* simulators = this->simulators(lcScanner(), "devices.scanner.backend");
+        if (simulators == nullptr) return;
+        open = simulators->scanSource();
     } else {
         open = [device, suffix] { return scanner::openEvdevScanner(device, suffix); };
     }
@@ -210,62 +206,20 @@ std::vector<std::pair<std::string, std::string>> DeviceHub::health() const {
 }
 
 Status DeviceHub::control(const QString& action, const QString& argument) {
-    if (action == QLatin1String("place_card") || action == QLatin1String("remove_card")) {
-        if (!idCardEmulator_) {
-            return makeError(ErrorKind::InvalidArgument, "journey.no_simulator",
-                             "card steps need devices.idcard.backend = simulated");
-        }
-        if (action == QLatin1String("remove_card")) {
-            idCardEmulator_->removeCard();
-            return {};
-        }
-        const sim::SimCard* card = sim::findCard(argument.toStdString());
-        if (card == nullptr) {
-            return makeError(ErrorKind::InvalidArgument, "journey.unknown_card",
-                             "no simulated ID card '" + argument.toStdString() + "'");
-        }
-        idCardEmulator_->placeCard(*card);
-        return {};
+    if (!simulators_) {
+        return makeError(ErrorKind::InvalidArgument, "journey.no_simulator",
+                         "device steps need a device with backend = simulated");
     }
-    if (action == QLatin1String("idcard_fault")) {
-        const auto fault = sim::parseFault(argument.toStdString());
-        if (!idCardEmulator_ || !fault) {
-            return makeError(ErrorKind::InvalidArgument, "journey.idcard_fault",
-                             "idcard_fault needs the simulated reader and a fault name "
-                             "(none, bad_checksum, truncated, silent, removed_before_read)");
-        }
-        idCardEmulator_->setFault(*fault);
-        return {};
+    return simulators_->control(action, argument);
+}
+
+SimulatedDevices* DeviceHub::simulators(const QLoggingCategory& log, const char* key) {
+    if (!simulators_) simulators_ = makeSimulatedDevices();
+    if (!simulators_) {
+        qCCritical(log) << key << "= simulated, but this build has no simulators"
+                        << "(lobby-kiosk-demo has them) - device disabled";
     }
-    if (action == QLatin1String("insert_ssc") || action == QLatin1String("remove_ssc")) {
-        if (!virtualSsc_) {
-            return makeError(ErrorKind::InvalidArgument, "journey.no_simulator",
-                             "social-security card steps need devices.ssc.backend = simulated");
-        }
-        if (action == QLatin1String("remove_ssc")) {
-            virtualSsc_->remove();
-            return {};
-        }
-        const QStringList words = argument.split(' ', Qt::SkipEmptyParts);
-        const sim::SscHolder* holder =
-            words.isEmpty() ? nullptr : sim::findSscHolder(words.front().toStdString());
-        const auto fault = sim::parseSscFault(words.size() > 1 ? words[1].toStdString() : "none");
-        if (holder == nullptr || !fault) {
-            return makeError(ErrorKind::InvalidArgument, "journey.unknown_card",
-                             "no simulated social-security card '" + argument.toStdString() + "'");
-        }
-        return virtualSsc_->insert(*holder, *fault);
-    }
-    if (action == QLatin1String("scan")) {
-        if (!scanQueue_) {
-            return makeError(ErrorKind::InvalidArgument, "journey.no_simulator",
-                             "scan steps need devices.scanner.backend = simulated");
-        }
-        scanQueue_->push(argument.toStdString());
-        return {};
-    }
-    return makeError(ErrorKind::InvalidArgument, "journey.unknown_step",
-                     "unknown device step '" + action.toStdString() + "'");
+    return simulators_.get();
 }
 
 }  // namespace lobby::app

@@ -3,6 +3,7 @@
 // configuration says so), connects their events to the session, and acts on the simulated
 // ones for scripted journeys. Owns every device service and simulator.
 
+#include <QLoggingCategory>
 #include <QObject>
 #include <memory>
 
@@ -14,11 +15,9 @@
 #include "devices/scanner_service.h"
 #include "devices/ssc_service.h"
 
-namespace lobby::sim {
-class SamEmulator;
-class VpcdCard;
-class ScanQueue;
-}  // namespace lobby::sim
+namespace lobby::app {
+class SimulatedDevices;
+}
 
 namespace lobby::app {
 
@@ -56,9 +55,9 @@ private:
 
     core::SessionController& session_;
     core::FunctionCatalog& catalog_;
-    std::unique_ptr<sim::SamEmulator> idCardEmulator_;  // devices.idcard.backend = simulated
-    std::unique_ptr<sim::VpcdCard> virtualSsc_;         // devices.ssc.backend = simulated
-    std::shared_ptr<sim::ScanQueue> scanQueue_;         // devices.scanner.backend = simulated
+    // The simulators behind any backend = simulated; null without one, or in the product.
+    SimulatedDevices* simulators(const QLoggingCategory& log, const char* key);
+    std::unique_ptr<SimulatedDevices> simulators_;
     std::unique_ptr<devices::IdCardService> idCards_;
     std::unique_ptr<devices::CardPhoto> cardPhotos_;
     std::unique_ptr<devices::SscService> socialSecurityCards_;

@@ -16,6 +16,7 @@
 #include "logging/log_setup.h"
 
 Q_IMPORT_QML_PLUGIN(Lobby_CorePlugin)
+Q_IMPORT_QML_PLUGIN(Lobby_JourneysPlugin)
 Q_IMPORT_QML_PLUGIN(Lobby_ComponentsPlugin)
 Q_IMPORT_QML_PLUGIN(Lobby_ScreensPlugin)
 Q_IMPORT_QML_PLUGIN(Lobby_AppPlugin)

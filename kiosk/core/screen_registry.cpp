@@ -1,45 +1,43 @@
 #include "core/screen_registry.h"
 
 #include <array>
+#include <utility>
 
 namespace lobby::core {
 namespace {
 
-const QString kScreensRoot = QStringLiteral("qrc:/qt/qml/Lobby/Screens/");
-
-const std::array<ScreenEntry, 11>& entries() {
+const std::array<std::pair<SessionState, const char*>, 11>& entries() {
     using S = SessionState;
-    static const std::array<ScreenEntry, 11> table = {{
-        {S::Idle, "attract", kScreensRoot + "attract/AttractScreen.qml"},
-        {S::Identifying, "identify", kScreensRoot + "identify/IdentifyScreen.qml"},
-        {S::Menu, "menu", kScreensRoot + "menu/MenuScreen.qml"},
-        {S::PickUp, "pickup", kScreensRoot + "pickup/PickUpScreen.qml"},
-        {S::Book, "book", kScreensRoot + "book/BookScreen.qml"},
-        {S::Cancel, "cancel", kScreensRoot + "bookings/BookingListScreen.qml"},
-        {S::MyBookings, "my_bookings", kScreensRoot + "bookings/BookingListScreen.qml"},
-        {S::Done, "done", kScreensRoot + "common/DoneScreen.qml"},
-        {S::Error, "error", kScreensRoot + "common/ErrorScreen.qml"},
-        {S::Farewell, "farewell", kScreensRoot + "common/FarewellScreen.qml"},
-        {S::Maintenance, "maintenance", kScreensRoot + "maintenance/MaintenanceScreen.qml"},
+    static const std::array<std::pair<SessionState, const char*>, 11> table = {{
+        {S::Idle, "attract"},
+        {S::Identifying, "identify"},
+        {S::Menu, "menu"},
+        {S::PickUp, "pickup"},
+        {S::Book, "book"},
+        {S::Cancel, "cancel"},
+        {S::MyBookings, "my_bookings"},
+        {S::Done, "done"},
+        {S::Error, "error"},
+        {S::Farewell, "farewell"},
+        {S::Maintenance, "maintenance"},
     }};
     return table;
 }
 
 }  // namespace
 
-const ScreenEntry& ScreenRegistry::forState(SessionState state) {
-    for (const auto& entry : entries()) {
-        if (entry.state == state) return entry;
+QString ScreenRegistry::nameFor(SessionState state) {
+    for (const auto& [entryState, name] : entries()) {
+        if (entryState == state) return QString::fromLatin1(name);
     }
-    return entries().front();
+    return QString::fromLatin1(entries().front().second);
 }
 
-QStringList ScreenRegistry::allUrls() {
-    QStringList urls;
-    for (const auto& entry : entries()) {
-        if (!urls.contains(entry.url)) urls << entry.url;
-    }
-    return urls;
+QStringList ScreenRegistry::allNames() {
+    QStringList names;
+    for (const auto& entry : entries())
+        names << QString::fromLatin1(entry.second);
+    return names;
 }
 
 }  // namespace lobby::core

@@ -1,5 +1,7 @@
 #pragma once
-// Which QML screen shows which session state. The QML side only loads the URL it is given.
+// Which screen shows which session state, by its stable name (used in screenshots' file names,
+// scripted journeys and the voice guide). Which QML file draws a screen is the app's business
+// (kiosk/app/screen_files.*): the session knows no QML file.
 
 #include <QString>
 #include <QStringList>
@@ -8,16 +10,10 @@
 
 namespace lobby::core {
 
-struct ScreenEntry {
-    SessionState state;
-    QString name;  // stable, used in screenshots' file names and e2e journeys
-    QString url;   // qrc URL inside the Lobby.Screens module
-};
-
 class ScreenRegistry {
 public:
-    static const ScreenEntry& forState(SessionState state);
-    static QStringList allUrls();
+    static QString nameFor(SessionState state);
+    static QStringList allNames();
 };
 
 }  // namespace lobby::core

@@ -43,7 +43,7 @@ QString SessionController::stateName() const {
     return core::stateName(machine_.state());
 }
 QString SessionController::screenName() const {
-    const QString name = ScreenRegistry::forState(machine_.state()).name;
+    const QString name = ScreenRegistry::nameFor(machine_.state());
     return screenStep_.isEmpty() ? name : name + "-" + screenStep_;
 }
 
@@ -53,7 +53,12 @@ void SessionController::setScreenStep(const QString& step) {
     emit screenChanged();
 }
 QUrl SessionController::screenUrl() const {
-    return QUrl(ScreenRegistry::forState(machine_.state()).url);
+    return screenFiles_ ? screenFiles_(ScreenRegistry::nameFor(machine_.state())) : QUrl();
+}
+
+void SessionController::setScreenFiles(std::function<QUrl(const QString& screen)> files) {
+    screenFiles_ = std::move(files);
+    emit stateChanged();
 }
 
 void SessionController::start() {

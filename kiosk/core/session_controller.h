@@ -10,6 +10,7 @@
 #include <QUrl>
 #include <QVariantList>
 #include <QVariantMap>
+#include <functional>
 
 #include "core/function_catalog.h"
 #include "core/idle_watchdog.h"
@@ -65,6 +66,8 @@ public:
     QString stateName() const;
     QString screenName() const;
     QUrl screenUrl() const;
+    // Which QML file draws a screen, by the screen's name: the app's to say.
+    void setScreenFiles(std::function<QUrl(const QString& screen)> files);
     bool countdownActive() const { return countdownRemaining_ > 0; }
     int countdownRemaining() const { return countdownRemaining_; }
     QString patientName() const { return maskedPatientName_; }
@@ -140,6 +143,7 @@ private:
     QString patientId_;
     JourneyOutcome outcome_;
     QString screenStep_;
+    std::function<QUrl(const QString&)> screenFiles_;
     TranslatableText errorMessage_;
     TranslatableText notice_;
     bool readingCard_ = false;

@@ -18,9 +18,9 @@ const char* const kBadReply = QT_TRANSLATE_NOOP(
 
 }  // namespace
 
-PlatformService::PlatformService(platform::ClientConfig config,
+PlatformService::PlatformService(std::unique_ptr<platform::PlatformClient> client,
                                  std::chrono::seconds heartbeatInterval, QObject* parent)
-    : QObject(parent), client_(std::make_unique<platform::PlatformClient>(std::move(config))) {
+    : QObject(parent), client_(std::move(client)) {
     heartbeatTimer_.setInterval(
         std::chrono::duration_cast<std::chrono::milliseconds>(heartbeatInterval));
     connect(&heartbeatTimer_, &QTimer::timeout, this, &PlatformService::sendHeartbeat);

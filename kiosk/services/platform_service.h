@@ -7,6 +7,7 @@
 
 #include <QObject>
 #include <QTimer>
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -29,8 +30,9 @@ struct CallFailure {
 class PlatformService : public QObject {
     Q_OBJECT
 public:
-    PlatformService(platform::ClientConfig config, std::chrono::seconds heartbeatInterval,
-                    QObject* parent = nullptr);
+    // `client`: HttpsPlatformClient in the kiosk, a scripted fake in the flows' unit tests.
+    PlatformService(std::unique_ptr<platform::PlatformClient> client,
+                    std::chrono::seconds heartbeatInterval, QObject* parent = nullptr);
     ~PlatformService() override;
 
     // Runs `work` on the worker thread, then `done` here with its outcome, unless the session

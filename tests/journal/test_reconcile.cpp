@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "journal/reconcile.h"
-#include "platform/platform_client.h"
+#include "platform/https_platform_client.h"
 #include "sim/platform/platform_server.h"
 
 using namespace lobby;
@@ -24,7 +24,7 @@ protected:
             sim::issueClientCertificate(dir_ / "ca", "KIOSK-TEST-0001", dir_ / "terminal").ok());
         store_ = std::move(sim::PlatformStore::open(dir_ / "platform.db").value());
         server_ = std::move(sim::PlatformServer::start(tls_, *store_, 0).value());
-        client_ = std::make_unique<platform::PlatformClient>(config(server_->port()));
+        client_ = std::make_unique<platform::HttpsPlatformClient>(config(server_->port()));
         auto patient = client_->registerPatient("11010519491231002X", "张三丰", "reg-1");
         ASSERT_TRUE(patient.ok()) << patient.error().message;
         patientId_ = patient->id;
@@ -76,7 +76,7 @@ protected:
     sim::DevCaFiles tls_;
     std::unique_ptr<sim::PlatformStore> store_;
     std::unique_ptr<sim::PlatformServer> server_;
-    std::unique_ptr<platform::PlatformClient> client_;
+    std::unique_ptr<platform::HttpsPlatformClient> client_;
     std::string patientId_;
 };
 
@@ -162,7 +162,7 @@ TEST_F(ReconcileRig, ARefundWhoseReplyWasLostIsFinishedOnceAndTheReceiptOwed) {
 }
 
 TEST_F(ReconcileRig, AnUnreachablePlatformLeavesItOpenForLater) {
-    platform::PlatformClient nowhere(config(1));  // nothing listens on port 1
+    platform::HttpsPlatformClient nowhere(config(1));  // nothing listens on port 1
     auto resolution = reconcile(nowhere, bookingTx(Step::BookingCreated, Phase::Before, "k"));
     EXPECT_EQ(resolution.action, Action::Retry);
     EXPECT_NE(resolution.outcome.find("asking after the booking"), std::string::npos);

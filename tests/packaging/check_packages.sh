@@ -29,6 +29,22 @@ for tool in lobby-platform lobby-printer-sim lobby-sam-sim lobby-vicc lobby-faul
     grep -qx "/usr/bin/$tool" "$work/sandbox.files" || fail "lobby-kiosk-sandbox lacks $tool"
 done
 
+# The product app carries no simulator, no journey driver and no Qt Test: the .deb's binary is
+# lobby-kiosk, not the demo build (lobby-kiosk-demo) the end-to-end tests drive.
+app=$work/app
+mkdir "$app"
+dpkg-deb --fsys-tarfile $kiosk | tar -x -C "$app" ./usr/bin/lobby-kiosk
+if readelf -d "$app/usr/bin/lobby-kiosk" | grep -q "libQt6Test"; then fail "the packaged lobby-kiosk links Qt Test"; fi
+if strings "$app/usr/bin/lobby-kiosk" | grep -qE "N5lobby3sim|SamEmulator|JourneyDriver"; then
+    fail "the packaged lobby-kiosk holds simulator or journey-driver code"
+fi
+set +e
+journey_out=$(QT_QPA_PLATFORM=offscreen LOBBY_KIOSK_CONFIG= "$app/usr/bin/lobby-kiosk" --journey /dev/null 2>&1)
+journey_rc=$?
+set -e
+[[ $journey_rc -ne 0 ]] || fail "the packaged lobby-kiosk walked a scripted journey"
+grep -q "walks no scripted journeys" <<<"$journey_out" || fail "the packaged lobby-kiosk did not say why it refused --journey: $journey_out"
+
 mkdir "$work/control"
 dpkg-deb -e $kiosk "$work/control"
 grep -qx /etc/lobby-kiosk/kiosk.json "$work/control/conffiles" || fail "kiosk.json is not a conffile"

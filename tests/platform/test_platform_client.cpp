@@ -12,7 +12,7 @@
 #include <cstdio>
 #include <thread>
 
-#include "platform/platform_client.h"
+#include "platform/https_platform_client.h"
 #include "platform/terminal_key.h"
 #include "sim/platform/platform_server.h"
 
@@ -93,23 +93,23 @@ TEST_F(ClientRig, APinnedPublicKeyMustBeThePlatformsOwn) {
     auto pinned = config(server_->port());
     pinned.pinnedPublicKey = publicKeyPin(tls_.serverCertificate);
     ASSERT_EQ(pinned.pinnedPublicKey.size(), 8u + 44u);
-    EXPECT_TRUE(PlatformClient(pinned).departments().ok());
+    EXPECT_TRUE(HttpsPlatformClient(pinned).departments().ok());
     // A key rollover: the old pin and the new one, either accepted.
     pinned.pinnedPublicKey =
         publicKeyPin(tls_.caCertificate) + ";" + publicKeyPin(tls_.serverCertificate);
-    EXPECT_TRUE(PlatformClient(pinned).departments().ok());
+    EXPECT_TRUE(HttpsPlatformClient(pinned).departments().ok());
 
     // The same CA vouches for the server, but the key is not the pinned one.
     auto other = config(server_->port());
     other.pinnedPublicKey = publicKeyPin(tls_.caCertificate);
     other.maxAttempts = 1;
-    auto refused = PlatformClient(other).departments();
+    auto refused = HttpsPlatformClient(other).departments();
     ASSERT_FALSE(refused.ok());
     EXPECT_EQ(refused.error().code, "platform.untrusted");
 }
 
 TEST_F(ClientRig, WalksRegisterBookPayOverOneConnection) {
-    PlatformClient client(config(server_->port()));
+    HttpsPlatformClient client(config(server_->port()));
     auto departments = client.departments();
     ASSERT_TRUE(departments.ok()) << departments.error().message;
     EXPECT_EQ(departments->size(), 5u);
@@ -132,7 +132,7 @@ TEST_F(ClientRig, WalksRegisterBookPayOverOneConnection) {
 }
 
 TEST_F(ClientRig, BrowsesDoctorsAndSchedulesThenListsAndCancelsABooking) {
-    PlatformClient client(config(server_->port()));
+    HttpsPlatformClient client(config(server_->port()));
     auto doctors = client.doctors("NK");
     ASSERT_TRUE(doctors.ok()) << doctors.error().message;
     ASSERT_FALSE(doctors->empty());
@@ -196,8 +196,8 @@ TEST_F(ClientRig, ScenesAreUploadedByAdminsAndFetchedWithETags) {
     auto adminConfig = config(server_->port());
     adminConfig.clientCertificate = dir_ / "admin" / "client.pem";
     adminConfig.clientKey = dir_ / "admin" / "client.key";
-    PlatformClient admin(adminConfig);
-    PlatformClient terminal(config(server_->port()));
+    HttpsPlatformClient admin(adminConfig);
+    HttpsPlatformClient terminal(config(server_->port()));
     EXPECT_EQ(terminal.scene("").error().code, "not_found") << "no scene uploaded yet";
 
     // Spacing and key order as the admin wrote them: the signature covers these exact bytes.
@@ -231,7 +231,7 @@ TEST_F(ClientRig, EnrollmentSpendsItsTokenOnce) {
     auto anonymous = config(server_->port());
     anonymous.clientCertificate.clear();
     anonymous.clientKey.clear();
-    PlatformClient client(anonymous);
+    HttpsPlatformClient client(anonymous);
     EXPECT_EQ(client.departments().error().code, "certificate_required");
     auto key = generateTerminalKey("KIOSK-NEW-0003");
     ASSERT_TRUE(key.ok()) << key.error().message;
@@ -252,7 +252,7 @@ TEST_F(ClientRig, EnrollmentSpendsItsTokenOnce) {
 }
 
 TEST_F(ClientRig, RefusalsArriveAsTypedErrorsWithThePatientsWords) {
-    PlatformClient client(config(server_->port()));
+    HttpsPlatformClient client(config(server_->port()));
     auto patient = client.registerPatient("11010519491231002X", "张三丰", "reg-1").value();
     ASSERT_TRUE(store_->setSliceCapacity(tomorrowSlice("D112"), 0).ok());
     auto full = client.createBooking(patient.id, tomorrowSlice("D112"), "book-1");
@@ -265,7 +265,7 @@ TEST_F(ClientRig, RefusalsArriveAsTypedErrorsWithThePatientsWords) {
 TEST_F(ClientRig, TlsProblemsAreTypedErrors) {
     auto wrongCa = config(server_->port());
     wrongCa.caBundle = sim::ensureDevCa(dir_ / "other", "Another CA")->caCertificate;
-    auto untrusted = PlatformClient(wrongCa).departments();
+    auto untrusted = HttpsPlatformClient(wrongCa).departments();
     ASSERT_FALSE(untrusted.ok());
     EXPECT_EQ(untrusted.error().code, "platform.untrusted");
 
@@ -273,13 +273,13 @@ TEST_F(ClientRig, TlsProblemsAreTypedErrors) {
     anonymous.clientCertificate.clear();
     anonymous.clientKey.clear();
     anonymous.maxAttempts = 1;
-    EXPECT_FALSE(PlatformClient(anonymous).departments().ok());
+    EXPECT_FALSE(HttpsPlatformClient(anonymous).departments().ok());
 
     auto expired = config(server_->port());
     expired.clientCertificate = dir_ / "expired" / "client.pem";
     expired.clientKey = dir_ / "expired" / "client.key";
     expired.maxAttempts = 1;
-    EXPECT_FALSE(PlatformClient(expired).departments().ok());
+    EXPECT_FALSE(HttpsPlatformClient(expired).departments().ok());
 }
 
 TEST_F(ClientRig, AServerCertifiedForAnotherNameIsRefused) {
@@ -301,7 +301,7 @@ TEST_F(ClientRig, AServerCertifiedForAnotherNameIsRefused) {
 
     auto settings = config(static_cast<unsigned short>(port));
     settings.maxAttempts = 1;
-    const auto refused = PlatformClient(settings).departments();
+    const auto refused = HttpsPlatformClient(settings).departments();
     impostor.stop();
     serving.join();
     ASSERT_FALSE(refused.ok());
@@ -360,7 +360,7 @@ TEST_F(ClientRig, HostileAndBrokenServersNeverCrashTheClient) {
     auto settings = config(static_cast<unsigned short>(port));
     settings.clientCertificate.clear();  // this server does not ask for one
     settings.clientKey.clear();
-    PlatformClient client(settings);
+    HttpsPlatformClient client(settings);
     EXPECT_EQ(client.departments().error().code, "platform.bad_reply");
     EXPECT_EQ(client.identifyByIdCard("11010519491231002X", "x").error().code,
               "platform.bad_reply");
@@ -390,11 +390,11 @@ TEST_F(ClientRig, HostileAndBrokenServersNeverCrashTheClient) {
     serving.join();
     auto unreachable = config(static_cast<unsigned short>(port));
     unreachable.maxAttempts = 2;
-    EXPECT_EQ(PlatformClient(unreachable).departments().error().code, "platform.unreachable");
+    EXPECT_EQ(HttpsPlatformClient(unreachable).departments().error().code, "platform.unreachable");
 }
 
 TEST_F(ClientRig, HeartbeatsAreRecordedForTheCertifiedTerminalOnly) {
-    PlatformClient client(config(server_->port()));
+    HttpsPlatformClient client(config(server_->port()));
     Heartbeat health{"KIOSK-TEST-0001",
                      "0.1.0",
                      3,
@@ -425,7 +425,7 @@ TEST_F(ClientRig, HeartbeatsAreRecordedForTheCertifiedTerminalOnly) {
 }
 
 TEST_F(ClientRig, RefusesIdsThatWouldBendTheUrlPathBeforeSendingAnything) {
-    PlatformClient client(config(server_->port()));
+    HttpsPlatformClient client(config(server_->port()));
     EXPECT_EQ(client.doctors("NK/../admin").error().code, "platform.bad_id");
     EXPECT_EQ(client.schedule("D1?x=1", "2026-11-23", "2026-11-24").error().code,
               "platform.bad_id");

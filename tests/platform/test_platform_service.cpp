@@ -12,6 +12,7 @@
 #include <atomic>
 #include <thread>
 
+#include "platform/https_platform_client.h"
 #include "services/platform_service.h"
 #include "sim/platform/dev_ca.h"
 
@@ -83,7 +84,8 @@ using Departments = std::vector<Department>;
 
 TEST(PlatformService, ResultsComeBackOnTheQtThreadWithoutBlockingIt) {
     SlowPlatform platform(300ms);
-    services::PlatformService service(platform.config(), 60s);
+    services::PlatformService service(std::make_unique<HttpsPlatformClient>(platform.config()),
+                                      60s);
     std::optional<Result<Departments>> got;
     Qt::HANDLE doneThread = nullptr;
     QElapsedTimer clock;
@@ -104,7 +106,8 @@ TEST(PlatformService, ResultsComeBackOnTheQtThreadWithoutBlockingIt) {
 
 TEST(PlatformService, APatientLeavingCancelsTheCallAndDropsTheirResults) {
     SlowPlatform platform(1500ms);
-    services::PlatformService service(platform.config(), 60s);
+    services::PlatformService service(std::make_unique<HttpsPlatformClient>(platform.config()),
+                                      60s);
     int delivered = 0;
     auto ask = [&] {
         service.call<Departments>(
@@ -134,7 +137,7 @@ TEST(PlatformService, ReachabilityFollowsThePlatform) {
     auto platform = std::make_unique<SlowPlatform>(0ms);
     ClientConfig config = platform->config();
     config.maxAttempts = 1;
-    services::PlatformService service(config, 60s);
+    services::PlatformService service(std::make_unique<HttpsPlatformClient>(config), 60s);
     std::vector<bool> changes;
     QObject::connect(&service, &services::PlatformService::reachabilityChanged,
                      [&](bool reachable) { changes.push_back(reachable); });

@@ -16,9 +16,17 @@ TEST(SessionController, ScreenFollowsTheState) {
     FunctionCatalog catalog;
     SessionController session(kShortTiming, &catalog);
     EXPECT_EQ(session.screenName(), "attract");
-    EXPECT_TRUE(session.screenUrl().toString().endsWith("attract/AttractScreen.qml"));
+    EXPECT_TRUE(session.screenUrl().isEmpty());  // which file draws it is the app's to say
+    QStringList asked;
+    session.setScreenFiles([&asked](const QString& screen) {
+        asked << screen;
+        return QUrl("qrc:/screens/" + screen + ".qml");
+    });
+    EXPECT_EQ(session.screenUrl(), QUrl("qrc:/screens/attract.qml"));
     session.start();
     EXPECT_EQ(session.screenName(), "identify");
+    EXPECT_EQ(session.screenUrl(), QUrl("qrc:/screens/identify.qml"));
+    EXPECT_EQ(asked, QStringList({"attract", "identify"}));
 }
 
 TEST(SessionController, IdentifiedPatientIsForgottenWhenTheSessionEnds) {

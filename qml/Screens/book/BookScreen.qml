@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Layouts
 import Lobby.Components
 import Lobby.Core
+import Lobby.Journeys
 
 // 预约挂号: one screen whose body is the booking flow's current step.
 ScreenFrame {

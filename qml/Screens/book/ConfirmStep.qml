@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Layouts
 import Lobby.Components
 import Lobby.Core
+import Lobby.Journeys
 
 // What is about to be booked, and the ways to pay for it.
 ColumnLayout {

@@ -3,6 +3,7 @@ import QtQuick.Controls.Basic
 import QtQuick.Layouts
 import Lobby.Components
 import Lobby.Core
+import Lobby.Journeys
 
 // The hospital's departments as a grid, with pinyin-initial letters to narrow it.
 ColumnLayout {

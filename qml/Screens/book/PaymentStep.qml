@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Layouts
 import Lobby.Components
 import Lobby.Core
+import Lobby.Journeys
 
 // The new booking's payment: its QR code and the time left to pay.
 ColumnLayout {

@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Layouts
 import Lobby.Components
 import Lobby.Core
+import Lobby.Journeys
 
 // 挂号查询 and 退号退费: the patient's bookings from today on; when cancelling, those that may
 // still be cancelled carry a button, and a cancellation is confirmed before it is made.

@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Layouts
 import Lobby.Components
 import Lobby.Core
+import Lobby.Journeys
 
 // "Cancel this booking?" with the booking restated, and two plainly different answers.
 Rectangle {

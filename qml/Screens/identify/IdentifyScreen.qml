@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Layouts
 import Lobby.Components
 import Lobby.Core
+import Lobby.Journeys
 
 // Waiting for the patient to present an identity; for a patient the hospital does not know yet,
 // the details read from their card (masked) to confirm before their record is created (建档).

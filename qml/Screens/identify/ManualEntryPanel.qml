@@ -4,6 +4,7 @@ import QtQuick.Layouts
 import QtQuick.VirtualKeyboard
 import Lobby.Components
 import Lobby.Core
+import Lobby.Journeys
 
 // Manual entry: the ID number and the mobile number on record, typed on the on-screen keyboard's
 // digit pad (and an X key for ID numbers ending in X). What is typed stays in these fields only

@@ -1,4 +1,4 @@
-#include "platform/platform_client.h"
+#include "platform/https_platform_client.h"
 
 #include <algorithm>
 #include <cctype>
@@ -81,22 +81,20 @@ bool retryable(const Error& error) {
 
 }  // namespace
 
-PlatformClient::PlatformClient(ClientConfig config)
+HttpsPlatformClient::HttpsPlatformClient(ClientConfig config)
     : config_(std::move(config)), curl_(curl_easy_init()) {}
 
-PlatformClient::~PlatformClient() {
+HttpsPlatformClient::~HttpsPlatformClient() {
     curl_easy_cleanup(curl_);
 }
 
-std::optional<Refusal> PlatformClient::lastRefusal() const {
+std::optional<Refusal> HttpsPlatformClient::lastRefusal() const {
     return lastRefusal_;
 }
 
-Result<PlatformClient::Reply> PlatformClient::perform(const char* method, const std::string& path,
-                                                      const std::string& body,
-                                                      const std::string& idempotencyKey,
-                                                      const std::string& ifNoneMatch,
-                                                      Milliseconds timeout) {
+Result<HttpsPlatformClient::Reply> HttpsPlatformClient::perform(
+    const char* method, const std::string& path, const std::string& body,
+    const std::string& idempotencyKey, const std::string& ifNoneMatch, Milliseconds timeout) {
     Reply reply;
     const std::string url = config_.baseUrl + path;
     curl_easy_setopt(curl_, CURLOPT_URL, url.c_str());
@@ -179,7 +177,7 @@ Result<PlatformClient::Reply> PlatformClient::perform(const char* method, const 
     return reply;
 }
 
-Error PlatformClient::refusalFrom(const Reply& reply) {
+Error HttpsPlatformClient::refusalFrom(const Reply& reply) {
     auto refusal = replies::refusal(reply.body);
     if (!refusal) return refusal.error().withContext("HTTP " + std::to_string(reply.status));
     lastRefusal_ = refusal.value();
@@ -188,11 +186,9 @@ Error PlatformClient::refusalFrom(const Reply& reply) {
     return makeError(kind, refusal->code, refusal->en);
 }
 
-Result<PlatformClient::Reply> PlatformClient::call(const char* method, const std::string& path,
-                                                   const std::string& body,
-                                                   const std::string& idempotencyKey,
-                                                   bool idempotent,
-                                                   const std::string& ifNoneMatch) {
+Result<HttpsPlatformClient::Reply> HttpsPlatformClient::call(
+    const char* method, const std::string& path, const std::string& body,
+    const std::string& idempotencyKey, bool idempotent, const std::string& ifNoneMatch) {
     std::lock_guard lock(mutex_);
     cancelled_ = false;
     lastRefusal_.reset();
@@ -226,17 +222,17 @@ Result<PlatformClient::Reply> PlatformClient::call(const char* method, const std
     }
 }
 
-Result<std::vector<Department>> PlatformClient::departments() {
+Result<std::vector<Department>> HttpsPlatformClient::departments() {
     return decoded(call("GET", "/v1/departments", "", "", true), replies::departments);
 }
 
-Result<std::vector<Doctor>> PlatformClient::doctors(const std::string& departmentId) {
+Result<std::vector<Doctor>> HttpsPlatformClient::doctors(const std::string& departmentId) {
     if (!isPathSafe(departmentId)) return badId("department");
     return decoded(call("GET", "/v1/departments/" + departmentId + "/doctors", "", "", true),
                    replies::doctors);
 }
 
-Result<std::string> PlatformClient::photo(const std::string& photoPath) {
+Result<std::string> HttpsPlatformClient::photo(const std::string& photoPath) {
     constexpr std::size_t kMaxPhoto_bytes = 2 * 1024 * 1024;
     if (photoPath.rfind("/v1/", 0) != 0) {
         return makeError(ErrorKind::InvalidArgument, "platform.bad_path",
@@ -251,59 +247,60 @@ Result<std::string> PlatformClient::photo(const std::string& photoPath) {
     return std::move(reply->body);
 }
 
-Result<std::vector<Session>> PlatformClient::schedule(const std::string& doctorId,
-                                                      const std::string& from,
-                                                      const std::string& to) {
+Result<std::vector<Session>> HttpsPlatformClient::schedule(const std::string& doctorId,
+                                                           const std::string& from,
+                                                           const std::string& to) {
     if (!isPathSafe(doctorId)) return badId("doctor");
     return decoded(call("GET", "/v1/doctors/" + doctorId + "/schedule?from=" + from + "&to=" + to,
                         "", "", true),
                    replies::schedule);
 }
 
-Result<Patient> PlatformClient::identify(const std::string& identityJson) {
+Result<Patient> HttpsPlatformClient::identify(const std::string& identityJson) {
     // A lookup, so safe to retry.
     return remembered(
         decoded(call("POST", "/v1/patients/identify", identityJson, "", true), replies::patient));
 }
 
-Result<Patient> PlatformClient::remembered(Result<Patient> patient) {
+Result<Patient> HttpsPlatformClient::remembered(Result<Patient> patient) {
     if (patient) patientSession_ = patient->sessionToken;
     return patient;
 }
 
-Result<Patient> PlatformClient::identifyByIdCard(const std::string& idNumber,
-                                                 const std::string& name) {
+Result<Patient> HttpsPlatformClient::identifyByIdCard(const std::string& idNumber,
+                                                      const std::string& name) {
     return identify(json({{"kind", "id_card"}, {"id_number", idNumber}, {"name", name}}).dump());
 }
 
-Result<Patient> PlatformClient::identifyByToken(const std::string& kind, const std::string& token) {
+Result<Patient> HttpsPlatformClient::identifyByToken(const std::string& kind,
+                                                     const std::string& token) {
     return identify(json({{"kind", kind}, {"token", token}}).dump());
 }
 
-Result<Patient> PlatformClient::identifyManually(const std::string& idNumber,
-                                                 const std::string& phone) {
+Result<Patient> HttpsPlatformClient::identifyManually(const std::string& idNumber,
+                                                      const std::string& phone) {
     return identify(json({{"kind", "manual"}, {"id_number", idNumber}, {"phone", phone}}).dump());
 }
 
-Result<Patient> PlatformClient::registerPatient(const std::string& idNumber,
-                                                const std::string& name,
-                                                const std::string& idempotencyKey) {
+Result<Patient> HttpsPlatformClient::registerPatient(const std::string& idNumber,
+                                                     const std::string& name,
+                                                     const std::string& idempotencyKey) {
     const json body = {{"kind", "id_card"}, {"id_number", idNumber}, {"name", name}};
     return remembered(
         decoded(call("POST", "/v1/patients", body.dump(), idempotencyKey, true), replies::patient));
 }
 
-Result<Booking> PlatformClient::createBooking(const std::string& patientId,
-                                              const std::string& sliceId,
-                                              const std::string& idempotencyKey) {
+Result<Booking> HttpsPlatformClient::createBooking(const std::string& patientId,
+                                                   const std::string& sliceId,
+                                                   const std::string& idempotencyKey) {
     const json body = {{"patient_id", patientId}, {"slice_id", sliceId}};
     return decoded(call("POST", "/v1/bookings", body.dump(), idempotencyKey, true),
                    replies::booking);
 }
 
-Result<Payment> PlatformClient::startPayment(const std::string& bookingId,
-                                             const std::string& method,
-                                             const std::string& idempotencyKey) {
+Result<Payment> HttpsPlatformClient::startPayment(const std::string& bookingId,
+                                                  const std::string& method,
+                                                  const std::string& idempotencyKey) {
     if (!isPathSafe(bookingId)) return badId("booking");
     const json body = {{"method", method}};
     return decoded(
@@ -311,12 +308,12 @@ Result<Payment> PlatformClient::startPayment(const std::string& bookingId,
         replies::payment);
 }
 
-Result<Payment> PlatformClient::payment(const std::string& paymentId) {
+Result<Payment> HttpsPlatformClient::payment(const std::string& paymentId) {
     if (!isPathSafe(paymentId)) return badId("payment");
     return decoded(call("GET", "/v1/payments/" + paymentId, "", "", true), replies::payment);
 }
 
-Status PlatformClient::heartbeat(const Heartbeat& health) {
+Status HttpsPlatformClient::heartbeat(const Heartbeat& health) {
     json devices = json::object();
     for (const auto& [device, state] : health.devices)
         devices[device] = state;
@@ -332,28 +329,28 @@ Status PlatformClient::heartbeat(const Heartbeat& health) {
     return {};
 }
 
-Result<CheckIn> PlatformClient::checkIn(const std::string& bookingId,
-                                        const std::string& idempotencyKey) {
+Result<CheckIn> HttpsPlatformClient::checkIn(const std::string& bookingId,
+                                             const std::string& idempotencyKey) {
     if (!isPathSafe(bookingId)) return badId("booking");
     return decoded(
         call("POST", "/v1/bookings/" + bookingId + "/checkin", "{}", idempotencyKey, true),
         replies::checkIn);
 }
 
-Result<Booking> PlatformClient::cancelBooking(const std::string& bookingId,
-                                              const std::string& idempotencyKey) {
+Result<Booking> HttpsPlatformClient::cancelBooking(const std::string& bookingId,
+                                                   const std::string& idempotencyKey) {
     if (!isPathSafe(bookingId)) return badId("booking");
     return decoded(
         call("POST", "/v1/bookings/" + bookingId + "/cancel", "{}", idempotencyKey, true),
         replies::booking);
 }
 
-Result<Booking> PlatformClient::booking(const std::string& bookingId) {
+Result<Booking> HttpsPlatformClient::booking(const std::string& bookingId) {
     if (!isPathSafe(bookingId)) return badId("booking");
     return decoded(call("GET", "/v1/bookings/" + bookingId, "", "", true), replies::booking);
 }
 
-Result<std::optional<IdempotencyRecord>> PlatformClient::idempotencyRecord(
+Result<std::optional<IdempotencyRecord>> HttpsPlatformClient::idempotencyRecord(
     const std::string& idempotencyKey) {
     if (!isPathSafe(idempotencyKey)) return badId("idempotency key");
     auto reply = call("GET", "/v1/idempotency/" + idempotencyKey, "", "", true);
@@ -366,7 +363,8 @@ Result<std::optional<IdempotencyRecord>> PlatformClient::idempotencyRecord(
     return std::optional<IdempotencyRecord>(std::move(record.value()));
 }
 
-Result<std::vector<Booking>> PlatformClient::bookings(const std::string& patientId, Scope scope) {
+Result<std::vector<Booking>> HttpsPlatformClient::bookings(const std::string& patientId,
+                                                           Scope scope) {
     if (!isPathSafe(patientId)) return badId("patient");
     const char* name = scope == Scope::Today ? "today" : "upcoming";
     return decoded(
@@ -374,14 +372,15 @@ Result<std::vector<Booking>> PlatformClient::bookings(const std::string& patient
         replies::bookings);
 }
 
-Result<Enrollment> PlatformClient::enroll(const std::string& token, const std::string& terminalId,
-                                          const std::string& csrPem) {
+Result<Enrollment> HttpsPlatformClient::enroll(const std::string& token,
+                                               const std::string& terminalId,
+                                               const std::string& csrPem) {
     const json body = {{"token", token}, {"terminal_id", terminalId}, {"csr_pem", csrPem}};
     return decoded(call("POST", "/v1/terminals/enroll", body.dump(), "", false),
                    replies::enrollment);
 }
 
-Result<std::optional<SignedScene>> PlatformClient::scene(const std::string& etag) {
+Result<std::optional<SignedScene>> HttpsPlatformClient::scene(const std::string& etag) {
     auto reply = call("GET", "/v1/terminals/self/scene", "", "", true, etag);
     if (!reply) return reply.error();
     if (reply->status == 304) return std::optional<SignedScene>();
@@ -390,8 +389,8 @@ Result<std::optional<SignedScene>> PlatformClient::scene(const std::string& etag
     return std::optional<SignedScene>(std::move(scene.value()));
 }
 
-Status PlatformClient::putScene(const std::string& group, const std::string& sceneJson,
-                                const std::string& signatureBase64) {
+Status HttpsPlatformClient::putScene(const std::string& group, const std::string& sceneJson,
+                                     const std::string& signatureBase64) {
     if (!isPathSafe(group)) return badId("group");
     json scene = json::parse(sceneJson, nullptr, false);
     if (scene.is_discarded() || !scene.is_object()) {
@@ -405,7 +404,7 @@ Status PlatformClient::putScene(const std::string& group, const std::string& sce
     return {};
 }
 
-Result<std::vector<Notice>> PlatformClient::notices() {
+Result<std::vector<Notice>> HttpsPlatformClient::notices() {
     return decoded(call("GET", "/v1/notices", "", "", true), replies::notices);
 }
 

@@ -2,27 +2,20 @@
 // explained at once and never sent; leaving drops everything typed.
 #include <gtest/gtest.h>
 
-#include "core/function_catalog.h"
-#include "core/session_controller.h"
+#include "flow_rig.h"
 #include "journeys/identity_resolver.h"
-#include "services/platform_service.h"
 
 using namespace lobby;
-using namespace std::chrono_literals;
+using namespace lobby::testing;
 
 namespace {
 
-struct Rig {
+struct Rig : FlowRig {
     Rig() {
-        platform::ClientConfig config;
-        config.baseUrl = "https://127.0.0.1:1";  // never reached: nothing here is well-formed
-        platform = std::make_unique<services::PlatformService>(config, 60s);
         identity = std::make_unique<journeys::IdentityResolver>(session, platform.get());
         session.start();
     }
-    core::FunctionCatalog catalog;
-    core::SessionController session{core::SessionTiming{60'000, 10'000, 300}, &catalog};
-    std::unique_ptr<services::PlatformService> platform;
+    ~Rig() { identity.reset(); }
     std::unique_ptr<journeys::IdentityResolver> identity;
 };
 
@@ -61,10 +54,16 @@ TEST(ManualEntry, MalformedNumbersAreExplainedAndNeverSent) {
         EXPECT_FALSE(rig.session.readingCard()) << "nothing sent for " << entry.idNumber;
         EXPECT_TRUE(rig.identity->typing());
     }
+    settleFor(100);
+    EXPECT_TRUE(rig.script->calls().empty()) << "the platform was asked about a malformed entry";
     // A lower-case x is the same X.
+    rig.script->answer<platform::Patient>("identifyManually",
+                                          platform::Patient{"P1", "张*丰", "T"});
     rig.identity->submitManual("11010519491231002x", "13800138000");
     EXPECT_TRUE(rig.identity->manualError().isEmpty());
     EXPECT_TRUE(rig.session.readingCard()) << "well-formed numbers go to the platform";
+    ASSERT_TRUE(waitFor([&] { return rig.script->count("identifyManually") == 1; }));
+    EXPECT_EQ(rig.script->calls().front(), "identifyManually(11010519491231002X,13800138000)");
 }
 
 TEST(ManualEntry, LeavingDropsTheEntryAndItsError) {

@@ -1,0 +1,123 @@
+#pragma once
+// HttpsPlatformClient: the kiosk's PlatformClient over HTTPS for the appointment platform
+// (docs/platform-api.yaml): one libcurl connection kept alive and its TLS session reused, the
+// platform verified against a pinned CA bundle, the terminal's client certificate, a deadline on
+// every call, retries only for idempotent calls (with the same Idempotency-Key, exponential backoff
+// and jitter), and strict decoding of replies into typed values. CURL codes and the platform's
+// refusals become Errors here, once. Blocking by design: the kiosk calls it from a worker thread,
+// and cancel() ends a call in flight from any thread.
+
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "common/error.h"
+#include "platform/platform_client.h"
+#include "platform/platform_types.h"
+
+typedef void CURL;
+
+namespace lobby::platform {
+
+using Milliseconds = std::chrono::milliseconds;
+
+struct ClientConfig {
+    std::string baseUrl;             // https://host:port
+    std::filesystem::path caBundle;  // the only CA trusted; the system's store is never read
+    // Optional: the platform's public key itself (curl's form "sha256//BASE64[;sha256//...]" or
+    // a PEM / DER public-key file). Empty: the CA alone decides.
+    std::string pinnedPublicKey;
+    std::filesystem::path clientCertificate;
+    std::filesystem::path clientKey;
+    Milliseconds connectTimeout{3000};
+    Milliseconds callTimeout{8000};  // the whole call, retries and backoff included
+    int maxAttempts = 3;             // idempotent calls only
+    Milliseconds firstBackoff{200};
+};
+
+class HttpsPlatformClient final : public PlatformClient {
+public:
+    explicit HttpsPlatformClient(ClientConfig config);
+    ~HttpsPlatformClient() override;
+    HttpsPlatformClient(const HttpsPlatformClient&) = delete;
+    HttpsPlatformClient& operator=(const HttpsPlatformClient&) = delete;
+
+    // PlatformClient (platform/platform_client.h), over HTTPS.
+    Result<std::vector<Department>> departments() override;
+    Result<std::vector<Doctor>> doctors(const std::string& departmentId) override;
+    Result<std::string> photo(const std::string& photoPath) override;
+    Result<std::vector<Session>> schedule(const std::string& doctorId, const std::string& from,
+                                          const std::string& to) override;
+    Result<Patient> identifyByIdCard(const std::string& idNumber, const std::string& name) override;
+    Result<Patient> identifyByToken(const std::string& kind, const std::string& token) override;
+    Result<Patient> identifyManually(const std::string& idNumber,
+                                     const std::string& phone) override;
+    Result<Patient> registerPatient(const std::string& idNumber, const std::string& name,
+                                    const std::string& idempotencyKey) override;
+    Result<Booking> createBooking(const std::string& patientId, const std::string& sliceId,
+                                  const std::string& idempotencyKey) override;
+    Result<Payment> startPayment(const std::string& bookingId, const std::string& method,
+                                 const std::string& idempotencyKey) override;
+    Result<Payment> payment(const std::string& paymentId) override;
+    Result<CheckIn> checkIn(const std::string& bookingId,
+                            const std::string& idempotencyKey) override;
+    Result<Booking> cancelBooking(const std::string& bookingId,
+                                  const std::string& idempotencyKey) override;
+    Result<std::vector<Notice>> notices() override;
+    Result<Booking> booking(const std::string& bookingId) override;
+    Result<std::optional<IdempotencyRecord>> idempotencyRecord(
+        const std::string& idempotencyKey) override;
+    Result<std::vector<Booking>> bookings(const std::string& patientId, Scope scope) override;
+
+    Status heartbeat(const Heartbeat& health) override;
+
+    // Enrollment needs no client certificate (the terminal has none yet). Not retried: a token
+    // is spent once.
+    Result<Enrollment> enroll(const std::string& token, const std::string& terminalId,
+                              const std::string& csrPem);
+    Result<std::optional<SignedScene>> scene(const std::string& etag) override;
+    // Admins: uploads a signed scene for a group (refused unless its version is newer).
+    Status putScene(const std::string& group, const std::string& sceneJson,
+                    const std::string& signatureBase64);
+
+    void forgetPatientSession() override { patientSession_.clear(); }
+    bool hasPatientSession() const override { return !patientSession_.empty(); }
+
+    std::optional<Refusal> lastRefusal() const override;
+    void cancel() override { cancelled_ = true; }
+    // TLS handshakes done so far (to see connection reuse in benchmarks and tests).
+    long handshakes() const { return handshakes_; }
+
+private:
+    struct Reply {
+        long status = 0;
+        std::string body;
+        std::string etag;
+    };
+    // POST /v1/patients/identify with an Identity (docs/platform-api.yaml).
+    Result<Patient> identify(const std::string& identityJson);
+    // One attempt, given at most `timeout` (what is left of the call's deadline).
+    Result<Reply> perform(const char* method, const std::string& path, const std::string& body,
+                          const std::string& idempotencyKey, const std::string& ifNoneMatch,
+                          Milliseconds timeout);
+    Result<Reply> call(const char* method, const std::string& path, const std::string& body,
+                       const std::string& idempotencyKey, bool idempotent,
+                       const std::string& ifNoneMatch = {});
+    Error refusalFrom(const Reply& reply);
+    Result<Patient> remembered(Result<Patient> patient);
+
+    ClientConfig config_;
+    CURL* curl_;
+    std::mutex mutex_;  // one call at a time on the one connection
+    std::atomic<bool> cancelled_{false};
+    std::optional<Refusal> lastRefusal_;
+    std::string patientSession_;
+    long handshakes_ = 0;
+};
+
+}  // namespace lobby::platform
