@@ -57,11 +57,32 @@ BookingFlow::BookingFlow(core::SessionController& session, services::PlatformSer
                          BookingPolicy policy, QObject* parent)
     : JourneyFlow(session, platform, slips, journal, parent),
       policy_(std::move(policy)),
-      paymentWatch_(platform, policy_.paymentPollInterval_ms) {
-    connect(&paymentWatch_, &PaymentWatch::tick, this, &BookingFlow::paymentTick);
-    connect(&paymentWatch_, &PaymentWatch::timedOut, this, &BookingFlow::paymentTimedOut);
-    connect(&paymentWatch_, &PaymentWatch::answered, this, [this](const Payment& payment) {
-        if (step_ == Step::Paying) onPayment(payment);
+      payments_(platform, policy_.paymentPollInterval_ms) {
+    connect(&payments_, &PaymentSession::tick, this, &BookingFlow::paymentTick);
+    connect(&payments_, &PaymentSession::startFailed, this, [this](const CallFailure& failure) {
+        // Whether or not a payment was made, the slot goes back: the platform refunds a payment
+        // that lands on a released booking.
+        releaseHold();
+        fail(failure);
+    });
+    connect(&payments_, &PaymentSession::awaitingPatientChanged, this, [this] {
+        setBusy(false);
+        moveTo(Step::Paying);
+    });
+    connect(&payments_, &PaymentSession::captured, this, [this] {
+        booking_->status = platform::BookingStatus::Paid;
+        qCInfo(lcJourney) << "booking" << booking_->id.c_str() << "paid";
+        printVoucher();
+    });
+    connect(&payments_, &PaymentSession::declined, this, [this] {
+        releaseHold();
+        setBusy(false);
+        session_.journeyFailed({kCtx, kPaymentFailed});
+    });
+    connect(&payments_, &PaymentSession::timedOut, this, [this] {
+        step_ = Step::Confirm;
+        releaseHold();
+        session_.journeyFailed({kCtx, kPaymentTimedOut});
     });
     connect(&session_, &core::SessionController::stateChanged, this, [this] {
         if (session_.currentState() == core::SessionState::Book) start();
@@ -107,9 +128,9 @@ void BookingFlow::fail(const CallFailure& failure) {
 }
 
 void BookingFlow::clear() {
-    paymentWatch_.stop();
     // A slot held for a patient who walked away goes back on sale now rather than in ten minutes.
     if (booking_ && booking_->status == platform::BookingStatus::Held) releaseHold();
+    payments_.stop();
     // A booking call still in flight stays open in the journal; the reconciler settles it.
     tx_ = 0;
     step_ = Step::Departments;
@@ -122,7 +143,6 @@ void BookingFlow::clear() {
     sliceId_.clear();
     bookingKey_.clear();
     booking_.reset();
-    payment_ = {};
     emit changed();
 }
 
@@ -134,7 +154,7 @@ void BookingFlow::start() {
     offers_.clear();
     sliceId_.clear();
     booking_.reset();
-    payment_ = {};
+    payments_.stop();
     session_.setScreenStep(stepName(step_));
     setBusy(true);
     platform_->call<std::vector<platform::Department>>(
@@ -336,70 +356,24 @@ void BookingFlow::pay(const QString& method) {
 }
 
 void BookingFlow::startPayment(const std::string& bookingId, const std::string& method) {
-    paymentKey_ = bookingKey_ + "-" + method;
-    recordStep(tx_, journal::Step::PaymentStarted, journal::Phase::Before, paymentKey_);
-    platform_->call<Payment>(
-        [bookingId, method, key = paymentKey_](PlatformClient& client) {
-            return client.startPayment(bookingId, method, key);
-        },
-        [this](Result<Payment> payment, std::optional<CallFailure> failure) {
-            if (!payment) {
-                // Whether or not a payment was made, the slot goes back: the platform refunds a
-                // payment that lands on a released booking.
-                releaseHold();
-                return fail(*failure);
-            }
-            payment_ = payment.value();
-            recordStep(tx_, journal::Step::PaymentStarted, journal::Phase::After, paymentKey_, {},
-                       payment_.id);
-            onPayment(payment_);
-        });
-}
-
-void BookingFlow::onPayment(const Payment& payment) {
-    // The hold was released (timed out, cancelled) while this answer was on its way: the
-    // platform refunds a payment that lands on a released booking, so there is nothing to do.
-    if (!booking_) return;
-    payment_ = payment;
-    if (payment.status == platform::PaymentStatus::Captured) {
-        paymentWatch_.stop();
-        booking_->status = platform::BookingStatus::Paid;
-        recordStep(tx_, journal::Step::PaymentConfirmed, journal::Phase::After, paymentKey_);
-        qCInfo(lcJourney) << "booking" << booking_->id.c_str() << "paid";
-        printVoucher();
-    } else if (payment.status == platform::PaymentStatus::Pending) {
-        if (step_ != Step::Paying) {
-            paymentWatch_.watch(payment, policy_.paymentWindow_s);
-            setBusy(false);
-            moveTo(Step::Paying);
-        }
-    } else {
-        paymentWatch_.stop();
-        releaseHold();
-        setBusy(false);
-        session_.journeyFailed({kCtx, kPaymentFailed});
-    }
-}
-
-void BookingFlow::paymentTimedOut() {
-    paymentWatch_.stop();
-    step_ = Step::Confirm;  // no late poll answer may act on the released hold
-    qCInfo(lcJourney) << "payment window ran out";
-    releaseHold();
-    session_.journeyFailed({kCtx, kPaymentTimedOut});
+    payments_.start(bookingId, method, PaymentSession::attemptKey(bookingId),
+                    policy_.paymentWindow_s,
+                    [this, tx = tx_](journal::Step step, journal::Phase phase,
+                                     const std::string& key, const std::string& paymentId) {
+                        recordStep(tx, step, phase, key, {}, paymentId);
+                    });
 }
 
 void BookingFlow::cancelPayment() {
     if (step_ != Step::Paying) return;
-    paymentWatch_.stop();
     releaseHold();
-    payment_ = {};
     moveTo(Step::Slots);
 }
 
 // Gives the held slot back. Cancelling is idempotent on the platform, and a payment that lands
 // after this is refunded there, so the patient is never charged for a slot they did not get.
 void BookingFlow::releaseHold() {
+    payments_.stop();  // a payment answer still on its way acts on nothing
     if (!booking_ || platform_ == nullptr) return;
     const std::string id = booking_->id;
     const std::int64_t tx = std::exchange(tx_, 0);
@@ -444,11 +418,11 @@ void BookingFlow::printVoucher() {
     const std::int64_t tx = std::exchange(tx_, 0);
     recordStep(tx, journal::Step::SlipPrinted, journal::Phase::Before, {});
     printer::SlipFields fields =
-        voucherFields(booking, payment_.method, session_.patientName().toStdString());
+        voucherFields(booking, payments_.payment().method, session_.patientName().toStdString());
     setBusy(true);
     slips_.print(
         QStringLiteral("booking_voucher"), std::move(fields), booking.id,
-        [this, tx, view, method = payment_.method](bool printed) {
+        [this, tx, view, method = payments_.payment().method](bool printed) {
             settlePrinted(tx, printed, "voucher");
             setBusy(false);
             core::JourneyOutcome outcome;

@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "journeys/journey_flow.h"
-#include "journeys/payment_watch.h"
+#include "journeys/payment_session.h"
 
 class QQmlEngine;
 class QJSEngine;
@@ -66,8 +66,8 @@ public:
     QStringList paymentMethods() const { return policy_.paymentMethods; }
     // The scene's payment methods; applied between sessions.
     void setPaymentMethods(const QStringList& methods);
-    QString qrPayload() const { return QString::fromStdString(payment_.qrPayload); }
-    int paymentRemaining() const { return paymentWatch_.remaining_s(); }
+    QString qrPayload() const { return QString::fromStdString(payments_.payment().qrPayload); }
+    int paymentRemaining() const { return payments_.remaining_s(); }
 
     Q_INVOKABLE void setFilter(const QString& initials);
     Q_INVOKABLE void chooseDepartment(const QString& id);
@@ -92,8 +92,6 @@ private:
     void fail(const services::CallFailure& failure);
     void loadOffers(std::vector<platform::Doctor> doctors);
     void startPayment(const std::string& bookingId, const std::string& method);
-    void onPayment(const platform::Payment& payment);
-    void paymentTimedOut();
     void releaseHold();
     void printVoucher();
     const DoctorOffer* chosenOffer() const;
@@ -109,10 +107,8 @@ private:
     std::string sliceId_;
     std::string bookingKey_;  // one per chosen slice: a retried booking is the same booking
     std::optional<platform::Booking> booking_;
-    std::int64_t tx_ = 0;     // this booking's journal transaction (0: none open)
-    std::string paymentKey_;  // the payment call's idempotency key
-    platform::Payment payment_;
-    PaymentWatch paymentWatch_;
+    std::int64_t tx_ = 0;  // this booking's journal transaction (0: none open)
+    PaymentSession payments_;
 };
 
 }  // namespace lobby::journeys

@@ -41,16 +41,33 @@ PickUpFlow::PickUpFlow(core::SessionController& session, services::PlatformServi
                        QObject* parent)
     : JourneyFlow(session, platform, slips, journal, parent),
       policy_(std::move(policy)),
-      paymentWatch_(platform, policy_.paymentPollInterval_ms) {
+      payments_(platform, policy_.paymentPollInterval_ms) {
     connect(&session_, &core::SessionController::stateChanged, this, [this] {
         if (session_.currentState() == core::SessionState::PickUp) load();
     });
-    connect(&paymentWatch_, &PaymentWatch::tick, this, &PickUpFlow::paymentTick);
-    connect(&paymentWatch_, &PaymentWatch::answered, this, [this](const Payment& payment) {
-        if (payStep_ == PayStep::Paying) onPayment(payment);
+    connect(&payments_, &PaymentSession::tick, this, &PickUpFlow::paymentTick);
+    connect(&payments_, &PaymentSession::startFailed, this, [this](const CallFailure& failure) {
+        setBusy(false);
+        settleFailed(std::exchange(payTx_, 0), failure);
+        payStep_ = PayStep::None;
+        session_.journeyFailed(failure.message);
     });
-    connect(&paymentWatch_, &PaymentWatch::timedOut, this, [this] {
-        qCInfo(lcJourney) << "pick-up: the payment window ran out";
+    connect(&payments_, &PaymentSession::awaitingPatientChanged, this, [this] {
+        setBusy(false);
+        payStep_ = PayStep::Paying;
+        session_.setScreenStep(payStep());
+        emit changed();
+    });
+    connect(&payments_, &PaymentSession::captured, this, [this] {
+        setBusy(false);
+        paid();
+    });
+    connect(&payments_, &PaymentSession::declined, this, [this] {
+        setBusy(false);
+        endPayment("payment declined; the booking stays as it was");
+        session_.journeyFailed({"PickUpFlow", kPaymentFailed});
+    });
+    connect(&payments_, &PaymentSession::timedOut, this, [this] {
         endPayment("the time to pay ran out; the booking stays as it was");
         session_.journeyFailed({"PickUpFlow", kPaymentTimedOut});
     });
@@ -77,12 +94,10 @@ QVariantList PickUpFlow::bookings() const {
 void PickUpFlow::clear() {
     // A payment still being watched stays open in the journal: the reconciler asks the platform
     // whether it landed (the booking is the patient's either way).
-    paymentWatch_.stop();
+    payments_.stop();
     payStep_ = PayStep::None;
     payingId_.clear();
     payTx_ = 0;
-    paymentKey_.clear();
-    payment_ = {};
     bookings_.clear();
     loaded_ = false;
     busy_ = false;
@@ -209,71 +224,40 @@ void PickUpFlow::choosePayment(const QString& bookingId) {
 void PickUpFlow::pay(const QString& method) {
     if (busy_ || payStep_ != PayStep::Choose || platform_ == nullptr) return;
     if (!policy_.paymentMethods.contains(method)) return;
-    // One key per attempt: a retried call is the same payment; a new attempt after stepping
-    // back is a new one (the platform refunds a second payment landing on a paid booking).
-    paymentKey_ = "pay-" + payingId_ + "-" + newKey();
-    payTx_ = openTransaction(journal::Kind::HeldPayment, journal::Step::PaymentStarted, paymentKey_,
+    const std::string key = PaymentSession::attemptKey(payingId_);
+    payTx_ = openTransaction(journal::Kind::HeldPayment, journal::Step::PaymentStarted, key,
                              payingId_, method.toStdString());
     if (payTx_ == 0) return;
     setBusy(true);
     qCInfo(lcJourney).noquote() << "pick-up: paying for booking" << payingId_.c_str() << "by"
                                 << method;
-    platform_->call<Payment>(
-        [id = payingId_, method = method.toStdString(), key = paymentKey_](PlatformClient& client) {
-            return client.startPayment(id, method, key);
-        },
-        [this, tx = payTx_](Result<Payment> payment, std::optional<CallFailure> failure) {
-            if (tx != payTx_) return;  // stepped back meanwhile: the journal settles it
-            setBusy(false);
-            if (!payment) {
-                settleFailed(payTx_, *failure);
-                payTx_ = 0;
-                payStep_ = PayStep::None;
-                return session_.journeyFailed(failure->message);
-            }
-            payment_ = payment.value();
-            recordStep(payTx_, journal::Step::PaymentStarted, journal::Phase::After, paymentKey_,
-                       {}, payment_.id);
-            onPayment(payment_);
-        });
+    payments_.start(payingId_, method.toStdString(), key, policy_.paymentWindow_s,
+                    [this, tx = payTx_](journal::Step step, journal::Phase phase,
+                                        const std::string& stepKey, const std::string& paymentId) {
+                        recordStep(tx, step, phase, stepKey, {}, paymentId);
+                    });
 }
 
-void PickUpFlow::onPayment(const Payment& payment) {
-    payment_ = payment;
-    if (payment.status == platform::PaymentStatus::Captured) {
-        paymentWatch_.stop();
-        recordStep(payTx_, journal::Step::PaymentConfirmed, journal::Phase::After, paymentKey_);
-        settle(std::exchange(payTx_, 0), journal::State::Closed, "paid at pick-up");
-        qCInfo(lcJourney) << "pick-up: booking" << payingId_.c_str() << "paid; checking in";
-        for (auto& booking : bookings_) {
-            if (booking.id == payingId_) booking.status = platform::BookingStatus::Paid;
-        }
-        const QString id = QString::fromStdString(payingId_);
-        payStep_ = PayStep::None;
-        payingId_.clear();
-        session_.setScreenStep({});
-        emit changed();
-        checkIn(id);
-    } else if (payment.status == platform::PaymentStatus::Pending) {
-        if (payStep_ != PayStep::Paying) {
-            paymentWatch_.watch(payment, policy_.paymentWindow_s);
-            payStep_ = PayStep::Paying;
-            session_.setScreenStep(payStep());
-            emit changed();
-        }
-    } else {
-        endPayment("payment " + std::string(platform::toString(payment.status)) +
-                   "; the booking stays as it was");
-        session_.journeyFailed({"PickUpFlow", kPaymentFailed});
+// Paid: the transaction is done, and the booking is checked in at once.
+void PickUpFlow::paid() {
+    settle(std::exchange(payTx_, 0), journal::State::Closed, "paid at pick-up");
+    qCInfo(lcJourney) << "pick-up: booking" << payingId_.c_str() << "paid; checking in";
+    for (auto& booking : bookings_) {
+        if (booking.id == payingId_) booking.status = platform::BookingStatus::Paid;
     }
+    const QString id = QString::fromStdString(payingId_);
+    payStep_ = PayStep::None;
+    payingId_.clear();
+    session_.setScreenStep({});
+    emit changed();
+    checkIn(id);
 }
 
 // The patient stops paying (or could not): the booking stays theirs, unpaid, until its own
 // hold ends; a payment that still lands is the platform's to apply or refund.
 void PickUpFlow::endPayment(const std::string& outcome) {
-    paymentWatch_.stop();
+    payments_.stop();
     if (payTx_ != 0) settle(std::exchange(payTx_, 0), journal::State::Closed, outcome);
-    payment_ = {};
     payStep_ = PayStep::Choose;
     session_.setScreenStep(payStep());
     emit changed();

@@ -11,7 +11,7 @@
 
 #include "journeys/booking_flow.h"
 #include "journeys/journey_flow.h"
-#include "journeys/payment_watch.h"
+#include "journeys/payment_session.h"
 
 class QQmlEngine;
 class QJSEngine;
@@ -50,8 +50,8 @@ public:
     QVariantMap payingFor() const;
     QStringList paymentMethods() const { return policy_.paymentMethods; }
     void setPaymentMethods(const QStringList& methods);
-    QString qrPayload() const { return QString::fromStdString(payment_.qrPayload); }
-    int paymentRemaining() const { return paymentWatch_.remaining_s(); }
+    QString qrPayload() const { return QString::fromStdString(payments_.payment().qrPayload); }
+    int paymentRemaining() const { return payments_.remaining_s(); }
     // An unpaid booking: choose how to pay, then pay; once paid it is checked in at once.
     Q_INVOKABLE void choosePayment(const QString& bookingId);
     Q_INVOKABLE void pay(const QString& method);
@@ -64,7 +64,7 @@ signals:
 
 private:
     enum class PayStep { None, Choose, Paying };
-    void onPayment(const platform::Payment& payment);
+    void paid();
     void endPayment(const std::string& outcome);
     const platform::Booking* findBooking(const std::string& id) const;
     void load();
@@ -79,9 +79,7 @@ private:
     PayStep payStep_ = PayStep::None;
     std::string payingId_;
     std::int64_t payTx_ = 0;
-    std::string paymentKey_;
-    platform::Payment payment_;
-    PaymentWatch paymentWatch_;
+    PaymentSession payments_;
 };
 
 }  // namespace lobby::journeys

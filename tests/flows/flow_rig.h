@@ -3,7 +3,10 @@
 // session fencing) over a ScriptedPlatform, a real journal (SQLite in a scratch folder) and no
 // printer: what the kiosk runs, minus the network and the screen.
 
+#include <gtest/gtest.h>
+
 #include <QCoreApplication>
+#include <QDate>
 #include <QElapsedTimer>
 #include <QThread>
 #include <filesystem>
@@ -12,6 +15,7 @@
 #include "core/function_catalog.h"
 #include "core/session_controller.h"
 #include "journal/transaction_journal.h"
+#include "journeys/booking_flow.h"
 #include "journeys/slip_desk.h"
 #include "scripted_platform.h"
 #include "services/platform_service.h"
@@ -81,6 +85,28 @@ public:
     ScriptedPlatform* script = nullptr;  // owned by the platform service
     std::unique_ptr<services::PlatformService> platform;
     journeys::SlipDesk slips{nullptr, QStringLiteral("测试医院"), QString()};
+
+    // Identifies the patient, scripts one department, one doctor and one free slice tomorrow, and
+    // walks `flow` to its confirm step, ready to pay (gtest: check HasFatalFailure after).
+    void walkToConfirm(journeys::BookingFlow& flow) {
+        script->answer<std::vector<platform::Department>>(
+            "departments", std::vector<platform::Department>{{"DEP1", "内科", "Medicine", "NK"}});
+        script->answer<std::vector<platform::Doctor>>(
+            "doctors", std::vector<platform::Doctor>{{"D1", "王医生", "主任医师", "", 5000, ""}});
+        const std::string tomorrow =
+            QDate::currentDate().addDays(1).toString(Qt::ISODate).toStdString();
+        script->answer<std::vector<platform::Session>>(
+            "schedule", std::vector<platform::Session>{
+                            {"S1", tomorrow, "morning", {{"SL1", "08:00", "08:30", 3}}}});
+        identify();
+        session.chooseFunction(QStringLiteral("book"));
+        ASSERT_TRUE(waitFor([&] { return !flow.busy(); }));
+        flow.chooseDepartment(QStringLiteral("DEP1"));
+        ASSERT_TRUE(waitFor([&] { return flow.step() == QLatin1String("doctors"); }));
+        flow.chooseDoctor(QStringLiteral("D1"));
+        flow.chooseSlice(QStringLiteral("SL1"));
+        ASSERT_EQ(flow.step(), QStringLiteral("confirm"));
+    }
 
 private:
     std::filesystem::path dir_;

@@ -4,8 +4,6 @@
 // journal holds for the reconciler.
 #include <gtest/gtest.h>
 
-#include <QDate>
-
 #include "flow_rig.h"
 #include "journeys/booking_flow.h"
 
@@ -18,10 +16,6 @@ using platform::PaymentStatus;
 
 namespace {
 
-std::string inDays(int days) {
-    return QDate::currentDate().addDays(days).toString(Qt::ISODate).toStdString();
-}
-
 struct BookingRig : FlowRig {
     BookingRig() {
         journeys::BookingPolicy policy;
@@ -32,24 +26,7 @@ struct BookingRig : FlowRig {
     }
     ~BookingRig() { flow.reset(); }
 
-    // Departments → doctors → the one free slice: the confirm step, ready to pay.
-    void walkToConfirm() {
-        script->answer<std::vector<platform::Department>>(
-            "departments", std::vector<platform::Department>{{"DEP1", "内科", "Medicine", "NK"}});
-        script->answer<std::vector<platform::Doctor>>(
-            "doctors", std::vector<platform::Doctor>{{"D1", "王医生", "主任医师", "", 5000, ""}});
-        platform::Session morning{"S1", inDays(1), "morning", {{"SL1", "08:00", "08:30", 3}}};
-        script->answer<std::vector<platform::Session>>("schedule",
-                                                       std::vector<platform::Session>{morning});
-        identify();
-        session.chooseFunction(QStringLiteral("book"));
-        ASSERT_TRUE(waitFor([&] { return !flow->busy(); }));
-        flow->chooseDepartment(QStringLiteral("DEP1"));
-        ASSERT_TRUE(waitFor([&] { return flow->step() == QLatin1String("doctors"); }));
-        flow->chooseDoctor(QStringLiteral("D1"));
-        flow->chooseSlice(QStringLiteral("SL1"));
-        ASSERT_EQ(flow->step(), QStringLiteral("confirm"));
-    }
+    void walkToConfirm() { FlowRig::walkToConfirm(*flow); }
     static Booking held() {
         Booking booking;
         booking.id = "B1";
@@ -150,4 +127,34 @@ TEST(BookingFlow, APaymentCapturedAtOnceBooksWithOneKeyPerAttempt) {
     // No printer here: the voucher is owed, which the journal keeps as a reprint, not open.
     EXPECT_EQ(rig.unsettled(), 0u);
     EXPECT_TRUE(rig.script->unscripted().empty());
+}
+
+TEST(BookingFlow, ADeclinedPaymentGivesTheSlotBack) {
+    BookingRig rig;
+    rig.walkToConfirm();
+    rig.script->answer<Booking>("createBooking", BookingRig::held());
+    rig.script->answer<Payment>("startPayment", BookingRig::payment(PaymentStatus::Failed));
+    Booking released = BookingRig::held();
+    released.status = BookingStatus::Cancelled;
+    rig.script->answer<Booking>("cancelBooking", released);
+    rig.flow->pay(QStringLiteral("unionpay"));
+    ASSERT_TRUE(waitFor([&] { return rig.session.stateName() == QLatin1String("error"); }));
+    ASSERT_TRUE(waitFor([&] { return rig.script->count("cancelBooking") == 1; }));
+    EXPECT_TRUE(waitFor([&] { return rig.unsettled() == 0; }));
+}
+
+TEST(BookingFlow, ALostPaymentReplyGivesTheSlotBackAndUsedAnAttemptKey) {
+    BookingRig rig;
+    rig.walkToConfirm();
+    rig.script->answer<Booking>("createBooking", BookingRig::held());
+    rig.script->loseReply("startPayment");
+    Booking released = BookingRig::held();
+    released.status = BookingStatus::Cancelled;
+    rig.script->answer<Booking>("cancelBooking", released);
+    rig.flow->pay(QStringLiteral("wechat"));
+    ASSERT_TRUE(waitFor([&] { return rig.session.stateName() == QLatin1String("error"); }));
+    const std::string key = rig.script->keyOf("startPayment");
+    EXPECT_EQ(key.rfind("pay-B1-", 0), 0u) << key;
+    // The hold is released at once (a payment that lands later is refunded by the platform).
+    ASSERT_TRUE(waitFor([&] { return rig.script->count("cancelBooking") == 1; }));
 }

@@ -37,6 +37,15 @@ struct PickUpRig : FlowRig {
         session.chooseFunction(QStringLiteral("pickup"));
         ASSERT_TRUE(waitFor([&] { return script->count("bookings") == 1 && !flow->busy(); }));
     }
+    // The QR code shown, then paid on the phone: the next poll finds the payment captured.
+    void scriptPaidOnThePhone() {
+        script->answer<platform::Payment>(
+            "startPayment",
+            platform::Payment{"PAY9", "B9", "alipay", platform::PaymentStatus::Pending, "QR9"});
+        script->answer<platform::Payment>(
+            "payment",
+            platform::Payment{"PAY9", "B9", "alipay", platform::PaymentStatus::Captured, ""});
+    }
     static platform::CheckIn checkedIn() {
         return {"B9", "A012", "3楼 内科2诊室", "Room 2, Medicine, 3F", "08:00-08:30", "", ""};
     }
@@ -71,12 +80,7 @@ TEST(PickUpFlow, ARefusedCheckInEndsInThePlatformsWords) {
 TEST(PickUpFlow, AHeldBookingPaidAtTheKioskChecksInOnceCaptured) {
     PickUpRig rig;
     rig.open(BookingStatus::Held);
-    rig.script->answer<platform::Payment>(
-        "startPayment",
-        platform::Payment{"PAY9", "B9", "alipay", platform::PaymentStatus::Pending, "QR9"});
-    rig.script->answer<platform::Payment>(
-        "payment",
-        platform::Payment{"PAY9", "B9", "alipay", platform::PaymentStatus::Captured, ""});
+    rig.scriptPaidOnThePhone();
     rig.script->answer<platform::CheckIn>("checkIn", PickUpRig::checkedIn());
     rig.flow->choosePayment(QStringLiteral("B9"));
     rig.flow->pay(QStringLiteral("alipay"));
@@ -85,4 +89,21 @@ TEST(PickUpFlow, AHeldBookingPaidAtTheKioskChecksInOnceCaptured) {
     EXPECT_EQ(rig.script->keyOf("startPayment").rfind("pay-B9-", 0), 0u);
     EXPECT_EQ(rig.unsettled(), 0u);
     EXPECT_TRUE(rig.script->unscripted().empty());
+}
+
+TEST(PickUpFlow, APaymentThatLandsAfterThePatientSteppedBackChecksNothingIn) {
+    PickUpRig rig;
+    rig.open(BookingStatus::Held);
+    rig.script->hold("payment");
+    rig.scriptPaidOnThePhone();
+    rig.flow->choosePayment(QStringLiteral("B9"));
+    rig.flow->pay(QStringLiteral("alipay"));
+    ASSERT_TRUE(waitFor([&] { return rig.flow->payStep() == QLatin1String("paying"); }));
+    ASSERT_TRUE(waitFor([&] { return rig.script->count("payment") >= 1; }));
+    rig.flow->stepBack();  // the patient gives up while the poll's answer is on its way
+    EXPECT_EQ(rig.flow->payStep(), QStringLiteral("pay"));
+    rig.script->release("payment");
+    settleFor(600);
+    EXPECT_EQ(rig.script->count("checkIn"), 0) << "a stale answer acted for the patient";
+    EXPECT_EQ(rig.session.stateName(), QStringLiteral("pickup"));
 }
