@@ -9,6 +9,11 @@ import pathlib
 import xml.etree.ElementTree as ET
 
 GLOSSARY = {
+    "Place your ID card on the reader": "请将身份证放在读卡区",
+    "Insert your medical-insurance card": "请插入医保卡",
+    "Show your medical-insurance e-voucher QR code": "请出示医保电子凭证二维码",
+    "The card readers are not working. Touch below to type your ID number.":
+        "读卡器暂不可用，请点击下方按钮输入身份证号。",
     "Voice off": "关闭语音",
     "Voice on": "开启语音",
     "Turn voice guidance off": "关闭语音提示",

@@ -42,6 +42,22 @@
       <source>Touch here to start</source>
       <translation>点击此处开始</translation>
     </message>
+    <message>
+      <source>The card readers are not working. Touch below to type your ID number.</source>
+      <translation>读卡器暂不可用，请点击下方按钮输入身份证号。</translation>
+    </message>
+    <message>
+      <source>Place your ID card on the reader</source>
+      <translation>请将身份证放在读卡区</translation>
+    </message>
+    <message>
+      <source>Insert your medical-insurance card</source>
+      <translation>请插入医保卡</translation>
+    </message>
+    <message>
+      <source>Show your medical-insurance e-voucher QR code</source>
+      <translation>请出示医保电子凭证二维码</translation>
+    </message>
   </context>
   <context>
     <name>BookScreen</name>

@@ -190,9 +190,7 @@ Check printerCheck(const config::Settings& settings) {
     }
     if (!state) return failed("printer", true, words(state.error()));
     const QString name = QString::fromLatin1(printer::toString(state.value()).data());
-    const bool usable = state.value() == printer::PrinterState::Ready ||
-                        state.value() == printer::PrinterState::PaperLow;
-    return {"printer", true, usable, name + " (from " + source + ")"};
+    return {"printer", true, printer::canPrint(state.value()), name + " (from " + source + ")"};
 }
 
 }  // namespace

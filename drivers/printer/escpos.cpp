@@ -85,6 +85,10 @@ EscPos& EscPos::cut() {
     return raw({GS, 'V', 66, 0});
 }
 
+bool canPrint(PrinterState state) {
+    return state == PrinterState::Ready || state == PrinterState::PaperLow;
+}
+
 std::string_view toString(PrinterState state) {
     switch (state) {
         case PrinterState::Ready:

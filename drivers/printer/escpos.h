@@ -39,6 +39,8 @@ private:
 
 // The printer's state, most serious first when several apply.
 enum class PrinterState { Ready, PaperLow, PaperOut, CoverOpen, Offline, Error };
+// Whether slips can be printed in this state (paper low still prints).
+bool canPrint(PrinterState state);
 std::string_view toString(PrinterState state);  // "ready", "paper_low", ...
 
 // DLE EOT n requests (10 04 n).

@@ -3,9 +3,6 @@
 namespace lobby::printer {
 
 namespace {
-bool canPrint(PrinterState state) {
-    return state == PrinterState::Ready || state == PrinterState::PaperLow;
-}
 Error notReady(PrinterState state, const std::string& when) {
     return makeError(ErrorKind::Unavailable, "printer.not_ready",
                      "the printer is " + std::string(toString(state)) + " " + when);

@@ -52,18 +52,7 @@ void DeviceHub::buildPrinter(const config::Settings& settings) {
     }
     setup.pollInterval = std::chrono::seconds(settings.intValue(kPrinterPoll_s));
     printer_ = std::make_unique<devices::PrinterService>(std::move(setup));
-    connect(printer_.get(), &devices::PrinterService::stateChanged, &catalog_,
-            [this](const QString& state) {
-                printerState_ = state;
-                emit healthChanged();
-                using R = core::PrinterReadiness;
-                catalog_.setPrinter(state == QLatin1String("ready") ||
-                                            state == QLatin1String("paper_low")
-                                        ? R::Ready
-                                    : state == QLatin1String("paper_out")  ? R::PaperOut
-                                    : state == QLatin1String("cover_open") ? R::CoverOpen
-                                                                           : R::NotReady);
-            });
+    connect(printer_.get(), &devices::PrinterService::stateChanged, this, &DeviceHub::setPrinter);
 }
 
 void DeviceHub::buildIdCardReader(const config::Settings& settings) {
@@ -120,6 +109,10 @@ void DeviceHub::buildIdCardReader(const config::Settings& settings) {
     connect(idCards_.get(), &devices::IdCardService::cardRead, this, &DeviceHub::identityRead);
     connect(idCards_.get(), &devices::IdCardService::cardRejected, &session_,
             &core::SessionController::identificationFailed);
+    setReader(idCardState_, core::IdentityMeans::IdCard, idCards_->present());
+    connect(idCards_.get(), &devices::IdCardService::presenceChanged, this, [this](bool present) {
+        setReader(idCardState_, core::IdentityMeans::IdCard, present);
+    });
     // A resident ID card is read in one go and may be lifted at once, so its removal does not
     // end the session (an inserted social-security card's removal will).
 }
@@ -152,6 +145,10 @@ void DeviceHub::buildSmartCardReader(const config::Settings& settings) {
     // The card stays in its slot while the patient is served: pulling it out ends the session.
     connect(service, &devices::SscService::cardRemoved, &session_,
             &core::SessionController::cardRemoved);
+    setReader(sscState_, core::IdentityMeans::SocialSecurityCard, true);
+    connect(service, &devices::SscService::presenceChanged, this, [this](bool present) {
+        setReader(sscState_, core::IdentityMeans::SocialSecurityCard, present);
+    });
 }
 
 void DeviceHub::buildScanner(const config::Settings& settings) {
@@ -183,6 +180,10 @@ void DeviceHub::buildScanner(const config::Settings& settings) {
     }
     qCInfo(lcScanner).noquote() << "scanner:" << backend;
     scanner_ = std::make_unique<devices::ScannerService>(std::move(open), std::move(rules.value()));
+    setReader(scannerState_, core::IdentityMeans::Scanner, true);
+    connect(scanner_.get(), &devices::ScannerService::presenceChanged, this, [this](bool present) {
+        setReader(scannerState_, core::IdentityMeans::Scanner, present);
+    });
     connect(scanner_.get(), &devices::ScannerService::scanned, &session_,
             [this](const QString& kind, const QString& token) {
                 if (kind == QLatin1String("payment_code")) {
@@ -196,13 +197,32 @@ void DeviceHub::buildScanner(const config::Settings& settings) {
             });
 }
 
+void DeviceHub::setReader(devices::ReaderState& slot, core::IdentityMeans means, bool present) {
+    const auto state = present ? devices::ReaderState::Ready : devices::ReaderState::Lost;
+    catalog_.setIdentityMeans(means, present);
+    if (slot == state) return;
+    const bool wasConfigured = slot != devices::ReaderState::Absent;
+    slot = state;
+    if (wasConfigured) emit healthChanged();  // not for the first state, known at start-up
+}
+
+void DeviceHub::setPrinter(printer::PrinterState state) {
+    printerState_ = state;
+    emit healthChanged();
+    using R = core::PrinterReadiness;
+    catalog_.setPrinter(printer::canPrint(state)                    ? R::Ready
+                        : state == printer::PrinterState::PaperOut  ? R::PaperOut
+                        : state == printer::PrinterState::CoverOpen ? R::CoverOpen
+                                                                    : R::NotReady);
+}
+
 std::vector<std::pair<std::string, std::string>> DeviceHub::health() const {
-    std::vector<std::pair<std::string, std::string>> devices;
-    devices.emplace_back("idcard_reader", idCards_ ? "ready" : "absent");
-    devices.emplace_back("ssc_reader", socialSecurityCards_ ? "ready" : "absent");
-    devices.emplace_back("scanner", scanner_ ? "ready" : "absent");
-    if (printer_) devices.emplace_back("printer", printerState_.toStdString());
-    return devices;
+    std::vector<std::pair<std::string, std::string>> states;
+    states.emplace_back("idcard_reader", devices::toString(idCardState_));
+    states.emplace_back("ssc_reader", devices::toString(sscState_));
+    states.emplace_back("scanner", devices::toString(scannerState_));
+    if (printer_) states.emplace_back("printer", printer::toString(printerState_));
+    return states;
 }
 
 Status DeviceHub::control(const QString& action, const QString& argument) {

@@ -12,6 +12,7 @@
 #include "devices/card_photo.h"
 #include "devices/id_card_service.h"
 #include "devices/printer_service.h"
+#include "devices/reader_state.h"
 #include "devices/scanner_service.h"
 #include "devices/ssc_service.h"
 
@@ -31,7 +32,8 @@ public:
     void start();
     // The printer, or null when none is configured.
     devices::PrinterService* printer() const { return printer_.get(); }
-    // Each device's state for the heartbeat: "idcard_reader" → "ready", "printer" → "paper_out".
+    // Each device's state for the heartbeat and the maintenance screen, in the contract's words:
+    // "idcard_reader" → "ready" | "lost" | "absent", "printer" → "paper_out".
     std::vector<std::pair<std::string, std::string>> health() const;
     // Journey steps: place_card KEY | remove_card | insert_ssc KEY [FAULT] | remove_ssc |
     // scan TEXT (each with its device's simulated backend).
@@ -63,7 +65,15 @@ private:
     std::unique_ptr<devices::SscService> socialSecurityCards_;
     std::unique_ptr<devices::ScannerService> scanner_;
     std::unique_ptr<devices::PrinterService> printer_;
-    QString printerState_ = QStringLiteral("offline");
+    // A reader answered or stopped answering: the menu's means of identification, the
+    // heartbeat and the maintenance screen follow.
+    void setReader(devices::ReaderState& slot, core::IdentityMeans means, bool present);
+    void setPrinter(printer::PrinterState state);
+
+    devices::ReaderState idCardState_ = devices::ReaderState::Absent;
+    devices::ReaderState sscState_ = devices::ReaderState::Absent;
+    devices::ReaderState scannerState_ = devices::ReaderState::Absent;
+    printer::PrinterState printerState_ = printer::PrinterState::Offline;
 };
 
 }  // namespace lobby::app

@@ -131,4 +131,21 @@ bool FunctionCatalog::isAvailable(const QString& id) const {
     return unavailableReason(id).isEmpty();
 }
 
+void FunctionCatalog::setIdentityMeans(IdentityMeans means, bool available) {
+    bool& slot = means == IdentityMeans::IdCard               ? idCard_
+                 : means == IdentityMeans::SocialSecurityCard ? socialSecurityCard_
+                                                              : scanner_;
+    if (slot == available) return;
+    slot = available;
+    emit changed();
+}
+
+QStringList FunctionCatalog::identityMeans() const {
+    QStringList means;
+    if (idCard_) means << QStringLiteral("idcard");
+    if (socialSecurityCard_) means << QStringLiteral("ssc");
+    if (scanner_) means << QStringLiteral("qr");
+    return means;
+}
+
 }  // namespace lobby::core

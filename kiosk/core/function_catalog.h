@@ -15,6 +15,9 @@ namespace lobby::core {
 
 // What the slip printer can do, as far as a patient is concerned.
 enum class PrinterReadiness { Ready, PaperOut, CoverOpen, NotReady };
+// The means a patient can identify with at this kiosk: each needs its reader configured and
+// answering (a reader unplugged, pcscd stopped: withdrawn before anyone tries it).
+enum class IdentityMeans { IdCard, SocialSecurityCard, Scanner };
 
 struct ServiceHealth {
     bool platformConnected = false;  // the appointment platform client is configured and answering
@@ -36,6 +39,9 @@ public:
     void setClock(std::function<QTime()> clock) { clock_ = std::move(clock); }
     // [{id, available, reason}], reason in the current UI language; empty when available.
     QVariantList functions() const;
+    void setIdentityMeans(IdentityMeans means, bool available);
+    // "idcard", "ssc", "qr": what the attract screen invites a patient to use.
+    QStringList identityMeans() const;
     bool isAvailable(const QString& id) const;
 
 signals:
@@ -51,6 +57,7 @@ private:
     std::function<QTime()> clock_ = [] { return QTime::currentTime(); };
     QTimer hoursTimer_;  // notices opening and closing time while the menu is on screen
     bool wasOpen_ = true;
+    bool idCard_ = false, socialSecurityCard_ = false, scanner_ = false;
 };
 
 }  // namespace lobby::core

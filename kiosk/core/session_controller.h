@@ -6,6 +6,7 @@
 #include <QtQml/qqmlregistration.h>
 #include <QElapsedTimer>
 #include <QObject>
+#include <QStringList>
 #include <QTimer>
 #include <QUrl>
 #include <QVariantList>
@@ -50,6 +51,8 @@ class SessionController : public QObject {
     Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY errorChanged)
     Q_PROPERTY(bool readingCard READ readingCard NOTIFY readingCardChanged)
     Q_PROPERTY(QVariantList functions READ functions NOTIFY functionsChanged)
+    // The means of identification whose readers answer: "idcard", "ssc", "qr".
+    Q_PROPERTY(QStringList identifyBy READ identifyBy NOTIFY functionsChanged)
     Q_PROPERTY(QVariantMap outcome READ outcome NOTIFY outcomeChanged)
     // A word for this patient on the menu (e.g. a slip from an earlier visit was just printed).
     Q_PROPERTY(QString notice READ notice NOTIFY noticeChanged)
@@ -74,6 +77,7 @@ public:
     QString errorMessage() const { return errorMessage_.translated(); }
     bool readingCard() const { return readingCard_; }
     QVariantList functions() const { return catalog_->functions(); }
+    QStringList identifyBy() const { return catalog_->identityMeans(); }
     QVariantMap outcome() const;
     // The platform's id of the identified patient (empty without a platform); C++ only.
     QString patientId() const { return patientId_; }

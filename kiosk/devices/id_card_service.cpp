@@ -48,8 +48,8 @@ IdCardService::IdCardService(std::unique_ptr<idcard::SamReader> reader,
             qCWarning(lcIdCard) << "reader lost:" << (error ? error->message.c_str() : "");
         }
         QMetaObject::invokeMethod(this, [this, present] {
-            readerPresent_ = present;
-            emit readerPresentChanged(present);
+            present_ = present;
+            emit presenceChanged(present);
         });
     };
     watcher_ = std::make_unique<idcard::IdCardWatcher>(*reader_, std::move(options), events);

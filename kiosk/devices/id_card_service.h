@@ -22,7 +22,8 @@ public:
     ~IdCardService() override;
 
     void start();
-    bool readerPresent() const { return readerPresent_; }
+    // Whether the reader answers (it is assumed to until the first poll says otherwise).
+    bool present() const { return present_; }
 
     // The sentence a patient sees when their card could not be used.
     static core::TranslatableText patientMessage(const Error& error);
@@ -32,12 +33,12 @@ signals:
     void cardRead(const lobby::devices::CardHolder& holder);
     void cardRejected(lobby::core::TranslatableText patientMessage);
     void cardRemoved();
-    void readerPresentChanged(bool present);
+    void presenceChanged(bool present);
 
 private:
     std::unique_ptr<idcard::SamReader> reader_;
     std::unique_ptr<idcard::IdCardWatcher> watcher_;
-    bool readerPresent_ = true;
+    bool present_ = true;
 };
 
 }  // namespace lobby::devices

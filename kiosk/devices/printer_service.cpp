@@ -64,19 +64,16 @@ void PrinterService::printNow(PrintJob job) {
 }
 
 void PrinterService::run() {
-    std::optional<QString> last;
+    std::optional<printer::PrinterState> last;
     while (true) {
-        auto state = poll();
-        QString name = QStringLiteral("offline");
-        if (state) {
-            name = QString::fromLatin1(printer::toString(state.value()).data());
-        } else if (!last || *last != name) {
-            qCWarning(lcPrinter) << state.error().message.c_str();
-        }
-        if (!last || *last != name) {
-            qCInfo(lcPrinter).noquote() << "printer:" << name;
-            last = name;
-            QMetaObject::invokeMethod(this, [this, name] { emit stateChanged(name); });
+        auto polled = poll();
+        const printer::PrinterState state =
+            polled ? polled.value() : printer::PrinterState::Offline;
+        if (!polled && last != state) qCWarning(lcPrinter) << polled.error().message.c_str();
+        if (last != state) {
+            qCInfo(lcPrinter).noquote() << "printer:" << printer::toString(state).data();
+            last = state;
+            QMetaObject::invokeMethod(this, [this, state] { emit stateChanged(state); });
         }
         std::unique_lock lock(mutex_);
         wake_.wait_for(lock, setup_.pollInterval, [this] { return stopping_ || !jobs_.empty(); });

@@ -42,8 +42,8 @@ public:
     void print(std::string reference, printer::Bytes slip, PrintDone done);
 
 signals:
-    // state: "ready" | "paper_low" | "paper_out" | "cover_open" | "offline" | "error"
-    void stateChanged(const QString& state);
+    // What the printer says of itself; Offline when it cannot be asked.
+    void stateChanged(lobby::printer::PrinterState state);
 
 private:
     struct PrintJob {

@@ -34,7 +34,7 @@ void ScannerService::run() {
         if (now == present) return;
         present = now;
         if (error != nullptr) qCWarning(lcScanner) << error->message.c_str();
-        QMetaObject::invokeMethod(this, [this, now] { emit scannerPresentChanged(now); });
+        QMetaObject::invokeMethod(this, [this, now] { emit presenceChanged(now); });
     };
     while (!stopping_) {
         if (!source) {

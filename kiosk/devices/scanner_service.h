@@ -30,7 +30,8 @@ public:
 signals:
     // kind: "evoucher" | "visit_card" | "payment_code" | "unknown"
     void scanned(const QString& kind, const QString& token);
-    void scannerPresentChanged(bool present);
+    // The scanner's device opens, or not (unplugged).
+    void presenceChanged(bool present);
 
 private:
     void run();

@@ -35,8 +35,7 @@ SscService::SscService(smartcard::SscWatchOptions options, QObject* parent) : QO
         } else {
             qCWarning(lcSmartCard) << (error != nullptr ? error->message.c_str() : "unavailable");
         }
-        QMetaObject::invokeMethod(this,
-                                  [this, available] { emit serviceAvailableChanged(available); });
+        QMetaObject::invokeMethod(this, [this, available] { emit presenceChanged(available); });
     };
     watcher_ = std::make_unique<smartcard::SscWatcher>(std::move(options), std::move(events));
 }

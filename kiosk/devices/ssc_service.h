@@ -27,7 +27,8 @@ signals:
     void cardRead(const lobby::devices::CardHolder& holder);
     void cardRejected(lobby::core::TranslatableText patientMessage);
     void cardRemoved();
-    void serviceAvailableChanged(bool available);
+    // pcscd and a reader answer, or not (pcscd stopped, the reader unplugged).
+    void presenceChanged(bool present);
 
 private:
     std::unique_ptr<smartcard::SscWatcher> watcher_;

@@ -3,6 +3,10 @@
 // heartbeats. Every route but enrollment requires the caller's client certificate.
 #include <httplib.h>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "sim/platform/http_replies.h"
 #include "sim/platform/platform_server.h"
 
@@ -15,8 +19,9 @@ constexpr const char* kEnrollPath = "/v1/terminals/enroll";
 
 // A heartbeat as the contract has it: the required fields with their types.
 bool isValidHeartbeat(const json& body) {
-    static const char* kPrinterStates[] = {"ready",      "paper_low", "paper_out",
-                                           "cover_open", "offline",   "error"};
+    static const std::vector<std::string> kPrinterStates = {"ready",      "paper_low", "paper_out",
+                                                            "cover_open", "offline",   "error"};
+    static const std::vector<std::string> kReaderStates = {"ready", "absent", "lost"};
     for (const char* field : {"software_version", "scene_version", "devices", "uptime_s"}) {
         if (!body.contains(field)) return false;
     }
@@ -27,11 +32,9 @@ bool isValidHeartbeat(const json& body) {
     }
     for (const auto& [device, state] : body["devices"].items()) {
         if (!state.is_string()) return false;
-        if (device == "printer" &&
-            std::find(std::begin(kPrinterStates), std::end(kPrinterStates),
-                      state.get<std::string>()) == std::end(kPrinterStates)) {
+        const auto& allowed = device == "printer" ? kPrinterStates : kReaderStates;
+        if (std::find(allowed.begin(), allowed.end(), state.get<std::string>()) == allowed.end())
             return false;
-        }
     }
     return true;
 }

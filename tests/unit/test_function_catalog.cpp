@@ -1,10 +1,12 @@
 #include <gtest/gtest.h>
 
+#include <QSignalSpy>
 #include <QVariantMap>
 
 #include "core/function_catalog.h"
 
 using lobby::core::FunctionCatalog;
+using lobby::core::IdentityMeans;
 using lobby::core::PrinterReadiness;
 using lobby::core::ServiceHealth;
 
@@ -92,4 +94,17 @@ TEST(FunctionCatalog, OutsideOpeningHoursNothingIsAvailableAndTheHoursAreSaid) {
     EXPECT_TRUE(catalog.isAvailable("pickup"));
     now = QTime(17, 30);
     EXPECT_FALSE(catalog.isAvailable("pickup"));
+}
+
+TEST(FunctionCatalog, OnlyAnsweringReadersAreOfferedForIdentification) {
+    FunctionCatalog catalog;
+    EXPECT_TRUE(catalog.identityMeans().isEmpty()) << "nothing configured, nothing offered";
+    QSignalSpy changed(&catalog, &FunctionCatalog::changed);
+    catalog.setIdentityMeans(IdentityMeans::IdCard, true);
+    catalog.setIdentityMeans(IdentityMeans::Scanner, true);
+    EXPECT_EQ(catalog.identityMeans(), QStringList({"idcard", "qr"}));
+    catalog.setIdentityMeans(IdentityMeans::IdCard, false);  // unplugged
+    EXPECT_EQ(catalog.identityMeans(), QStringList({"qr"}));
+    catalog.setIdentityMeans(IdentityMeans::IdCard, false);  // no change, no signal
+    EXPECT_EQ(changed.count(), 3);
 }

@@ -46,7 +46,7 @@ TEST(ScannerService, EmitsClassifiedScansAndReopensAFailedScanner) {
         },
         rules.value());
     QSignalSpy scans(&service, &ScannerService::scanned);
-    QSignalSpy presence(&service, &ScannerService::scannerPresentChanged);
+    QSignalSpy presence(&service, &ScannerService::presenceChanged);
     service.start();
     ASSERT_TRUE(QTest::qWaitFor([&] { return scans.count() >= 2; }, 8000));
     service.stop();

@@ -38,7 +38,15 @@ Item {
                 textFormat: Text.PlainText
                 objectName: "attractPrompt"
                 Layout.fillWidth: true
-                text: qsTr("Place your ID card or medical-insurance card")
+                // Names only what works now: a patient is never told to use a dead reader.
+                readonly property bool idCard: Session.identifyBy.indexOf("idcard") >= 0
+                readonly property bool ssc: Session.identifyBy.indexOf("ssc") >= 0
+                readonly property bool qr: Session.identifyBy.indexOf("qr") >= 0
+                text: idCard && ssc ? qsTr("Place your ID card or medical-insurance card")
+                    : idCard ? qsTr("Place your ID card on the reader")
+                    : ssc ? qsTr("Insert your medical-insurance card")
+                    : qr ? qsTr("Show your medical-insurance e-voucher QR code")
+                    : qsTr("The card readers are not working. Touch below to type your ID number.")
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontHuge
                 font.bold: true
@@ -65,17 +73,24 @@ Item {
             Layout.preferredWidth: screen.columnWidth
             spacing: Theme.spacing
 
+            // Only the means whose reader answers: an unplugged reader is not offered.
             InstructionCard {
+                objectName: "identifyByIdCard"
+                visible: Session.identifyBy.indexOf("idcard") >= 0
                 Layout.fillWidth: true
                 symbol: qsTr("ID")
                 text: qsTr("Resident ID card: place it on the reader")
             }
             InstructionCard {
+                objectName: "identifyBySsc"
+                visible: Session.identifyBy.indexOf("ssc") >= 0
                 Layout.fillWidth: true
                 symbol: qsTr("SSC")
                 text: qsTr("Social-security card: insert it, chip first")
             }
             InstructionCard {
+                objectName: "identifyByQr"
+                visible: Session.identifyBy.indexOf("qr") >= 0
                 Layout.fillWidth: true
                 symbol: qsTr("QR")
                 text: qsTr("Medical-insurance e-voucher: show the QR code to the scanner")
