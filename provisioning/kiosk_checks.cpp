@@ -15,10 +15,9 @@
 #include "idcard/usb_transport.h"
 #include "journal/transaction_journal.h"
 #include "platform/https_platform_client.h"
-#include "printer/cups_queue.h"
-#include "printer/direct_channel.h"
-#include "printer/usb_status.h"
+#include "printer/printer_state.h"
 #include "scene/scene_store.h"
+#include "setup/from_settings.h"
 #include "smartcard/pcsc.h"
 
 namespace lobby::ctl {
@@ -70,14 +69,8 @@ Check enrollmentCheck(const config::Settings& settings, bool required) {
 }
 
 Check platformCheck(const config::Settings& settings, bool required) {
-    platform::ClientConfig client;
-    client.baseUrl = settings.stringValue(kPlatformBaseUrl).toStdString();
-    client.caBundle = settings.stringValue(kPlatformCaBundle).toStdString();
-    client.pinnedPublicKey = settings.stringValue(kPlatformPinnedKey).toStdString();
-    client.clientCertificate = settings.stringValue(kPlatformClientCert).toStdString();
-    client.clientKey = settings.stringValue(kPlatformClientKey).toStdString();
-    client.callTimeout =
-        std::min(kPlatformProbe_ms, milliseconds(settings.intValue(kPlatformCallTimeout_ms)));
+    platform::ClientConfig client = setup::platformClient(settings);
+    client.callTimeout = std::min(kPlatformProbe_ms, client.callTimeout);
     platform::HttpsPlatformClient platform(client);
     auto departments = platform.departments();
     if (!departments) return failed("platform", required, words(departments.error()));
@@ -88,9 +81,8 @@ Check platformCheck(const config::Settings& settings, bool required) {
 }
 
 Check sceneCheck(const config::Settings& settings) {
-    scene::SceneStore store(settings.stringValue(kSceneStateDir).toStdString(),
-                            settings.stringValue(kSceneTrustDir).toStdString(),
-                            {settings.stringValue(kTerminalGroup).toStdString(), {}, {}});
+    auto stored = setup::sceneStore(settings);
+    scene::SceneStore& store = *stored;
     store.load();
     QString detail = store.current() ? QStringLiteral("version %1 (%2)")
                                            .arg(store.currentVersion())
@@ -165,32 +157,12 @@ Check scannerCheck(const config::Settings& settings) {
 }
 
 Check printerCheck(const config::Settings& settings) {
-    const QString direct = settings.stringValue(kPrinterDirect);
-    Result<printer::PrinterState> state = printer::PrinterState::Error;
-    QString source;
-    if (direct.startsWith("usb:")) {
-        auto id = usb::parseUsbId(direct.mid(4).toStdString());
-        if (!id) return failed("printer", true, words(id.error()));
-        state = printer::queryStatusUsb(id.value(), kPrinterProbe_s);
-        source = "the printer (USB)";
-    } else if (!direct.isEmpty()) {
-        state = printer::queryStatus({direct.section(':', 0, 0).toStdString(),
-                                      static_cast<unsigned short>(direct.section(':', 1).toUInt())},
-                                     kPrinterProbe_s);
-        source = "the printer (" + direct + ")";
-    } else {
-        auto queue = printer::queryQueue({settings.stringValue(kPrinterCupsServer).toStdString(),
-                                          settings.stringValue(kPrinterQueue).toStdString()},
-                                         kPrinterProbe_s);
-        if (!queue) return failed("printer", true, words(queue.error()));
-        if (!queue->accepting)
-            return failed("printer", true, "the CUPS queue is not accepting jobs");
-        state = queue->printerState;
-        source = "CUPS";
-    }
+    const printer::PrinterEndpoint endpoint = setup::printerEndpoint(settings);
+    auto state = printer::queryState(endpoint, kPrinterProbe_s);
     if (!state) return failed("printer", true, words(state.error()));
     const QString name = QString::fromLatin1(printer::toString(state.value()).data());
-    return {"printer", true, printer::canPrint(state.value()), name + " (from " + source + ")"};
+    return {"printer", true, printer::canPrint(state.value()),
+            name + " (from " + QString::fromStdString(printer::stateSource(endpoint)) + ")"};
 }
 
 }  // namespace

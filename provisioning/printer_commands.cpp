@@ -12,9 +12,8 @@
 #include "commands.h"
 #include "config/slip_templates.h"
 #include "printer/cups_queue.h"
-#include "printer/direct_channel.h"
+#include "printer/printer_state.h"
 #include "printer/slip.h"
-#include "printer/usb_status.h"
 
 namespace lobby::ctl {
 namespace {
@@ -43,43 +42,37 @@ void print(const QJsonObject& json) {
 
 int printerCommand(const QStringList& args) {
     if (args.isEmpty() || (args[0] != "status" && args[0] != "test")) return usage();
-    printer::CupsQueue queue{"", "kiosk"};
-    std::optional<printer::DirectAddress> direct;
-    std::optional<usb::UsbId> usbDirect;
-    printer::PaperWidth paper = printer::PaperWidth::Mm80;
+    printer::PrinterEndpoint endpoint;
+    endpoint.queue = {"", "kiosk"};
     for (int i = 1; i < args.size(); ++i) {
         if (i + 1 >= args.size()) return usage();
         const QString value = args[i + 1];
         if (args[i] == "--queue") {
-            queue.name = value.toStdString();
+            endpoint.queue.name = value.toStdString();
         } else if (args[i] == "--server") {
-            queue.server = value.toStdString();
-        } else if (args[i] == "--direct" && value.startsWith("usb:")) {
-            auto id = usb::parseUsbId(value.mid(4).toStdString());
-            if (!id) return fail(id.error());
-            usbDirect = id.value();
-        } else if (args[i] == "--direct" && value.contains(':')) {
-            direct =
-                printer::DirectAddress{value.section(':', 0, 0).toStdString(),
-                                       static_cast<unsigned short>(value.section(':', 1).toUInt())};
-        } else if (args[i] == "--paper" && (value == "58" || value == "80")) {
-            paper = value == "58" ? printer::PaperWidth::Mm58 : printer::PaperWidth::Mm80;
+            endpoint.queue.server = value.toStdString();
+        } else if (args[i] == "--direct") {
+            if (auto direct = printer::setDirect(endpoint, value.toStdString()); !direct)
+                return fail(direct.error());
+        } else if (args[i] == "--paper") {
+            auto paper = printer::parsePaperWidth(value.toStdString());
+            if (!paper) return usage();
+            endpoint.paper = paper.value();
         } else {
             return usage();
         }
         ++i;
     }
     if (args[0] == "status") {
-        if (direct || usbDirect) {
-            auto state = direct ? printer::queryStatus(*direct, seconds(3))
-                                : printer::queryStatusUsb(*usbDirect, seconds(3));
+        if (endpoint.tcp || endpoint.usb) {
+            auto state = printer::queryState(endpoint, seconds(3));
             if (!state) return fail(state.error());
             print({{"state", QString::fromLatin1(printer::toString(state.value()).data())},
                    {"reasons", QJsonArray{}},
                    {"source", "printer"}});
             return kExitOk;
         }
-        auto status = printer::queryQueue(queue, seconds(5));
+        auto status = printer::queryQueue(endpoint.queue, seconds(5));
         if (!status) return fail(status.error());
         QJsonArray reasons;
         for (const auto& reason : status->reasons)
@@ -95,11 +88,11 @@ int printerCommand(const QStringList& args) {
     const printer::SlipFields fields = {
         {"terminal_id", qEnvironmentVariable("LOBBY_TERMINAL_ID", "KIOSK").toStdString()},
         {"printed_at", QDateTime::currentDateTime().toString("yyyy-MM-dd HH:mm").toStdString()}};
-    auto bytes = printer::renderSlip(page.value(), fields, paper);
+    auto bytes = printer::renderSlip(page.value(), fields, endpoint.paper);
     if (!bytes) return fail(bytes.error());
-    auto job = printer::submitRawJob(queue, bytes.value(), "test page", seconds(10));
+    auto job = printer::submitRawJob(endpoint.queue, bytes.value(), "test page", seconds(10));
     if (!job) return fail(job.error());
-    if (auto done = printer::waitForJob(queue, job.value(), seconds(60)); !done)
+    if (auto done = printer::waitForJob(endpoint.queue, job.value(), seconds(60)); !done)
         return fail(done.error());
     print({{"printed", true}, {"job", job.value()}, {"bytes", static_cast<int>(bytes->size())}});
     return kExitOk;

@@ -24,7 +24,6 @@
 #include "app/simulation.h"
 #include "core/process_memory.h"
 #include "core/qml_exposure.h"
-#include "devices/slip_logo.h"
 #include "journeys/booking_flow.h"
 #include "journeys/booking_list_flow.h"
 #include "journeys/identity_resolver.h"
@@ -37,12 +36,11 @@
 #include "scene/scene_store.h"
 #include "services/platform_service.h"
 #include "services/scene_service.h"
+#include "setup/from_settings.h"
 
 namespace lobby::app {
 namespace {
 
-// Slips are printed on 80 mm paper: 576 dots across.
-constexpr int kSlipWidth_dots = 576;
 // A heartbeat carries one line of the last problem, not a log.
 constexpr int kLastErrorMax_chars = 300;
 // Long enough after a patient leaves for their screens to have been torn down.
@@ -135,15 +133,8 @@ void CompositionRoot::buildPlatform(const config::Settings& settings) {
         qCInfo(lcPlatform) << "no appointment platform configured";
         return;
     }
-    platform::ClientConfig client;
-    client.baseUrl = settings.stringValue(kPlatformBaseUrl).toStdString();
-    client.caBundle = settings.stringValue(kPlatformCaBundle).toStdString();
-    client.pinnedPublicKey = settings.stringValue(kPlatformPinnedKey).toStdString();
-    client.clientCertificate = settings.stringValue(kPlatformClientCert).toStdString();
-    client.clientKey = settings.stringValue(kPlatformClientKey).toStdString();
-    client.callTimeout = std::chrono::milliseconds(settings.intValue(kPlatformCallTimeout_ms));
     platform_ = std::make_unique<services::PlatformService>(
-        std::make_unique<platform::HttpsPlatformClient>(std::move(client)),
+        std::make_unique<platform::HttpsPlatformClient>(setup::platformClient(settings)),
         std::chrono::seconds(settings.intValue(kPlatformHeartbeat_s)));
     connect(platform_.get(), &services::PlatformService::reachabilityChanged, &catalog_,
             &core::FunctionCatalog::setPlatformConnected);
@@ -190,6 +181,7 @@ void CompositionRoot::buildJourneys(const config::Settings& settings) {
     slips_ = std::make_unique<journeys::SlipDesk>(devices_->printer(),
                                                   settings.stringValue(kHospitalName),
                                                   settings.stringValue(kHospitalQueueUrl));
+    slips_->setPaper(setup::printerEndpoint(settings).paper);
     journeys::BookingPolicy policy;
     policy.paymentWindow_s = settings.intValue(kPaymentWindow_s);
     pickup_ = std::make_unique<journeys::PickUpFlow>(session_, platform_.get(), *slips_,
@@ -207,10 +199,7 @@ void CompositionRoot::buildJourneys(const config::Settings& settings) {
 
 void CompositionRoot::buildScenes(const config::Settings& settings) {
     using namespace config::keys;
-    sceneStore_ = std::make_unique<scene::SceneStore>(
-        settings.stringValue(kSceneStateDir).toStdString(),
-        settings.stringValue(kSceneTrustDir).toStdString(),
-        scene::SceneBinding{settings.stringValue(kTerminalGroup).toStdString(), {}, {}});
+    sceneStore_ = setup::sceneStore(settings);
     scenes_ = std::make_unique<services::SceneService>(
         *sceneStore_, platform_.get(), session_,
         std::chrono::seconds(settings.intValue(kScenePoll_s)),
@@ -281,17 +270,7 @@ void CompositionRoot::applyScene(const scene::Scene& scene) {
     pickup_->setPaymentMethods(toList(scene.paymentMethods));
     slips_->setHospitalName(name);
     slips_->setFooter(QString::fromStdString(scene.slipFooter));
-    std::optional<printer::Raster> logo;
-    if (!scene.logoPngBase64.empty()) {
-        auto raster = devices::slipLogoFromPng(
-            QByteArray::fromBase64(QByteArray::fromStdString(scene.logoPngBase64)),
-            kSlipWidth_dots);
-        if (raster)
-            logo = std::move(raster.value());
-        else
-            qCWarning(lcKiosk) << "scene logo:" << raster.error().message.c_str();
-    }
-    slips_->setLogo(std::move(logo));
+    slips_->setLogoPng(QByteArray::fromBase64(QByteArray::fromStdString(scene.logoPngBase64)));
 }
 
 CompositionRoot::~CompositionRoot() {

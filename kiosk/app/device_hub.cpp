@@ -4,6 +4,7 @@
 #include "idcard/serial_transport.h"
 #include "idcard/usb_transport.h"
 #include "logging/categories.h"
+#include "setup/from_settings.h"
 
 namespace lobby::app {
 namespace {
@@ -36,20 +37,7 @@ void DeviceHub::buildPrinter(const config::Settings& settings) {
         return;
     }
     devices::PrinterSetup setup;
-    setup.queue = {settings.stringValue(kPrinterCupsServer).toStdString(),
-                   settings.stringValue(kPrinterQueue).toStdString()};
-    if (const QString direct = settings.stringValue(kPrinterDirect); direct.startsWith("usb:")) {
-        auto id = usb::parseUsbId(direct.mid(4).toStdString());
-        if (!id) {
-            qCCritical(lcPrinter) << id.error().message.c_str() << "- status from CUPS instead";
-        } else {
-            setup.usbDirect = id.value();
-        }
-    } else if (!direct.isEmpty()) {
-        setup.direct =
-            printer::DirectAddress{direct.section(':', 0, 0).toStdString(),
-                                   static_cast<unsigned short>(direct.section(':', 1).toUInt())};
-    }
+    setup.endpoint = setup::printerEndpoint(settings);
     setup.pollInterval = std::chrono::seconds(settings.intValue(kPrinterPoll_s));
     printer_ = std::make_unique<devices::PrinterService>(std::move(setup));
     connect(printer_.get(), &devices::PrinterService::stateChanged, this, &DeviceHub::setPrinter);

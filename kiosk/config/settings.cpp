@@ -1,6 +1,7 @@
 #include "config/settings.h"
 
 #include "config/technician_pin.h"
+#include "printer/printer_endpoint.h"
 
 #include <QRegularExpression>
 
@@ -137,6 +138,12 @@ Status crossCheck(const Settings& settings) {
             return configError(kPlatformCaBundle,
                                "required with the https platform (the CA that vouches for it)");
         }
+    }
+    printer::PrinterEndpoint printer;
+    if (auto direct =
+            printer::setDirect(printer, settings.stringValue(kPrinterDirect).toStdString());
+        !direct) {
+        return configError(kPrinterDirect, QString::fromStdString(direct.error().message));
     }
     const QString pinHash = settings.stringValue(kMaintenancePinHash);
     if (!pinHash.isEmpty() && pinHash.section(QLatin1Char('$'), 1, 1).toInt() < kPinMinIterations) {

@@ -113,6 +113,9 @@ const std::vector<SettingSpec>& settingSpecs() {
                       "Where to ask the printer itself for its status (DLE EOT): IPv4:port of its "
                       "raw port, or usb:VID:PID; empty: status from CUPS."),
         intSetting(kPrinterPoll_s, 5, 1, 300, "How often the printer's state is checked."),
+        enumSetting(
+            kPrinterPaper_mm, "80", {"80", "58"},
+            "The slip paper's width in millimetres (48 or 32 columns, logo 576 or 384 dots)."),
         intSetting(kPaymentWindow_s, 180, 10, 600,
                    "Seconds a payment QR code waits for the patient before the held slot is "
                    "released (the platform holds it 10 minutes at most)."),

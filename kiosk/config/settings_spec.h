@@ -59,6 +59,7 @@ inline const QString kPrinterQueue = QStringLiteral("devices.printer.queue");
 inline const QString kPrinterCupsServer = QStringLiteral("devices.printer.cups_server");
 inline const QString kPrinterDirect = QStringLiteral("devices.printer.direct");
 inline const QString kPrinterPoll_s = QStringLiteral("devices.printer.poll_interval_s");
+inline const QString kPrinterPaper_mm = QStringLiteral("devices.printer.paper_mm");
 inline const QString kPaymentWindow_s = QStringLiteral("booking.payment_window_s");
 inline const QString kHospitalQueueUrl = QStringLiteral("hospital.queue_url");
 inline const QString kPlatformBackend = QStringLiteral("platform.backend");

@@ -1,6 +1,7 @@
 #include "devices/printer_service.h"
 
 #include "logging/categories.h"
+#include "printer/printer_state.h"
 
 namespace lobby::devices {
 namespace {
@@ -10,7 +11,9 @@ constexpr std::chrono::milliseconds kPrintTimeout{20000};
 }  // namespace
 
 PrinterService::PrinterService(PrinterSetup setup, QObject* parent)
-    : QObject(parent), setup_(std::move(setup)), slips_(setup_.queue, setup_.direct) {}
+    : QObject(parent),
+      setup_(std::move(setup)),
+      slips_(setup_.endpoint.queue, setup_.endpoint.tcp) {}
 
 PrinterService::~PrinterService() {
     stop();
@@ -33,12 +36,7 @@ void PrinterService::stop() {
 }
 
 Result<printer::PrinterState> PrinterService::poll() const {
-    if (setup_.direct) return printer::queryStatus(*setup_.direct, kQueryTimeout);
-    if (setup_.usbDirect) return printer::queryStatusUsb(*setup_.usbDirect, kQueryTimeout);
-    auto status = printer::queryQueue(setup_.queue, kQueryTimeout);
-    if (!status) return status.error();
-    if (!status->accepting) return printer::PrinterState::Offline;
-    return status->printerState;
+    return printer::queryState(setup_.endpoint, kQueryTimeout);
 }
 
 void PrinterService::print(std::string reference, printer::Bytes slip, PrintDone done) {

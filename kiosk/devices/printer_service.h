@@ -13,17 +13,13 @@
 #include <optional>
 #include <thread>
 
-#include "printer/cups_queue.h"
-#include "printer/direct_channel.h"
+#include "printer/printer_endpoint.h"
 #include "printer/slip_printer.h"
-#include "printer/usb_status.h"
 
 namespace lobby::devices {
 
 struct PrinterSetup {
-    printer::CupsQueue queue;
-    std::optional<printer::DirectAddress> direct;  // the printer's raw TCP port
-    std::optional<usb::UsbId> usbDirect;           // or the printer on USB
+    printer::PrinterEndpoint endpoint;  // from the composition root: queue, state source, paper
     std::chrono::milliseconds pollInterval{5000};
 };
 

@@ -4,7 +4,9 @@
 
 #include "config/slip_templates.h"
 #include "devices/printer_service.h"
+#include "devices/slip_logo.h"
 #include "logging/categories.h"
+#include "printer/printer_endpoint.h"
 
 namespace lobby::journeys {
 
@@ -30,8 +32,8 @@ void SlipDesk::print(const QString& kind, printer::SlipFields fields, const std:
     }
     fields["hospital"] = hospitalName_.toStdString();
     fields["footer"] = footer_.toStdString();
-    auto bytes = printer::renderSlip(slipTemplate.value(), fields, printer::PaperWidth::Mm80,
-                                     logo_ ? &*logo_ : nullptr);
+    auto bytes =
+        printer::renderSlip(slipTemplate.value(), fields, paper_, logo_ ? &*logo_ : nullptr);
     if (!bytes) {
         qCCritical(lcJourney) << "slip" << kind << bytes.error().message.c_str();
         done(false);
@@ -44,6 +46,16 @@ void SlipDesk::print(const QString& kind, printer::SlipFields fields, const std:
                         emit printTimed(clock.elapsed());
                         done(outcome.ok() && outcome.value() == printer::PrintOutcome::Printed);
                     });
+}
+
+void SlipDesk::setLogoPng(const QByteArray& png) {
+    logo_.reset();
+    if (png.isEmpty()) return;
+    auto raster = devices::slipLogoFromPng(png, printer::dotsAcross(paper_));
+    if (raster)
+        logo_ = std::move(raster.value());
+    else
+        qCWarning(lcJourney) << "slip logo:" << raster.error().message.c_str();
 }
 
 }  // namespace lobby::journeys

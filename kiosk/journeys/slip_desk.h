@@ -23,8 +23,12 @@ public:
              QObject* parent = nullptr);
 
     void setHospitalName(const QString& name) { hospitalName_ = name; }
-    // The hospital's logo at the head of the slips whose template has a logo line (none: none).
-    void setLogo(std::optional<printer::Raster> logo) { logo_ = std::move(logo); }
+    // The slips' paper (devices.printer.paper_mm): their columns and the logo's width.
+    void setPaper(printer::PaperWidth paper) { paper_ = paper; }
+    // The hospital's logo (a PNG, e.g. the scene's) at the head of the slips whose template has
+    // a logo line, fitted to the paper; empty: none. A PNG that cannot be used is logged and
+    // printed as none.
+    void setLogoPng(const QByteArray& png);
     // The scene's line at the foot of every patient slip (empty: none).
     void setFooter(const QString& footer) { footer_ = footer; }
 
@@ -47,6 +51,7 @@ private:
     QString hospitalName_;
     QString footer_;
     std::optional<printer::Raster> logo_;
+    printer::PaperWidth paper_ = printer::PaperWidth::Mm80;
     QString queueUrlBase_;
 };
 

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "printer/escpos.h"
+#include "printer/printer_endpoint.h"
 #include "printer/text_layout.h"
 
 using namespace lobby;
@@ -78,4 +79,35 @@ TEST(PrinterStatus, DecodesDleEotAnswers) {
     EXPECT_EQ(decodeStatus(kIdle, 0xFF, kIdle).error().code, "printer.bad_status");
     EXPECT_EQ(statusRequest(4), (Bytes{0x10, 0x04, 4}));
     EXPECT_EQ(toString(PrinterState::PaperLow), "paper_low");
+}
+
+TEST(PrinterEndpoint, ParsesWhereTheStateIsReadOnceWithCheckedPorts) {
+    PrinterEndpoint endpoint;
+    ASSERT_TRUE(setDirect(endpoint, "10.0.0.5:9100").ok());
+    ASSERT_TRUE(endpoint.tcp.has_value());
+    EXPECT_EQ(endpoint.tcp->host, "10.0.0.5");
+    EXPECT_EQ(endpoint.tcp->port, 9100);
+    EXPECT_FALSE(endpoint.usb.has_value());
+    ASSERT_TRUE(setDirect(endpoint, "usb:0483:5743").ok());
+    EXPECT_FALSE(endpoint.tcp.has_value()) << "one source at a time";
+    ASSERT_TRUE(endpoint.usb.has_value());
+    EXPECT_EQ(endpoint.usb->vendor, 0x0483);
+    ASSERT_TRUE(setDirect(endpoint, "").ok());
+    EXPECT_FALSE(endpoint.tcp || endpoint.usb) << "empty: the state comes from CUPS";
+    for (const char* bad : {"printer", ":9100", "printer:0", "printer:65536", "printer:91x",
+                            "printer:", "usb:", "usb:zz:1"}) {
+        auto refused = setDirect(endpoint, bad);
+        ASSERT_FALSE(refused.ok()) << bad;
+        EXPECT_EQ(refused.error().kind, ErrorKind::InvalidConfig) << bad;
+    }
+}
+
+TEST(PrinterEndpoint, PaperWidthsAndTheirDots) {
+    EXPECT_EQ(parsePaperWidth("58").value(), PaperWidth::Mm58);
+    EXPECT_EQ(parsePaperWidth("80").value(), PaperWidth::Mm80);
+    EXPECT_FALSE(parsePaperWidth("76").ok());
+    EXPECT_EQ(dotsAcross(PaperWidth::Mm58), 384);
+    EXPECT_EQ(dotsAcross(PaperWidth::Mm80), 576);
+    EXPECT_TRUE(canPrint(PrinterState::PaperLow));
+    EXPECT_FALSE(canPrint(PrinterState::CoverOpen));
 }

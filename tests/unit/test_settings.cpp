@@ -173,3 +173,18 @@ TEST(Settings, SettingsAreCheckedAgainstEachOther) {
     EXPECT_FALSE(settings.set(keys::kIdleCountdown_s, 60).ok());
     EXPECT_EQ(settings.intValue(keys::kIdleCountdown_s), 10);
 }
+
+TEST(Settings, APrinterAddressIsCheckedWhenTheSettingsAreRead) {
+    EXPECT_EQ(
+        errorOf(R"({"schema_version": 1, "devices": {"printer": {"direct": "10.0.0.5:99999"}}})"),
+        "devices.printer.direct: devices.printer.direct \"10.0.0.5:99999\": the port must be "
+        "a number from 1 to 65535");
+    EXPECT_NE(errorOf(R"({"schema_version": 1, "devices": {"printer": {"direct": "usb:zz"}}})")
+                  .find("devices.printer.direct"),
+              std::string::npos);
+    EXPECT_EQ(errorOf(R"({"schema_version": 1, "devices": {"printer": {"paper_mm": "57"}}})"),
+              "devices.printer.paper_mm: '57' is not one of 80, 58");
+    EXPECT_TRUE(Settings::fromJson(
+                    R"({"schema_version": 1, "devices": {"printer": {"direct": "usb:0483:5743"}}})")
+                    .ok());
+}

@@ -1,0 +1,36 @@
+#include "setup/from_settings.h"
+
+namespace lobby::setup {
+
+using namespace config::keys;
+
+platform::ClientConfig platformClient(const config::Settings& settings) {
+    platform::ClientConfig client;
+    client.baseUrl = settings.stringValue(kPlatformBaseUrl).toStdString();
+    client.caBundle = settings.stringValue(kPlatformCaBundle).toStdString();
+    client.pinnedPublicKey = settings.stringValue(kPlatformPinnedKey).toStdString();
+    client.clientCertificate = settings.stringValue(kPlatformClientCert).toStdString();
+    client.clientKey = settings.stringValue(kPlatformClientKey).toStdString();
+    client.callTimeout = std::chrono::milliseconds(settings.intValue(kPlatformCallTimeout_ms));
+    return client;
+}
+
+std::unique_ptr<scene::SceneStore> sceneStore(const config::Settings& settings) {
+    return std::make_unique<scene::SceneStore>(
+        settings.stringValue(kSceneStateDir).toStdString(),
+        settings.stringValue(kSceneTrustDir).toStdString(),
+        scene::SceneBinding{settings.stringValue(kTerminalGroup).toStdString(), {}, {}});
+}
+
+printer::PrinterEndpoint printerEndpoint(const config::Settings& settings) {
+    printer::PrinterEndpoint endpoint;
+    endpoint.queue = {settings.stringValue(kPrinterCupsServer).toStdString(),
+                      settings.stringValue(kPrinterQueue).toStdString()};
+    // Checked when the settings were loaded (Settings' cross-checks); a default has no direct.
+    (void)printer::setDirect(endpoint, settings.stringValue(kPrinterDirect).toStdString());
+    if (auto paper = printer::parsePaperWidth(settings.stringValue(kPrinterPaper_mm).toStdString()))
+        endpoint.paper = paper.value();
+    return endpoint;
+}
+
+}  // namespace lobby::setup
