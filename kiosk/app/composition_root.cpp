@@ -4,7 +4,6 @@
 #include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QQmlComponent>
 #include <QQuickItem>
@@ -14,6 +13,7 @@
 
 #include "app/device_hub.h"
 #include "app/doctor_photo_provider.h"
+#include "app/health_report.h"
 #include "app/journey_timings.h"
 #include "app/language_service.h"
 #include "app/qr_image_provider.h"
@@ -22,12 +22,13 @@
 #include "app/screenshot_recorder.h"
 #include "app/service_notifier.h"
 #include "app/simulation.h"
-#include "core/process_memory.h"
+#include "core/memory_policy.h"
 #include "core/qml_exposure.h"
 #include "journeys/booking_flow.h"
 #include "journeys/booking_list_flow.h"
 #include "journeys/identity_resolver.h"
 #include "journeys/pickup_flow.h"
+#include "journeys/scene_applier.h"
 #include "journeys/slip_desk.h"
 #include "journeys/transaction_recovery.h"
 #include "logging/categories.h"
@@ -40,11 +41,6 @@
 
 namespace lobby::app {
 namespace {
-
-// A heartbeat carries one line of the last problem, not a log.
-constexpr int kLastErrorMax_chars = 300;
-// Long enough after a patient leaves for their screens to have been torn down.
-constexpr int kReturnHeapAfterLeaving_ms = 1500;
 
 const QUrl kMainQml(QStringLiteral("qrc:/qt/qml/Lobby/App/Main.qml"));
 const QString kQmlResourceRoot = QStringLiteral(":/qt/qml/Lobby");
@@ -79,6 +75,10 @@ CompositionRoot::CompositionRoot(const config::Settings& settings, AppOptions op
     buildPlatform(settings);
     buildJourneys(settings);
     buildScenes(settings);
+    health_ = std::make_unique<HealthReport>(
+        HealthReport::Sources{devices_.get(), platform_.get(), scenes_.get(), journal_.get(),
+                              settings.stringValue(config::keys::kTerminalId).toStdString(),
+                              static_cast<long>(QDateTime::currentSecsSinceEpoch())});
     buildMaintenance(settings);
     voice_ = std::make_unique<core::VoiceGuide>(session_, kiosk_, std::make_unique<QtSpeaker>());
     exposeServices();
@@ -88,20 +88,7 @@ CompositionRoot::CompositionRoot(const config::Settings& settings, AppOptions op
             std::make_unique<ScreenshotRecorder>(options_.screenshotDir, &session_, &kiosk_);
     }
     if (options_.reportTimings) buildTimings();
-    // What a patient's session freed goes back to the system before the next one grows it. The
-    // JS engine collects first: it holds copies of the lists the screens read (a patient's
-    // bookings) until its own heap fills, which their small JS wrappers seldom make it do.
-    connect(&session_, &core::SessionController::patientLeft, this, [this] {
-        QTimer::singleShot(kReturnHeapAfterLeaving_ms, this, [this] {
-            QElapsedTimer took;
-            took.start();
-            const long before_kb = core::residentSet_kb();
-            engine_.collectGarbage();
-            core::returnFreedHeap();
-            qCDebug(lcKiosk) << "returned" << before_kb - core::residentSet_kb()
-                             << "KiB (JS garbage and freed heap) in" << took.elapsed() << "ms";
-        });
-    });
+    memory_ = std::make_unique<core::MemoryPolicy>(session_, [this] { engine_.collectGarbage(); });
     qApp->installEventFilter(this);
 }
 
@@ -143,20 +130,7 @@ void CompositionRoot::buildPlatform(const config::Settings& settings) {
             &services::PlatformService::endSession);
     connect(devices_.get(), &DeviceHub::healthChanged, platform_.get(),
             &services::PlatformService::sendHeartbeat);
-    const std::string terminalId = settings.stringValue(kTerminalId).toStdString();
-    platform_->setHealthSource([this, terminalId, started = QDateTime::currentSecsSinceEpoch()] {
-        platform::Heartbeat health;
-        health.terminalId = terminalId;
-        health.softwareVersion = QCoreApplication::applicationVersion().toStdString();
-        health.devices = devices_->health();
-        health.uptime_s = static_cast<long>(QDateTime::currentSecsSinceEpoch() - started);
-        health.lastError = logging::lastProblem().left(kLastErrorMax_chars).toStdString();
-        if (scenes_) {
-            health.sceneVersion = static_cast<int>(scenes_->sceneVersion());
-            health.sceneRejected = scenes_->rejection();
-        }
-        return health;
-    });
+    platform_->setHealthSource([this] { return health_->heartbeat(); });
 }
 
 void CompositionRoot::buildJourneys(const config::Settings& settings) {
@@ -200,16 +174,18 @@ void CompositionRoot::buildJourneys(const config::Settings& settings) {
 void CompositionRoot::buildScenes(const config::Settings& settings) {
     using namespace config::keys;
     sceneStore_ = setup::sceneStore(settings);
+    sceneApplier_ = std::make_unique<journeys::SceneApplier>(kiosk_, catalog_, session_, *booking_,
+                                                             *pickup_, *slips_);
     scenes_ = std::make_unique<services::SceneService>(
         *sceneStore_, platform_.get(), session_,
         std::chrono::seconds(settings.intValue(kScenePoll_s)),
-        [this](const scene::Scene& scene) { applyScene(scene); });
+        [this](const scene::Scene& scene) { sceneApplier_->apply(scene); });
 }
 
 void CompositionRoot::buildMaintenance(const config::Settings& settings) {
     using namespace config::keys;
     core::MaintenanceActions actions;
-    actions.statusLines = [this] { return maintenanceStatus(); };
+    actions.statusLines = [this] { return health_->maintenanceLines(); };
     actions.printTestSlip =
         [this, terminal = settings.stringValue(kTerminalId)](std::function<void(bool)> done) {
             const printer::SlipFields fields = {
@@ -224,53 +200,6 @@ void CompositionRoot::buildMaintenance(const config::Settings& settings) {
         &core::PinAttemptStore::bootClock_ms,
         core::PinAttemptStore(settings.stringValue(kMaintenanceAttemptsPath),
                               core::PinAttemptStore::currentBootId()));
-}
-
-// What a technician sees first: the kiosk's identity and the health of everything it needs.
-// No patient data: the journal is summarised as a count.
-QStringList CompositionRoot::maintenanceStatus() const {
-    QStringList lines;
-    lines << QStringLiteral("software: %1").arg(QCoreApplication::applicationVersion());
-    lines << QStringLiteral("scene: %1")
-                 .arg(sceneStore_->currentVersion() > 0
-                          ? QStringLiteral("version %1").arg(sceneStore_->currentVersion())
-                          : QStringLiteral("none"));
-    lines << QStringLiteral("platform: %1")
-                 .arg(!platform_               ? QStringLiteral("none configured")
-                      : platform_->reachable() ? QStringLiteral("reachable")
-                                               : QStringLiteral("not reachable"));
-    for (const auto& [device, state] : devices_->health())
-        lines << QStringLiteral("%1: %2").arg(QString::fromStdString(device),
-                                              QString::fromStdString(state));
-    if (journal_) {
-        auto open = journal_->unfinished();
-        lines << QStringLiteral("journal: %1")
-                     .arg(open ? QStringLiteral("%1 unsettled").arg(open->size())
-                               : QString::fromStdString(open.error().message));
-    }
-    return lines;
-}
-
-// Everything a scene decides, applied between sessions (SceneService sees to that).
-void CompositionRoot::applyScene(const scene::Scene& scene) {
-    const auto toList = [](const std::vector<std::string>& ids) {
-        QStringList list;
-        for (const auto& id : ids)
-            list << QString::fromStdString(id);
-        return list;
-    };
-    const QString name = QString::fromStdString(scene.hospitalName);
-    kiosk_.setBranding(name, QString::fromStdString(scene.hospitalNameEn),
-                       QString::fromStdString(scene.primaryColor), scene.voiceGuidance);
-    catalog_.setOffered(toList(scene.functions));
-    catalog_.setOpeningHours(scene.opensAt_min, scene.closesAt_min);
-    session_.setTiming({scene.timeouts.idle_s * 1000, scene.timeouts.countdown_s * 1000,
-                        scene.timeouts.farewell_s * 1000});
-    booking_->setPaymentMethods(toList(scene.paymentMethods));
-    pickup_->setPaymentMethods(toList(scene.paymentMethods));
-    slips_->setHospitalName(name);
-    slips_->setFooter(QString::fromStdString(scene.slipFooter));
-    slips_->setLogoPng(QByteArray::fromBase64(QByteArray::fromStdString(scene.logoPngBase64)));
 }
 
 CompositionRoot::~CompositionRoot() {

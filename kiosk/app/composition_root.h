@@ -12,6 +12,7 @@
 #include "core/function_catalog.h"
 #include "core/kiosk_info.h"
 #include "core/maintenance_controller.h"
+#include "core/memory_policy.h"
 #include "core/session_controller.h"
 #include "core/voice_guide.h"
 
@@ -30,6 +31,7 @@ class BookingFlow;
 class BookingListFlow;
 class IdentityResolver;
 class PickUpFlow;
+class SceneApplier;
 class SlipDesk;
 class TransactionRecovery;
 }  // namespace lobby::journeys
@@ -37,6 +39,7 @@ class TransactionRecovery;
 namespace lobby::app {
 
 class DeviceHub;
+class HealthReport;
 class JourneyTimings;
 class LanguageService;
 class ScreenshotRecorder;
@@ -61,9 +64,7 @@ private:
     void buildPlatform(const config::Settings& settings);
     void buildJourneys(const config::Settings& settings);
     void buildScenes(const config::Settings& settings);
-    void applyScene(const scene::Scene& scene);
     void buildMaintenance(const config::Settings& settings);
-    QStringList maintenanceStatus() const;
     void onFirstFrame();
     void buildTimings();
 
@@ -81,9 +82,12 @@ private:
     std::unique_ptr<journeys::BookingListFlow> bookingList_;
     std::unique_ptr<journeys::TransactionRecovery> recovery_;
     std::unique_ptr<scene::SceneStore> sceneStore_;
+    std::unique_ptr<journeys::SceneApplier> sceneApplier_;
     std::unique_ptr<services::SceneService> scenes_;
+    std::unique_ptr<HealthReport> health_;  // the heartbeat's and the maintenance screen's
     std::unique_ptr<core::MaintenanceController> maintenance_;
     std::unique_ptr<core::VoiceGuide> voice_;
+    std::unique_ptr<core::MemoryPolicy> memory_;
     std::unique_ptr<ScreenshotRecorder> screenshots_;
     std::unique_ptr<ServiceNotifier> notifier_;  // systemd: ready, watchdog, stopping
     std::unique_ptr<QObject> journey_;           // --journey (lobby-kiosk-demo)
