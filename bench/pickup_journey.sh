@@ -28,7 +28,8 @@ for i in $(seq "$runs"); do
 done
 python3 - "$out/timings.jsonl" <<'PY'
 import json, statistics, sys
-rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+# with_platform.sh adds its own words (the contract check) after the journey's lines.
+rows = [json.loads(l) for l in open(sys.argv[1]) if l.startswith("{")]
 print(f"pick-up journey, {len(rows)} runs (median, min-max, ms):")
 for key in ["total_ms", "device_ms", "platform_ms", "printing_ms", "patient_ms", "kiosk_ms"]:
     values = [r[key] for r in rows]
