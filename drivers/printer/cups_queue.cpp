@@ -59,15 +59,30 @@ std::string printerUri(const CupsQueue& queue) {
     return "ipp://localhost/printers/" + queue.name;
 }
 
+// A job title goes into CUPS's logs and its backends' command lines: a reference, never free
+// text. Anything beyond [A-Za-z0-9._-] becomes '-', also because Debian's cupsd
+// 2.4.2-3+deb12u10 crashes starting a job whose title holds a space (seen on this project's test
+// machines, Create-Job + Send-Document of a raw document).
+std::string jobTitle(const std::string& title) {
+    std::string safe = title.empty() ? std::string("slip") : title.substr(0, 64);
+    for (char& c : safe) {
+        const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                           (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+        if (!plain) c = '-';
+    }
+    return safe;
+}
+
 }  // namespace
 
 Result<int> submitRawJob(const CupsQueue& queue, std::span<const std::uint8_t> bytes,
                          const std::string& title, Milliseconds timeout) {
     auto http = connect(queue, timeout);
     if (!http) return http.error();
-    const int job = cupsCreateJob(http->get(), queue.name.c_str(), title.c_str(), 0, nullptr);
+    const std::string safeTitle = jobTitle(title);
+    const int job = cupsCreateJob(http->get(), queue.name.c_str(), safeTitle.c_str(), 0, nullptr);
     if (job == 0) return cupsError("creating the print job");
-    if (cupsStartDocument(http->get(), queue.name.c_str(), job, title.c_str(), CUPS_FORMAT_RAW,
+    if (cupsStartDocument(http->get(), queue.name.c_str(), job, safeTitle.c_str(), CUPS_FORMAT_RAW,
                           1) != HTTP_STATUS_CONTINUE) {
         return cupsError("starting the document");
     }

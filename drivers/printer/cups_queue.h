@@ -25,7 +25,8 @@ struct QueueStatus {
     PrinterState printerState = PrinterState::Ready;  // what the reasons mean for a kiosk
 };
 
-// Submits the bytes as one raw job; returns the job id.
+// Submits the bytes as one raw job titled `title` (a reference: anything but [A-Za-z0-9._-]
+// becomes '-'); returns the job id.
 Result<int> submitRawJob(const CupsQueue& queue, std::span<const std::uint8_t> bytes,
                          const std::string& title, Milliseconds timeout);
 // Waits until the job is completed (success) or aborted / cancelled / stopped (typed errors).

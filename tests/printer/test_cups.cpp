@@ -73,6 +73,7 @@ TEST_F(Cups, PrintsFollowsJobsAndReportsPaper) {
     EXPECT_EQ(status->state, "idle");
     EXPECT_EQ(status->printerState, PrinterState::Ready);
 
+    // A title with a space crashed Debian's cupsd 2.4.2-3+deb12u10 before titles were made plain.
     auto job = submitRawJob(queue(), slip("A023"), "check-in slip", 5s);
     ASSERT_TRUE(job.ok()) << job.error().message;
     ASSERT_TRUE(waitForJob(queue(), job.value(), 20s).ok());
