@@ -3,7 +3,10 @@
 namespace lobby::idcard {
 
 IdCardWatcher::IdCardWatcher(SamReader& reader, WatchOptions options, WatchEvents events)
-    : reader_(reader), options_(std::move(options)), events_(std::move(events)) {
+    : reader_(reader),
+      options_(std::move(options)),
+      events_(std::move(events)),
+      loop_([this] { return step(); }) {
     if (!options_.today) options_.today = localToday;
 }
 
@@ -12,32 +15,16 @@ IdCardWatcher::~IdCardWatcher() {
 }
 
 void IdCardWatcher::start() {
-    std::lock_guard lock(mutex_);
-    if (thread_.joinable()) return;
-    stopping_ = false;
-    thread_ = std::thread([this] { run(); });
+    loop_.start();
 }
 
 void IdCardWatcher::stop() {
-    {
-        std::lock_guard lock(mutex_);
-        stopping_ = true;
-    }
-    wake_.notify_all();
-    if (thread_.joinable()) thread_.join();
+    loop_.stop();
 }
 
-bool IdCardWatcher::sleepFor(Milliseconds duration) {
-    std::unique_lock lock(mutex_);
-    return !wake_.wait_for(lock, duration, [this] { return stopping_; });
-}
-
-void IdCardWatcher::run() {
-    while (true) {
-        pollOnce();
-        const Milliseconds pause = readerPresent_ ? options_.pollInterval : options_.reopenInterval;
-        if (!sleepFor(pause)) return;
-    }
+Milliseconds IdCardWatcher::step() {
+    pollOnce();
+    return readerPresent_ ? options_.pollInterval : options_.reopenInterval;
 }
 
 void IdCardWatcher::pollOnce() {

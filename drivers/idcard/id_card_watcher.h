@@ -4,12 +4,9 @@
 // removal. Runs on its own thread; callbacks run on that thread. A reader that stops answering
 // is reported once, reopened every few seconds, and reported again when it is back.
 
-#include <atomic>
-#include <condition_variable>
 #include <functional>
-#include <mutex>
-#include <thread>
 
+#include "common/watch_loop.h"
 #include "idcard/sam_reader.h"
 
 namespace lobby::idcard {
@@ -38,19 +35,16 @@ public:
     void stop();
 
 private:
-    void run();
+    Milliseconds step();
     void pollOnce();
-    bool sleepFor(Milliseconds duration);  // false when stopping
 
     SamReader& reader_;
     WatchOptions options_;
     WatchEvents events_;
-    std::thread thread_;
-    std::mutex mutex_;
-    std::condition_variable wake_;
-    bool stopping_ = false;
+    // Touched only by the loop's thread.
     bool cardPresent_ = false;
     bool readerPresent_ = true;
+    WatchLoop loop_;  // last: stopped before the rest goes
 };
 
 using lobby::localToday;

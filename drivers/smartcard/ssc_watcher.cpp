@@ -1,7 +1,5 @@
 #include "smartcard/ssc_watcher.h"
 
-#include <condition_variable>
-
 namespace lobby::smartcard {
 namespace {
 
@@ -17,32 +15,25 @@ Result<SscCard> readValidated(PcscContext& context, const std::string& reader, c
 }  // namespace
 
 SscWatcher::SscWatcher(SscWatchOptions options, SscEvents events)
-    : options_(std::move(options)), events_(std::move(events)) {}
+    : options_(std::move(options)),
+      events_(std::move(events)),
+      loop_([this] { return step(); }, [this] { cancelWait(); }) {}
 
 SscWatcher::~SscWatcher() {
     stop();
 }
 
 void SscWatcher::start() {
-    std::lock_guard lock(mutex_);
-    if (thread_.joinable()) return;
-    stopping_ = false;
-    thread_ = std::thread([this] { run(); });
+    loop_.start();
 }
 
 void SscWatcher::stop() {
-    {
-        std::lock_guard lock(mutex_);
-        stopping_ = true;
-        if (context_) context_->cancel();
-    }
-    wake_.notify_all();
-    if (thread_.joinable()) thread_.join();
+    loop_.stop();
 }
 
-bool SscWatcher::pause(Milliseconds duration) {
-    std::unique_lock lock(mutex_);
-    return !wake_.wait_for(lock, duration, [this] { return stopping_; });
+void SscWatcher::cancelWait() {
+    std::lock_guard lock(contextMutex_);
+    if (context_) context_->cancel();
 }
 
 void SscWatcher::reportHealth(bool available, const Error* error) {
@@ -51,33 +42,29 @@ void SscWatcher::reportHealth(bool available, const Error* error) {
     if (events_.serviceHealth) events_.serviceHealth(available, error);
 }
 
-void SscWatcher::run() {
-    while (true) {
-        {
-            std::lock_guard lock(mutex_);
-            if (stopping_) return;
+Milliseconds SscWatcher::step() {
+    if (!context_) {
+        auto context = PcscContext::establish();
+        if (!context) {
+            reportHealth(false, &context.error());
+            return options_.retry;
         }
-        if (!context_) {
-            auto context = PcscContext::establish();
-            if (!context) {
-                reportHealth(false, &context.error());
-                if (!pause(options_.retry)) return;
-                continue;
-            }
-            std::lock_guard lock(mutex_);
-            context_ = std::move(context.value());
-        }
-        auto events = context_->waitForChange(options_.wait);
-        if (!events) {
-            if (events.error().kind == ErrorKind::Cancelled) return;
-            reportHealth(false, &events.error());
-            std::lock_guard lock(mutex_);
-            context_.reset();  // pcscd restarted or gone: start over
-            continue;
-        }
-        reportHealth(true, nullptr);
-        handle(events.value());
+        std::lock_guard lock(contextMutex_);
+        context_ = std::move(context.value());
     }
+    // A stop that came before the context existed had nothing to cancel.
+    if (loop_.stopping()) return Milliseconds(0);
+    auto events = context_->waitForChange(options_.wait);
+    if (!events) {
+        if (events.error().kind == ErrorKind::Cancelled) return Milliseconds(0);
+        reportHealth(false, &events.error());
+        std::lock_guard lock(contextMutex_);
+        context_.reset();  // pcscd restarted or gone: start over
+        return Milliseconds(0);
+    }
+    reportHealth(true, nullptr);
+    handle(events.value());
+    return Milliseconds(0);
 }
 
 void SscWatcher::handle(const std::vector<ReaderEvent>& events) {

@@ -3,13 +3,12 @@
 // (inside a transaction), reports removal, and follows readers being plugged in and out.
 // Runs on its own thread; callbacks run on that thread.
 
-#include <condition_variable>
 #include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
-#include <thread>
 
+#include "common/watch_loop.h"
 #include "smartcard/pcsc.h"
 #include "smartcard/ssc_card.h"
 
@@ -39,21 +38,19 @@ public:
     void stop();
 
 private:
-    void run();
+    Milliseconds step();
+    void cancelWait();
     void handle(const std::vector<ReaderEvent>& events);
     void read(const std::string& reader);
     void reportHealth(bool available, const Error* error);
-    bool pause(Milliseconds duration);
 
     SscWatchOptions options_;
     SscEvents events_;
-    std::thread thread_;
-    std::mutex mutex_;
-    std::condition_variable wake_;
-    bool stopping_ = false;
-    std::unique_ptr<PcscContext> context_;  // owned by the thread; cancel() is thread-safe
+    std::mutex contextMutex_;               // context_ is set by the loop, cancelled by stop()
+    std::unique_ptr<PcscContext> context_;  // cancel() is thread-safe
     std::map<std::string, bool> present_;
     std::optional<bool> healthy_;
+    WatchLoop loop_;  // last: stopped before the rest goes
 };
 
 // One-shot read for kioskctl: waits up to `timeout` for a card in `reader` (or any reader).

@@ -13,38 +13,28 @@ constexpr std::chrono::milliseconds kPrintTimeout{20000};
 PrinterService::PrinterService(PrinterSetup setup, QObject* parent)
     : QObject(parent),
       setup_(std::move(setup)),
-      slips_(setup_.endpoint.queue, setup_.endpoint.tcp) {}
+      slips_(setup_.endpoint.queue, setup_.endpoint.tcp),
+      loop_([this] { return step(); }) {}
 
 PrinterService::~PrinterService() {
     stop();
 }
 
 void PrinterService::start() {
-    std::lock_guard lock(mutex_);
-    if (thread_.joinable()) return;
-    stopping_ = false;
-    thread_ = std::thread([this] { run(); });
+    loop_.start();
 }
 
 void PrinterService::stop() {
-    {
-        std::lock_guard lock(mutex_);
-        stopping_ = true;
-    }
-    wake_.notify_all();
-    if (thread_.joinable()) thread_.join();
-}
-
-Result<printer::PrinterState> PrinterService::poll() const {
-    return printer::queryState(setup_.endpoint, kQueryTimeout);
+    loop_.stop();
+    cancelQueuedJobs();
 }
 
 void PrinterService::print(std::string reference, printer::Bytes slip, PrintDone done) {
     {
-        std::lock_guard lock(mutex_);
+        std::lock_guard lock(jobsMutex_);
         jobs_.push_back({std::move(reference), std::move(slip), std::move(done)});
     }
-    wake_.notify_all();
+    loop_.wake();
 }
 
 void PrinterService::printNow(PrintJob job) {
@@ -61,29 +51,36 @@ void PrinterService::printNow(PrintJob job) {
     QMetaObject::invokeMethod(this, [done = std::move(job.done), outcome] { done(outcome); });
 }
 
-void PrinterService::run() {
-    std::optional<printer::PrinterState> last;
-    while (true) {
-        auto polled = poll();
-        const printer::PrinterState state =
-            polled ? polled.value() : printer::PrinterState::Offline;
-        if (!polled && last != state) qCWarning(lcPrinter) << polled.error().message.c_str();
-        if (last != state) {
-            qCInfo(lcPrinter).noquote() << "printer:" << printer::toString(state).data();
-            last = state;
-            QMetaObject::invokeMethod(this, [this, state] { emit stateChanged(state); });
+void PrinterService::pollState() {
+    auto polled = printer::queryState(setup_.endpoint, kQueryTimeout);
+    const printer::PrinterState state = polled ? polled.value() : printer::PrinterState::Offline;
+    if (lastState_ == state) return;
+    if (!polled) qCWarning(lcPrinter) << polled.error().message.c_str();
+    qCInfo(lcPrinter).noquote() << "printer:" << printer::toString(state).data();
+    lastState_ = state;
+    QMetaObject::invokeMethod(this, [this, state] { emit stateChanged(state); });
+}
+
+// One slip at a time between polls, so the printer is asked one thing at a time; after a slip
+// the state is asked at once, since it may have used the last paper.
+std::chrono::milliseconds PrinterService::step() {
+    std::optional<PrintJob> job;
+    {
+        std::lock_guard lock(jobsMutex_);
+        if (!jobs_.empty()) {
+            job = std::move(jobs_.front());
+            jobs_.pop_front();
         }
-        std::unique_lock lock(mutex_);
-        wake_.wait_for(lock, setup_.pollInterval, [this] { return stopping_ || !jobs_.empty(); });
-        if (stopping_) break;
-        if (jobs_.empty()) continue;
-        PrintJob job = std::move(jobs_.front());
-        jobs_.pop_front();
-        lock.unlock();
-        printNow(std::move(job));  // then poll at once: the slip may have used the last paper
     }
-    // Jobs never started are reported, so no journey waits for them forever.
-    std::lock_guard lock(mutex_);
+    if (job) printNow(std::move(*job));
+    pollState();
+    std::lock_guard lock(jobsMutex_);
+    return jobs_.empty() ? setup_.pollInterval : std::chrono::milliseconds(0);
+}
+
+// Jobs never started are reported, so no journey waits for them forever.
+void PrinterService::cancelQueuedJobs() {
+    std::lock_guard lock(jobsMutex_);
     for (auto& job : jobs_) {
         QMetaObject::invokeMethod(this, [done = std::move(job.done)] {
             done(makeError(ErrorKind::Cancelled, "printer.stopped", "the printer was stopped"));

@@ -5,14 +5,12 @@
 // printed on the same thread, between polls, so the printer is asked one thing at a time.
 
 #include <QObject>
-#include <atomic>
-#include <condition_variable>
 #include <deque>
 #include <functional>
 #include <mutex>
 #include <optional>
-#include <thread>
 
+#include "common/watch_loop.h"
 #include "printer/printer_endpoint.h"
 #include "printer/slip_printer.h"
 
@@ -47,17 +45,17 @@ private:
         printer::Bytes slip;
         PrintDone done;
     };
-    void run();
+    std::chrono::milliseconds step();
     void printNow(PrintJob job);
-    Result<printer::PrinterState> poll() const;
+    void pollState();
+    void cancelQueuedJobs();
 
     PrinterSetup setup_;
     printer::SlipPrinter slips_;
+    std::mutex jobsMutex_;
     std::deque<PrintJob> jobs_;
-    std::thread thread_;
-    std::mutex mutex_;
-    std::condition_variable wake_;
-    bool stopping_ = false;
+    std::optional<printer::PrinterState> lastState_;  // the loop's thread only
+    WatchLoop loop_;                                  // last: stopped before the rest goes
 };
 
 }  // namespace lobby::devices

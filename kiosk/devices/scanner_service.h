@@ -5,11 +5,10 @@
 
 #include <QObject>
 #include <QString>
-#include <atomic>
 #include <functional>
 #include <memory>
-#include <thread>
 
+#include "common/watch_loop.h"
 #include "scanner/scan_rules.h"
 #include "scanner/scan_source.h"
 
@@ -34,12 +33,15 @@ signals:
     void presenceChanged(bool present);
 
 private:
-    void run();
+    std::chrono::milliseconds step();
+    void report(bool present, const Error* error);
 
     SourceFactory openSource_;
     std::vector<scanner::ScanRule> rules_;
-    std::atomic<bool> stopping_{false};
-    std::thread thread_;
+    // Touched only by the loop's thread while it runs.
+    std::unique_ptr<scanner::ScanSource> source_;
+    bool present_ = true;
+    WatchLoop loop_;  // last: stopped before the rest goes
 };
 
 }  // namespace lobby::devices
