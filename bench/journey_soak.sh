@@ -20,7 +20,7 @@ export QT_QPA_PLATFORM=offscreen LOBBY_SOURCE_DIR=$root
         "$0/tests/e2e/configs/pickup.json" | python3 -c "
 import json, sys
 c = json.load(sys.stdin); c[\"session\"][\"farewell_s\"] = 1
-c[\"journal\"] = {\"path\": \"$1/journal.db\"}
+c[\"journal\"] = {\"path\": \"$1/journal.db\"}; c[\"health\"] = {\"report_path\": \"$1/health.json\"}
 c[\"devices\"][\"scanner\"] = {\"backend\": \"simulated\"}; print(json.dumps(c))" >"$1/kiosk.json"
     "$0/build/dev/kiosk/lobby-kiosk-demo" --config "$1/kiosk.json" --size 1080x1920 \
         --journey "$0/bench/journeys/soak.json" --journey-repeat "$2" --report-timings \

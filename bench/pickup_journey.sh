@@ -20,7 +20,7 @@ for i in $(seq "$runs"); do
             -e "s|@PLATFORM_CERT@|$LOBBY_PLATFORM_CERT|" -e "s|@PLATFORM_KEY@|$LOBBY_PLATFORM_KEY|" \
             -e "s|@CUPS_SERVER@|$CUPS_SERVER|" -e "s|@PRINTER_DIRECT@|127.0.0.1:$LOBBY_PRINTER_SIM_PORT|" \
             "$0/tests/e2e/configs/pickup.json" >"$1/kiosk.json"
-        python3 -c "import json, sys; c = json.load(open(sys.argv[1])); c[\"journal\"] = {\"path\": sys.argv[2]}; json.dump(c, open(sys.argv[1], \"w\"), ensure_ascii=False)" \
+        python3 -c "import json, sys; c = json.load(open(sys.argv[1])); c[\"journal\"] = {\"path\": sys.argv[2]}; c[\"health\"] = {\"report_path\": sys.argv[2] + \".health.json\"}; json.dump(c, open(sys.argv[1], \"w\"), ensure_ascii=False)" \
             "$1/kiosk.json" "$1/journal.db"
         "$0/build/dev/kiosk/lobby-kiosk-demo" --config "$1/kiosk.json" --size 1080x1920 \
             --journey "$0/bench/journeys/pickup.json" --report-timings 2>"$1/app.log" |

@@ -6,6 +6,7 @@
 // included); exit 1 when a required one fails. diag bundle: what a support engineer needs, no
 // personal data and no keys. reset --factory: forgets enrollment, scene and journal (state in
 // /var/lib/lobby-kiosk), never a journal that still owes the platform a settlement unless told.
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -119,8 +120,11 @@ int status(const QStringList& args, bool selftest) {
     }
     auto settings = loadSettings(options->config);
     if (!settings) return kExitInvalid;
-    QList<Check> checks = selftest ? QList<Check>{} : terminalChecks(*settings);
-    checks << deviceChecks(*settings);
+    const RunningKiosk kiosk =
+        runningKiosk(*settings, static_cast<long>(QDateTime::currentSecsSinceEpoch()));
+    QList<Check> checks{kiosk.check};
+    if (!selftest) checks << terminalChecks(*settings);
+    checks << deviceChecks(*settings, kiosk.report);
     QJsonObject json = report(checks);
     json.insert("terminal_id", settings->stringValue(kTerminalId));
     printReport(json, options->flags.contains("--json"));

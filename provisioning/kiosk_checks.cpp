@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <memory>
 
+#include "common/file_text.h"
 #include "idcard/sam_reader.h"
 #include "idcard/serial_transport.h"
 #include "idcard/usb_transport.h"
@@ -165,7 +166,73 @@ Check printerCheck(const config::Settings& settings) {
             name + " (from " + QString::fromStdString(printer::stateSource(endpoint)) + ")"};
 }
 
+constexpr std::size_t kHealthFileMax = 64 * 1024;
+
+QString plural(long n, const char* unit) {
+    return QStringLiteral("%1 %2").arg(n).arg(QString::fromLatin1(unit));
+}
+
+QString uptimeWords(long s) {
+    if (s < 120) return plural(s, "s");
+    if (s < 7200) return plural(s / 60, "min");
+    return QStringLiteral("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
+}
+
+// The running kiosk's word for a configured device: a reader "ready", the printer in a state
+// that prints. `reportName` is the heartbeat's name for it.
+Check fromRunningKiosk(const QString& name, const char* reportName,
+                       const platform::HealthSnapshot& running) {
+    for (const auto& [device, state] : running.heartbeat.devices) {
+        if (device != reportName) continue;
+        bool ok = state == "ready";
+        if (device == "printer") {
+            ok = false;
+            for (auto candidate :
+                 {printer::PrinterState::Ready, printer::PrinterState::PaperLow,
+                  printer::PrinterState::PaperOut, printer::PrinterState::CoverOpen,
+                  printer::PrinterState::Offline, printer::PrinterState::Error}) {
+                if (printer::toString(candidate) == state) ok = printer::canPrint(candidate);
+            }
+        }
+        return {name, true, ok, QString::fromStdString(state) + " (as the running kiosk sees it)"};
+    }
+    return failed(name, true, "the running kiosk does not report it");
+}
+
 }  // namespace
+
+RunningKiosk runningKiosk(const config::Settings& settings, long now_s) {
+    const QString path = settings.stringValue(kHealthReportPath);
+    if (path.isEmpty()) return {passed("kiosk", false, "no health report configured"), {}};
+    auto bytes = readSmallFile(path.toStdString(), kHealthFileMax);
+    if (!bytes) {
+        return {failed("kiosk", false,
+                       bytes.error().code == "file.missing"
+                           ? "not running (no health report at " + path + ")"
+                           : words(bytes.error())),
+                {}};
+    }
+    auto report = platform::decodeHealthFile(bytes.value());
+    if (!report) return {failed("kiosk", false, words(report.error())), {}};
+    const long age = now_s - report->writtenAt_s;
+    if (age > kStaleAfter_s || age < -kStaleAfter_s) {
+        return {failed("kiosk", false,
+                       QStringLiteral("not running or hung: its health report is %1 old")
+                           .arg(uptimeWords(age < 0 ? -age : age))),
+                {}};
+    }
+    QString detail = QStringLiteral("running (pid %1, up %2), report %3 old")
+                         .arg(report->pid)
+                         .arg(uptimeWords(report->heartbeat.uptime_s))
+                         .arg(uptimeWords(age));
+    if (report->platformReachable)
+        detail += *report->platformReachable ? "; platform reachable" : "; platform NOT reachable";
+    if (report->journalUnsettled)
+        detail += QStringLiteral("; %1 unsettled").arg(*report->journalUnsettled);
+    if (!report->heartbeat.lastError.empty())
+        detail += "; last problem: " + QString::fromStdString(report->heartbeat.lastError);
+    return {passed("kiosk", false, detail), report.value()};
+}
 
 QList<Check> terminalChecks(const config::Settings& settings) {
     const bool online = settings.stringValue(kPlatformBackend) == "https";
@@ -179,8 +246,20 @@ QList<Check> terminalChecks(const config::Settings& settings) {
     return checks;
 }
 
-QList<Check> deviceChecks(const config::Settings& settings) {
+QList<Check> deviceChecks(const config::Settings& settings,
+                          const std::optional<platform::HealthSnapshot>& running) {
     QList<Check> checks;
+    if (running) {
+        if (settings.stringValue(kIdCardBackend) != "none")
+            checks << fromRunningKiosk("idcard", "idcard_reader", *running);
+        if (settings.stringValue(kSscBackend) != "none")
+            checks << fromRunningKiosk("ssc", "ssc_reader", *running);
+        if (settings.stringValue(kScannerBackend) != "none")
+            checks << fromRunningKiosk("scanner", "scanner", *running);
+        if (settings.stringValue(kPrinterBackend) != "none")
+            checks << fromRunningKiosk("printer", "printer", *running);
+        return checks;
+    }
     if (settings.stringValue(kIdCardBackend) != "none") checks << idCardCheck(settings);
     if (settings.stringValue(kSscBackend) != "none") checks << sscCheck(settings);
     if (settings.stringValue(kScannerBackend) != "none") checks << scannerCheck(settings);

@@ -57,6 +57,10 @@ core::KioskDisplay displayFrom(const config::Settings& settings) {
             settings.boolValue(kDisplayFullscreen)};
 }
 
+// How often the health report file is rewritten: `kioskctl` calls one older than three of these
+// stale (the kiosk is not running, or hung).
+constexpr std::chrono::seconds kHealthFileEvery{10};
+
 bool isSingletonFile(const QString& path) {
     QFile file(path);
     return file.open(QIODevice::ReadOnly) && file.readAll().contains("pragma Singleton");
@@ -79,6 +83,11 @@ CompositionRoot::CompositionRoot(const config::Settings& settings, AppOptions op
         HealthReport::Sources{devices_.get(), platform_.get(), scenes_.get(), journal_.get(),
                               settings.stringValue(config::keys::kTerminalId).toStdString(),
                               static_cast<long>(QDateTime::currentSecsSinceEpoch())});
+    if (const QString path = settings.stringValue(config::keys::kHealthReportPath);
+        !path.isEmpty()) {
+        healthFile_ = std::make_unique<HealthFile>(*health_, path.toStdString(), kHealthFileEvery);
+        connect(devices_.get(), &DeviceHub::healthChanged, healthFile_.get(), &HealthFile::write);
+    }
     buildMaintenance(settings);
     voice_ = std::make_unique<core::VoiceGuide>(session_, kiosk_, std::make_unique<QtSpeaker>());
     exposeServices();
@@ -237,6 +246,7 @@ bool CompositionRoot::start() {
     scenes_->start();  // before the heartbeat, which reports the scene's version
     if (platform_) platform_->start();
     if (recovery_) recovery_->start();
+    if (healthFile_) healthFile_->start();
     notifier_ = std::make_unique<ServiceNotifier>();
     notifier_->attach(window_);
     if (screenshots_) screenshots_->attach(window_);

@@ -2,9 +2,14 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <filesystem>
+
+#include <unistd.h>
 
 #include "app/device_hub.h"
+#include "common/file_text.h"
 #include "journal/transaction_journal.h"
+#include "logging/categories.h"
 #include "logging/log_setup.h"
 #include "services/platform_service.h"
 #include "services/scene_service.h"
@@ -28,6 +33,19 @@ platform::Heartbeat HealthReport::heartbeat() const {
     return health;
 }
 
+platform::HealthSnapshot HealthReport::snapshot() const {
+    platform::HealthSnapshot snapshot;
+    snapshot.heartbeat = heartbeat();
+    if (sources_.platform) snapshot.platformReachable = sources_.platform->reachable();
+    if (sources_.journal) {
+        if (auto open = sources_.journal->unfinished())
+            snapshot.journalUnsettled = static_cast<int>(open->size());
+    }
+    snapshot.writtenAt_s = static_cast<long>(QDateTime::currentSecsSinceEpoch());
+    snapshot.pid = static_cast<long>(::getpid());
+    return snapshot;
+}
+
 QStringList HealthReport::maintenanceLines() const {
     QStringList lines;
     lines << QStringLiteral("software: %1").arg(QCoreApplication::applicationVersion());
@@ -48,6 +66,27 @@ QStringList HealthReport::maintenanceLines() const {
                                : QString::fromStdString(open.error().message));
     }
     return lines;
+}
+
+HealthFile::HealthFile(const HealthReport& report, std::string path, std::chrono::seconds every,
+                       QObject* parent)
+    : QObject(parent), report_(report), path_(std::move(path)) {
+    timer_.setInterval(std::chrono::duration_cast<std::chrono::milliseconds>(every));
+    connect(&timer_, &QTimer::timeout, this, &HealthFile::write);
+}
+
+void HealthFile::start() {
+    write();
+    timer_.start();
+}
+
+void HealthFile::write() {
+    const std::string directory = std::filesystem::path(path_).parent_path().string();
+    auto written =
+        writeFileAtomically(directory, path_, platform::encodeHealthFile(report_.snapshot()), 0640);
+    if (!written && !failing_)
+        qCWarning(lcKiosk).noquote() << "health report:" << written.error().message.c_str();
+    failing_ = !written;
 }
 
 }  // namespace lobby::app

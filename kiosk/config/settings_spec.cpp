@@ -147,6 +147,10 @@ const std::vector<SettingSpec>& settingSpecs() {
                    "Deadline of one platform call, retries included."),
         intSetting(kPlatformHeartbeat_s, 60, 10, 3600,
                    "Seconds between heartbeats (health reports) to the platform."),
+        stringSetting(kHealthReportPath, "/run/lobby-kiosk/health.json",
+                      "Where the running kiosk keeps its health report (the heartbeat's "
+                      "contents, rewritten every 10 s and on every device change) for "
+                      "`kioskctl status` and `selftest`. Empty: not written."),
         stringSetting(kJournalPath, "/var/lib/lobby-kiosk/journal.db",
                       "The transaction journal (SQLite, 0600): every money step, so that a crash "
                       "or a lost reply is settled with the platform afterwards."),

@@ -9,6 +9,7 @@
 #include <random>
 #include <thread>
 
+#include "platform/health_file.h"
 #include "platform/replies.h"
 
 namespace lobby::platform {
@@ -314,17 +315,7 @@ Result<Payment> HttpsPlatformClient::payment(const std::string& paymentId) {
 }
 
 Status HttpsPlatformClient::heartbeat(const Heartbeat& health) {
-    json devices = json::object();
-    for (const auto& [device, state] : health.devices)
-        devices[device] = state;
-    json body = {{"terminal_id", health.terminalId},
-                 {"software_version", health.softwareVersion},
-                 {"scene_version", health.sceneVersion},
-                 {"devices", devices},
-                 {"uptime_s", health.uptime_s}};
-    if (!health.lastError.empty()) body["last_error"] = health.lastError;
-    if (!health.sceneRejected.empty()) body["rejected_scene"] = health.sceneRejected;
-    auto reply = call("POST", "/v1/terminals/self/heartbeat", body.dump(), "", true);
+    auto reply = call("POST", "/v1/terminals/self/heartbeat", heartbeatBody(health), "", true);
     if (!reply) return reply.error();
     return {};
 }

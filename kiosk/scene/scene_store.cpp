@@ -24,36 +24,9 @@ Error ioError(const std::string& what) {
     return makeError(ErrorKind::Io, "scene.io", what + ": " + std::strerror(errno));
 }
 
-// Writes `bytes` to `path` durably: a temporary file, fsync, rename, fsync of the directory.
 Status writeAtomically(const std::string& directory, const std::string& path,
                        const std::string& bytes) {
-    const std::string temporary = path + ".tmp";
-    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
-    if (fd < 0) return ioError("creating " + temporary);
-    std::size_t written = 0;
-    while (written < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) {
-            const Error error = ioError("writing " + temporary);
-            ::close(fd);
-            return error;
-        }
-        written += static_cast<std::size_t>(n);
-    }
-    if (::fsync(fd) != 0) {
-        const Error error = ioError("syncing " + temporary);
-        ::close(fd);
-        return error;
-    }
-    ::close(fd);
-    if (::rename(temporary.c_str(), path.c_str()) != 0) return ioError("renaming " + temporary);
-    const int dirFd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dirFd >= 0) {
-        ::fsync(dirFd);
-        ::close(dirFd);
-    }
-    return {};
+    return writeFileAtomically(directory, path, bytes, 0640);
 }
 
 }  // namespace

@@ -45,6 +45,16 @@ json.dump(c, open(sys.argv[3], "w"), ensure_ascii=False)' "$config" "$out/journa
     config="$out/kiosk.json"
 fi
 
+# The health report the kiosk keeps for kioskctl goes with the run's output too.
+if ! grep -q '"health"' "$config"; then
+    python3 -c '
+import json, sys
+c = json.load(open(sys.argv[1])); c["health"] = {"report_path": sys.argv[2]}
+json.dump(c, open(sys.argv[3], "w"), ensure_ascii=False)' "$config" "$out/health.json" "$out/kiosk.json.tmp"
+    mv "$out/kiosk.json.tmp" "$out/kiosk.json"
+    config="$out/kiosk.json"
+fi
+
 status=0
 "$app" ${LOBBY_KIOSK_EXTRA_ARGS:-} --config "$config" --size "$size" --journey "$journeys/$journey.json" \
     --screenshot-dir "$out/screens" >"$out/stdout.log" 2>"$out/app.log" || status=$?

@@ -21,6 +21,7 @@ c["platform"].update(base_url=sys.argv[3], ca_bundle=os.environ["LOBBY_PLATFORM_
 c["devices"]["printer"].update(cups_server=os.environ["CUPS_SERVER"],
                                direct="127.0.0.1:" + os.environ["LOBBY_PRINTER_SIM_PORT"])
 c["journal"]["path"] = sys.argv[4]
+c["health"] = {"report_path": os.path.join(os.path.dirname(sys.argv[4]), "health.json")}
 json.dump(c, open(sys.argv[2], "w"), ensure_ascii=False)
 PY
 }

@@ -25,7 +25,7 @@ write_config() {  # SCANNER_JSON
 {"schema_version": 1, "terminal": {"id": "KIOSK-HEALTH-0001"},
  "platform": {"base_url": "$LOBBY_PLATFORM_URL", "ca_bundle": "$out/enrollment/ca.pem",
               "client_cert": "$out/enrollment/client.pem", "client_key": "$out/enrollment/client.key"},
- "journal": {"path": "$out/journal.db"},
+ "journal": {"path": "$out/journal.db"}, "health": {"report_path": "$out/health.json"},
  "scene": {"state_dir": "$out/scene", "trust_dir": "$out/trust"},
  "maintenance": {"pin_hash": "$pin_hash"},
  "devices": {"idcard": {"backend": "simulated"}, "scanner": $1,
@@ -74,6 +74,24 @@ if grep -rq -e "PRIVATE KEY" -e "${pin_hash##*$}" "$out/diag"; then fail "the bu
 echo '[{"expect_screen": "attract"}]' >"$out/start.json"
 "$app" --config "$out/kiosk.json" --journey "$out/start.json" >/dev/null 2>"$out/app.log" ||
     fail "the kiosk did not start: $(tail -n 3 "$out/app.log")"
+# The kiosk left its health report: status reads the running kiosk from it, says when it is
+# stale (a hung or stopped kiosk), and will not follow a link planted in its place.
+"$kioskctl" status --config "$out/kiosk.json" --json >"$out/running.json" || true
+check_of kiosk <"$out/running.json" | grep -q '"detail": "running (pid' || fail "the kiosk check: $(cat "$out/running.json")"
+check_of printer <"$out/running.json" | grep -q 'as the running kiosk sees it' || fail "printer not from the kiosk: $(cat "$out/running.json")"
+python3 - "$out/health.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1])); d["written_at"] -= 3600; json.dump(d, open(sys.argv[1], "w"))
+PY
+"$kioskctl" status --config "$out/kiosk.json" --json >"$out/stale.json" || true
+check_of kiosk <"$out/stale.json" | grep -q 'not running or hung: its health report is 6[0-9] min' || fail "stale report: $(cat "$out/stale.json")"
+check_of printer <"$out/stale.json" | grep -q 'ready (from the printer' || fail "a stale kiosk's view was used: $(cat "$out/stale.json")"
+mv "$out/health.json" "$out/health.real.json" && ln -s "$out/health.real.json" "$out/health.json"
+"$kioskctl" status --config "$out/kiosk.json" --json >"$out/link.json" || true
+check_of kiosk <"$out/link.json" | grep -q 'is a link' || fail "a planted link was followed: $(cat "$out/link.json")"
+rm "$out/health.json"
+"$kioskctl" status --config "$out/kiosk.json" --json >"$out/gone.json" || true
+check_of kiosk <"$out/gone.json" | grep -q 'not running (no health report' || fail "no report: $(cat "$out/gone.json")"
 sqlite3 "$out/journal.db" "INSERT INTO transactions (kind, patient_ref, masked_name, step, phase, step_key, state, opened_at, updated_at) VALUES ('booking', 'ref', '张*丰', 'booking_created', 'before', 'k1', 'open', 0, 0);"
 if "$kioskctl" reset --factory --yes --config "$out/kiosk.json" 2>"$out/err"; then fail "an unsettled journal was reset"; fi
 grep -q "1 transactions not yet settled" "$out/err" || fail "the refusal: $(cat "$out/err")"
@@ -85,4 +103,4 @@ done
 status=0
 "$kioskctl" status --config "$out/kiosk.json" --json >"$out/after.json" || status=$?
 check_of enrollment <"$out/after.json" | grep -q "not enrolled" || fail "after reset: $(cat "$out/after.json")"
-echo "PASS: status, selftest (paper out, scanner missing), diag bundle without secrets, factory reset"
+echo "PASS: status, selftest (paper out, scanner missing), the running kiosk (fresh, stale, link, gone), diag bundle without secrets, factory reset"
