@@ -47,14 +47,16 @@ first_frame() {
     echo "$(((frame_ns - start_ns) / 1000000)) $(sed -E 's/.*"since_main_ms":([0-9]+).*/\1/' <<<"$line") $rss_kb"
 }
 
-printf '%-4s %16s %16s %12s %20s\n' run kiosk_exec_ms kiosk_main_ms kiosk_rss baseline_exec_ms
+printf '%-4s %16s %16s %12s %20s %20s %14s\n' run kiosk_exec_ms kiosk_main_ms kiosk_rss \
+    baseline_exec_ms baseline_main_ms baseline_rss
 first_frame "$app" --config "$work/kiosk.json" --report-startup >/dev/null  # warm the caches
 first_frame "$baseline" >/dev/null
 for ((i = 1; i <= runs; i++)); do
     read -r k_exec k_main k_rss < <(first_frame "$app" --config "$work/kiosk.json" --report-startup)
     read -r b_exec b_main b_rss < <(first_frame "$baseline")
-    printf '%-4s %13d ms %13d ms %8d KiB %17d ms\n' "$i" "$k_exec" "$k_main" "$k_rss" "$b_exec"
-    echo "$k_exec $b_exec" >>"$work/pairs"
+    printf '%-4s %13d ms %13d ms %8d KiB %17d ms %17d ms %10d KiB\n' "$i" "$k_exec" "$k_main" \
+        "$k_rss" "$b_exec" "$b_main" "$b_rss"
+    echo "$k_exec $b_exec $k_rss $b_rss" >>"$work/pairs"
 done
 python3 - "$work/pairs" <<'PY'
 import statistics, sys
@@ -63,4 +65,8 @@ kiosk = statistics.median(p[0] for p in pairs)
 base = statistics.median(p[1] for p in pairs)
 print(f"median exec -> first frame: kiosk {kiosk:.0f} ms, baseline {base:.0f} ms, "
       f"ratio {kiosk / base:.2f} (target <= 1.5)")
+kiosk_rss = statistics.median(p[2] for p in pairs)
+base_rss = statistics.median(p[3] for p in pairs)
+print(f"median RSS at the first frame: kiosk {kiosk_rss / 1024:.1f} MiB, "
+      f"baseline {base_rss / 1024:.1f} MiB")
 PY

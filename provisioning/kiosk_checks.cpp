@@ -158,7 +158,9 @@ Check scannerCheck(const config::Settings& settings) {
 }
 
 Check printerCheck(const config::Settings& settings) {
-    const printer::PrinterEndpoint endpoint = setup::printerEndpoint(settings);
+    const auto configured = setup::printerEndpoint(settings);
+    if (!configured) return failed("printer", true, words(configured.error()));
+    const printer::PrinterEndpoint& endpoint = configured.value();
     auto state = printer::queryState(endpoint, kPrinterProbe_s);
     if (!state) return failed("printer", true, words(state.error()));
     const QString name = QString::fromLatin1(printer::toString(state.value()).data());

@@ -164,7 +164,8 @@ void CompositionRoot::buildJourneys(const config::Settings& settings) {
     slips_ = std::make_unique<journeys::SlipDesk>(devices_->printer(),
                                                   settings.stringValue(kHospitalName),
                                                   settings.stringValue(kHospitalQueueUrl));
-    slips_->setPaper(setup::printerEndpoint(settings).paper);
+    // A printer endpoint that does not parse has been logged by the hub, which built no printer.
+    if (const auto endpoint = setup::printerEndpoint(settings)) slips_->setPaper(endpoint->paper);
     journeys::BookingPolicy policy;
     policy.paymentWindow_s = settings.intValue(kPaymentWindow_s);
     pickup_ = std::make_unique<journeys::PickUpFlow>(session_, platform_.get(), *slips_,

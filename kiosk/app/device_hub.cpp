@@ -36,8 +36,13 @@ void DeviceHub::buildPrinter(const config::Settings& settings) {
         qCInfo(lcPrinter) << "no slip printer configured";
         return;
     }
+    auto endpoint = setup::printerEndpoint(settings);
+    if (!endpoint) {
+        qCCritical(lcPrinter) << endpoint.error().message.c_str() << "- no slips will be printed";
+        return;
+    }
     devices::PrinterSetup setup;
-    setup.endpoint = setup::printerEndpoint(settings);
+    setup.endpoint = std::move(endpoint).value();
     setup.pollInterval = std::chrono::seconds(settings.intValue(kPrinterPoll_s));
     printer_ = std::make_unique<devices::PrinterService>(std::move(setup));
     connect(printer_.get(), &devices::PrinterService::stateChanged, this, &DeviceHub::setPrinter);

@@ -22,14 +22,18 @@ std::unique_ptr<scene::SceneStore> sceneStore(const config::Settings& settings) 
         scene::SceneBinding{settings.stringValue(kTerminalGroup).toStdString(), {}, {}});
 }
 
-printer::PrinterEndpoint printerEndpoint(const config::Settings& settings) {
+Result<printer::PrinterEndpoint> printerEndpoint(const config::Settings& settings) {
     printer::PrinterEndpoint endpoint;
     endpoint.queue = {settings.stringValue(kPrinterCupsServer).toStdString(),
                       settings.stringValue(kPrinterQueue).toStdString()};
-    // Checked when the settings were loaded (Settings' cross-checks); a default has no direct.
-    (void)printer::setDirect(endpoint, settings.stringValue(kPrinterDirect).toStdString());
-    if (auto paper = printer::parsePaperWidth(settings.stringValue(kPrinterPaper_mm).toStdString()))
-        endpoint.paper = paper.value();
+    if (auto direct =
+            printer::setDirect(endpoint, settings.stringValue(kPrinterDirect).toStdString());
+        !direct) {
+        return direct.error();
+    }
+    auto paper = printer::parsePaperWidth(settings.stringValue(kPrinterPaper_mm).toStdString());
+    if (!paper) return paper.error();
+    endpoint.paper = paper.value();
     return endpoint;
 }
 

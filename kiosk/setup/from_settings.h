@@ -14,8 +14,9 @@ namespace lobby::setup {
 platform::ClientConfig platformClient(const config::Settings& settings);
 // The store of applied scenes, bound to this terminal's group.
 std::unique_ptr<scene::SceneStore> sceneStore(const config::Settings& settings);
-// The printer's queue, where its state is read and its paper. Settings::load has refused a
-// malformed devices.printer.direct, so this cannot fail for loaded settings.
-printer::PrinterEndpoint printerEndpoint(const config::Settings& settings);
+// The printer's queue, where its state is read and its paper. Settings::load refuses a malformed
+// devices.printer.direct or paper width already; settings built another way get the same typed
+// error (ErrorKind::InvalidConfig) here rather than a printer silently left to CUPS.
+Result<printer::PrinterEndpoint> printerEndpoint(const config::Settings& settings);
 
 }  // namespace lobby::setup
