@@ -67,6 +67,13 @@ GLOSSARY = {
     "Touch here to start": "点击此处开始",
     "Are you still there?": "您还在吗？",
     "This session ends in %1 s.": "%1 秒后将自动退出",
+    "Are you still there? Touch the screen to continue, or this session ends.":
+        "您还在吗？如需继续办理，请点击屏幕，否则将自动退出。",
+    "Home": "返回首页",
+    "Delete": "删除",
+    "Clear": "清空",
+    "End this session and go back to the start": "结束本次办理，返回首页",
+    "%1 s left": "剩余 %1 秒",
     "Continue": "继续办理",
     "Done": "办理完成",
     "Your request has been completed.": "您的业务已办理完成。",

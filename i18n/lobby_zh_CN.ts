@@ -354,6 +354,21 @@
     </message>
   </context>
   <context>
+    <name>DigitKeypad</name>
+    <message>
+      <source>Delete</source>
+      <translation>删除</translation>
+    </message>
+    <message>
+      <source>Clear</source>
+      <translation>清空</translation>
+    </message>
+    <message>
+      <source>Type X, the last character of some ID numbers</source>
+      <translation>输入X（部分身份证号的最后一位）</translation>
+    </message>
+  </context>
+  <context>
     <name>DoctorStep</name>
     <message>
       <source>Next free: %1</source>
@@ -445,6 +460,17 @@
     <message>
       <source>Unavailable: %1</source>
       <translation>暂不可用：%1</translation>
+    </message>
+  </context>
+  <context>
+    <name>HomeButton</name>
+    <message>
+      <source>Home</source>
+      <translation>返回首页</translation>
+    </message>
+    <message>
+      <source>End this session and go back to the start</source>
+      <translation>结束本次办理，返回首页</translation>
     </message>
   </context>
   <context>
@@ -561,6 +587,13 @@
     </message>
   </context>
   <context>
+    <name>IdlePill</name>
+    <message>
+      <source>%1 s left</source>
+      <translation>剩余 %1 秒</translation>
+    </message>
+  </context>
+  <context>
     <name>JourneyFlow</name>
     <message>
       <source>This kiosk cannot take bookings or payments right now. Nothing was charged. Please use the service desk.</source>
@@ -632,10 +665,6 @@
       <translation>证件号码</translation>
     </message>
     <message>
-      <source>Type X, the last character of some ID numbers</source>
-      <translation>输入X（部分身份证号的最后一位）</translation>
-    </message>
-    <message>
       <source>Mobile number the hospital has for you</source>
       <translation>您在医院登记的手机号</translation>
     </message>
@@ -669,10 +698,6 @@
     <message>
       <source>What would you like to do?</source>
       <translation>请选择您要办理的业务</translation>
-    </message>
-    <message>
-      <source>Finish</source>
-      <translation>结束</translation>
     </message>
   </context>
   <context>
@@ -966,6 +991,18 @@
     <message>
       <source>This appointment is not paid yet. Choose how to pay.</source>
       <translation>此预约尚未缴费，请选择支付方式。</translation>
+    </message>
+    <message>
+      <source>Are you still there? Touch the screen to continue, or this session ends.</source>
+      <translation>您还在吗？如需继续办理，请点击屏幕，否则将自动退出。</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>删除</translation>
+    </message>
+    <message>
+      <source>Clear</source>
+      <translation>清空</translation>
     </message>
   </context>
 </TS>

@@ -34,8 +34,8 @@ QQuickItem* findVisibleItem(QQuickItem* root, const QString& objectName) {
     return nullptr;
 }
 
-// A key of the on-screen keyboard (Qt Virtual Keyboard's keys carry `key` and `text`) showing
-// `text`, inside `keyboard`.
+// A key of the on-screen keypad (its keys carry `key` and `text`) showing `text`, inside
+// `keyboard`.
 QQuickItem* findKey(QQuickItem* keyboard, const QString& text) {
     if (keyboard == nullptr || !keyboard->isVisible()) return nullptr;
     if (keyboard->property("key").isValid() && keyboard->property("text").toString() == text &&
@@ -217,7 +217,7 @@ JourneyDriver::StepOutcome JourneyDriver::runStep(const QJsonObject& step) {
         }
         return StepOutcome::Pending;
     }
-    // "type": "110105...": taps those keys of the on-screen keyboard (object name "keyboard"),
+    // "type": "110105...": taps those keys of the on-screen keypad (object name "keyboard"),
     // one per settle interval, as a patient would.
     if (step.contains("type")) {
         const QString text = step.value("type").toString();
@@ -230,6 +230,7 @@ JourneyDriver::StepOutcome JourneyDriver::runStep(const QJsonObject& step) {
             findKey(findVisibleItem(window_->contentItem(), QStringLiteral("keyboard")),
                     text.mid(typed_, 1));
         if (key == nullptr) return StepOutcome::Pending;
+        scrollIntoView(key);
         const QPoint scene =
             key->mapToScene(QPointF(key->width() / 2, key->height() / 2)).toPoint();
         // A finger on a touchscreen: the keyboard takes touch points itself (its mouse

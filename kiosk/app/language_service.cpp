@@ -16,6 +16,9 @@ LanguageService::LanguageService(core::KioskInfo* kiosk, core::SessionController
         qCCritical(lcUi) << "the Chinese translation is missing from the resources";
     }
     connect(kiosk_, &core::KioskInfo::languageChanged, this, &LanguageService::apply);
+    // Large text is for the patient who needs more time too: twice the idle limits.
+    connect(kiosk_, &core::KioskInfo::elderModeChanged, this,
+            [this] { session_->setLongerTimes(kiosk_->elderMode()); });
     // The next patient starts in the kiosk's default language and standard mode; the farewell
     // stays as the patient chose.
     connect(session_, &core::SessionController::readyForNextPatient, this, [this] {

@@ -31,12 +31,6 @@ void preferSoftwareRendererOffscreen() {
     }
 }
 
-// A kiosk has no keyboard: typing (manual entry) goes through Qt Virtual Keyboard, whose panel
-// the screen that needs it shows. Set before the application exists, as Qt reads it once.
-void useVirtualKeyboard() {
-    if (qEnvironmentVariableIsEmpty("QT_IM_MODULE")) qputenv("QT_IM_MODULE", "qtvirtualkeyboard");
-}
-
 lobby::Result<lobby::config::Settings> loadSettings(const lobby::app::AppOptions& options) {
     using lobby::config::Settings;
     const QString path = Settings::resolvePath(options.configPath);
@@ -69,7 +63,6 @@ int main(int argc, char* argv[]) {
     }
     lobby::core::keepLargeBuffersOutOfHeap();
     preferSoftwareRendererOffscreen();
-    useVirtualKeyboard();
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationName(QStringLiteral("lobby-kiosk"));
     QGuiApplication::setApplicationVersion(QStringLiteral(LOBBY_VERSION));

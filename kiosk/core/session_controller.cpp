@@ -31,8 +31,38 @@ SessionController::SessionController(SessionTiming timing, FunctionCatalog* cata
 
 void SessionController::setTiming(SessionTiming timing) {
     timing_ = timing;
-    watchdog_ = IdleWatchdog(timing.idleTimeout_ms, timing.idleCountdown_ms);
+    applyLimits();
     farewellTimer_.setInterval(timing.farewell_ms);
+}
+
+void SessionController::setLongerTimes(bool longer) {
+    if (longer == longerTimes_) return;
+    longerTimes_ = longer;
+    applyLimits();
+    tick();
+}
+
+void SessionController::applyLimits() {
+    const int factor = longerTimes_ ? 2 : 1;
+    watchdog_.setLimits(std::int64_t{timing_.idleTimeout_ms} * factor,
+                        std::int64_t{timing_.idleCountdown_ms} * factor);
+}
+
+void SessionController::holdIdle(const void* holder, bool held) {
+    const bool wasHeld = !idleHolders_.empty();
+    if (held) {
+        idleHolders_.insert(holder);
+    } else {
+        idleHolders_.erase(holder);
+    }
+    if (wasHeld == !idleHolders_.empty()) return;
+    if (wasHeld) {
+        watchdog_.release(now_ms());
+    } else {
+        watchdog_.hold();
+    }
+    tick();
+    emit idleClockChanged();
 }
 
 SessionController* SessionController::create(QQmlEngine* qmlEngine, QJSEngine*) {
@@ -117,6 +147,7 @@ void SessionController::identityPresented() {
 void SessionController::setReadingCard(bool reading) {
     if (reading == readingCard_) return;
     readingCard_ = reading;
+    holdIdle(&readingCard_, reading);  // the card reader, not the patient, is slow
     emit readingCardChanged();
 }
 
@@ -172,6 +203,7 @@ void SessionController::onStateChanged(SessionState from, SessionState to) {
         if (!tickTimer_.isActive()) {
             watchdog_.arm(now_ms());
             tickTimer_.start();
+            tick();  // the time left is shown from the first screen
         }
     } else {
         watchdog_.disarm();
@@ -193,6 +225,12 @@ void SessionController::onStateChanged(SessionState from, SessionState to) {
 
 void SessionController::onSessionEnded() {
     setReadingCard(false);
+    // Whoever still waits is told the patient left (patientLeft, below) and lets go.
+    if (!idleHolders_.empty()) {
+        idleHolders_.clear();
+        watchdog_.release(now_ms());
+        emit idleClockChanged();
+    }
     maskedPatientName_.clear();
     patientId_.clear();
     errorMessage_ = {};
@@ -213,7 +251,8 @@ void SessionController::setNotice(TranslatableText notice) {
 void SessionController::tick() {
     const qint64 now = now_ms();
     if (watchdog_.phase(now) == IdleWatchdog::Phase::Expired) {
-        qCInfo(lcSession) << "no touch for" << timing_.idleTimeout_ms / 1000 << "s";
+        qCInfo(lcSession) << "no touch for"
+                          << timing_.idleTimeout_ms / 1000 * (longerTimes_ ? 2 : 1) << "s";
         handle(SessionEvent::IdleTimeout);
         return;
     }
@@ -221,6 +260,11 @@ void SessionController::tick() {
     if (remaining != countdownRemaining_) {
         countdownRemaining_ = remaining;
         emit countdownChanged();
+    }
+    const int idleRemaining = watchdog_.remaining_s(now);
+    if (idleRemaining != idleRemaining_) {
+        idleRemaining_ = idleRemaining;
+        emit idleClockChanged();
     }
 }
 

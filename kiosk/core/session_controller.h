@@ -12,6 +12,7 @@
 #include <QVariantList>
 #include <QVariantMap>
 #include <functional>
+#include <set>
 
 #include "core/function_catalog.h"
 #include "core/idle_watchdog.h"
@@ -34,7 +35,7 @@ struct JourneyOutcome {
 
 struct SessionTiming {
     int idleTimeout_ms = 60'000;
-    int idleCountdown_ms = 10'000;
+    int idleCountdown_ms = 20'000;
     int farewell_ms = 4'000;
 };
 
@@ -47,6 +48,10 @@ class SessionController : public QObject {
     Q_PROPERTY(QUrl screenUrl READ screenUrl NOTIFY stateChanged)
     Q_PROPERTY(bool countdownActive READ countdownActive NOTIFY countdownChanged)
     Q_PROPERTY(int countdownRemaining READ countdownRemaining NOTIFY countdownChanged)
+    // Seconds until an unattended session ends (the small pill on every screen); 0 while the
+    // kiosk itself is waiting (idleHeld) or no session runs.
+    Q_PROPERTY(int idleRemaining READ idleRemaining NOTIFY idleClockChanged)
+    Q_PROPERTY(bool idleHeld READ idleHeld NOTIFY idleClockChanged)
     Q_PROPERTY(QString patientName READ patientName NOTIFY patientChanged)
     Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY errorChanged)
     Q_PROPERTY(bool readingCard READ readingCard NOTIFY readingCardChanged)
@@ -73,6 +78,14 @@ public:
     void setScreenFiles(std::function<QUrl(const QString& screen)> files);
     bool countdownActive() const { return countdownRemaining_ > 0; }
     int countdownRemaining() const { return countdownRemaining_; }
+    int idleRemaining() const { return idleRemaining_; }
+    bool idleHeld() const { return !idleHolders_.empty(); }
+    // The kiosk waits on something other than the patient (their phone to pay, a card being
+    // read, the platform): the idle clock stops while any holder holds it, and gives the whole
+    // timeout again once the last lets go. `holder` is whoever waits (one hold each).
+    void holdIdle(const void* holder, bool held);
+    // Elder mode: twice the idle timeout and twice the warning, from now on.
+    void setLongerTimes(bool longer);
     QString patientName() const { return maskedPatientName_; }
     QString errorMessage() const { return errorMessage_.translated(); }
     bool readingCard() const { return readingCard_; }
@@ -114,6 +127,7 @@ public:
 signals:
     void stateChanged();
     void countdownChanged();
+    void idleClockChanged();
     void patientChanged();
     void errorChanged();
     void functionsChanged();
@@ -134,6 +148,7 @@ private:
     void onSessionEnded();
     void tick();
     qint64 now_ms() const { return clock_.elapsed(); }
+    void applyLimits();
 
     SessionMachine machine_;
     FunctionCatalog* catalog_;
@@ -143,6 +158,9 @@ private:
     QTimer tickTimer_;
     QTimer farewellTimer_;
     int countdownRemaining_ = 0;
+    int idleRemaining_ = 0;
+    std::set<const void*> idleHolders_;
+    bool longerTimes_ = false;
     QString maskedPatientName_;
     QString patientId_;
     JourneyOutcome outcome_;

@@ -52,6 +52,7 @@ VoiceGuide::VoiceGuide(SessionController& session, KioskInfo& kiosk,
                        std::unique_ptr<Speaker> speaker, QObject* parent)
     : QObject(parent), session_(session), kiosk_(kiosk), speaker_(std::move(speaker)) {
     connect(&session_, &SessionController::screenChanged, this, &VoiceGuide::speakCurrentScreen);
+    connect(&session_, &SessionController::countdownChanged, this, &VoiceGuide::warnIfIdle);
     // The scene's setting arrives with the rest of the branding.
     connect(&kiosk_, &KioskInfo::hospitalNameChanged, this, &VoiceGuide::changed);
     connect(&session_, &SessionController::patientLeft, this, [this] {
@@ -88,12 +89,46 @@ QString VoiceGuide::instructionFor(const QString& screenName) {
     return {};
 }
 
+QString VoiceGuide::idleWarning() {
+    return QCoreApplication::translate(
+        "VoiceGuide", "Are you still there? Touch the screen to continue, or this session ends.");
+}
+
 void VoiceGuide::speakCurrentScreen() {
     if (!on()) return;
     const QString screen = session_.screenName();
     const QString text = instructionFor(screen);
     if (text.isEmpty()) return;
     qCInfo(lcUi) << "voice:" << screen;
+    speak(text);
+}
+
+QString VoiceGuide::keyWords(const QString& key) {
+    if (key == QLatin1String("erase")) return QCoreApplication::translate("VoiceGuide", "Delete");
+    if (key == QLatin1String("clear")) return QCoreApplication::translate("VoiceGuide", "Clear");
+    if (key.size() == 1 && (key[0].isDigit() || key[0] == QLatin1Char('X'))) return key;
+    return {};
+}
+
+void VoiceGuide::sayKey(const QString& key) {
+    if (!on()) return;
+    const QString words = keyWords(key);
+    if (!words.isEmpty()) speak(words);
+}
+
+void VoiceGuide::warnIfIdle() {
+    if (!session_.countdownActive()) {
+        warned_ = false;
+        return;
+    }
+    if (warned_) return;
+    warned_ = true;
+    if (!on()) return;
+    qCInfo(lcUi) << "voice: idle warning";
+    speak(idleWarning());
+}
+
+void VoiceGuide::speak(const QString& text) {
     speaker_->stop();  // a new screen cuts the last one short
     speaker_->say(text, kiosk_.language() == QLatin1String("en")
                             ? QLocale(QLocale::English)

@@ -44,21 +44,31 @@ public:
     bool on() const { return offered() && !mutedByPatient_; }
     // The patient's switch, for this session only.
     Q_INVOKABLE void toggle();
+    // A key of the keypad pressed ("0"-"9", "X", "erase", "clear"), said back so a patient who
+    // cannot read the small print hears what they typed. Only a patient who has voice on hears
+    // it, one key at a time; a number is never said whole.
+    Q_INVOKABLE void sayKey(const QString& key);
+    static QString keyWords(const QString& key);
 
     // The instruction read for a screen ("book-doctors"), in the current UI language; empty
     // when the screen has none.
     static QString instructionFor(const QString& screenName);
+    // What is said when the idle countdown starts.
+    static QString idleWarning();
 
 signals:
     void changed();
 
 private:
     void speakCurrentScreen();
+    void speak(const QString& text);
+    void warnIfIdle();
 
     SessionController& session_;
     KioskInfo& kiosk_;
     std::unique_ptr<Speaker> speaker_;
     bool mutedByPatient_ = false;
+    bool warned_ = false;  // the idle warning is said once per countdown
 };
 
 }  // namespace lobby::core

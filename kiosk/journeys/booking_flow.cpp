@@ -57,7 +57,7 @@ BookingFlow::BookingFlow(core::SessionController& session, services::PlatformSer
                          BookingPolicy policy, QObject* parent)
     : JourneyFlow(session, platform, slips, journal, parent),
       policy_(std::move(policy)),
-      payments_(platform, policy_.paymentPollInterval_ms) {
+      payments_(platform, session, policy_.paymentPollInterval_ms) {
     connect(&payments_, &PaymentSession::tick, this, &BookingFlow::paymentTick);
     connect(&payments_, &PaymentSession::startFailed, this, [this](const CallFailure& failure) {
         // Whether or not a payment was made, the slot goes back: the platform refunds a payment

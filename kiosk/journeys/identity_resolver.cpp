@@ -5,6 +5,7 @@
 #include "common/id_number.h"
 #include "common/privacy.h"
 #include "core/qml_exposure.h"
+#include "journeys/typed_number.h"
 #include "logging/categories.h"
 #include "services/platform_service.h"
 
@@ -102,6 +103,14 @@ void IdentityResolver::submitManual(const QString& idNumber, const QString& phon
             emit changed();
             conclude(patient, failure, "manual identification");
         });
+}
+
+QString IdentityResolver::shownIdNumber(const QString& typed, bool masked) const {
+    return journeys::shownIdNumber(typed, masked);
+}
+
+QString IdentityResolver::shownPhone(const QString& typed, bool masked) const {
+    return journeys::shownPhone(typed, masked);
 }
 
 void IdentityResolver::confirmRegistration() {

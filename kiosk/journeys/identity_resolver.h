@@ -55,6 +55,9 @@ public:
     // Checks the numbers' form here (18-character ID number with a valid check digit, 11-digit
     // mobile number); only well-formed numbers are sent to the platform. Nothing typed is kept.
     Q_INVOKABLE void submitManual(const QString& idNumber, const QString& phone);
+    // What the keypad's fields show (journeys/typed_number.h): grouped, masked once left.
+    Q_INVOKABLE QString shownIdNumber(const QString& typed, bool masked) const;
+    Q_INVOKABLE QString shownPhone(const QString& typed, bool masked) const;
 
     void resolve(const devices::CardHolder& holder);
     // A scanned e-voucher or visit card: the platform says whose it is.

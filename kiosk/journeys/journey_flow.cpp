@@ -28,6 +28,7 @@ JourneyFlow::JourneyFlow(core::SessionController& session, services::PlatformSer
 void JourneyFlow::setBusy(bool busy) {
     if (busy_ == busy) return;
     busy_ = busy;
+    session_.holdIdle(this, busy);  // the platform, not the patient, is slow
     emit changed();
 }
 

@@ -14,9 +14,10 @@ namespace {
 constexpr int kCountdownStep_ms = 1000;
 }  // namespace
 
-PaymentSession::PaymentSession(services::PlatformService* platform, int pollInterval_ms,
+PaymentSession::PaymentSession(services::PlatformService* platform,
+                               core::SessionController& session, int pollInterval_ms,
                                QObject* parent)
-    : QObject(parent), platform_(platform) {
+    : QObject(parent), platform_(platform), session_(session) {
     poll_.setInterval(pollInterval_ms);
     connect(&poll_, &QTimer::timeout, this, &PaymentSession::poll);
     countdown_.setInterval(kCountdownStep_ms);
@@ -27,6 +28,10 @@ PaymentSession::PaymentSession(services::PlatformService* platform, int pollInte
         qCInfo(lcJourney) << "payment window ran out";
         emit timedOut();
     });
+}
+
+PaymentSession::~PaymentSession() {
+    endWatch();
 }
 
 std::string PaymentSession::attemptKey(const std::string& bookingId) {
@@ -78,6 +83,7 @@ void PaymentSession::onStatus(const Payment& payment) {
                 remaining_s_ = window_s_;
                 poll_.start();
                 countdown_.start();
+                session_.holdIdle(this, true);
                 emit awaitingPatientChanged();
                 emit tick();
             }
@@ -107,6 +113,7 @@ void PaymentSession::poll() {
 void PaymentSession::endWatch() {
     poll_.stop();
     countdown_.stop();
+    session_.holdIdle(this, false);
 }
 
 }  // namespace lobby::journeys

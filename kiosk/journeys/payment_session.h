@@ -9,13 +9,15 @@
 //     PaymentConfirmed), so the reconciler can always ask the platform about this very key;
 //   - the platform's status read as what the patient needs: captured, awaiting the patient (the
 //     QR code), declined;
-//   - while the patient pays on their phone: polling and the countdown that bounds it.
+//   - while the patient pays on their phone: polling and the countdown that bounds it, with the
+//     session's idle clock held (the payment's own window governs, not the patient's silence).
 // Nothing it reports arrives after stop() or for an earlier attempt.
 
 #include <QObject>
 #include <QTimer>
 #include <functional>
 
+#include "core/session_controller.h"
 #include "journal/transaction_journal.h"
 #include "platform/platform_client.h"
 #include "services/platform_service.h"
@@ -30,8 +32,9 @@ public:
     using StepRecorder = std::function<void(journal::Step step, journal::Phase phase,
                                             const std::string& key, const std::string& paymentId)>;
 
-    PaymentSession(services::PlatformService* platform, int pollInterval_ms,
-                   QObject* parent = nullptr);
+    PaymentSession(services::PlatformService* platform, core::SessionController& session,
+                   int pollInterval_ms, QObject* parent = nullptr);
+    ~PaymentSession() override;
 
     // A fresh key for an attempt to pay `bookingId`.
     static std::string attemptKey(const std::string& bookingId);
@@ -67,6 +70,7 @@ private:
     void endWatch();
 
     services::PlatformService* platform_;
+    core::SessionController& session_;
     StepRecorder record_;
     std::string key_;
     platform::Payment payment_;

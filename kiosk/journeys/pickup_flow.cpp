@@ -41,7 +41,7 @@ PickUpFlow::PickUpFlow(core::SessionController& session, services::PlatformServi
                        QObject* parent)
     : JourneyFlow(session, platform, slips, journal, parent),
       policy_(std::move(policy)),
-      payments_(platform, policy_.paymentPollInterval_ms) {
+      payments_(platform, session, policy_.paymentPollInterval_ms) {
     connect(&session_, &core::SessionController::stateChanged, this, [this] {
         if (session_.currentState() == core::SessionState::PickUp) load();
     });

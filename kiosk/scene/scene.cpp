@@ -134,8 +134,8 @@ Status readTimeouts(const json& root, Scene& scene) {
         !keys)
         return keys;
     // The same ranges as the kiosk's own settings (session.*).
-    auto idle = integer(timeouts, "idle_s", "timeouts", 15, 600, 60);
-    auto countdown = integer(timeouts, "countdown_s", "timeouts", 3, 60, 10);
+    auto idle = integer(timeouts, "idle_s", "timeouts", 30, 600, 60);
+    auto countdown = integer(timeouts, "countdown_s", "timeouts", 20, 120, 20);
     auto farewell = integer(timeouts, "farewell_s", "timeouts", 1, 30, 4);
     for (const auto* value : {&idle, &countdown, &farewell}) {
         if (!*value) return value->error();

@@ -19,7 +19,7 @@ inline constexpr std::size_t kMaxSceneBytes = 256 * 1024;
 
 struct SceneTimeouts {
     int idle_s = 60;
-    int countdown_s = 10;
+    int countdown_s = 20;
     int farewell_s = 4;
 };
 

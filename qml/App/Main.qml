@@ -4,7 +4,7 @@ import QtQuick.Layouts
 import Lobby.Components
 import Lobby.Core
 
-// The kiosk's only window: the top bar, the current screen (chosen by the C++ session via its
+// The kiosk's only window: the top bar, the way home with the time left, the current screen (chosen by the C++ session via its
 // screen registry), and the idle countdown above everything.
 ApplicationWindow {
     id: window
@@ -23,6 +23,9 @@ ApplicationWindow {
         spacing: 0
 
         TopBar {
+            Layout.fillWidth: true
+        }
+        SessionStrip {
             Layout.fillWidth: true
         }
         Loader {

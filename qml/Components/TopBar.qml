@@ -9,6 +9,10 @@ Rectangle {
     id: bar
 
     readonly property bool narrow: width < 1400
+    // A landscape kiosk has the way home and the time left here rather than in a strip below.
+    readonly property bool sessionInBar: !narrow && Theme.landscape &&
+        ["identifying", "menu", "pickup", "book", "cancel", "my_bookings", "done",
+         "error"].indexOf(Session.state) >= 0
 
     implicitHeight: layout.implicitHeight + 2 * 16
     color: Theme.primary
@@ -22,7 +26,7 @@ Rectangle {
         anchors.bottomMargin: 16
         // The voice switch, when the scene offers it, takes a column of its own; on a portrait
         // screen the hospital's name then spans two, above two of the three switches.
-        columns: (bar.narrow ? 2 : 4) + (Voice.offered ? 1 : 0)
+        columns: (bar.narrow ? 2 : 4) + (Voice.offered ? 1 : 0) + (bar.sessionInBar ? 2 : 0)
         columnSpacing: Theme.spacing
         rowSpacing: 8
 
@@ -46,6 +50,10 @@ Rectangle {
             elide: Text.ElideRight
         }
 
+        IdlePill {
+            Layout.alignment: Qt.AlignRight | Qt.AlignVCenter
+            visible: bar.sessionInBar && Session.idleRemaining > 0
+        }
         Column {
             Layout.alignment: Qt.AlignRight | Qt.AlignVCenter
             Text {
@@ -65,6 +73,12 @@ Rectangle {
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontSmall
             }
+        }
+
+        HomeButton {
+            Layout.alignment: Qt.AlignRight
+            visible: bar.sessionInBar
+            implicitWidth: 260
         }
 
         KioskButton {

@@ -26,7 +26,7 @@ scene() {
  "scene_type": "outpatient_lobby",
  "hospital": {"name": "$2", "primary_color": "$3"},
  "functions": $4, "payment_methods": ["wechat", "alipay"], "voice_guidance": ${5:-false},
- "timeouts": {"idle_s": 60, "countdown_s": 10, "farewell_s": 1}}
+ "timeouts": {"idle_s": 60, "countdown_s": 20, "farewell_s": 1}}
 JSON
 }
 push() {

@@ -25,7 +25,7 @@ std::string sceneJson(long long version, const std::string& extra = "") {
                "primary_color": "#0B5CAD"},
   "functions": ["pickup", "my_bookings"],
   "payment_methods": ["wechat", "insurance"],
-  "timeouts": {"idle_s": 90, "countdown_s": 15, "farewell_s": 5},
+  "timeouts": {"idle_s": 90, "countdown_s": 25, "farewell_s": 5},
   "voice_guidance": true, "slip": {"footer": "请保管好凭条"},
   "opening_hours": {"open": "07:30", "close": "17:00"})" +
            extra + "}";
@@ -110,8 +110,9 @@ TEST(SceneFormat, RefusesWhatIsWrongWithAReason) {
         {{"\"pickup\", \"my_bookings\"", "\"pickup\", \"pickup\""}, "listed twice"},
         {{"\"pickup\", \"my_bookings\"", "\"pickup\", \"teleport\""}, "unknown entry"},
         {{"[\"wechat\", \"insurance\"]", "[]"}, "payment_methods must be a non-empty array"},
-        {{"\"idle_s\": 90", "\"idle_s\": 5"}, "between 15 and 600"},
-        {{"\"idle_s\": 90, \"countdown_s\": 15", "\"idle_s\": 20, \"countdown_s\": 20"},
+        {{"\"idle_s\": 90", "\"idle_s\": 5"}, "between 30 and 600"},
+        {{"\"countdown_s\": 25", "\"countdown_s\": 10"}, "between 20 and 120"},
+        {{"\"idle_s\": 90, \"countdown_s\": 25", "\"idle_s\": 30, \"countdown_s\": 30"},
          "shorter than timeouts.idle_s"},
         {{"\"17:00\"", "\"25:00\""}, "HH:MM"},
         {{"\"17:00\"", "\"07:00\""}, "open must be before"},

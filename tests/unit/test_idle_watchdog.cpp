@@ -42,3 +42,50 @@ TEST(IdleWatchdog, CountdownLongerThanTimeoutIsClamped) {
     EXPECT_EQ(watchdog.phase(0), Phase::Countdown);
     EXPECT_EQ(watchdog.countdownRemaining_s(0), 5);
 }
+
+TEST(IdleWatchdog, AHoldStopsTheClockAndItsReleaseGivesTheWholeTimeoutAgain) {
+    IdleWatchdog watchdog(60'000, 20'000);
+    watchdog.arm(0);
+    watchdog.hold();  // at 30 s the patient starts paying on their phone
+    EXPECT_EQ(watchdog.phase(30'000), Phase::Held);
+    EXPECT_EQ(watchdog.phase(200'000), Phase::Held) << "no silence counted while held";
+    EXPECT_EQ(watchdog.countdownRemaining_s(200'000), 0);
+    EXPECT_EQ(watchdog.remaining_s(200'000), 0);
+    watchdog.release(200'000);  // the payment was captured at 200 s
+    EXPECT_EQ(watchdog.phase(200'000), Phase::Quiet);
+    EXPECT_EQ(watchdog.remaining_s(200'000), 60);
+    EXPECT_EQ(watchdog.phase(240'000), Phase::Countdown);
+    EXPECT_EQ(watchdog.phase(260'000), Phase::Expired);
+}
+
+TEST(IdleWatchdog, AHoldDuringTheCountdownEndsIt) {
+    IdleWatchdog watchdog(60'000, 20'000);
+    watchdog.arm(0);
+    EXPECT_EQ(watchdog.countdownRemaining_s(45'000), 15);
+    watchdog.hold();
+    EXPECT_EQ(watchdog.countdownRemaining_s(45'000), 0);
+    watchdog.release(50'000);
+    EXPECT_EQ(watchdog.phase(50'000 + 39'999), Phase::Quiet);
+    watchdog.release(90'000);  // a second release without a hold changes nothing
+    EXPECT_EQ(watchdog.phase(50'000 + 40'000), Phase::Countdown);
+}
+
+TEST(IdleWatchdog, LongerLimitsCountTheSilenceAlreadyPassed) {
+    IdleWatchdog watchdog(60'000, 20'000);
+    watchdog.arm(0);
+    EXPECT_EQ(watchdog.phase(50'000), Phase::Countdown);
+    watchdog.setLimits(120'000, 40'000);  // large text switched on
+    EXPECT_EQ(watchdog.phase(50'000), Phase::Quiet);
+    EXPECT_EQ(watchdog.remaining_s(50'000), 70);
+    EXPECT_EQ(watchdog.countdownRemaining_s(80'000), 40);
+    EXPECT_EQ(watchdog.phase(120'000), Phase::Expired);
+}
+
+TEST(IdleWatchdog, RemainingCountsDownTheWholeTimeout) {
+    IdleWatchdog watchdog(60'000, 20'000);
+    EXPECT_EQ(watchdog.remaining_s(0), 0) << "disarmed";
+    watchdog.arm(0);
+    EXPECT_EQ(watchdog.remaining_s(0), 60);
+    EXPECT_EQ(watchdog.remaining_s(14'500), 46);
+    EXPECT_EQ(watchdog.remaining_s(60'000), 0);
+}

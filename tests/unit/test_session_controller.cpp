@@ -95,6 +95,56 @@ TEST(SessionController, StayingKeepsTheSession) {
     EXPECT_EQ(session.stateName(), "identifying");
 }
 
+TEST(SessionController, NoSessionEndsWhileTheKioskWaitsOnThePatientsPhone) {
+    FunctionCatalog catalog;
+    SessionController session(kShortTiming, &catalog);
+    session.start();
+    EXPECT_EQ(session.idleRemaining(), 2);
+    int payment = 0;  // whoever holds: a payment waiting for the patient's phone
+    session.holdIdle(&payment, true);
+    EXPECT_TRUE(session.idleHeld());
+    EXPECT_EQ(session.idleRemaining(), 0) << "no pill while the kiosk waits";
+    QTest::qWait(kShortTiming.idleTimeout_ms + 500);
+    EXPECT_EQ(session.stateName(), "identifying");
+    EXPECT_FALSE(session.countdownActive());
+    session.holdIdle(&payment, false);
+    EXPECT_FALSE(session.idleHeld());
+    EXPECT_EQ(session.idleRemaining(), 2) << "the whole timeout again";
+    EXPECT_TRUE(QTest::qWaitFor([&] { return session.stateName() == "farewell"; }, 3'000));
+}
+
+TEST(SessionController, EveryHolderMustLetGoAndTheSessionsEndReleasesThem) {
+    FunctionCatalog catalog;
+    SessionController session(kShortTiming, &catalog);
+    session.start();
+    int payment = 0;
+    int platformCall = 0;
+    session.holdIdle(&payment, true);
+    session.holdIdle(&platformCall, true);
+    session.holdIdle(&payment, false);
+    EXPECT_TRUE(session.idleHeld()) << "the platform call still holds";
+    session.setReadingCard(true);
+    session.holdIdle(&platformCall, false);
+    EXPECT_TRUE(session.idleHeld()) << "a card being read holds too";
+    session.setReadingCard(false);
+    EXPECT_FALSE(session.idleHeld());
+    session.holdIdle(&payment, true);
+    session.finish();
+    EXPECT_FALSE(session.idleHeld()) << "nobody waits for a patient who has gone";
+}
+
+TEST(SessionController, LongerTimesDoubleTheTimeoutAndTheWarning) {
+    FunctionCatalog catalog;
+    SessionController session(SessionTiming{3'000, 1'000, 300}, &catalog);
+    session.start();
+    session.setLongerTimes(true);
+    EXPECT_EQ(session.idleRemaining(), 6);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return session.countdownActive(); }, 8'000));
+    EXPECT_EQ(session.countdownRemaining(), 2) << "a warning twice as long";
+    session.setLongerTimes(false);
+    EXPECT_LE(session.idleRemaining(), 1);
+}
+
 TEST(SessionController, AJourneysOutcomeIsShownThenForgottenWithThePatient) {
     FunctionCatalog catalog;
     catalog.setPlatformConnected(true);

@@ -153,7 +153,7 @@ TEST(Settings, SettingsAreCheckedAgainstEachOther) {
               std::string::npos);
     EXPECT_NE(
         errorOf(
-            R"({"schema_version": 1, "session": {"idle_timeout_s": 20, "idle_countdown_s": 30}})")
+            R"({"schema_version": 1, "session": {"idle_timeout_s": 40, "idle_countdown_s": 50}})")
             .find("session.idle_countdown_s"),
         std::string::npos);
     EXPECT_NE(errorOf("{\"schema_version\": 1, \"terminal\": {\"id\": \"KIOSK\\u0000-1\"}}")
@@ -171,7 +171,7 @@ TEST(Settings, SettingsAreCheckedAgainstEachOther) {
     // An override that breaks a cross-check is refused and leaves the value as it was.
     Settings settings = Settings::defaults();
     EXPECT_FALSE(settings.set(keys::kIdleCountdown_s, 60).ok());
-    EXPECT_EQ(settings.intValue(keys::kIdleCountdown_s), 10);
+    EXPECT_EQ(settings.intValue(keys::kIdleCountdown_s), 20);
 }
 
 TEST(Settings, APrinterAddressIsCheckedWhenTheSettingsAreRead) {

@@ -1,6 +1,8 @@
 // Voice guidance: what is said on which screen, in which language, and when nothing is said.
 #include <gtest/gtest.h>
 
+#include <QTest>
+
 #include "core/kiosk_info.h"
 #include "core/session_controller.h"
 #include "core/voice_guide.h"
@@ -79,4 +81,40 @@ TEST(VoiceGuide, EveryPatientScreenHasAnInstruction) {
     }
     EXPECT_TRUE(VoiceGuide::instructionFor("maintenance-pin").isEmpty())
         << "technicians' screens are silent";
+}
+
+TEST(VoiceGuide, TheIdleWarningIsSpokenOncePerCountdown) {
+    FunctionCatalog catalog;
+    SessionController session{SessionTiming{1'500, 1'000, 300}, &catalog};
+    KioskInfo kiosk{"示例医院", "zh", KioskDisplay{}};
+    auto speaker = std::make_unique<Recorder>();
+    Recorder* recorder = speaker.get();
+    VoiceGuide voice(session, kiosk, std::move(speaker));
+    kiosk.setBranding("示例医院", "", "#0B5CAD", true);
+    session.start();
+    recorder->said.clear();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return session.countdownActive(); }, 3'000));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return session.countdownRemaining() == 0; }, 3'000));
+    int warnings = 0;
+    for (const auto& [text, locale] : recorder->said)
+        warnings += text == VoiceGuide::idleWarning();
+    EXPECT_EQ(warnings, 1) << "said once, not every second of the countdown";
+}
+
+TEST(VoiceGuide, KeysAreSaidBackOneAtATimeOnlyWithVoiceOn) {
+    Rig rig;
+    rig.voice->sayKey("5");
+    EXPECT_TRUE(rig.recorder->said.isEmpty()) << "voice is off unless the scene offers it";
+    rig.kiosk.setBranding("示例医院", "", "#0B5CAD", true);
+    rig.voice->sayKey("5");
+    rig.voice->sayKey("X");
+    rig.voice->sayKey("erase");
+    rig.voice->sayKey("<b>");  // not a key: nothing said
+    ASSERT_EQ(rig.recorder->said.size(), 3);
+    EXPECT_EQ(rig.recorder->said[0].first, "5");
+    EXPECT_EQ(rig.recorder->said[1].first, "X");
+    EXPECT_EQ(rig.recorder->said[2].first, VoiceGuide::keyWords("erase"));
+    rig.voice->toggle();  // the patient turns it off
+    rig.voice->sayKey("7");
+    EXPECT_EQ(rig.recorder->said.size(), 3);
 }

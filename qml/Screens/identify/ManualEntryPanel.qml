@@ -1,31 +1,54 @@
 import QtQuick
-import QtQuick.Controls.Basic
 import QtQuick.Layouts
-import QtQuick.VirtualKeyboard
 import Lobby.Components
 import Lobby.Core
 import Lobby.Journeys
 
-// Manual entry: the ID number and the mobile number on record, typed on the on-screen keyboard's
-// digit pad (and an X key for ID numbers ending in X). What is typed stays in these fields only
-// and goes with the screen when the patient leaves. On a landscape screen the keyboard sits
-// beside the fields, since below them it would not fit.
+// Manual entry: the ID number and the mobile number on record, typed on the kiosk's own keypad.
+// The field being typed into is outlined and shows its number grouped (6-8-4, 3-4-4) for checking
+// group by group; the other shows it masked, so the queue cannot read it. A full ID number moves
+// on to the mobile number. What is typed stays in this panel only and goes with the screen when
+// the patient leaves. On a landscape screen the keypad sits beside the fields.
 GridLayout {
     id: panel
 
-    readonly property string idNumber: idField.text
-    readonly property string phone: phoneField.text
+    property string idNumber: ""
+    property string phone: ""
+    property string active: "id"  // the field the keypad types into: "id" or "phone"
     readonly property bool wide: Theme.landscape
 
     columns: wide ? 2 : 1
     columnSpacing: Theme.spacing
     rowSpacing: Theme.spacing
 
+    function type(character) {
+        if (active === "id") {
+            if (idNumber.length >= 18 || (character === "X" && idNumber.length !== 17))
+                return
+            idNumber += character
+            if (idNumber.length === 18)
+                active = "phone"
+        } else if (character !== "X" && phone.length < 11) {
+            phone += character
+        }
+    }
+    function erase() {
+        if (active === "id")
+            idNumber = idNumber.slice(0, -1)
+        else
+            phone = phone.slice(0, -1)
+    }
+    function clear() {
+        if (active === "id")
+            idNumber = ""
+        else
+            phone = ""
+    }
+
     ColumnLayout {
         Layout.fillWidth: true
-        Layout.fillHeight: true
         Layout.alignment: Qt.AlignTop
-        spacing: Theme.spacing
+        spacing: Math.round(Theme.spacing / 2)
 
         Text {
             textFormat: Text.PlainText
@@ -33,56 +56,35 @@ GridLayout {
             text: qsTr("ID number")
             font.family: Theme.fontFamily
             font.pixelSize: Theme.fontBody
+            font.bold: true
             color: Theme.text
         }
-        RowLayout {
+        NumberField {
+            objectName: "idNumberField"
             Layout.fillWidth: true
-            spacing: Theme.spacing
-            TextField {
-                id: idField
-                objectName: "idNumberField"
-                Layout.fillWidth: true
-                Layout.preferredHeight: Theme.touchTargetMin
-                focus: true
-                maximumLength: 18
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontLarge
-                inputMethodHints: Qt.ImhDigitsOnly | Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
-                validator: RegularExpressionValidator { regularExpression: /[0-9]{0,17}[0-9X]?/ }
-                Accessible.name: qsTr("ID number")
-            }
-            KioskButton {
-                objectName: "idNumberX"
-                Layout.preferredWidth: Theme.touchTargetMin * 1.5
-                primary: false
-                enabled: idField.text.length === 17
-                text: "X"
-                Accessible.name: qsTr("Type X, the last character of some ID numbers")
-                onClicked: {
-                    idField.insert(idField.length, "X")
-                    phoneField.forceActiveFocus()
-                }
-            }
+            selected: panel.active === "id"
+            shown: Identity.shownIdNumber(panel.idNumber, !selected)
+            Accessible.name: qsTr("ID number")
+            onChosen: panel.active = "id"
         }
         Text {
             textFormat: Text.PlainText
             Layout.fillWidth: true
+            Layout.topMargin: Math.round(Theme.spacing / 2)
             text: qsTr("Mobile number the hospital has for you")
             font.family: Theme.fontFamily
             font.pixelSize: Theme.fontBody
+            font.bold: true
             color: Theme.text
+            wrapMode: Text.WordWrap
         }
-        TextField {
-            id: phoneField
+        NumberField {
             objectName: "phoneField"
             Layout.fillWidth: true
-            Layout.preferredHeight: Theme.touchTargetMin
-            maximumLength: 11
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.fontLarge
-            inputMethodHints: Qt.ImhDigitsOnly | Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
-            validator: RegularExpressionValidator { regularExpression: /[0-9]{0,11}/ }
+            selected: panel.active === "phone"
+            shown: Identity.shownPhone(panel.phone, !selected)
             Accessible.name: qsTr("Mobile number")
+            onChosen: panel.active = "phone"
         }
         Text {
             textFormat: Text.PlainText
@@ -96,12 +98,15 @@ GridLayout {
             color: Theme.danger
             wrapMode: Text.WordWrap
         }
-        Item { Layout.fillHeight: true }
     }
-    InputPanel {
+    DigitKeypad {
         objectName: "keyboard"
+        Layout.fillWidth: true
         Layout.preferredWidth: panel.wide ? panel.width * 0.45 : panel.width
-        Layout.alignment: Qt.AlignBottom
-        visible: active
+        Layout.alignment: Qt.AlignTop
+        xAllowed: panel.active === "id" && panel.idNumber.length === 17
+        onTyped: character => panel.type(character)
+        onErased: panel.erase()
+        onCleared: panel.clear()
     }
 }

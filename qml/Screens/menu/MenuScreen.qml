@@ -60,14 +60,4 @@ ScreenFrame {
         }
         Item { Layout.fillHeight: true }
     }
-
-    actions: [
-        KioskButton {
-            objectName: "finishButton"
-            primary: false
-            Layout.fillWidth: true
-            text: qsTr("Finish")
-            onClicked: Session.finish()
-        }
-    ]
 }
