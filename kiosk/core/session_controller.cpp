@@ -43,9 +43,8 @@ void SessionController::setLongerTimes(bool longer) {
 }
 
 void SessionController::applyLimits() {
-    const int factor = longerTimes_ ? 2 : 1;
-    watchdog_.setLimits(std::int64_t{timing_.idleTimeout_ms} * factor,
-                        std::int64_t{timing_.idleCountdown_ms} * factor);
+    watchdog_.setLimits(std::int64_t{timing_.idleTimeout_ms} * limitFactor(),
+                        std::int64_t{timing_.idleCountdown_ms} * limitFactor());
 }
 
 void SessionController::holdIdle(const void* holder, bool held) {
@@ -251,8 +250,7 @@ void SessionController::setNotice(TranslatableText notice) {
 void SessionController::tick() {
     const qint64 now = now_ms();
     if (watchdog_.phase(now) == IdleWatchdog::Phase::Expired) {
-        qCInfo(lcSession) << "no touch for"
-                          << timing_.idleTimeout_ms / 1000 * (longerTimes_ ? 2 : 1) << "s";
+        qCInfo(lcSession) << "no touch for" << timing_.idleTimeout_ms / 1000 * limitFactor() << "s";
         handle(SessionEvent::IdleTimeout);
         return;
     }

@@ -52,6 +52,9 @@ class SessionController : public QObject {
     // kiosk itself is waiting (idleHeld) or no session runs.
     Q_PROPERTY(int idleRemaining READ idleRemaining NOTIFY idleClockChanged)
     Q_PROPERTY(bool idleHeld READ idleHeld NOTIFY idleClockChanged)
+    // A patient is at the kiosk (identifying up to the done or error screen): the way home and
+    // the time left are shown.
+    Q_PROPERTY(bool patientPresent READ patientPresent NOTIFY stateChanged)
     Q_PROPERTY(QString patientName READ patientName NOTIFY patientChanged)
     Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY errorChanged)
     Q_PROPERTY(bool readingCard READ readingCard NOTIFY readingCardChanged)
@@ -80,6 +83,7 @@ public:
     int countdownRemaining() const { return countdownRemaining_; }
     int idleRemaining() const { return idleRemaining_; }
     bool idleHeld() const { return !idleHolders_.empty(); }
+    bool patientPresent() const { return isPatientPresent(machine_.state()); }
     // The kiosk waits on something other than the patient (their phone to pay, a card being
     // read, the platform): the idle clock stops while any holder holds it, and gives the whole
     // timeout again once the last lets go. `holder` is whoever waits (one hold each).
@@ -149,6 +153,7 @@ private:
     void tick();
     qint64 now_ms() const { return clock_.elapsed(); }
     void applyLimits();
+    int limitFactor() const { return longerTimes_ ? 2 : 1; }
 
     SessionMachine machine_;
     FunctionCatalog* catalog_;

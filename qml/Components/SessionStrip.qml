@@ -8,10 +8,7 @@ import Lobby.Core
 Rectangle {
     id: strip
 
-    readonly property bool patientPresent: ["identifying", "menu", "pickup", "book", "cancel",
-                                            "my_bookings", "done", "error"].indexOf(Session.state) >= 0
-
-    visible: patientPresent && !Theme.landscape
+    visible: Session.patientPresent && !Theme.landscape
     implicitHeight: visible ? row.implicitHeight + 2 * 12 : 0
     color: Theme.surface
 

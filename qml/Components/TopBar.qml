@@ -10,9 +10,7 @@ Rectangle {
 
     readonly property bool narrow: width < 1400
     // A landscape kiosk has the way home and the time left here rather than in a strip below.
-    readonly property bool sessionInBar: !narrow && Theme.landscape &&
-        ["identifying", "menu", "pickup", "book", "cancel", "my_bookings", "done",
-         "error"].indexOf(Session.state) >= 0
+    readonly property bool sessionInBar: !narrow && Theme.landscape && Session.patientPresent
 
     implicitHeight: layout.implicitHeight + 2 * 16
     color: Theme.primary

@@ -216,3 +216,15 @@ TEST(SessionController, TheNextPatientsCardDuringTheFarewellStartsTheirSessionAt
     EXPECT_EQ(session.stateName(), "idle");
     EXPECT_EQ(fresh.count(), 2);
 }
+
+TEST(SessionController, APatientIsPresentFromIdentifyingUntilTheFarewell) {
+    FunctionCatalog catalog;
+    SessionController session(kShortTiming, &catalog);
+    EXPECT_FALSE(session.patientPresent()) << "the attract screen";
+    session.start();
+    EXPECT_TRUE(session.patientPresent());
+    session.identified(QStringLiteral("张*丰"));
+    EXPECT_TRUE(session.patientPresent()) << "the menu";
+    session.finish();
+    EXPECT_FALSE(session.patientPresent()) << "the farewell";
+}
