@@ -5,6 +5,7 @@ Usage: i18n/fill_zh.py   (run `cmake --build build/dev --target update_translati
 The glossary is keyed by English source text; a string missing here stays unfinished and the
 translations_complete test fails, naming it.
 """
+import json
 import pathlib
 import xml.etree.ElementTree as ET
 
@@ -248,7 +249,68 @@ GLOSSARY = {
     "Mobile number the hospital has for you": "您在医院登记的手机号",
     "Mobile number": "手机号",
     "Where to go": "就诊位置",
+    "Here you can: %1": "本机可办理：%1",
+    ", ": "、",
+    "This kiosk cannot serve patients right now.": "本机暂时无法办理业务。",
+    "Not now: %1 (%2)": "暂不能办理：%1（%2）",
+    "Choose a day, then tap a time. The number shows the places left.": "请先选日期，再点时段。数字为剩余号数。",
+    "Confirm": "确认",
+    "Pay": "支付",
+    "Not printed: your booking is safe all the same": "凭条未打印，您的预约仍然有效",
+    "On the day of your visit, check in at a self-service kiosk with your ID card.": "就诊当天请持身份证到自助机取号。",
+    "Other": "其他",
+    "The fee goes back the way you paid, usually within 1 to 3 working days. Nothing more to do.": "挂号费将原路退回，一般 1 至 3 个工作日到账，您无需再做什么。",
+    "The doctor has stopped this session: the fee will be refunded in full, the way you paid": "医生停诊，挂号费将原路全额退回",
+    "Today": "今天",
+    "Tomorrow": "明天",
+    "%1 goes back the way you paid, usually within 1 to 3 working days.": "%1 将原路退回，一般 1 至 3 个工作日到账。",
+    "Not paid, so nothing is refunded.": "尚未缴费，无需退费。",
+    ", chosen": "，已选中",
+    "place your resident ID card on the reader": "将身份证放在读卡区",
+    "insert your social-security card": "插入社保卡",
+    "show your medical-insurance e-voucher": "出示医保电子凭证",
+    "type your ID number and mobile number": "输入身份证号和手机号",
+    "You can also:": "您还可以：",
+    "Please take your card": "请取走您的卡",
+    "Please take your slip": "请取走凭条",
+    "Goodbye": "再见",
+    "The hospital's booking system cannot be reached": "暂时连不上医院预约系统",
+    "This kiosk cannot print now": "本机暂时无法打印凭条",
+    "You can also be served at the service desk.": "您也可以到人工窗口办理。",
+    "Large text and voice are on for you. Tap “Standard” at the top to switch back.": "已为您打开大字和语音。如需恢复，请点屏幕上方的“标准”。",
+    "Booking moved": "改约成功",
+    "New time": "新的就诊时间",
+    "Already paid: it moved with your booking, nothing more to pay": "已缴费，随预约一起改约，无需再付",
+    "No other doctor of this department has a free time for this booking. You can cancel it for a full refund instead.": "本科室暂无可改约的号源。您可以退号，挂号费全额退回。",
+    "Move your booking to this time?": "改约到这个时间吗？",
+    "Choose a new time": "请选择新的就诊时间",
+    "Your fee is already paid and moves with the booking. Nothing more to pay.": "您已缴的挂号费随预约一起改约，无需再付。",
+    "Choose a day, then tap a time.": "请先选日期，再点时段。",
+    "Stopped: %1": "已停诊：%1",
+    "(paid)": "（已缴）",
+    "Was": "原预约",
+    "Yes, move it": "确定改约",
+    "‹ Previous page": "‹ 上一页",
+    "Page %1 of %2": "第 %1/%2 页",
+    "Next page ›": "下一页 ›",
+    "Step %1 of %2: %3": "第 %1 步，共 %2 步：%3",
+    "Cancel it": "退号",
+    "Text size: large. Tap for standard": "当前为大字，点击切换到标准",
+    "Text size: standard. Tap for large": "当前为标准字号，点击切换到大字",
+    "Done.": "办理完成。",
+    "Goodbye.": "再见。",
+    "Please take your card and your slip.": "请取走您的卡和凭条。",
+    "Please take your card.": "请取走您的卡。",
+    "Please take your slip.": "请取走凭条。",
+    "Printed: please take it": "已打印，请取走",
+    "Department": "科室",
+    "Doctor": "医生",
+    "Time": "时段",
 }
+
+# The glossary's terms (i18n/glossary.json) win over the list above: one word for one thing.
+glossary = json.loads(pathlib.Path(__file__).with_name("glossary.json").read_text())
+GLOSSARY.update({term["en"]: term["zh"] for term in glossary["terms"]})
 
 ts = pathlib.Path(__file__).with_name("lobby_zh_CN.ts")
 tree = ET.parse(ts)

@@ -11,10 +11,6 @@
       <translation>请放置身份证或医保卡</translation>
     </message>
     <message>
-      <source>Pick up a booked appointment, book and pay, cancel, or look up your bookings.</source>
-      <translation>预约取号、挂号缴费、退号退费、挂号查询</translation>
-    </message>
-    <message>
       <source>ID</source>
       <translation>身份证</translation>
     </message>
@@ -58,6 +54,22 @@
       <source>Show your medical-insurance e-voucher QR code</source>
       <translation>请出示医保电子凭证二维码</translation>
     </message>
+    <message>
+      <source>Here you can: %1</source>
+      <translation>本机可办理：%1</translation>
+    </message>
+    <message>
+      <source>, </source>
+      <translation>、</translation>
+    </message>
+    <message>
+      <source>This kiosk cannot serve patients right now.</source>
+      <translation>本机暂时无法办理业务。</translation>
+    </message>
+    <message>
+      <source>Not now: %1 (%2)</source>
+      <translation>暂不能办理：%1（%2）</translation>
+    </message>
   </context>
   <context>
     <name>BookScreen</name>
@@ -90,10 +102,6 @@
       <translation>挂号费按每次就诊收取。点击医生查看可约时段。</translation>
     </message>
     <message>
-      <source>The number shows how many places are left.</source>
-      <translation>数字为剩余号源数。</translation>
-    </message>
-    <message>
       <source>Check the details, then choose how to pay.</source>
       <translation>请核对信息，然后选择支付方式。</translation>
     </message>
@@ -112,6 +120,30 @@
     <message>
       <source>Back</source>
       <translation>返回</translation>
+    </message>
+    <message>
+      <source>Choose a day, then tap a time. The number shows the places left.</source>
+      <translation>请先选日期，再点时段。数字为剩余号数。</translation>
+    </message>
+    <message>
+      <source>Department</source>
+      <translation>科室</translation>
+    </message>
+    <message>
+      <source>Doctor</source>
+      <translation>医生</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>时段</translation>
+    </message>
+    <message>
+      <source>Confirm</source>
+      <translation>确认</translation>
+    </message>
+    <message>
+      <source>Pay</source>
+      <translation>支付</translation>
     </message>
   </context>
   <context>
@@ -138,15 +170,7 @@
     </message>
     <message>
       <source>Voucher</source>
-      <translation>凭条</translation>
-    </message>
-    <message>
-      <source>Printed: please take it. On the day, check in here with your ID card.</source>
-      <translation>已打印，请取走。就诊当天请凭身份证在本机取号。</translation>
-    </message>
-    <message>
-      <source>Not printed: your booking is safe; check in here with your ID card.</source>
-      <translation>凭条未能打印，您的预约已成功，就诊当天请凭身份证在本机取号。</translation>
+      <translation>预约凭条</translation>
     </message>
     <message>
       <source>The time to pay ran out and the slot was released. Nothing was charged; if you did pay, the money is refunded automatically.</source>
@@ -172,6 +196,22 @@
       <source>Medical insurance</source>
       <translation>医保支付</translation>
     </message>
+    <message>
+      <source>Printed: please take it</source>
+      <translation>已打印，请取走</translation>
+    </message>
+    <message>
+      <source>Not printed: your booking is safe all the same</source>
+      <translation>凭条未打印，您的预约仍然有效</translation>
+    </message>
+    <message>
+      <source>On the day of your visit, check in at a self-service kiosk with your ID card.</source>
+      <translation>就诊当天请持身份证到自助机取号。</translation>
+    </message>
+    <message>
+      <source>Other</source>
+      <translation>其他</translation>
+    </message>
   </context>
   <context>
     <name>BookingListFlow</name>
@@ -188,14 +228,6 @@
       <translation>退款金额</translation>
     </message>
     <message>
-      <source>Refunded to</source>
-      <translation>退款方式</translation>
-    </message>
-    <message>
-      <source>Back to the way you paid, usually within 1 to 3 working days</source>
-      <translation>原路退回，一般 1 至 3 个工作日到账</translation>
-    </message>
-    <message>
       <source>Nothing was paid, so nothing is refunded</source>
       <translation>该预约尚未缴费，无需退款</translation>
     </message>
@@ -205,7 +237,7 @@
     </message>
     <message>
       <source>Printed: please take it</source>
-      <translation>已打印，请取走凭条</translation>
+      <translation>已打印，请取走</translation>
     </message>
     <message>
       <source>Not printed: the refund is recorded and goes ahead all the same</source>
@@ -214,6 +246,10 @@
     <message>
       <source>Booking</source>
       <translation>预约</translation>
+    </message>
+    <message>
+      <source>The fee goes back the way you paid, usually within 1 to 3 working days. Nothing more to do.</source>
+      <translation>挂号费将原路退回，一般 1 至 3 个工作日到账，您无需再做什么。</translation>
     </message>
   </context>
   <context>
@@ -289,6 +325,18 @@
       <source>afternoon</source>
       <translation>下午</translation>
     </message>
+    <message>
+      <source>The doctor has stopped this session: the fee will be refunded in full, the way you paid</source>
+      <translation>医生停诊，挂号费将原路全额退回</translation>
+    </message>
+    <message>
+      <source>Today</source>
+      <translation>今天</translation>
+    </message>
+    <message>
+      <source>Tomorrow</source>
+      <translation>明天</translation>
+    </message>
   </context>
   <context>
     <name>ConfirmPanel</name>
@@ -298,11 +346,19 @@
     </message>
     <message>
       <source>No, keep it</source>
-      <translation>不退，保留</translation>
+      <translation>不退，保留预约</translation>
     </message>
     <message>
       <source>Yes, cancel it</source>
       <translation>确定退号</translation>
+    </message>
+    <message>
+      <source>%1 goes back the way you paid, usually within 1 to 3 working days.</source>
+      <translation>%1 将原路退回，一般 1 至 3 个工作日到账。</translation>
+    </message>
+    <message>
+      <source>Not paid, so nothing is refunded.</source>
+      <translation>尚未缴费，无需退费。</translation>
     </message>
   </context>
   <context>
@@ -337,6 +393,13 @@
     <message>
       <source>Continue</source>
       <translation>继续办理</translation>
+    </message>
+  </context>
+  <context>
+    <name>DayTabs</name>
+    <message>
+      <source>, chosen</source>
+      <translation>，已选中</translation>
     </message>
   </context>
   <context>
@@ -395,7 +458,7 @@
     </message>
     <message>
       <source>Finish</source>
-      <translation>结束</translation>
+      <translation>结束办理</translation>
     </message>
   </context>
   <context>
@@ -409,8 +472,36 @@
       <translation>请到服务台咨询工作人员。</translation>
     </message>
     <message>
-      <source>OK</source>
-      <translation>确定</translation>
+      <source>place your resident ID card on the reader</source>
+      <translation>将身份证放在读卡区</translation>
+    </message>
+    <message>
+      <source>insert your social-security card</source>
+      <translation>插入社保卡</translation>
+    </message>
+    <message>
+      <source>show your medical-insurance e-voucher</source>
+      <translation>出示医保电子凭证</translation>
+    </message>
+    <message>
+      <source>type your ID number and mobile number</source>
+      <translation>输入身份证号和手机号</translation>
+    </message>
+    <message>
+      <source>You can also:</source>
+      <translation>您还可以：</translation>
+    </message>
+    <message>
+      <source>Back to the menu</source>
+      <translation>返回菜单</translation>
+    </message>
+    <message>
+      <source>Try another way</source>
+      <translation>换一种方式</translation>
+    </message>
+    <message>
+      <source>Finish</source>
+      <translation>结束办理</translation>
     </message>
   </context>
   <context>
@@ -423,32 +514,52 @@
       <source>Thank you. We wish you good health.</source>
       <translation>谢谢，祝您早日康复。</translation>
     </message>
+    <message>
+      <source>Please take your card</source>
+      <translation>请取走您的卡</translation>
+    </message>
+    <message>
+      <source>Please take your slip</source>
+      <translation>请取走凭条</translation>
+    </message>
+    <message>
+      <source>Goodbye</source>
+      <translation>再见</translation>
+    </message>
   </context>
   <context>
     <name>FunctionCatalog</name>
-    <message>
-      <source>The appointment service is not connected</source>
-      <translation>预约服务暂未连接</translation>
-    </message>
-    <message>
-      <source>The slip printer is not ready</source>
-      <translation>凭条打印机未就绪</translation>
-    </message>
     <message>
       <source>Not offered on this kiosk</source>
       <translation>本机不提供此业务</translation>
     </message>
     <message>
-      <source>The slip printer is out of paper</source>
-      <translation>凭条打印机缺纸</translation>
-    </message>
-    <message>
-      <source>The slip printer's cover is open</source>
-      <translation>凭条打印机盖未关好</translation>
-    </message>
-    <message>
       <source>This kiosk serves patients from %1 to %2</source>
       <translation>本机服务时间为 %1 至 %2</translation>
+    </message>
+    <message>
+      <source>Pick up appointment</source>
+      <translation>预约取号</translation>
+    </message>
+    <message>
+      <source>Book an appointment</source>
+      <translation>预约挂号</translation>
+    </message>
+    <message>
+      <source>Cancel and refund</source>
+      <translation>退号退费</translation>
+    </message>
+    <message>
+      <source>My bookings</source>
+      <translation>挂号查询</translation>
+    </message>
+    <message>
+      <source>The hospital's booking system cannot be reached</source>
+      <translation>暂时连不上医院预约系统</translation>
+    </message>
+    <message>
+      <source>This kiosk cannot print now</source>
+      <translation>本机暂时无法打印凭条</translation>
     </message>
   </context>
   <context>
@@ -551,10 +662,6 @@
       <translation>确认建档</translation>
     </message>
     <message>
-      <source>No, cancel</source>
-      <translation>不，取消</translation>
-    </message>
-    <message>
       <source>Type your ID number</source>
       <translation>输入身份证号</translation>
     </message>
@@ -569,6 +676,10 @@
     <message>
       <source>Continue</source>
       <translation>继续办理</translation>
+    </message>
+    <message>
+      <source>Do not create it</source>
+      <translation>不建档</translation>
     </message>
   </context>
   <context>
@@ -598,6 +709,13 @@
     <message>
       <source>This kiosk cannot take bookings or payments right now. Nothing was charged. Please use the service desk.</source>
       <translation>本机暂时无法办理挂号和缴费，未产生任何扣费，请到服务台办理。</translation>
+    </message>
+  </context>
+  <context>
+    <name>KioskInfo</name>
+    <message>
+      <source>You can also be served at the service desk.</source>
+      <translation>您也可以到人工窗口办理。</translation>
     </message>
   </context>
   <context>
@@ -676,28 +794,133 @@
   <context>
     <name>MenuScreen</name>
     <message>
-      <source>Pick up appointment</source>
-      <translation>预约取号</translation>
-    </message>
-    <message>
-      <source>Book an appointment</source>
-      <translation>预约挂号</translation>
-    </message>
-    <message>
-      <source>Cancel and refund</source>
-      <translation>退号退费</translation>
-    </message>
-    <message>
-      <source>My bookings</source>
-      <translation>挂号查询</translation>
-    </message>
-    <message>
       <source>Hello, %1</source>
       <translation>您好，%1</translation>
     </message>
     <message>
       <source>What would you like to do?</source>
       <translation>请选择您要办理的业务</translation>
+    </message>
+    <message>
+      <source>Large text and voice are on for you. Tap “Standard” at the top to switch back.</source>
+      <translation>已为您打开大字和语音。如需恢复，请点屏幕上方的“标准”。</translation>
+    </message>
+  </context>
+  <context>
+    <name>MoveFlow</name>
+    <message>
+      <source>Booking moved</source>
+      <translation>改约成功</translation>
+    </message>
+    <message>
+      <source>Doctor</source>
+      <translation>医生</translation>
+    </message>
+    <message>
+      <source>New time</source>
+      <translation>新的就诊时间</translation>
+    </message>
+    <message>
+      <source>Fee</source>
+      <translation>挂号费</translation>
+    </message>
+    <message>
+      <source>Already paid: it moved with your booking, nothing more to pay</source>
+      <translation>已缴费，随预约一起改约，无需再付</translation>
+    </message>
+    <message>
+      <source>Voucher</source>
+      <translation>预约凭条</translation>
+    </message>
+    <message>
+      <source>Printed: please take it</source>
+      <translation>已打印，请取走</translation>
+    </message>
+    <message>
+      <source>Not printed: your booking is safe all the same</source>
+      <translation>凭条未打印，您的预约仍然有效</translation>
+    </message>
+    <message>
+      <source>On the day of your visit, check in at a self-service kiosk with your ID card.</source>
+      <translation>就诊当天请持身份证到自助机取号。</translation>
+    </message>
+    <message>
+      <source>No other doctor of this department has a free time for this booking. You can cancel it for a full refund instead.</source>
+      <translation>本科室暂无可改约的号源。您可以退号，挂号费全额退回。</translation>
+    </message>
+  </context>
+  <context>
+    <name>MoveScreen</name>
+    <message>
+      <source>Move your booking to this time?</source>
+      <translation>改约到这个时间吗？</translation>
+    </message>
+    <message>
+      <source>Choose a new time</source>
+      <translation>请选择新的就诊时间</translation>
+    </message>
+    <message>
+      <source>Your fee is already paid and moves with the booking. Nothing more to pay.</source>
+      <translation>您已缴的挂号费随预约一起改约，无需再付。</translation>
+    </message>
+    <message>
+      <source>Choose a day, then tap a time.</source>
+      <translation>请先选日期，再点时段。</translation>
+    </message>
+    <message>
+      <source>One moment, please…</source>
+      <translation>请稍候……</translation>
+    </message>
+    <message>
+      <source>Stopped: %1</source>
+      <translation>已停诊：%1</translation>
+    </message>
+    <message>
+      <source>Department</source>
+      <translation>科室</translation>
+    </message>
+    <message>
+      <source>Doctor</source>
+      <translation>医生</translation>
+    </message>
+    <message>
+      <source>New time</source>
+      <translation>新的就诊时间</translation>
+    </message>
+    <message>
+      <source>Fee</source>
+      <translation>挂号费</translation>
+    </message>
+    <message>
+      <source>(paid)</source>
+      <translation>（已缴）</translation>
+    </message>
+    <message>
+      <source>Was</source>
+      <translation>原预约</translation>
+    </message>
+    <message>
+      <source>Yes, move it</source>
+      <translation>确定改约</translation>
+    </message>
+    <message>
+      <source>Back</source>
+      <translation>返回</translation>
+    </message>
+  </context>
+  <context>
+    <name>Pager</name>
+    <message>
+      <source>‹ Previous page</source>
+      <translation>‹ 上一页</translation>
+    </message>
+    <message>
+      <source>Page %1 of %2</source>
+      <translation>第 %1/%2 页</translation>
+    </message>
+    <message>
+      <source>Next page ›</source>
+      <translation>下一页 ›</translation>
     </message>
   </context>
   <context>
@@ -746,7 +969,7 @@
     </message>
     <message>
       <source>Time</source>
-      <translation>时间</translation>
+      <translation>时段</translation>
     </message>
     <message>
       <source>Doctor</source>
@@ -758,7 +981,7 @@
     </message>
     <message>
       <source>Printed: please take it</source>
-      <translation>已打印，请取走凭条</translation>
+      <translation>已打印，请取走</translation>
     </message>
     <message>
       <source>Not printed: show this screen or your ID card at the clinic</source>
@@ -771,10 +994,6 @@
     <message>
       <source>The payment did not go through. Nothing was charged; your booking is still there.</source>
       <translation>支付未成功，未扣任何费用，您的预约仍保留。</translation>
-    </message>
-    <message>
-      <source>Where to go</source>
-      <translation>就诊位置</translation>
     </message>
   </context>
   <context>
@@ -802,14 +1021,6 @@
     <message>
       <source>Back</source>
       <translation>返回</translation>
-    </message>
-    <message>
-      <source>Book another time</source>
-      <translation>改约其他时间</translation>
-    </message>
-    <message>
-      <source>Cancel for a refund</source>
-      <translation>退号退款</translation>
     </message>
     <message>
       <source>Scan to pay</source>
@@ -848,14 +1059,14 @@
     </message>
   </context>
   <context>
-    <name>SlotStep</name>
-    <message>
-      <source>Full</source>
-      <translation>已满</translation>
-    </message>
+    <name>SliceGrid</name>
     <message>
       <source>%1 left</source>
       <translation>剩余 %1</translation>
+    </message>
+    <message>
+      <source>Full</source>
+      <translation>已满</translation>
     </message>
   </context>
   <context>
@@ -878,22 +1089,32 @@
     </message>
   </context>
   <context>
+    <name>StepBar</name>
+    <message>
+      <source>Step %1 of %2: %3</source>
+      <translation>第 %1 步，共 %2 步：%3</translation>
+    </message>
+  </context>
+  <context>
+    <name>StoppedActions</name>
+    <message>
+      <source>Cancel, full refund</source>
+      <translation>退号，全额退费</translation>
+    </message>
+    <message>
+      <source>Cancel it</source>
+      <translation>退号</translation>
+    </message>
+    <message>
+      <source>Move to another time</source>
+      <translation>改约其他时间</translation>
+    </message>
+  </context>
+  <context>
     <name>TopBar</name>
     <message>
       <source>Standard</source>
-      <translation>标准版</translation>
-    </message>
-    <message>
-      <source>Large text</source>
-      <translation>大字版</translation>
-    </message>
-    <message>
-      <source>Standard text size</source>
-      <translation>切换到标准字号</translation>
-    </message>
-    <message>
-      <source>Large text, fewer choices</source>
-      <translation>切换到关怀版：大字、每屏选项更少</translation>
+      <translation>标准</translation>
     </message>
     <message>
       <source>Voice off</source>
@@ -910,6 +1131,18 @@
     <message>
       <source>Turn voice guidance on</source>
       <translation>开启语音提示</translation>
+    </message>
+    <message>
+      <source>Large</source>
+      <translation>大字</translation>
+    </message>
+    <message>
+      <source>Text size: large. Tap for standard</source>
+      <translation>当前为大字，点击切换到标准</translation>
+    </message>
+    <message>
+      <source>Text size: standard. Tap for large</source>
+      <translation>当前为标准字号，点击切换到大字</translation>
     </message>
   </context>
   <context>
@@ -977,16 +1210,8 @@
       <translation>以下是您的挂号记录。</translation>
     </message>
     <message>
-      <source>Done. Please take your slip.</source>
-      <translation>办理完成，请取走凭条。</translation>
-    </message>
-    <message>
       <source>Sorry, that did not work. The screen says what to do next.</source>
       <translation>抱歉，办理未成功，请按屏幕提示操作。</translation>
-    </message>
-    <message>
-      <source>Please take your card and your slip. Goodbye.</source>
-      <translation>请取走您的卡和凭条，再见。</translation>
     </message>
     <message>
       <source>This appointment is not paid yet. Choose how to pay.</source>
@@ -1003,6 +1228,26 @@
     <message>
       <source>Clear</source>
       <translation>清空</translation>
+    </message>
+    <message>
+      <source>Done.</source>
+      <translation>办理完成。</translation>
+    </message>
+    <message>
+      <source>Goodbye.</source>
+      <translation>再见。</translation>
+    </message>
+    <message>
+      <source>Please take your card and your slip.</source>
+      <translation>请取走您的卡和凭条。</translation>
+    </message>
+    <message>
+      <source>Please take your card.</source>
+      <translation>请取走您的卡。</translation>
+    </message>
+    <message>
+      <source>Please take your slip.</source>
+      <translation>请取走凭条。</translation>
     </message>
   </context>
 </TS>

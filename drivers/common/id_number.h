@@ -15,4 +15,8 @@ std::optional<char> checkDigitFor(std::string_view first17);
 // number without such a digit.
 bool recordsSex(std::string_view idNumber18, bool male);
 
+// The holder's age on `today` from the birth date in digits 7-14 (YYYYMMDD); nothing when the
+// number is not 18 characters or the date is impossible or in the future.
+std::optional<int> ageOn(std::string_view idNumber18, int todayYear, int todayMonth, int todayDay);
+
 }  // namespace lobby

@@ -27,6 +27,7 @@
 #include "journeys/booking_flow.h"
 #include "journeys/booking_list_flow.h"
 #include "journeys/identity_resolver.h"
+#include "journeys/move_flow.h"
 #include "journeys/pickup_flow.h"
 #include "journeys/scene_applier.h"
 #include "journeys/slip_desk.h"
@@ -149,6 +150,10 @@ void CompositionRoot::buildJourneys(const config::Settings& settings) {
             &journeys::IdentityResolver::resolve);
     connect(devices_.get(), &DeviceHub::tokenScanned, identity_.get(),
             &journeys::IdentityResolver::resolveToken);
+    connect(identity_.get(), &journeys::IdentityResolver::holderAge, &kiosk_,
+            &core::KioskInfo::patientAge);
+    connect(devices_.get(), &DeviceHub::cardPresented, &session_,
+            &core::SessionController::noteCardUsed);
     if (platform_) {
         // Without its journal the kiosk takes no money step (the flows refuse them).
         auto opened =
@@ -174,6 +179,10 @@ void CompositionRoot::buildJourneys(const config::Settings& settings) {
                                                        journal_.get(), policy);
     bookingList_ = std::make_unique<journeys::BookingListFlow>(session_, platform_.get(), *slips_,
                                                                journal_.get());
+    move_ =
+        std::make_unique<journeys::MoveFlow>(session_, platform_.get(), *slips_, journal_.get());
+    connect(slips_.get(), &journeys::SlipDesk::printed, &session_,
+            &core::SessionController::noteSlipPrinted);
     if (platform_ && journal_) {
         recovery_ = std::make_unique<journeys::TransactionRecovery>(
             session_, *platform_, *journal_, *slips_,
@@ -225,6 +234,7 @@ void CompositionRoot::exposeServices() {
     core::exposeToQml(&engine_, journeys::PickUpFlow::kQmlName, pickup_.get());
     core::exposeToQml(&engine_, journeys::BookingFlow::kQmlName, booking_.get());
     core::exposeToQml(&engine_, journeys::BookingListFlow::kQmlName, bookingList_.get());
+    core::exposeToQml(&engine_, journeys::MoveFlow::kQmlName, move_.get());
     engine_.addImageProvider(QString::fromLatin1(QrImageProvider::kName), new QrImageProvider);
     engine_.addImageProvider(QString::fromLatin1(DoctorPhotoProvider::kName),
                              new DoctorPhotoProvider(platform_.get()));

@@ -30,6 +30,7 @@ namespace lobby::journeys {
 class BookingFlow;
 class BookingListFlow;
 class IdentityResolver;
+class MoveFlow;
 class PickUpFlow;
 class SceneApplier;
 class SlipDesk;
@@ -81,6 +82,7 @@ private:
     std::unique_ptr<journeys::PickUpFlow> pickup_;
     std::unique_ptr<journeys::BookingFlow> booking_;
     std::unique_ptr<journeys::BookingListFlow> bookingList_;
+    std::unique_ptr<journeys::MoveFlow> move_;
     std::unique_ptr<journeys::TransactionRecovery> recovery_;
     std::unique_ptr<scene::SceneStore> sceneStore_;
     std::unique_ptr<journeys::SceneApplier> sceneApplier_;

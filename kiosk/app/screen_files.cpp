@@ -10,8 +10,8 @@ namespace {
 
 const QString kScreensRoot = QStringLiteral("qrc:/qt/qml/Lobby/Screens/");
 
-const std::array<std::pair<const char*, const char*>, 11>& files() {
-    static const std::array<std::pair<const char*, const char*>, 11> table = {{
+const std::array<std::pair<const char*, const char*>, 12>& files() {
+    static const std::array<std::pair<const char*, const char*>, 12> table = {{
         {"attract", "attract/AttractScreen.qml"},
         {"identify", "identify/IdentifyScreen.qml"},
         {"menu", "menu/MenuScreen.qml"},
@@ -19,6 +19,7 @@ const std::array<std::pair<const char*, const char*>, 11>& files() {
         {"book", "book/BookScreen.qml"},
         {"cancel", "bookings/BookingListScreen.qml"},
         {"my_bookings", "bookings/BookingListScreen.qml"},
+        {"move", "bookings/MoveScreen.qml"},
         {"done", "common/DoneScreen.qml"},
         {"error", "common/ErrorScreen.qml"},
         {"farewell", "common/FarewellScreen.qml"},

@@ -10,15 +10,16 @@ namespace {
 struct FunctionNeeds {
     const char* id;
     bool needsPrinter;
+    const char* title;  // the glossary's name for it (i18n/glossary.md), on every screen
 };
 
 constexpr int kOpeningHoursCheck_ms = 20'000;
 
 constexpr std::array kFunctions = {
-    FunctionNeeds{"pickup", true},
-    FunctionNeeds{"book", true},
-    FunctionNeeds{"cancel", true},
-    FunctionNeeds{"my_bookings", false},
+    FunctionNeeds{"pickup", true, QT_TRANSLATE_NOOP("FunctionCatalog", "Pick up appointment")},
+    FunctionNeeds{"book", true, QT_TRANSLATE_NOOP("FunctionCatalog", "Book an appointment")},
+    FunctionNeeds{"cancel", true, QT_TRANSLATE_NOOP("FunctionCatalog", "Cancel and refund")},
+    FunctionNeeds{"my_bookings", false, QT_TRANSLATE_NOOP("FunctionCatalog", "My bookings")},
 };
 
 }  // namespace
@@ -95,24 +96,15 @@ QString FunctionCatalog::unavailableReason(const QString& id) const {
     }
     for (const auto& function : kFunctions) {
         if (id != QLatin1String(function.id)) continue;
-        // The printer first: "out of paper" tells staff what to fix at this very kiosk.
-        if (function.needsPrinter && health_.printer != PrinterReadiness::Ready) {
-            switch (health_.printer) {
-                case PrinterReadiness::PaperOut:
-                    return QCoreApplication::translate("FunctionCatalog",
-                                                       "The slip printer is out of paper");
-                case PrinterReadiness::CoverOpen:
-                    return QCoreApplication::translate("FunctionCatalog",
-                                                       "The slip printer's cover is open");
-                default:
-                    return QCoreApplication::translate("FunctionCatalog",
-                                                       "The slip printer is not ready");
-            }
-        }
+        // In the patient's words, the outage first: a kiosk that cannot reach the hospital
+        // serves nobody, whatever its printer. What to fix (paper, cover) is for the staff, on
+        // the maintenance screen and in the heartbeat.
         if (!health_.platformConnected) {
             return QCoreApplication::translate("FunctionCatalog",
-                                               "The appointment service is not connected");
+                                               "The hospital's booking system cannot be reached");
         }
+        if (function.needsPrinter && health_.printer != PrinterReadiness::Ready)
+            return QCoreApplication::translate("FunctionCatalog", "This kiosk cannot print now");
         return {};
     }
     return QCoreApplication::translate("FunctionCatalog", "Not offered on this kiosk");
@@ -122,7 +114,13 @@ QVariantList FunctionCatalog::functions() const {
     QVariantList list;
     for (const QString& id : menuOrder()) {
         const QString reason = unavailableReason(id);
-        list << QVariantMap{{"id", id}, {"available", reason.isEmpty()}, {"reason", reason}};
+        QString title = id;
+        for (const auto& function : kFunctions) {
+            if (id == QLatin1String(function.id))
+                title = QCoreApplication::translate("FunctionCatalog", function.title);
+        }
+        list << QVariantMap{
+            {"id", id}, {"title", title}, {"available", reason.isEmpty()}, {"reason", reason}};
     }
     return list;
 }

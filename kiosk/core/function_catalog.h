@@ -37,7 +37,7 @@ public:
     // The scene's opening hours, in minutes after midnight; outside them nothing is available.
     void setOpeningHours(int opensAt_min, int closesAt_min);
     void setClock(std::function<QTime()> clock) { clock_ = std::move(clock); }
-    // [{id, available, reason}], reason in the current UI language; empty when available.
+    // [{id, title, available, reason}], in the current UI language; reason empty when available.
     QVariantList functions() const;
     void setIdentityMeans(IdentityMeans means, bool available);
     // "idcard", "ssc", "qr": what the attract screen invites a patient to use.

@@ -1,5 +1,6 @@
 #include "core/kiosk_info.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QLocale>
 
@@ -68,6 +69,7 @@ void KioskInfo::toggleElderMode() {
 void KioskInfo::setElderMode(bool on) {
     if (on == elderMode_) return;
     elderMode_ = on;
+    elderModeOffered_ = false;
     qCInfo(lcUi) << "elder mode" << (on ? "on" : "off");
     emit elderModeChanged();
 }
@@ -84,6 +86,27 @@ void KioskInfo::setBranding(const QString& name, const QString& nameEn, const QS
     primaryColor_ = primaryColor;
     voiceGuidance_ = voiceGuidance;
     emit hospitalNameChanged();
+}
+
+void KioskInfo::setGuidance(const QString& whereElseZh, const QString& whereElseEn,
+                            int elderFromAge) {
+    whereElseZh_ = whereElseZh;
+    whereElseEn_ = whereElseEn;
+    elderFromAge_ = elderFromAge;
+    emit hospitalNameChanged();
+}
+
+QString KioskInfo::whereElse() const {
+    const QString& scene = language_ == QLatin1String("en") ? whereElseEn_ : whereElseZh_;
+    if (!scene.isEmpty()) return scene;
+    return QCoreApplication::translate("KioskInfo", "You can also be served at the service desk.");
+}
+
+void KioskInfo::patientAge(int age) {
+    if (elderFromAge_ <= 0 || age < elderFromAge_ || elderMode_) return;
+    setElderMode(true);
+    elderModeOffered_ = true;
+    emit elderModeChanged();
 }
 
 void KioskInfo::setHospitalName(const QString& name) {

@@ -35,6 +35,12 @@ class KioskInfo : public QObject {
     // 关怀版: larger type and targets, fewer choices per screen; the patient's choice, for their
     // session only.
     Q_PROPERTY(bool elderMode READ elderMode NOTIFY elderModeChanged)
+    // Elder mode switched on by the kiosk for a patient of the scene's age or older (they can
+    // switch back); the menu says so.
+    Q_PROPERTY(bool elderModeOffered READ elderModeOffered NOTIFY elderModeChanged)
+    // Where a patient goes when this kiosk cannot serve them ("请到人工窗口或 3 号机"), from the
+    // scene, in the current language.
+    Q_PROPERTY(QString whereElse READ whereElse NOTIFY hospitalNameChanged)
 
 public:
     KioskInfo(QString hospitalName, QString defaultLanguage, KioskDisplay display,
@@ -55,12 +61,20 @@ public:
     int displayHeight() const { return display_.height; }
     bool fullscreen() const { return display_.fullscreen; }
     bool elderMode() const { return elderMode_; }
+    bool elderModeOffered() const { return elderModeOffered_; }
+    QString whereElse() const;
 
     Q_INVOKABLE void setLanguage(const QString& language);  // "zh" or "en"
     Q_INVOKABLE void toggleLanguage();
     Q_INVOKABLE void toggleElderMode();
     void setElderMode(bool on);
     void setHospitalName(const QString& name);
+    // The scene's guidance: where else to go (Chinese, English; empty: the service desk), and
+    // the age from which elder mode is switched on for a patient (0: never).
+    void setGuidance(const QString& whereElseZh, const QString& whereElseEn, int elderFromAge);
+    int elderFromAge() const { return elderFromAge_; }
+    // A patient of `age` identified: elder mode goes on for them from the scene's age.
+    void patientAge(int age);
     void setBranding(const QString& name, const QString& nameEn, const QString& primaryColor,
                      bool voiceGuidance);
 
@@ -79,6 +93,9 @@ private:
     QString language_;
     KioskDisplay display_;
     bool elderMode_ = false;
+    bool elderModeOffered_ = false;
+    int elderFromAge_ = 60;
+    QString whereElseZh_, whereElseEn_;
     QTimer clockTimer_;
 };
 

@@ -6,9 +6,9 @@
 namespace lobby::core {
 namespace {
 
-const std::array<std::pair<SessionState, const char*>, 11>& entries() {
+const std::array<std::pair<SessionState, const char*>, 12>& entries() {
     using S = SessionState;
-    static const std::array<std::pair<SessionState, const char*>, 11> table = {{
+    static const std::array<std::pair<SessionState, const char*>, 12> table = {{
         {S::Idle, "attract"},
         {S::Identifying, "identify"},
         {S::Menu, "menu"},
@@ -16,6 +16,7 @@ const std::array<std::pair<SessionState, const char*>, 11>& entries() {
         {S::Book, "book"},
         {S::Cancel, "cancel"},
         {S::MyBookings, "my_bookings"},
+        {S::Move, "move"},
         {S::Done, "done"},
         {S::Error, "error"},
         {S::Farewell, "farewell"},

@@ -94,7 +94,17 @@ void SessionController::start() {
     handle(SessionEvent::Start);
 }
 void SessionController::back() {
+    if (machine_.state() == SessionState::Error && maskedPatientName_.isEmpty()) {
+        handle(SessionEvent::Start);  // not identified yet: back to the ways to identify
+        return;
+    }
     handle(SessionEvent::Back);
+}
+void SessionController::startMove() {
+    handle(SessionEvent::ChooseMove);
+}
+void SessionController::refundStopped() {
+    handle(SessionEvent::ChooseCancel);
 }
 void SessionController::openMaintenance() {
     handle(SessionEvent::OpenMaintenance);
@@ -190,7 +200,27 @@ QVariantMap SessionController::outcome() const {
     return {{"title", outcome_.title.translated()},
             {"headlineLabel", outcome_.headlineLabel.translated()},
             {"headline", outcome_.headline},
+            {"next", outcome_.next.translated()},
             {"rows", rows}};
+}
+
+QString SessionController::takeAway() const {
+    if (cardUsed_ && slipPrinted_) return QStringLiteral("card_and_slip");
+    if (cardUsed_) return QStringLiteral("card");
+    if (slipPrinted_) return QStringLiteral("slip");
+    return {};
+}
+
+void SessionController::noteCardUsed() {
+    if (cardUsed_ || !isPatientPresent(machine_.state())) return;
+    cardUsed_ = true;
+    emit takeAwayChanged();
+}
+
+void SessionController::noteSlipPrinted() {
+    if (slipPrinted_ || !isPatientPresent(machine_.state())) return;
+    slipPrinted_ = true;
+    emit takeAwayChanged();
 }
 
 void SessionController::handle(SessionEvent event) {
@@ -215,6 +245,13 @@ void SessionController::onStateChanged(SessionState from, SessionState to) {
         farewellTimer_.stop();
     }
     screenStep_.clear();
+    // A new patient: nothing of the last one's card or slip is theirs to take.
+    if (to == SessionState::Identifying &&
+        (from == SessionState::Idle || from == SessionState::Farewell) &&
+        (cardUsed_ || slipPrinted_)) {
+        cardUsed_ = slipPrinted_ = false;
+        emit takeAwayChanged();
+    }
     if (to == SessionState::Idle ||
         (from == SessionState::Farewell && to == SessionState::Identifying))
         emit readyForNextPatient();

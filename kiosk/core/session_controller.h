@@ -31,6 +31,9 @@ struct JourneyOutcome {
     TranslatableText headlineLabel;
     QString headline;
     QList<std::pair<TranslatableText, TranslatableText>> rows;
+    // What to do or where to go now ("门诊楼 3 层内科候诊区，等候叫号"): stressed on the Done
+    // screen and said aloud with voice on.
+    TranslatableText next;
 };
 
 struct SessionTiming {
@@ -64,6 +67,8 @@ class SessionController : public QObject {
     Q_PROPERTY(QVariantMap outcome READ outcome NOTIFY outcomeChanged)
     // A word for this patient on the menu (e.g. a slip from an earlier visit was just printed).
     Q_PROPERTY(QString notice READ notice NOTIFY noticeChanged)
+    // What the farewell reminds the patient to take: "card_and_slip", "card", "slip" or "".
+    Q_PROPERTY(QString takeAway READ takeAway NOTIFY takeAwayChanged)
 
 public:
     SessionController(SessionTiming timing, FunctionCatalog* catalog, QObject* parent = nullptr);
@@ -100,6 +105,10 @@ public:
     QString patientId() const { return patientId_; }
     QString notice() const { return notice_.translated(); }
     void setNotice(lobby::core::TranslatableText notice);
+    QString takeAway() const;
+    // A card was placed or inserted for this session; a slip was printed for it.
+    void noteCardUsed();
+    void noteSlipPrinted();
 
     Q_INVOKABLE void start();
     Q_INVOKABLE void back();
@@ -109,6 +118,10 @@ public:
     Q_INVOKABLE void acknowledge();
     Q_INVOKABLE void stay();  // "I'm still here" during the idle countdown
     Q_INVOKABLE void chooseFunction(const QString& id);
+    // 改约 of a stopped booking: its flow (MoveFlow) knows which booking; not a menu function.
+    void startMove();
+    // The refund of a stopped booking from a list that cannot cancel (pick-up, my bookings).
+    void refundStopped();
 
     // A touch anywhere on the screen (from the application's event filter).
     void noteActivity();
@@ -129,6 +142,7 @@ public:
     void setScreenStep(const QString& step);
 
 signals:
+    void takeAwayChanged();
     void stateChanged();
     void countdownChanged();
     void idleClockChanged();
@@ -174,6 +188,8 @@ private:
     TranslatableText errorMessage_;
     TranslatableText notice_;
     bool readingCard_ = false;
+    bool cardUsed_ = false;
+    bool slipPrinted_ = false;
 };
 
 }  // namespace lobby::core

@@ -35,6 +35,12 @@ constexpr std::array kTransitions = {
     // Stop-service (停诊) found at pick-up: straight on to another slot, or to the refund.
     Transition{S::PickUp, E::ChooseBook, S::Book},
     Transition{S::PickUp, E::ChooseCancel, S::Cancel},
+    Transition{S::PickUp, E::ChooseMove, S::Move},
+    Transition{S::MyBookings, E::ChooseMove, S::Move},
+    Transition{S::MyBookings, E::ChooseCancel, S::Cancel},
+    Transition{S::Move, E::JourneySucceeded, S::Done},
+    Transition{S::Move, E::JourneyFailed, S::Error},
+    Transition{S::Move, E::Back, S::Menu},
     Transition{S::Book, E::JourneySucceeded, S::Done},
     Transition{S::Book, E::JourneyFailed, S::Error},
     Transition{S::Book, E::Back, S::Menu},
@@ -45,6 +51,10 @@ constexpr std::array kTransitions = {
     Transition{S::Done, E::Back, S::Menu},
     Transition{S::Done, E::Acknowledge, S::Farewell},
     Transition{S::Error, E::Acknowledge, S::Farewell},
+    // No dead ends: from an error, an identified patient goes back to the menu; one not yet
+    // identified (an expired card, a card the platform does not know) tries another way.
+    Transition{S::Error, E::Back, S::Menu},
+    Transition{S::Error, E::Start, S::Identifying},
     Transition{S::Farewell, E::FarewellElapsed, S::Idle},
     Transition{S::Farewell, E::Start, S::Idle},
     // The next patient in the queue need not wait out the farewell: their card or code starts
@@ -88,6 +98,8 @@ QString stateName(SessionState state) {
             return QStringLiteral("cancel");
         case S::MyBookings:
             return QStringLiteral("my_bookings");
+        case S::Move:
+            return QStringLiteral("move");
         case S::Done:
             return QStringLiteral("done");
         case S::Error:
@@ -118,6 +130,8 @@ QString eventName(SessionEvent event) {
             return QStringLiteral("choose_cancel");
         case E::ChooseMyBookings:
             return QStringLiteral("choose_my_bookings");
+        case E::ChooseMove:
+            return QStringLiteral("choose_move");
         case E::JourneySucceeded:
             return QStringLiteral("journey_succeeded");
         case E::JourneyFailed:

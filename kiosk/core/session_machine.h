@@ -16,6 +16,7 @@ enum class SessionState {
     Book,         // 预约 / 当日挂号
     Cancel,       // 退号 / 退费
     MyBookings,   // 挂号查询
+    Move,         // 改约: a paid booking whose doctor stopped the session, to another slice
     Done,         // journey finished, result shown
     Error,        // something failed; the message says what to do
     Farewell,     // "please take your card and your slip", then Idle
@@ -31,6 +32,7 @@ enum class SessionEvent {
     ChooseBook,
     ChooseCancel,
     ChooseMyBookings,
+    ChooseMove,  // 改约 from a stopped booking (pick-up, my bookings)
     JourneySucceeded,
     JourneyFailed,
     Back,

@@ -40,10 +40,10 @@ constexpr Instruction kInstructions[] = {
      QT_TRANSLATE_NOOP("VoiceGuide", "Scan the QR code on the screen with your phone to pay.")},
     {"cancel", QT_TRANSLATE_NOOP("VoiceGuide", "Choose the booking to cancel.")},
     {"my_bookings", QT_TRANSLATE_NOOP("VoiceGuide", "These are your bookings.")},
-    {"done", QT_TRANSLATE_NOOP("VoiceGuide", "Done. Please take your slip.")},
+    {"done", QT_TRANSLATE_NOOP("VoiceGuide", "Done.")},
     {"error",
      QT_TRANSLATE_NOOP("VoiceGuide", "Sorry, that did not work. The screen says what to do next.")},
-    {"farewell", QT_TRANSLATE_NOOP("VoiceGuide", "Please take your card and your slip. Goodbye.")},
+    {"farewell", QT_TRANSLATE_NOOP("VoiceGuide", "Goodbye.")},
 };
 
 }  // namespace
@@ -55,6 +55,10 @@ VoiceGuide::VoiceGuide(SessionController& session, KioskInfo& kiosk,
     connect(&session_, &SessionController::countdownChanged, this, &VoiceGuide::warnIfIdle);
     // The scene's setting arrives with the rest of the branding.
     connect(&kiosk_, &KioskInfo::hospitalNameChanged, this, &VoiceGuide::changed);
+    connect(&kiosk_, &KioskInfo::elderModeChanged, this, [this] {
+        emit changed();
+        if (kiosk_.elderMode() && on()) speakCurrentScreen();
+    });
     connect(&session_, &SessionController::patientLeft, this, [this] {
         if (!mutedByPatient_) return;
         mutedByPatient_ = false;  // the next patient gets the kiosk's default
@@ -69,7 +73,9 @@ VoiceGuide* VoiceGuide::create(QQmlEngine* qmlEngine, QJSEngine*) {
 }
 
 bool VoiceGuide::offered() const {
-    return kiosk_.voiceGuidance();
+    // Elder mode brings voice with it, whatever the scene says: large text alone is not enough
+    // for a patient who cannot read the screen.
+    return kiosk_.voiceGuidance() || kiosk_.elderMode();
 }
 
 void VoiceGuide::toggle() {
@@ -94,10 +100,34 @@ QString VoiceGuide::idleWarning() {
         "VoiceGuide", "Are you still there? Touch the screen to continue, or this session ends.");
 }
 
+QString VoiceGuide::takeAwayWords(const QString& takeAway) {
+    if (takeAway == QLatin1String("card_and_slip"))
+        return QCoreApplication::translate("VoiceGuide", "Please take your card and your slip.");
+    if (takeAway == QLatin1String("card"))
+        return QCoreApplication::translate("VoiceGuide", "Please take your card.");
+    if (takeAway == QLatin1String("slip"))
+        return QCoreApplication::translate("VoiceGuide", "Please take your slip.");
+    return {};
+}
+
+QString VoiceGuide::doneWords(const QVariantMap& outcome) {
+    QStringList parts{instructionFor(QStringLiteral("done"))};
+    if (!outcome.value("headline").toString().isEmpty())
+        parts << outcome.value("headlineLabel").toString() + QLatin1Char(' ') +
+                     outcome.value("headline").toString();
+    if (!outcome.value("next").toString().isEmpty()) parts << outcome.value("next").toString();
+    return parts.join(QLatin1Char(' '));
+}
+
 void VoiceGuide::speakCurrentScreen() {
     if (!on()) return;
     const QString screen = session_.screenName();
-    const QString text = instructionFor(screen);
+    // The done screen says what was achieved and where to go; the farewell, what to take.
+    QString text =
+        screen == QLatin1String("done") ? doneWords(session_.outcome()) : instructionFor(screen);
+    if (screen == QLatin1String("farewell"))
+        text = takeAwayWords(session_.takeAway()) + QLatin1Char(' ') + text;
+    text = text.trimmed();
     if (text.isEmpty()) return;
     qCInfo(lcUi) << "voice:" << screen;
     speak(text);

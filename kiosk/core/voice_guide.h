@@ -9,6 +9,7 @@
 #include <QLocale>
 #include <QObject>
 #include <QString>
+#include <QVariantMap>
 #include <memory>
 
 class QQmlEngine;
@@ -53,6 +54,10 @@ public:
     // The instruction read for a screen ("book-doctors"), in the current UI language; empty
     // when the screen has none.
     static QString instructionFor(const QString& screenName);
+    // What the done screen says: "Done.", the queue number, where to go next.
+    static QString doneWords(const QVariantMap& outcome);
+    // What the farewell reminds the patient to take (SessionController::takeAway).
+    static QString takeAwayWords(const QString& takeAway);
     // What is said when the idle countdown starts.
     static QString idleWarning();
 

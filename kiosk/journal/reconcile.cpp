@@ -88,6 +88,23 @@ Resolution settleRefund(PlatformClient& client, const Transaction& tx) {
     return {Action::Reprint, "refunded; the receipt is owed", tx.bookingId, {}};
 }
 
+// 改约: the patient asked for the move and confirmed it, so it is finished under the same key
+// (at most once on the platform). Refused (the slice filled up meanwhile), the booking stays
+// where it was, still paid and still refundable; nothing was charged either way.
+Resolution settleMove(PlatformClient& client, const Transaction& tx) {
+    if (tx.step == Step::BookingMoved && tx.phase == Phase::Before) {
+        auto moved = client.moveBooking(tx.bookingId, tx.detail, tx.key);
+        if (!moved) {
+            if (isDefinitiveRefusal(moved.error()))
+                return {Action::Close, "move refused: " + moved.error().code, tx.bookingId, {}};
+            return retry("finishing the move", moved.error());
+        }
+    }
+    if (tx.step == Step::SlipPrinted && tx.phase == Phase::After)
+        return {Action::Close, "moved and the voucher printed", tx.bookingId, {}};
+    return {Action::Reprint, "moved; the new voucher is owed", tx.bookingId, {}};
+}
+
 // A booking made elsewhere, paid (or not) at the kiosk. Whatever happened, the booking is the
 // patient's and stays: captured, it is paid and they can check in; not captured, it stays held
 // until its own expiry (a payment landing after that is refunded by the platform).
@@ -138,6 +155,8 @@ Resolution reconcile(PlatformClient& client, const Transaction& transaction) {
             return settleRefund(client, transaction);
         case Kind::HeldPayment:
             return settleHeldPayment(client, transaction);
+        case Kind::Move:
+            return settleMove(client, transaction);
     }
     return {};
 }

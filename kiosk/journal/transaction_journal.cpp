@@ -75,10 +75,11 @@ std::optional<Enum> named(std::string_view name, const std::array<Enum, N>& all)
     return std::nullopt;
 }
 
-constexpr std::array kKinds{Kind::Booking, Kind::CheckIn, Kind::Refund, Kind::HeldPayment};
+constexpr std::array kKinds{Kind::Booking, Kind::CheckIn, Kind::Refund, Kind::HeldPayment,
+                            Kind::Move};
 constexpr std::array kSteps{Step::BookingCreated,  Step::PaymentStarted, Step::PaymentConfirmed,
                             Step::HoldReleased,    Step::CheckedIn,      Step::RefundRequested,
-                            Step::RefundConfirmed, Step::SlipPrinted};
+                            Step::RefundConfirmed, Step::BookingMoved,   Step::SlipPrinted};
 
 std::string_view nameOfState(State state) {
     switch (state) {
@@ -104,6 +105,8 @@ std::string_view nameOf(Kind kind) {
             return "refund";
         case Kind::HeldPayment:
             return "held_payment";
+        case Kind::Move:
+            return "move";
     }
     return "booking";
 }
@@ -124,6 +127,8 @@ std::string_view nameOf(Step step) {
             return "refund_requested";
         case Step::RefundConfirmed:
             return "refund_confirmed";
+        case Step::BookingMoved:
+            return "booking_moved";
         case Step::SlipPrinted:
             return "slip_printed";
     }

@@ -25,8 +25,10 @@ struct sqlite3;
 namespace lobby::journal {
 
 // HeldPayment: a booking made elsewhere (phone, app) and still unpaid, paid at the kiosk at
-// pick-up. Unlike a kiosk's own booking, its hold is never released by the kiosk.
-enum class Kind { Booking, CheckIn, Refund, HeldPayment };
+// pick-up. Unlike a kiosk's own booking, its hold is never released by the kiosk. Move: a paid
+// booking whose doctor stopped the session moved to another slice (改约; `detail` holds the
+// slice it goes to).
+enum class Kind { Booking, CheckIn, Refund, HeldPayment, Move };
 enum class Step {
     BookingCreated,
     PaymentStarted,
@@ -35,6 +37,7 @@ enum class Step {
     CheckedIn,
     RefundRequested,
     RefundConfirmed,
+    BookingMoved,
     SlipPrinted,
 };
 enum class Phase { Before, After };

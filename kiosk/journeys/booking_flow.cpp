@@ -1,7 +1,10 @@
 #include "journeys/booking_flow.h"
 
+#include <QCoreApplication>
 #include <QDate>
+#include <QMap>
 #include <QUrl>
+#include <map>
 
 #include "core/qml_exposure.h"
 #include "journal/reconcile.h"
@@ -26,10 +29,11 @@ const char* const kWhen = QT_TRANSLATE_NOOP("BookingFlow", "When");
 const char* const kFee = QT_TRANSLATE_NOOP("BookingFlow", "Fee");
 const char* const kPaidBy = QT_TRANSLATE_NOOP("BookingFlow", "Paid by");
 const char* const kVoucher = QT_TRANSLATE_NOOP("BookingFlow", "Voucher");
-const char* const kVoucherPrinted = QT_TRANSLATE_NOOP(
-    "BookingFlow", "Printed: please take it. On the day, check in here with your ID card.");
-const char* const kVoucherFailed = QT_TRANSLATE_NOOP(
-    "BookingFlow", "Not printed: your booking is safe; check in here with your ID card.");
+const char* const kVoucherPrinted = QT_TRANSLATE_NOOP("BookingFlow", "Printed: please take it");
+const char* const kVoucherFailed =
+    QT_TRANSLATE_NOOP("BookingFlow", "Not printed: your booking is safe all the same");
+const char* const kOnTheDay = QT_TRANSLATE_NOOP(
+    "BookingFlow", "On the day of your visit, check in at a self-service kiosk with your ID card.");
 const char* const kPaymentTimedOut = QT_TRANSLATE_NOOP(
     "BookingFlow",
     "The time to pay ran out and the slot was released. Nothing was charged; if you did pay, "
@@ -43,11 +47,6 @@ core::TranslatableText methodName(const std::string& method) {
     if (method == "alipay") return {kCtx, QT_TRANSLATE_NOOP("BookingFlow", "Alipay")};
     if (method == "unionpay") return {kCtx, QT_TRANSLATE_NOOP("BookingFlow", "UnionPay")};
     return {kCtx, QT_TRANSLATE_NOOP("BookingFlow", "Medical insurance")};
-}
-
-QString periodName(const std::string& period) {
-    return period == "morning" ? QCoreApplication::translate("BookingView", "morning")
-                               : QCoreApplication::translate("BookingView", "afternoon");
 }
 
 }  // namespace
@@ -140,6 +139,7 @@ void BookingFlow::clear() {
     offers_.clear();
     departmentId_.clear();
     doctorId_.clear();
+    day_.clear();
     sliceId_.clear();
     bookingKey_.clear();
     booking_.reset();
@@ -191,9 +191,28 @@ QVariantList BookingFlow::departments() const {
             {"id", QString::fromStdString(department.id)},
             {"name", QString::fromStdString(core::showingChinese() ? department.nameZh
                                                                    : department.nameEn)},
+            {"category", QString::fromStdString(core::showingChinese() ? department.categoryZh
+                                                                       : department.categoryEn)},
             {"initials", initials}};
     }
     return list;
+}
+
+QVariantList BookingFlow::departmentGroups() const {
+    QStringList order;
+    QMap<QString, QVariantList> members;
+    const QString other = QCoreApplication::translate("BookingFlow", "Other");
+    for (const QVariant& entry : departments()) {
+        const QString category = entry.toMap().value("category").toString();
+        const QString key = category.isEmpty() ? other : category;
+        if (!order.contains(key) && key != other) order << key;
+        members[key] << entry;
+    }
+    if (members.contains(other)) order << other;
+    QVariantList groups;
+    for (const QString& category : order)
+        groups << QVariantMap{{"category", category}, {"departments", members.value(category)}};
+    return groups;
 }
 
 void BookingFlow::chooseDepartment(const QString& id) {
@@ -232,10 +251,9 @@ QVariantList BookingFlow::doctors() const {
         QString next;
         for (const auto& session : offer.sessions) {
             for (const auto& slice : session.slices) {
-                if (slice.remaining > 0 && next.isEmpty()) {
-                    next = QStringLiteral("%1 %2").arg(QString::fromStdString(session.date).mid(5),
-                                                       periodName(session.period));
-                }
+                if (slice.remaining > 0 && next.isEmpty())
+                    next = QStringLiteral("%1 %2").arg(dayLabel(session.date),
+                                                       periodLabel(session.period));
             }
         }
         list << QVariantMap{
@@ -265,27 +283,73 @@ const BookingFlow::DoctorOffer* BookingFlow::chosenOffer() const {
 void BookingFlow::chooseDoctor(const QString& id) {
     if (step_ != Step::Doctors || busy_) return;
     doctorId_ = id.toStdString();
-    if (chosenOffer() == nullptr) return;
+    const DoctorOffer* offer = chosenOffer();
+    if (offer == nullptr) return;
+    // The first day with a place left is shown first.
+    day_.clear();
+    for (const auto& session : offer->sessions) {
+        for (const auto& slice : session.slices) {
+            if (slice.remaining > 0 && day_.empty()) day_ = session.date;
+        }
+    }
+    if (day_.empty() && !offer->sessions.empty()) day_ = offer->sessions.front().date;
     moveTo(Step::Slots);
 }
 
-QVariantList BookingFlow::sessions() const {
+QVariantList BookingFlow::days() const {
+    QVariantList list;
+    const DoctorOffer* offer = chosenOffer();
+    if (offer == nullptr) return list;
+    std::map<std::string, int> free;
+    for (const auto& session : offer->sessions) {
+        int count = 0;
+        for (const auto& slice : session.slices)
+            count += slice.remaining > 0 ? 1 : 0;
+        free[session.date] += count;
+    }
+    for (const auto& [date, count] : free) {
+        list << QVariantMap{
+            {"date", QString::fromStdString(date)}, {"label", dayLabel(date)}, {"count", count}};
+    }
+    return list;
+}
+
+QVariantList BookingFlow::periods() const {
     QVariantList list;
     const DoctorOffer* offer = chosenOffer();
     if (offer == nullptr) return list;
     for (const auto& session : offer->sessions) {
+        if (session.date != day_) continue;
         QVariantList slices;
         for (const auto& slice : session.slices) {
             slices << QVariantMap{{"id", QString::fromStdString(slice.id)},
                                   {"time", QString::fromStdString(slice.start + "–" + slice.end)},
                                   {"remaining", slice.remaining}};
         }
-        list << QVariantMap{
-            {"label", QStringLiteral("%1 %2").arg(QString::fromStdString(session.date).mid(5),
-                                                  periodName(session.period))},
-            {"slices", slices}};
+        list << QVariantMap{{"label", periodLabel(session.period)}, {"slices", slices}};
     }
     return list;
+}
+
+void BookingFlow::chooseDay(const QString& date) {
+    if (step_ != Step::Slots || busy_) return;
+    day_ = date.toStdString();
+    emit changed();
+}
+
+QVariantMap BookingFlow::chosen() const {
+    QVariantMap map;
+    for (const auto& d : departments_) {
+        if (d.id == departmentId_)
+            map["department"] =
+                QString::fromStdString(core::showingChinese() ? d.nameZh : d.nameEn);
+    }
+    if (step_ == Step::Departments || step_ == Step::Doctors) return map;
+    if (const DoctorOffer* offer = chosenOffer()) {
+        map["doctor"] = QString::fromStdString(offer->doctor.name + " " + offer->doctor.title);
+        map["fee"] = feeText(offer->doctor.feeFen);
+    }
+    return map;
 }
 
 void BookingFlow::chooseSlice(const QString& id) {
@@ -320,7 +384,7 @@ QVariantMap BookingFlow::summary() const {
                 {"doctor", QString::fromStdString(offer->doctor.name + " " + offer->doctor.title)},
                 {"when",
                  QStringLiteral("%1 %2 %3–%4")
-                     .arg(QString::fromStdString(session.date), periodName(session.period),
+                     .arg(dayLabel(session.date), periodLabel(session.period),
                           QString::fromStdString(slice.start), QString::fromStdString(slice.end))},
                 {"fee", feeText(offer->doctor.feeFen)}};
         }
@@ -435,6 +499,7 @@ void BookingFlow::printVoucher() {
                 {{kCtx, kPaidBy}, methodName(method)},
                 {{kCtx, kVoucher}, {kCtx, printed ? kVoucherPrinted : kVoucherFailed}},
             };
+            outcome.next = {kCtx, kOnTheDay};
             session_.journeySucceeded(std::move(outcome));
         });
 }

@@ -39,8 +39,17 @@ class BookingFlow : public JourneyFlow {
     Q_PROPERTY(QString filter READ filter NOTIFY changed)
     Q_PROPERTY(QStringList initials READ initials NOTIFY changed)
     Q_PROPERTY(QVariantList departments READ departments NOTIFY changed)
+    // The same, grouped as a patient looks for them: [{category, departments: [...]}], in the
+    // platform's order of first appearance; "other" last for those without a category.
+    Q_PROPERTY(QVariantList departmentGroups READ departmentGroups NOTIFY changed)
     Q_PROPERTY(QVariantList doctors READ doctors NOTIFY changed)
-    Q_PROPERTY(QVariantList sessions READ sessions NOTIFY changed)
+    // The chosen doctor's days with a free slice ({date, label, count}), the day shown, and that
+    // day's morning and afternoon ({label, slices: [{id, time, remaining}]}).
+    Q_PROPERTY(QVariantList days READ days NOTIFY changed)
+    Q_PROPERTY(QString day READ day NOTIFY changed)
+    Q_PROPERTY(QVariantList periods READ periods NOTIFY changed)
+    // What the patient chose so far, shown on every later step: {department, doctor, fee}.
+    Q_PROPERTY(QVariantMap chosen READ chosen NOTIFY changed)
     Q_PROPERTY(QVariantMap summary READ summary NOTIFY changed)
     Q_PROPERTY(QStringList paymentMethods READ paymentMethods NOTIFY changed)
     Q_PROPERTY(QString qrPayload READ qrPayload NOTIFY changed)
@@ -60,8 +69,12 @@ public:
     QString filter() const { return filter_; }
     QStringList initials() const;
     QVariantList departments() const;
+    QVariantList departmentGroups() const;
     QVariantList doctors() const;
-    QVariantList sessions() const;
+    QVariantList days() const;
+    QString day() const { return QString::fromStdString(day_); }
+    QVariantList periods() const;
+    QVariantMap chosen() const;
     QVariantMap summary() const;
     QStringList paymentMethods() const { return policy_.paymentMethods; }
     // The scene's payment methods; applied between sessions.
@@ -72,6 +85,7 @@ public:
     Q_INVOKABLE void setFilter(const QString& initials);
     Q_INVOKABLE void chooseDepartment(const QString& id);
     Q_INVOKABLE void chooseDoctor(const QString& id);
+    Q_INVOKABLE void chooseDay(const QString& date);
     Q_INVOKABLE void chooseSlice(const QString& id);
     Q_INVOKABLE void pay(const QString& method);
     Q_INVOKABLE void cancelPayment();
@@ -104,6 +118,7 @@ private:
     std::string departmentId_;
     std::vector<DoctorOffer> offers_;
     std::string doctorId_;
+    std::string day_;
     std::string sliceId_;
     std::string bookingKey_;  // one per chosen slice: a retried booking is the same booking
     std::optional<platform::Booking> booking_;

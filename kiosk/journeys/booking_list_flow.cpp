@@ -21,9 +21,9 @@ const char* const kCancelled = QT_TRANSLATE_NOOP("BookingListFlow", "Booking can
 const char* const kRefunded =
     QT_TRANSLATE_NOOP("BookingListFlow", "Booking cancelled and fee refunded");
 const char* const kRefund = QT_TRANSLATE_NOOP("BookingListFlow", "Refund");
-const char* const kRefundTo = QT_TRANSLATE_NOOP("BookingListFlow", "Refunded to");
 const char* const kRefundWay = QT_TRANSLATE_NOOP(
-    "BookingListFlow", "Back to the way you paid, usually within 1 to 3 working days");
+    "BookingListFlow",
+    "The fee goes back the way you paid, usually within 1 to 3 working days. Nothing more to do.");
 const char* const kNothingToRefund =
     QT_TRANSLATE_NOOP("BookingListFlow", "Nothing was paid, so nothing is refunded");
 const char* const kReceipt = QT_TRANSLATE_NOOP("BookingListFlow", "Receipt");
@@ -65,6 +65,7 @@ BookingListFlow* BookingListFlow::create(QQmlEngine* qmlEngine, QJSEngine*) {
 void BookingListFlow::clear() {
     bookings_.clear();
     confirming_.clear();
+    refundAsked_.clear();
     loaded_ = false;
     busy_ = false;
     emit changed();
@@ -101,7 +102,18 @@ void BookingListFlow::load() {
                      bookings_ = std::move(bookings);
                      loaded_ = true;
                      emit changed();
+                     if (const std::string asked = std::exchange(refundAsked_, {}); !asked.empty())
+                         askToCancel(QString::fromStdString(asked));
                  });
+}
+
+void BookingListFlow::refundStopped(const QString& bookingId) {
+    const auto state = session_.currentState();
+    if (busy_ || bookingId.isEmpty() ||
+        (state != core::SessionState::PickUp && state != core::SessionState::MyBookings))
+        return;
+    refundAsked_ = bookingId.toStdString();
+    session_.refundStopped();
 }
 
 void BookingListFlow::askToCancel(const QString& bookingId) {
@@ -164,7 +176,7 @@ void BookingListFlow::printReceipt(std::int64_t tx, const Booking& cancelled) {
         outcome.rows = {{{kCtx, kBooking}, core::TranslatableText::verbatim(summary)}};
         if (refunded) {
             outcome.rows.append({{kCtx, kRefund}, core::TranslatableText::verbatim(feeText(fee))});
-            outcome.rows.append({{kCtx, kRefundTo}, {kCtx, kRefundWay}});
+            outcome.next = {kCtx, kRefundWay};
             if (receipt)
                 outcome.rows.append(
                     {{kCtx, kReceipt}, {kCtx, printed ? kReceiptPrinted : kReceiptFailed}});

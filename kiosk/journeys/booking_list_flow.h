@@ -39,6 +39,9 @@ public:
     QVariantMap confirming() const;
 
     Q_INVOKABLE void askToCancel(const QString& bookingId);
+    // A booking whose doctor stopped the session, from the pick-up or my-bookings list: straight
+    // to confirming its cancellation and full refund (two taps from the list).
+    Q_INVOKABLE void refundStopped(const QString& bookingId);
     Q_INVOKABLE void keep();
     Q_INVOKABLE void confirmCancel();
 
@@ -50,6 +53,7 @@ private:
 
     std::vector<platform::Booking> bookings_;
     std::string confirming_;
+    std::string refundAsked_;  // refundStopped(): confirm this one once the list is loaded
     bool loaded_ = false;
     bool cancelling_ = false;
 };

@@ -1,6 +1,7 @@
 #include "journeys/booking_view.h"
 
 #include <QCoreApplication>
+#include <QDate>
 
 #include "core/translatable_text.h"
 
@@ -15,7 +16,13 @@ QString statusWord(const platform::Booking& booking) {
 
 QString statusText(const platform::Booking& booking) {
     if (booking.stopService) {
-        return QCoreApplication::translate("BookingView", "The doctor has stopped this session");
+        return booking.status == platform::BookingStatus::Paid
+                   ? QCoreApplication::translate(
+                         "BookingView",
+                         "The doctor has stopped this session: the fee will be refunded in full, "
+                         "the way you paid")
+                   : QCoreApplication::translate("BookingView",
+                                                 "The doctor has stopped this session");
     }
     if (booking.status == platform::BookingStatus::Held)
         return QCoreApplication::translate("BookingView", "Not paid yet");
@@ -38,18 +45,43 @@ QString feeText(int fee_fen) {
     return QStringLiteral("¥%1.%2").arg(fee_fen / 100).arg(fee_fen % 100, 2, 10, QLatin1Char('0'));
 }
 
+QString dayLabel(const std::string& isoDate) {
+    const QDate date = QDate::fromString(QString::fromStdString(isoDate), Qt::ISODate);
+    if (!date.isValid()) return QString::fromStdString(isoDate);
+    const qint64 ahead = QDate::currentDate().daysTo(date);
+    if (ahead == 0) return QCoreApplication::translate("BookingView", "Today");
+    if (ahead == 1) return QCoreApplication::translate("BookingView", "Tomorrow");
+    static const char* const kZh[] = {"周一", "周二", "周三", "周四", "周五", "周六", "周日"};
+    static const char* const kEn[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    static const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    const int weekday = date.dayOfWeek() - 1;
+    if (core::showingChinese()) {
+        return QStringLiteral("%1 %2月%3日")
+            .arg(QString::fromUtf8(kZh[weekday]))
+            .arg(date.month())
+            .arg(date.day());
+    }
+    return QStringLiteral("%1 %2 %3")
+        .arg(QLatin1String(kEn[weekday]))
+        .arg(date.day())
+        .arg(QLatin1String(kMonths[date.month() - 1]));
+}
+
+QString periodLabel(const std::string& period) {
+    return period == "morning" ? QCoreApplication::translate("BookingView", "morning")
+                               : QCoreApplication::translate("BookingView", "afternoon");
+}
+
 QVariantMap bookingView(const platform::Booking& booking) {
     const platform::Visit& visit = booking.visit;
-    const QString period = visit.period == "morning"
-                               ? QCoreApplication::translate("BookingView", "morning")
-                               : QCoreApplication::translate("BookingView", "afternoon");
     return {
         {"id", QString::fromStdString(booking.id)},
         {"department",
          QString::fromStdString(core::showingChinese() ? visit.departmentZh : visit.departmentEn)},
         {"doctor", QString::fromStdString(visit.doctorName + " " + visit.doctorTitle)},
         {"when", QStringLiteral("%1 %2 %3–%4")
-                     .arg(QString::fromStdString(visit.date), period,
+                     .arg(dayLabel(visit.date), periodLabel(visit.period),
                           QString::fromStdString(visit.start), QString::fromStdString(visit.end))},
         {"status", statusWord(booking)},
         {"statusText", statusText(booking)},

@@ -130,6 +130,10 @@ void IdentityResolver::declineRegistration() {
 }
 
 void IdentityResolver::resolve(const devices::CardHolder& holder) {
+    const QDate today = QDate::currentDate();
+    if (const auto age =
+            ageOn(holder.idNumber.toStdString(), today.year(), today.month(), today.day()))
+        emit holderAge(*age);
     if (platform_ == nullptr) {
         session_.identified(holder.maskedName);
         return;

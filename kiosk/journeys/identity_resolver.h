@@ -65,6 +65,9 @@ public:
 
 signals:
     void changed();
+    // The age the card's ID number gives (birth date in the number), as soon as it is read: the
+    // kiosk may switch to large text before the next screen (KioskInfo::patientAge).
+    void holderAge(int age);
 
 private:
     void forgetPending();

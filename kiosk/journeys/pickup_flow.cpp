@@ -20,7 +20,6 @@ const char* const kCheckedIn = QT_TRANSLATE_NOOP("PickUpFlow", "You are checked 
 const char* const kQueueNumber = QT_TRANSLATE_NOOP("PickUpFlow", "Your queue number");
 const char* const kClinicRoom = QT_TRANSLATE_NOOP("PickUpFlow", "Clinic room");
 const char* const kTime = QT_TRANSLATE_NOOP("PickUpFlow", "Time");
-const char* const kWayfinding = QT_TRANSLATE_NOOP("PickUpFlow", "Where to go");
 const char* const kDoctor = QT_TRANSLATE_NOOP("PickUpFlow", "Doctor");
 const char* const kSlip = QT_TRANSLATE_NOOP("PickUpFlow", "Slip");
 const char* const kSlipPrinted = QT_TRANSLATE_NOOP("PickUpFlow", "Printed: please take it");
@@ -167,9 +166,6 @@ void PickUpFlow::printSlip(std::int64_t tx, const Booking& booking, const CheckI
                 {{"PickUpFlow", kClinicRoom},
                  core::TranslatableText::bilingual(QString::fromStdString(checkIn.clinicRoomZh),
                                                    QString::fromStdString(checkIn.clinicRoomEn))},
-                {{"PickUpFlow", kWayfinding},
-                 core::TranslatableText::bilingual(QString::fromStdString(way.zh),
-                                                   QString::fromStdString(way.en))},
                 {{"PickUpFlow", kTime},
                  core::TranslatableText::verbatim(QString::fromStdString(checkIn.timeWindow))},
                 {{"PickUpFlow", kDoctor},
@@ -177,6 +173,9 @@ void PickUpFlow::printSlip(std::int64_t tx, const Booking& booking, const CheckI
                      booking.visit.doctorName + " " + booking.visit.doctorTitle))},
                 {{"PickUpFlow", kSlip}, {"PickUpFlow", printed ? kSlipPrinted : kSlipFailed}},
             };
+            // Where to go now, stressed above the rows and said aloud.
+            outcome.next = core::TranslatableText::bilingual(QString::fromStdString(way.zh),
+                                                             QString::fromStdString(way.en));
             session_.journeySucceeded(std::move(outcome));
         });
 }

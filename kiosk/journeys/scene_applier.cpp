@@ -38,6 +38,8 @@ void SceneApplier::apply(const scene::Scene& scene) {
                         scene.timeouts.farewell_s * 1000});
     booking_.setPaymentMethods(toList(scene.paymentMethods));
     pickup_.setPaymentMethods(toList(scene.paymentMethods));
+    kiosk_.setGuidance(QString::fromStdString(scene.whereElse),
+                       QString::fromStdString(scene.whereElseEn), scene.elderModeFromAge);
     slips_.setHospitalName(name);
     slips_.setFooter(QString::fromStdString(scene.slipFooter));
     slips_.setLogoPng(QByteArray::fromBase64(QByteArray::fromStdString(scene.logoPngBase64)));

@@ -44,7 +44,10 @@ void SlipDesk::print(const QString& kind, printer::SlipFields fields, const std:
     printer_->print(reference, std::move(bytes.value()),
                     [this, clock, done = std::move(done)](Result<printer::PrintOutcome> outcome) {
                         emit printTimed(clock.elapsed());
-                        done(outcome.ok() && outcome.value() == printer::PrintOutcome::Printed);
+                        const bool printed =
+                            outcome.ok() && outcome.value() == printer::PrintOutcome::Printed;
+                        if (printed) emit this->printed();
+                        done(printed);
                     });
 }
 

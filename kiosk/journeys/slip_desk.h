@@ -45,6 +45,7 @@ public:
 
 signals:
     void printTimed(qint64 elapsed_ms);  // each slip, from handing it over to its end
+    void printed();                      // a slip came out: the patient has one to take
 
 private:
     devices::PrinterService* printer_;

@@ -10,6 +10,8 @@ std::string slipMethodName(const std::string& method) {
     if (method == "wechat") return "微信支付 WeChat Pay";
     if (method == "alipay") return "支付宝 Alipay";
     if (method == "unionpay") return "银联 UnionPay";
+    // 改约: the fee paid for the stopped session went with the booking.
+    if (method == kMovedBooking) return "已付，改约不另收费 Paid before; moved at no charge";
     return "医保 Medical insurance";
 }
 

@@ -9,6 +9,8 @@
 
 namespace lobby::journeys {
 
+// The "method" of a voucher for a booking moved (改约) with the fee it was paid with.
+inline constexpr const char* kMovedBooking = "moved";
 // Slips are printed in both languages, whatever the screen shows: "微信支付 WeChat Pay".
 std::string slipMethodName(const std::string& method);
 

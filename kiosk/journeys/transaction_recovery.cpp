@@ -57,6 +57,9 @@ Result<SlipData> slipDataFor(PlatformClient& client, const Transaction& tx,
         }
         case Kind::Refund:
             return SlipData{QStringLiteral("refund_receipt"), refundFields(*booking, maskedName)};
+        case Kind::Move:
+            return SlipData{QStringLiteral("booking_voucher"),
+                            voucherFields(*booking, kMovedBooking, maskedName)};
         case Kind::HeldPayment:
             break;  // never owes a slip: the patient checks in for theirs
     }

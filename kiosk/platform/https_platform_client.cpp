@@ -336,6 +336,23 @@ Result<Booking> HttpsPlatformClient::cancelBooking(const std::string& bookingId,
         replies::booking);
 }
 
+Result<std::vector<DoctorSchedule>> HttpsPlatformClient::alternatives(
+    const std::string& bookingId) {
+    if (!isPathSafe(bookingId)) return badId("booking");
+    return decoded(call("GET", "/v1/bookings/" + bookingId + "/alternatives", "", "", true),
+                   replies::alternatives);
+}
+
+Result<Booking> HttpsPlatformClient::moveBooking(const std::string& bookingId,
+                                                 const std::string& sliceId,
+                                                 const std::string& idempotencyKey) {
+    if (!isPathSafe(bookingId)) return badId("booking");
+    const json body = {{"slice_id", sliceId}};
+    return decoded(
+        call("POST", "/v1/bookings/" + bookingId + "/move", body.dump(), idempotencyKey, true),
+        replies::booking);
+}
+
 Result<Booking> HttpsPlatformClient::booking(const std::string& bookingId) {
     if (!isPathSafe(bookingId)) return badId("booking");
     return decoded(call("GET", "/v1/bookings/" + bookingId, "", "", true), replies::booking);

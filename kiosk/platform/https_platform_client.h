@@ -68,6 +68,9 @@ public:
                             const std::string& idempotencyKey) override;
     Result<Booking> cancelBooking(const std::string& bookingId,
                                   const std::string& idempotencyKey) override;
+    Result<std::vector<DoctorSchedule>> alternatives(const std::string& bookingId) override;
+    Result<Booking> moveBooking(const std::string& bookingId, const std::string& sliceId,
+                                const std::string& idempotencyKey) override;
     Result<std::vector<Notice>> notices() override;
     Result<Booking> booking(const std::string& bookingId) override;
     Result<std::optional<IdempotencyRecord>> idempotencyRecord(

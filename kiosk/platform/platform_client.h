@@ -45,6 +45,12 @@ public:
     // refunded along its payment path.
     virtual Result<Booking> cancelBooking(const std::string& bookingId,
                                           const std::string& idempotencyKey) = 0;
+    // 改约, for a paid booking whose doctor stopped the session: where it may go (doctors of the
+    // same department and fee, free slices only), and the move itself, in one operation that
+    // keeps the payment with the booking (nothing charged, nothing refunded).
+    virtual Result<std::vector<DoctorSchedule>> alternatives(const std::string& bookingId) = 0;
+    virtual Result<Booking> moveBooking(const std::string& bookingId, const std::string& sliceId,
+                                        const std::string& idempotencyKey) = 0;
     virtual Result<std::vector<Notice>> notices() = 0;
     // Recovery: one booking as it stands, and what became of a call made with `idempotencyKey`
     // (nullopt: the platform never acted on it, so it is safe to consider it not done).

@@ -10,6 +10,7 @@ namespace lobby::platform {
 
 struct Department {
     std::string id, nameZh, nameEn, pinyinInitials;
+    std::string categoryZh, categoryEn;  // 内科, 外科 …; empty when the platform gives none
 };
 struct Patient {
     std::string id, maskedName;
@@ -28,6 +29,11 @@ struct Slice {
 struct Session {
     std::string id, date, period;
     std::vector<Slice> slices;
+};
+// A doctor with their open sessions: where a booking stopped by its doctor may move (改约).
+struct DoctorSchedule {
+    Doctor doctor;
+    std::vector<Session> sessions;
 };
 // When and with whom: what a patient needs to recognise a booking.
 struct Visit {
@@ -60,7 +66,7 @@ struct CheckIn {
 
 // What became of an idempotent call whose reply the kiosk never saw (GET /v1/idempotency/{key}).
 struct IdempotencyRecord {
-    std::string operation;  // create_booking | start_payment | checkin | cancel
+    std::string operation;  // create_booking | start_payment | checkin | cancel | move
     std::string resultId;   // the booking or payment it made or moved
 };
 

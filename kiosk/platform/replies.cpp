@@ -229,59 +229,85 @@ Result<std::vector<Department>> departments(const std::string& body) {
     if (!parsed) return parsed.error();
     return decodeList<Department>(parsed.value(), "departments", [](const json& item) {
         return decode<Department>(item, [](Decoder& d) {
-            Department value{d.text("id"), "", "", d.text("pinyin_initials")};
+            Department value{d.text("id"), "", "", d.text("pinyin_initials"), "", ""};
             nested(d, "name", [&](Decoder& name) {
                 value.nameZh = name.text("zh");
                 value.nameEn = name.text("en");
             });
+            // Optional: without one the department is shown under "other".
+            if (d.object.is_object() && d.object.contains("category")) {
+                nested(d, "category", [&](Decoder& category) {
+                    value.categoryZh = category.text("zh");
+                    value.categoryEn = category.text("en");
+                });
+            }
             return value;
         });
     });
 }
 
+Result<Doctor> decodeDoctor(const json& item) {
+    return decode<Doctor>(item, [](Decoder& d) {
+        Doctor doctor{d.text("id"),
+                      d.text("name"),
+                      d.text("title"),
+                      d.text("specialty"),
+                      d.integer("fee_fen", 0, kMaxFee_fen),
+                      ""};
+        // Optional; a path on the platform only, never a URL elsewhere.
+        if (d.object.is_object() && d.object.contains("photo_url") &&
+            d.object["photo_url"].is_string()) {
+            const std::string path = d.object["photo_url"];
+            if (path.rfind("/v1/", 0) == 0 && path.find("..") == std::string::npos)
+                doctor.photoPath = path;
+        }
+        return doctor;
+    });
+}
+
+Result<Session> decodeSession(const json& item) {
+    auto session = decode<Session>(item, [](Decoder& d) {
+        return Session{d.text("id"), d.text("date"), d.text("period"), {}};
+    });
+    if (!session) return session.error();
+    auto slices =
+        decodeList<Slice>(item.is_object() && item.contains("slices") ? item["slices"] : json(),
+                          "slices", [](const json& slice) {
+                              return decode<Slice>(slice, [](Decoder& d) {
+                                  return Slice{d.text("id"), d.text("start"), d.text("end"),
+                                               d.integer("remaining", 0, kMaxRemaining)};
+                              });
+                          });
+    if (!slices) return slices.error();
+    session->slices = std::move(slices.value());
+    return session;
+}
+
 Result<std::vector<Doctor>> doctors(const std::string& body) {
     auto parsed = parse(body);
     if (!parsed) return parsed.error();
-    return decodeList<Doctor>(parsed.value(), "doctors", [](const json& item) {
-        return decode<Doctor>(item, [](Decoder& d) {
-            Doctor doctor{d.text("id"),
-                          d.text("name"),
-                          d.text("title"),
-                          d.text("specialty"),
-                          d.integer("fee_fen", 0, kMaxFee_fen),
-                          ""};
-            // Optional; a path on the platform only, never a URL elsewhere.
-            if (d.object.is_object() && d.object.contains("photo_url") &&
-                d.object["photo_url"].is_string()) {
-                const std::string path = d.object["photo_url"];
-                if (path.rfind("/v1/", 0) == 0 && path.find("..") == std::string::npos)
-                    doctor.photoPath = path;
-            }
-            return doctor;
-        });
-    });
+    return decodeList<Doctor>(parsed.value(), "doctors", decodeDoctor);
 }
 
 Result<std::vector<Session>> schedule(const std::string& body) {
     auto parsed = parse(body);
     if (!parsed) return parsed.error();
-    return decodeList<Session>(parsed.value(), "sessions", [](const json& item) -> Result<Session> {
-        auto session = decode<Session>(item, [](Decoder& d) {
-            return Session{d.text("id"), d.text("date"), d.text("period"), {}};
+    return decodeList<Session>(parsed.value(), "sessions", decodeSession);
+}
+
+Result<std::vector<DoctorSchedule>> alternatives(const std::string& body) {
+    auto parsed = parse(body);
+    if (!parsed) return parsed.error();
+    return decodeList<DoctorSchedule>(
+        parsed.value(), "alternatives", [](const json& item) -> Result<DoctorSchedule> {
+            if (!item.is_object() || !item.contains("doctor") || !item.contains("sessions"))
+                return badReply("has an alternative without its doctor or sessions");
+            auto doctor = decodeDoctor(item["doctor"]);
+            if (!doctor) return doctor.error();
+            auto sessions = decodeList<Session>(item["sessions"], "sessions", decodeSession);
+            if (!sessions) return sessions.error();
+            return DoctorSchedule{std::move(doctor.value()), std::move(sessions.value())};
         });
-        if (!session) return session.error();
-        auto slices =
-            decodeList<Slice>(item.is_object() && item.contains("slices") ? item["slices"] : json(),
-                              "slices", [](const json& slice) {
-                                  return decode<Slice>(slice, [](Decoder& d) {
-                                      return Slice{d.text("id"), d.text("start"), d.text("end"),
-                                                   d.integer("remaining", 0, kMaxRemaining)};
-                                  });
-                              });
-        if (!slices) return slices.error();
-        session->slices = std::move(slices.value());
-        return session;
-    });
 }
 
 Result<Patient> patient(const std::string& body) {

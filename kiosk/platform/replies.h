@@ -19,6 +19,8 @@ Result<Refusal> refusal(const std::string& body);
 Result<std::vector<Department>> departments(const std::string& body);
 Result<std::vector<Doctor>> doctors(const std::string& body);
 Result<std::vector<Session>> schedule(const std::string& body);
+// 改约: where a stopped booking may move, by doctor.
+Result<std::vector<DoctorSchedule>> alternatives(const std::string& body);
 Result<Patient> patient(const std::string& body);
 Result<Booking> booking(const std::string& body);
 Result<std::vector<Booking>> bookings(const std::string& body);

@@ -146,6 +146,28 @@ Status readTimeouts(const json& root, Scene& scene) {
     return {};
 }
 
+// What the kiosk tells a patient it cannot serve, and when it offers large text by itself.
+Status readGuidance(const json& root, Scene& scene) {
+    if (!root.contains("guidance")) return {};
+    const json& guidance = root["guidance"];
+    if (!guidance.is_object()) return invalid("guidance must be an object");
+    if (auto keys = onlyKnownKeys(guidance, {"where_else", "where_else_en", "elder_mode_from_age"},
+                                  "guidance");
+        !keys)
+        return keys;
+    auto whereElse = text(guidance, "where_else", "guidance", 120, false);
+    if (!whereElse) return whereElse.error();
+    auto whereElseEn = text(guidance, "where_else_en", "guidance", 200, false);
+    if (!whereElseEn) return whereElseEn.error();
+    // 0: never by itself; otherwise an age a patient at a lobby kiosk can have.
+    auto fromAge = integer(guidance, "elder_mode_from_age", "guidance", 0, 120, 60);
+    if (!fromAge) return fromAge.error();
+    scene.whereElse = whereElse.value();
+    scene.whereElseEn = whereElseEn.value();
+    scene.elderModeFromAge = fromAge.value();
+    return {};
+}
+
 Status readOpeningHours(const json& root, Scene& scene) {
     if (!root.contains("opening_hours")) return {};
     const json& hours = root["opening_hours"];
@@ -237,11 +259,11 @@ Result<Scene> parseScene(std::string_view bytes) {
     if (root.is_discarded() || !root.is_object())
         return makeError(ErrorKind::InvalidConfig, "scene.not_json",
                          "the scene is not a JSON object");
-    if (auto keys = onlyKnownKeys(
-            root,
-            {"schema_version", "version", "group", "not_after", "scene_type", "hospital",
-             "functions", "timeouts", "voice_guidance", "slip", "payment_methods", "opening_hours"},
-            "scene");
+    if (auto keys = onlyKnownKeys(root,
+                                  {"schema_version", "version", "group", "not_after", "scene_type",
+                                   "hospital", "functions", "timeouts", "voice_guidance", "slip",
+                                   "payment_methods", "opening_hours", "guidance"},
+                                  "scene");
         !keys)
         return keys.error();
     if (!root.contains("schema_version") || root["schema_version"] != kSceneSchemaVersion)
@@ -281,6 +303,7 @@ Result<Scene> parseScene(std::string_view bytes) {
     scene.paymentMethods = methods.value();
     if (auto timeouts = readTimeouts(root, scene); !timeouts) return timeouts.error();
     if (auto hours = readOpeningHours(root, scene); !hours) return hours.error();
+    if (auto guidance = readGuidance(root, scene); !guidance) return guidance.error();
     if (root.contains("voice_guidance")) {
         if (!root["voice_guidance"].is_boolean())
             return invalid("voice_guidance must be true or false");

@@ -42,6 +42,10 @@ struct Scene {
     std::string slipFooter;
     std::vector<std::string> paymentMethods;
     int opensAt_min = 0, closesAt_min = 24 * 60;  // minutes after local midnight
+    // Where a patient goes when this kiosk cannot serve them ("请到人工窗口或 3 号机"); empty: the
+    // service desk. Shown as plain text.
+    std::string whereElse, whereElseEn;
+    int elderModeFromAge = 60;  // large text (and voice) for a patient this old; 0: never
 
     bool offers(std::string_view function) const;
     bool isOpenAt(int minuteOfDay) const;

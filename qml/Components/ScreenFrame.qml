@@ -36,9 +36,10 @@ Item {
             Layout.fillWidth: true
             visible: text.length > 0
             text: frame.instruction
+            // What to do now is the line a patient must not miss: large and dark, not grey.
             font.family: Theme.fontFamily
-            font.pixelSize: Theme.fontBody
-            color: Theme.mutedText
+            font.pixelSize: Theme.fontLarge
+            color: Theme.text
             wrapMode: Text.WordWrap
         }
         Flickable {

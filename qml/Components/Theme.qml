@@ -5,7 +5,9 @@ import Lobby.Core
 // Colours, type sizes and touch-target sizes for every screen. Text colours against their
 // backgrounds meet WCAG AA (at least 4.5:1); state is never shown by colour alone.
 QtObject {
-    readonly property string fontFamily: "WenQuanYi Micro Hei"
+    // Noto Sans CJK SC has a real bold (WenQuanYi Micro Hei has none: large bold text lost its
+    // weight, which elder mode's sizes made plain).
+    readonly property string fontFamily: "Noto Sans CJK SC"
 
     readonly property color background: "#F4F7FB"
     readonly property color surface: "#FFFFFF"

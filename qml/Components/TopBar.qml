@@ -79,17 +79,43 @@ Rectangle {
             implicitWidth: 260
         }
 
+        // A two-state switch, 标准 | 大字, the current state filled: it shows where it stands
+        // rather than naming what a tap would do. A tap anywhere switches.
         KioskButton {
+            id: elderSwitch
             objectName: "elderSwitch"
             Layout.alignment: Qt.AlignRight
             Layout.fillWidth: bar.narrow
             primary: false
-            implicitWidth: 260
-            // Names what it switches to, like the language switch.
-            text: Kiosk.elderMode ? qsTr("Standard") : qsTr("Large text")
-            Accessible.name: Kiosk.elderMode ? qsTr("Standard text size")
-                                             : qsTr("Large text, fewer choices")
+            implicitWidth: 300
+            padding: 6
+            text: Kiosk.elderMode ? qsTr("Large") : qsTr("Standard")
+            Accessible.name: Kiosk.elderMode ? qsTr("Text size: large. Tap for standard")
+                                             : qsTr("Text size: standard. Tap for large")
             onClicked: Kiosk.toggleElderMode()
+            contentItem: RowLayout {
+                spacing: 4
+                Repeater {
+                    model: [[qsTr("Standard"), !Kiosk.elderMode], [qsTr("Large"), Kiosk.elderMode]]
+                    Rectangle {
+                        required property var modelData
+                        Layout.fillWidth: true
+                        Layout.fillHeight: true
+                        Layout.preferredWidth: 1
+                        radius: Theme.radius - 6
+                        color: modelData[1] ? Theme.primary : "transparent"
+                        Text {
+                            textFormat: Text.PlainText
+                            anchors.centerIn: parent
+                            text: parent.modelData[0]
+                            font.family: Theme.fontFamily
+                            font.pixelSize: Theme.fontBody
+                            font.bold: parent.modelData[1]
+                            color: parent.modelData[1] ? Theme.primaryText : Theme.primary
+                        }
+                    }
+                }
+            }
         }
 
         KioskButton {

@@ -57,6 +57,12 @@ void sendRefusal(httplib::Response& response, const Error& error) {
          "service desk"},
         {"not_cancellable", 409, "该预约已取号、已退号或已失效，不能再退号",
          "This booking can no longer be cancelled (it is {})"},
+        {"not_movable", 409, "只有已支付且医生停诊的预约可以改约",
+         "Only a paid booking whose doctor stopped the session can be moved (it is {})"},
+        {"fee_differs", 409, "只能改约到挂号费相同的医生",
+         "A booking moves only to a doctor of the same fee"},
+        {"other_department", 409, "只能改约到同一科室",
+         "A booking moves only within its department"},
         {"cancel_deadline_passed", 409, "就诊前一天24:00后不能退号",
          "Cancellation closed at midnight before the visit"},
     };

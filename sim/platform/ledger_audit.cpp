@@ -25,6 +25,7 @@ Result<IdempotencyRow> PlatformStore::idempotencyRecord(const std::string& key) 
     const std::string operation = verb == "pay"       ? "start_payment"
                                   : verb == "checkin" ? "checkin"
                                   : verb == "cancel"  ? "cancel"
+                                  : verb == "move"    ? "move"
                                                       : "create_booking";
     return IdempotencyRow{key, operation, seen.text(1)};
 }

@@ -201,7 +201,8 @@ void PlatformServer::routes() {
         for (const auto& row : departments.value()) {
             body.push_back({{"id", row.id},
                             {"name", {{"zh", row.nameZh}, {"en", row.nameEn}}},
-                            {"pinyin_initials", row.pinyinInitials}});
+                            {"pinyin_initials", row.pinyinInitials},
+                            {"category", {{"zh", row.categoryZh}, {"en", row.categoryEn}}}});
         }
         sendJson(response, body);
     });
@@ -393,6 +394,53 @@ void PlatformServer::routes() {
              const auto key = bookingCall(request, response);
              if (!key) return;
              auto booking = store_.cancel(*key, request.matches[1], now());
+             if (!booking) return sendRefusal(response, booking.error());
+             sendJson(response, bookingJson(booking.value()));
+         });
+    // 改约: where a booking stopped by its doctor may go, and the move itself (one operation:
+    // the payment goes with the booking; nothing is charged or refunded).
+    server_->Get(
+        R"(/v1/bookings/([A-Za-z0-9]+)/alternatives)",
+        [this](const httplib::Request& request, httplib::Response& response) {
+            const auto patient = sessionPatient(request, response);
+            if (!patient) return;
+            if (store_.patientOfBooking(request.matches[1]) != *patient)
+                return sendError(response, 404, "not_found", "未找到", "Not found");
+            auto rows = store_.alternatives(request.matches[1], now());
+            if (!rows) return sendRefusal(response, rows.error());
+            json body = json::array();
+            for (const auto& row : rows.value()) {
+                json sessions = json::array();
+                for (const auto& slice : row.slices) {
+                    if (sessions.empty() || sessions.back()["id"] != slice.sessionId) {
+                        sessions.push_back({{"id", slice.sessionId},
+                                            {"date", slice.date},
+                                            {"period", slice.period},
+                                            {"slices", json::array()}});
+                    }
+                    sessions.back()["slices"].push_back({{"id", slice.id},
+                                                         {"start", slice.start},
+                                                         {"end", slice.end},
+                                                         {"remaining", slice.remaining}});
+                }
+                body.push_back({{"doctor",
+                                 {{"id", row.doctor.id},
+                                  {"name", row.doctor.name},
+                                  {"title", row.doctor.title},
+                                  {"specialty", row.doctor.specialty},
+                                  {"fee_fen", row.doctor.feeFen},
+                                  {"photo_url", "/v1/doctors/" + row.doctor.id + "/photo"}}},
+                                {"sessions", sessions}});
+            }
+            sendJson(response, body);
+        });
+    post(R"(/v1/bookings/([A-Za-z0-9]+)/move)",
+         [this](const httplib::Request& request, httplib::Response& response) {
+             const auto key = bookingCall(request, response);
+             if (!key) return;
+             auto body = parseBody(request, response, {"slice_id"});
+             if (!body) return;
+             auto booking = store_.move(*key, request.matches[1], (*body)["slice_id"], now());
              if (!booking) return sendRefusal(response, booking.error());
              sendJson(response, bookingJson(booking.value()));
          });

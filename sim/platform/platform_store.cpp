@@ -16,7 +16,8 @@ namespace {
 
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS departments (
-  id TEXT PRIMARY KEY, name_zh TEXT NOT NULL, name_en TEXT NOT NULL, pinyin TEXT NOT NULL);
+  id TEXT PRIMARY KEY, name_zh TEXT NOT NULL, name_en TEXT NOT NULL, pinyin TEXT NOT NULL,
+  category_zh TEXT NOT NULL, category_en TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS doctors (
   id TEXT PRIMARY KEY, department_id TEXT NOT NULL REFERENCES departments(id),
   name TEXT NOT NULL, title TEXT NOT NULL, specialty TEXT NOT NULL, fee_fen INTEGER NOT NULL);
@@ -96,14 +97,19 @@ Status PlatformStore::seedIfEmpty() {
     if (sqlite3_step(count.handle) != SQLITE_ROW) return dbError(db_, "counting departments");
     if (sqlite3_column_int(count.handle, 0) > 0) return {};
     struct Department {
-        const char *id, *zh, *en, *pinyin;
+        const char *id, *zh, *en, *pinyin, *categoryZh, *categoryEn;
     };
+    // New departments go at the end: doctors are numbered in this order (D100 on).
     static constexpr std::array kDepartments = {
-        Department{"NK", "内科", "Internal Medicine", "NK"},
-        Department{"WK", "外科", "Surgery", "WK"},
-        Department{"EK", "儿科", "Paediatrics", "EK"},
-        Department{"FCK", "妇产科", "Obstetrics and Gynaecology", "FCK"},
-        Department{"YK", "眼科", "Ophthalmology", "YK"},
+        Department{"NK", "内科", "Internal Medicine", "NK", "内科", "Medicine"},
+        Department{"WK", "外科", "Surgery", "WK", "外科", "Surgery"},
+        Department{"EK", "儿科", "Paediatrics", "EK", "儿科", "Children"},
+        Department{"FCK", "妇产科", "Obstetrics and Gynaecology", "FCK", "妇产科", "Women"},
+        Department{"YK", "眼科", "Ophthalmology", "YK", "五官科", "Eyes, ears, nose, throat"},
+        Department{"XXGNK", "心血管内科", "Cardiology", "XXGNK", "内科", "Medicine"},
+        Department{"GK", "骨科", "Orthopaedics", "GK", "外科", "Surgery"},
+        Department{"EBHK", "耳鼻喉科", "Ear, Nose and Throat", "EBHK", "五官科",
+                   "Eyes, ears, nose, throat"},
     };
     static constexpr std::array kTitles = {"主任医师", "副主任医师", "主治医师", "住院医师"};
     static constexpr std::array kFees_fen = {5000, 3000, 2000, 1000};
@@ -111,9 +117,9 @@ Status PlatformStore::seedIfEmpty() {
     if (auto s = execute("BEGIN"); !s) return s;
     int doctor = 0;
     for (const auto& department : kDepartments) {
-        Statement insert =
-            prepared(db_, "INSERT INTO departments VALUES (?, ?, ?, ?)",
-                     {department.id, department.zh, department.en, department.pinyin});
+        Statement insert = prepared(db_, "INSERT INTO departments VALUES (?, ?, ?, ?, ?, ?)",
+                                    {department.id, department.zh, department.en, department.pinyin,
+                                     department.categoryZh, department.categoryEn});
         if (sqlite3_step(insert.handle) != SQLITE_DONE) return dbError(db_, "seeding departments");
         for (std::size_t rank = 0; rank < kTitles.size(); ++rank, ++doctor) {
             Statement insertDoctor(db_, "INSERT INTO doctors VALUES (?, ?, ?, ?, ?, ?)");
@@ -438,14 +444,16 @@ Result<BookingRow> PlatformStore::createBookingLocked(const std::string& idempot
 
 Result<std::vector<DepartmentRow>> PlatformStore::departments() {
     std::lock_guard lock(mutex_);
-    Statement query(db_, "SELECT id, name_zh, name_en, pinyin FROM departments ORDER BY id");
+    Statement query(db_,
+                    "SELECT id, name_zh, name_en, pinyin, category_zh, category_en FROM "
+                    "departments ORDER BY id");
     std::vector<DepartmentRow> rows;
     auto text = [&](int column) {
         return std::string(
             reinterpret_cast<const char*>(sqlite3_column_text(query.handle, column)));
     };
     while (sqlite3_step(query.handle) == SQLITE_ROW)
-        rows.push_back({text(0), text(1), text(2), text(3)});
+        rows.push_back({text(0), text(1), text(2), text(3), text(4), text(5)});
     return rows;
 }
 

@@ -21,7 +21,7 @@
 namespace lobby::sim {
 
 struct DepartmentRow {
-    std::string id, nameZh, nameEn, pinyinInitials;
+    std::string id, nameZh, nameEn, pinyinInitials, categoryZh, categoryEn;
 };
 struct DoctorRow {
     std::string id, departmentId, name, title, specialty;
@@ -73,6 +73,12 @@ struct LedgerAudit {
 // A patient identified at a terminal: the token its patient-scoped calls carry, until expiresAt.
 struct PatientSessionRow {
     std::string token, patientId, expiresAt;  // expiresAt: RFC 3339
+};
+// A doctor of the same department and fee with their open sessions: where a stopped booking may
+// move (改约).
+struct AlternativeRow {
+    DoctorRow doctor;
+    std::vector<SliceRow> slices;  // free ones only, by date and start
 };
 struct CheckinRow {
     std::string bookingId, queueNumber, clinicRoomZh, clinicRoomEn, timeWindow;
@@ -158,6 +164,15 @@ public:
     // counting against the patient's limits so that they can rebook. Stopping twice is a no-op.
     Result<NoticeRow> stopSession(const std::string& sessionId);
     Result<std::vector<NoticeRow>> notices();
+    // 改约 (booking_move.cpp): a paid booking whose session was stopped moves, with its payment, to
+    // a free slice of a doctor of the same department and the same fee inside the booking window;
+    // nothing is charged or refunded. `alternatives` lists where it may go; `move` takes that
+    // slot and gives the old one back, once per key ("not_movable", "fee_differs",
+    // "other_department", "session_stopped", "no_slots_left", "outside_booking_window").
+    Result<std::vector<AlternativeRow>> alternatives(const std::string& bookingId,
+                                                     Clock::time_point now);
+    Result<BookingRow> move(const std::string& idempotencyKey, const std::string& bookingId,
+                            const std::string& sliceId, Clock::time_point now);
 
     // A terminal's health report; only the latest is kept.
     Status recordHeartbeat(const std::string& terminalId, const std::string& body,
@@ -209,6 +224,14 @@ private:
                                                 std::optional<Error>& conflict);
     Status remember(const std::string& key, const std::string& request,
                     const std::string& resultId);
+    // The booking's department and fee when it may move; not_movable otherwise.
+    struct MoveOrigin {
+        BookingRow booking;
+        std::string departmentId;
+        int feeFen = 0;
+    };
+    Result<MoveOrigin> moveOrigin(const std::string& bookingId);
+    bool inBookingWindow(const std::string& date, Clock::time_point now) const;
     Result<BookingRow> createBookingLocked(const std::string& idempotencyKey,
                                            const std::string& patientId, const std::string& sliceId,
                                            Clock::time_point now);

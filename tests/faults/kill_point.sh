@@ -5,7 +5,7 @@
 # backing a booking or refunded, nothing held, nothing left open, and what became of the
 # patient's money. Run by with_platform.sh --at 08:40 --auto-pay 2 and with_cupsd.sh.
 # Usage: kill_point.sh STEP/PHASE JOURNEY APP OUTDIR   (JOURNEY: book_qr, book_back, pickup,
-# pickup_pay, cancel)
+# pickup_pay, cancel, move)
 set -euo pipefail
 point=$1 journey=$2 app=$3
 out=$4/kill-${journey}-${point/\//-}
@@ -14,6 +14,13 @@ held=
 case $journey in
     pickup) platform_command "book +0 11010519491231002X 张三丰 morning paid" >/dev/null ;;
     cancel) platform_command "book +2 11010519491231002X 张三丰 morning paid" >/dev/null ;;
+    # Paid for today; the doctor then stops the session (停诊) and the patient moves it (改约).
+    move)
+        booked=$(platform_command "book +0 11010519491231002X 张三丰 morning paid")
+        [[ $booked == ok* ]] || fail "could not seed the booking: $booked"
+        stopped=$(platform_command "stop $(awk '{print $3}' <<<"$booked")")
+        [[ $stopped == ok* ]] || fail "could not stop the session: $stopped"
+        ;;
     # Made by phone minutes ago, unpaid (needs same-day rules); paid at the kiosk at pick-up.
     pickup_pay)
         platform_command "book +0 11010519491231002X 张三丰 morning unpaid" >/dev/null
@@ -35,5 +42,9 @@ if [[ $journey == pickup_pay ]]; then
     [[ $audit == *paid=1* || $audit == *held=1* || $audit == *checked_in=1* ]] ||
         fail "the phone booking is gone: $audit"
     [[ $audit != *cancelled=* ]] || fail "the kiosk released a booking it did not make: $audit"
+fi
+if [[ $journey == move ]]; then
+    # Moved or not, the booking is still the patient's and still paid, by the one payment.
+    [[ $audit == *paid=1* && $audit == *captured=1* ]] || fail "the booking lost its payment: $audit"
 fi
 echo "PASS: killed at $point ($journey); after restart: $settled; $audit"

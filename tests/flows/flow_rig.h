@@ -90,7 +90,8 @@ public:
     // walks `flow` to its confirm step, ready to pay (gtest: check HasFatalFailure after).
     void walkToConfirm(journeys::BookingFlow& flow) {
         script->answer<std::vector<platform::Department>>(
-            "departments", std::vector<platform::Department>{{"DEP1", "内科", "Medicine", "NK"}});
+            "departments", std::vector<platform::Department>{
+                               {"DEP1", "内科", "Medicine", "NK", "内科", "Medicine"}});
         script->answer<std::vector<platform::Doctor>>(
             "doctors", std::vector<platform::Doctor>{{"D1", "王医生", "主任医师", "", 5000, ""}});
         const std::string tomorrow =

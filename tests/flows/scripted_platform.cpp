@@ -141,6 +141,14 @@ Result<Booking> ScriptedPlatform::cancelBooking(const std::string& bookingId,
                                                 const std::string& idempotencyKey) {
     return next<Booking>("cancelBooking", {bookingId, idempotencyKey});
 }
+Result<std::vector<DoctorSchedule>> ScriptedPlatform::alternatives(const std::string& bookingId) {
+    return next<std::vector<DoctorSchedule>>("alternatives", {bookingId});
+}
+Result<Booking> ScriptedPlatform::moveBooking(const std::string& bookingId,
+                                              const std::string& sliceId,
+                                              const std::string& idempotencyKey) {
+    return next<Booking>("moveBooking", {bookingId, sliceId, idempotencyKey});
+}
 Result<std::vector<Notice>> ScriptedPlatform::notices() {
     return next<std::vector<Notice>>("notices", {});
 }

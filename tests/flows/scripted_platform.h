@@ -68,6 +68,10 @@ public:
                                       const std::string& idempotencyKey) override;
     Result<platform::Booking> cancelBooking(const std::string& bookingId,
                                             const std::string& idempotencyKey) override;
+    Result<std::vector<platform::DoctorSchedule>> alternatives(
+        const std::string& bookingId) override;
+    Result<platform::Booking> moveBooking(const std::string& bookingId, const std::string& sliceId,
+                                          const std::string& idempotencyKey) override;
     Result<std::vector<platform::Notice>> notices() override;
     Result<platform::Booking> booking(const std::string& bookingId) override;
     Result<std::optional<platform::IdempotencyRecord>> idempotencyRecord(

@@ -52,6 +52,9 @@ TEST(PlatformAccess, AnotherPatientsSessionReachesNothingOfTheirs) {
          {sendAsA("GET", "/v1/bookings/" + b.booking), sendAsA("GET", "/v1/payments/" + b.payment),
           sendAsA("GET", "/v1/patients/" + b.patient + "/bookings?scope=upcoming"),
           sendAsA("POST", "/v1/bookings/" + b.booking + "/cancel", nullptr, "steal-1"),
+          sendAsA("GET", "/v1/bookings/" + b.booking + "/alternatives"),
+          sendAsA("POST", "/v1/bookings/" + b.booking + "/move", {{"slice_id", slice("D102", 3)}},
+                  "steal-4"),
           sendAsA("POST", "/v1/bookings/" + b.booking + "/payments", {{"method", "alipay"}},
                   "steal-2")}) {
         EXPECT_EQ(refused.status, 404) << refused.body.dump();
@@ -76,7 +79,8 @@ TEST(PlatformAccess, AnotherTerminalReachesNothingItDidNotServe) {
     for (const Reply& refused : {fromOther("GET", "/v1/bookings/" + a.booking),
                                  fromOther("GET", "/v1/payments/" + a.payment),
                                  fromOther("GET", "/v1/idempotency/" + a.bookingKey),
-                                 fromOther("POST", "/v1/bookings/" + a.booking + "/cancel")}) {
+                                 fromOther("POST", "/v1/bookings/" + a.booking + "/cancel"),
+                                 fromOther("POST", "/v1/bookings/" + a.booking + "/move")}) {
         EXPECT_EQ(refused.status, 404) << refused.body.dump();
     }
     // A session is bound to the terminal the patient stood at.

@@ -112,7 +112,8 @@ TEST_F(ClientRig, WalksRegisterBookPayOverOneConnection) {
     HttpsPlatformClient client(config(server_->port()));
     auto departments = client.departments();
     ASSERT_TRUE(departments.ok()) << departments.error().message;
-    EXPECT_EQ(departments->size(), 5u);
+    EXPECT_EQ(departments->size(), 8u);
+    EXPECT_EQ(departments->at(4).categoryZh, "内科");
     EXPECT_EQ(client.identifyByIdCard("11010519491231002X", "张三丰").error().code,
               "patient_unknown");
     auto patient = client.registerPatient("11010519491231002X", "张三丰", "reg-1");

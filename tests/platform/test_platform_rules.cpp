@@ -434,3 +434,85 @@ TEST(PlatformRules, StopServiceFlagsBookingsAndOffersRebookOrRefund) {
     EXPECT_EQ(rig.call("GET", "/v1/notices").body[0]["affected_booking_ids"].size(), 1u)
         << "the refunded booking is settled; the held one still awaits its patient";
 }
+
+// 改约: a paid booking whose doctor stopped the session moves, with its payment, in one
+// operation: nothing charged again, nothing refunded, nothing oversold, once per key.
+TEST(PlatformRules, AStoppedPaidBookingMovesWithItsPaymentInOneOperation) {
+    Rig rig;
+    const std::string me = rig.patient(idNumber(51), "孙丽");
+    const Reply booked =
+        rig.call("POST", "/v1/bookings", {{"patient_id", me}, {"slice_id", slice("D101", 2)}}, "b");
+    ASSERT_EQ(booked.status, 201) << booked.body.dump();
+    const std::string id = booked.body["id"];
+    const Reply paying =
+        rig.call("POST", "/v1/bookings/" + id + "/payments", {{"method", "wechat"}}, "b-pay");
+    const std::string paymentId = paying.body.value("id", "");
+    ASSERT_TRUE(rig.store().capturePayment(paymentId).ok());
+
+    const std::string target = slice("D101", 3);
+    EXPECT_EQ(rig.call("GET", "/v1/bookings/" + id + "/alternatives").body["code"], "not_movable")
+        << "a booking whose doctor still holds the session stays where it is";
+    EXPECT_EQ(rig.call("POST", "/v1/bookings/" + id + "/move", {{"slice_id", target}}, "early")
+                  .body["code"],
+              "not_movable");
+
+    ASSERT_TRUE(rig.store().stopSession("D101-" + dateIn(2) + "-m").ok());
+    const Reply alternatives = rig.call("GET", "/v1/bookings/" + id + "/alternatives");
+    ASSERT_EQ(alternatives.status, 200) << alternatives.body.dump();
+    ASSERT_FALSE(alternatives.body.empty());
+    for (const auto& offer : alternatives.body) {
+        EXPECT_EQ(offer["doctor"]["fee_fen"], booked.body["fee_fen"]) << offer.dump();
+        for (const auto& session : offer["sessions"]) {
+            EXPECT_NE(session["id"], "D101-" + dateIn(2) + "-m") << "never the stopped session";
+            for (const auto& free : session["slices"])
+                EXPECT_GT(free["remaining"].get<int>(), 0);
+        }
+    }
+    const auto remainingOf = [&](const std::string& sliceId, int days) {
+        const Reply schedule = rig.call(
+            "GET", "/v1/doctors/D101/schedule?from=" + dateIn(days) + "&to=" + dateIn(days));
+        for (const auto& session : schedule.body)
+            for (const auto& s : session["slices"])
+                if (s["id"] == sliceId) return s["remaining"].get<int>();
+        return -1;
+    };
+    const int before = remainingOf(target, 3);
+
+    EXPECT_EQ(
+        rig.call("POST", "/v1/bookings/" + id + "/move", {{"slice_id", slice("D100", 3)}}, "dearer")
+            .body["code"],
+        "fee_differs");
+    EXPECT_EQ(rig.call("POST", "/v1/bookings/" + id + "/move", {{"slice_id", slice("D105", 3)}},
+                       "surgery")
+                  .body["code"],
+              "other_department");
+    EXPECT_EQ(rig.call("POST", "/v1/bookings/" + id + "/move", nullptr, "no-slice").body["code"],
+              "invalid_request");
+
+    const Reply moved =
+        rig.call("POST", "/v1/bookings/" + id + "/move", {{"slice_id", target}}, "move-1");
+    ASSERT_EQ(moved.status, 200) << moved.body.dump();
+    EXPECT_EQ(moved.body["id"], id) << "the same booking, so the same payment backs it";
+    EXPECT_EQ(moved.body["status"], "paid");
+    EXPECT_EQ(moved.body["slice_id"], target);
+    EXPECT_EQ(moved.body["stop_service"], false);
+    EXPECT_EQ(moved.body["fee_fen"], booked.body["fee_fen"]);
+    EXPECT_EQ(remainingOf(target, 3), before - 1);
+    EXPECT_EQ(rig.call("GET", "/v1/payments/" + paymentId).body["status"], "captured");
+
+    const Reply again =
+        rig.call("POST", "/v1/bookings/" + id + "/move", {{"slice_id", target}}, "move-1");
+    EXPECT_EQ(again.body["slice_id"], target) << "the same key moves nothing more";
+    EXPECT_EQ(remainingOf(target, 3), before - 1);
+    EXPECT_EQ(rig.call("GET", "/v1/idempotency/move-1").body["operation"], "move");
+    EXPECT_EQ(
+        rig.call("POST", "/v1/bookings/" + id + "/move", {{"slice_id", slice("D101", 4)}}, "move-2")
+            .body["code"],
+        "not_movable")
+        << "once moved to a session the doctor holds, it is an ordinary booking again";
+
+    const auto audit = rig.store().audit(rig.server().now());
+    ASSERT_TRUE(audit.ok());
+    EXPECT_TRUE(audit->violations.empty()) << audit->violations.front();
+    EXPECT_EQ(audit->payments.at("captured"), 1);
+}

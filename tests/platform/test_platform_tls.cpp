@@ -99,10 +99,13 @@ TEST_F(Platform, ServesTheCatalogueToAnEnrolledTerminal) {
     ASSERT_EQ(departments.code, CURLE_OK) << curl_easy_strerror(departments.code);
     EXPECT_EQ(departments.status, 200);
     const auto list = nlohmann::json::parse(departments.body);
-    ASSERT_EQ(list.size(), 5u);
-    EXPECT_EQ(list[2]["id"], "NK");
-    EXPECT_EQ(list[2]["name"]["zh"], "内科");
-    EXPECT_EQ(list[2]["pinyin_initials"], "NK");
+    ASSERT_EQ(list.size(), 8u);
+    EXPECT_EQ(list[4]["id"], "NK");
+    EXPECT_EQ(list[4]["name"]["zh"], "内科");
+    EXPECT_EQ(list[4]["pinyin_initials"], "NK");
+    EXPECT_EQ(list[4]["category"]["zh"], "内科");
+    EXPECT_EQ(list[6]["id"], "XXGNK");
+    EXPECT_EQ(list[6]["category"]["zh"], "内科") << "grouped with 内科, not under X";
 
     const Reply doctors = get(server_->port(), "/v1/departments/NK/doctors", terminal_);
     ASSERT_EQ(doctors.status, 200);

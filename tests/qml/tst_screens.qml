@@ -39,9 +39,8 @@ TestCase {
             const tile = findByObjectName(screen, "function_" + id)
             verify(tile !== null, id)
             verify(!tile.enabled, id)
-            // No printer and no platform in this test: printing functions name the printer.
-            compare(tile.reason, id === "my_bookings" ? "The appointment service is not connected"
-                                                      : "The slip printer is not ready")
+            // No printer and no platform in this test: the outage is named first, for all.
+            compare(tile.reason, "The hospital's booking system cannot be reached")
         }
     }
 }

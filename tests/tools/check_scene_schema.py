@@ -53,6 +53,8 @@ with tempfile.TemporaryDirectory() as directory:
         "unknown payment method": lambda s: s.update(payment_methods=["cash"]),
         "voice_guidance not boolean": lambda s: s.update(voice_guidance="yes"),
         "unknown slip key": lambda s: s["slip"].update(header="x"),
+        "unknown guidance key": lambda s: s["guidance"].update(help="x"),
+        "elder age out of range": lambda s: s["guidance"].update(elder_mode_from_age=200),
         "logo not a PNG": lambda s: s["hospital"].update(logo_png_base64="R0lGODlhAQABAAAAACw="),
     }
     for name, edit in variants.items():

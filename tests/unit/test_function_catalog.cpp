@@ -25,7 +25,7 @@ TEST(FunctionCatalog, NothingIsOfferedWithoutThePlatform) {
     for (const auto& entry : catalog.functions()) {
         EXPECT_FALSE(entry.toMap().value("available").toBool());
         EXPECT_EQ(entry.toMap().value("reason").toString(),
-                  "The appointment service is not connected");
+                  "The hospital's booking system cannot be reached");
     }
 }
 
@@ -34,8 +34,7 @@ TEST(FunctionCatalog, PrintingFunctionsNeedThePrinterLookupsDoNot) {
     catalog.setHealth({true, PrinterReadiness::NotReady});
     const auto functions = catalog.functions();
     EXPECT_FALSE(find(functions, "pickup").value("available").toBool());
-    EXPECT_EQ(find(functions, "pickup").value("reason").toString(),
-              "The slip printer is not ready");
+    EXPECT_EQ(find(functions, "pickup").value("reason").toString(), "This kiosk cannot print now");
     EXPECT_FALSE(catalog.isAvailable("book"));
     EXPECT_TRUE(catalog.isAvailable("my_bookings"));
     EXPECT_TRUE(find(functions, "my_bookings").value("reason").toString().isEmpty());
@@ -51,18 +50,23 @@ TEST(FunctionCatalog, AllOfferedWhenHealthy) {
     EXPECT_FALSE(catalog.isAvailable("lab_reports"));
 }
 
-TEST(FunctionCatalog, ThePrinterReasonComesFirstForPrintingFunctions) {
+TEST(FunctionCatalog, TheOutageComesFirstThenThePrinterInThePatientsWords) {
     FunctionCatalog catalog;
     catalog.setPlatformConnected(false);
     catalog.setPrinter(PrinterReadiness::PaperOut);
-    const auto functions = catalog.functions();
-    EXPECT_EQ(find(functions, "pickup").value("reason").toString(),
-              "The slip printer is out of paper");
-    EXPECT_EQ(find(functions, "my_bookings").value("reason").toString(),
-              "The appointment service is not connected");
+    for (const auto& entry : catalog.functions()) {
+        EXPECT_EQ(entry.toMap().value("reason").toString(),
+                  "The hospital's booking system cannot be reached")
+            << "an outage is not hidden behind the printer";
+    }
+    catalog.setPlatformConnected(true);
+    EXPECT_EQ(find(catalog.functions(), "pickup").value("reason").toString(),
+              "This kiosk cannot print now");
     catalog.setPrinter(PrinterReadiness::CoverOpen);
     EXPECT_EQ(find(catalog.functions(), "book").value("reason").toString(),
-              "The slip printer's cover is open");
+              "This kiosk cannot print now")
+        << "paper or cover is the staff's business, not the patient's";
+    EXPECT_TRUE(catalog.isAvailable("my_bookings"));
 }
 
 TEST(FunctionCatalog, TheSceneChoosesWhichFunctionsAppearAndInWhatOrder) {

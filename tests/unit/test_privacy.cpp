@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "common/id_number.h"
 #include "common/privacy.h"
 
 using namespace lobby::privacy;
@@ -73,4 +74,15 @@ TEST(Privacy, ScrubMasksForeignPermanentResidenceNumbers) {
 TEST(Privacy, ScrubLeavesOrdinaryNumbersAlone) {
     const std::string line = "2026-12-01T04:06:32 booking B-20261201-0042 fee 2500 fen, 3 tries";
     EXPECT_EQ(scrubPersonalData(line), line);
+}
+
+TEST(IdNumber, AgeComesFromTheBirthDateInTheNumber) {
+    EXPECT_EQ(lobby::ageOn("11010519491231002X", 2026, 12, 30), 76);
+    EXPECT_EQ(lobby::ageOn("11010519491231002X", 2026, 12, 31), 77) << "birthday today";
+    EXPECT_EQ(lobby::ageOn("110105200001010011", 2026, 12, 1), 26);
+    EXPECT_FALSE(lobby::ageOn("110105194913310021", 2026, 12, 1)) << "month 13";
+    EXPECT_FALSE(lobby::ageOn("110105194902310021", 2026, 12, 1)) << "31 February";
+    EXPECT_FALSE(lobby::ageOn("110105203001010011", 2026, 12, 1)) << "born in the future";
+    EXPECT_FALSE(lobby::ageOn("1101051949", 2026, 12, 1)) << "too short";
+    EXPECT_FALSE(lobby::ageOn("1101051949A231002X", 2026, 12, 1)) << "not digits";
 }

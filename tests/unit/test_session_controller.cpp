@@ -228,3 +228,44 @@ TEST(SessionController, APatientIsPresentFromIdentifyingUntilTheFarewell) {
     session.finish();
     EXPECT_FALSE(session.patientPresent()) << "the farewell";
 }
+
+// No dead ends: an error offers a way on, not only a way out.
+TEST(SessionController, AnErrorLeadsBackToTheOtherWaysToIdentifyOrToTheMenu) {
+    FunctionCatalog catalog;
+    catalog.setHealth({true, PrinterReadiness::Ready});
+    SessionController session(kShortTiming, &catalog);
+    session.identityPresented();
+    session.identificationFailed({"Test", "This ID card has expired."});
+    ASSERT_EQ(session.stateName(), "error");
+    session.back();
+    EXPECT_EQ(session.stateName(), "identifying") << "not identified: try another way";
+    session.identified("张*丰", "P1");
+    session.chooseFunction("book");
+    session.journeyFailed({"Test", "The platform refused."});
+    ASSERT_EQ(session.stateName(), "error");
+    session.back();
+    EXPECT_EQ(session.stateName(), "menu") << "identified: back to the menu, still theirs";
+    EXPECT_EQ(session.patientName(), "张*丰");
+}
+
+// 改约 and the refund of a stopped booking come only from the lists that show one.
+TEST(SessionController, AStoppedBookingMovesOrIsRefundedFromItsList) {
+    FunctionCatalog catalog;
+    catalog.setHealth({true, PrinterReadiness::Ready});
+    SessionController session(kShortTiming, &catalog);
+    session.startMove();
+    EXPECT_EQ(session.stateName(), "idle") << "no move without a patient and a list";
+    session.identityPresented();
+    session.identified("张*丰", "P1");
+    session.startMove();
+    EXPECT_EQ(session.stateName(), "menu") << "not from the menu";
+    session.chooseFunction("my_bookings");
+    session.startMove();
+    EXPECT_EQ(session.stateName(), "move");
+    EXPECT_EQ(session.screenName(), "move");
+    session.back();
+    EXPECT_EQ(session.stateName(), "menu");
+    session.chooseFunction("pickup");
+    session.refundStopped();
+    EXPECT_EQ(session.stateName(), "cancel");
+}

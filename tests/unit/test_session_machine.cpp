@@ -97,9 +97,10 @@ TEST(SessionMachine, ReportsEachMoveOnce) {
     EXPECT_EQ(moved.count(), 1);
 }
 
-TEST(SessionMachine, StopServiceAtPickUpLeadsToRebookingOrRefund) {
+TEST(SessionMachine, StopServiceAtPickUpLeadsToRebookingMovingOrRefund) {
     for (const auto& [event, to] : {std::pair{SessionEvent::ChooseBook, SessionState::Book},
-                                    std::pair{SessionEvent::ChooseCancel, SessionState::Cancel}}) {
+                                    std::pair{SessionEvent::ChooseCancel, SessionState::Cancel},
+                                    std::pair{SessionEvent::ChooseMove, SessionState::Move}}) {
         SessionMachine machine;
         machine.handle(SessionEvent::Start);
         machine.handle(SessionEvent::IdentifySucceeded);
@@ -108,11 +109,17 @@ TEST(SessionMachine, StopServiceAtPickUpLeadsToRebookingOrRefund) {
         EXPECT_TRUE(machine.handle(event));
         EXPECT_EQ(machine.state(), to);
     }
-    SessionMachine machine;  // but not from any other journey
+    SessionMachine machine;  // my bookings shows stopped bookings too: moved or refunded...
     machine.handle(SessionEvent::Start);
     machine.handle(SessionEvent::IdentifySucceeded);
     machine.handle(SessionEvent::ChooseMyBookings);
-    EXPECT_FALSE(machine.handle(SessionEvent::ChooseCancel));
+    EXPECT_FALSE(machine.handle(SessionEvent::ChooseBook));
+    EXPECT_TRUE(machine.handle(SessionEvent::ChooseMove));
+    EXPECT_EQ(machine.state(), SessionState::Move);
+    EXPECT_FALSE(machine.handle(SessionEvent::ChooseCancel)) << "...but not from the move itself";
+    EXPECT_TRUE(machine.handle(SessionEvent::Back));
+    EXPECT_EQ(machine.state(), SessionState::Menu);
+    EXPECT_FALSE(machine.handle(SessionEvent::ChooseMove)) << "not from the menu";
 }
 
 TEST(SessionMachine, ACardDuringTheFarewellStartsTheNextSession) {

@@ -118,3 +118,64 @@ TEST(VoiceGuide, KeysAreSaidBackOneAtATimeOnlyWithVoiceOn) {
     rig.voice->sayKey("7");
     EXPECT_EQ(rig.recorder->said.size(), 3);
 }
+
+TEST(VoiceGuide, ElderModeBringsVoiceWhateverTheScene) {
+    Rig rig;
+    rig.session.identityPresented();
+    ASSERT_FALSE(rig.voice->offered());
+    rig.kiosk.setElderMode(true);
+    EXPECT_TRUE(rig.voice->on()) << "large text alone does not help a patient who cannot read";
+    ASSERT_EQ(rig.recorder->said.size(), 1) << "the screen is read as soon as voice comes on";
+    EXPECT_EQ(rig.recorder->said[0].first, VoiceGuide::instructionFor("identify"));
+    rig.kiosk.setElderMode(false);
+    EXPECT_FALSE(rig.voice->offered());
+}
+
+TEST(VoiceGuide, TheDoneScreenSaysWhereToGoAndTheFarewellWhatToTake) {
+    Rig rig;
+    rig.kiosk.setBranding("示例医院", "", "#0B5CAD", true);
+    rig.kiosk.setLanguage("en");
+    rig.session.identityPresented();
+    rig.session.noteCardUsed();
+    rig.session.identified("张*丰");
+    rig.session.chooseFunction("my_bookings");  // unavailable without a platform: stays on menu
+    // A journey ends: the outcome names the queue number and where to wait.
+    lobby::core::JourneyOutcome outcome;
+    outcome.title = TranslatableText::verbatim("Checked in");
+    outcome.headlineLabel = TranslatableText::verbatim("Queue number");
+    outcome.headline = "A003";
+    outcome.next = TranslatableText::verbatim("Floor 3, Medicine waiting area");
+    EXPECT_EQ(VoiceGuide::doneWords(QVariantMap{{"headlineLabel", "Queue number"},
+                                                {"headline", "A003"},
+                                                {"next", "Floor 3, Medicine waiting area"}}),
+              "Done. Queue number A003 Floor 3, Medicine waiting area");
+    EXPECT_EQ(rig.session.takeAway(), "card");
+    rig.session.noteSlipPrinted();
+    EXPECT_EQ(rig.session.takeAway(), "card_and_slip");
+    rig.recorder->said.clear();
+    rig.session.finish();
+    ASSERT_FALSE(rig.recorder->said.isEmpty());
+    EXPECT_EQ(rig.recorder->said.back().first, "Please take your card and your slip. Goodbye.");
+    rig.session.identityPresented();  // the next patient, straight from the farewell
+    EXPECT_EQ(rig.session.takeAway(), "") << "nothing of the last patient's is theirs to take";
+}
+
+TEST(KioskInfo, LargeTextGoesOnByItselfFromTheScenesAgeAndCanBeSwitchedBack) {
+    KioskInfo kiosk{"示例医院", "zh", KioskDisplay{}};
+    kiosk.patientAge(59);
+    EXPECT_FALSE(kiosk.elderMode()) << "60 unless the scene says otherwise";
+    kiosk.patientAge(76);
+    EXPECT_TRUE(kiosk.elderMode());
+    EXPECT_TRUE(kiosk.elderModeOffered()) << "the menu says why the text is large";
+    kiosk.toggleElderMode();
+    EXPECT_FALSE(kiosk.elderMode());
+    EXPECT_FALSE(kiosk.elderModeOffered());
+    kiosk.setGuidance("请到人工窗口或 3 号机办理", "Service desk or kiosk 3", 0);
+    kiosk.patientAge(90);
+    EXPECT_FALSE(kiosk.elderMode()) << "0: never by itself";
+    EXPECT_EQ(kiosk.whereElse(), "请到人工窗口或 3 号机办理");
+    kiosk.setLanguage("en");
+    EXPECT_EQ(kiosk.whereElse(), "Service desk or kiosk 3");
+    kiosk.setGuidance("", "", 60);
+    EXPECT_FALSE(kiosk.whereElse().isEmpty()) << "the service desk when the scene names none";
+}

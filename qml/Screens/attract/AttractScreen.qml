@@ -54,13 +54,41 @@ Item {
                 horizontalAlignment: Text.AlignHCenter
                 wrapMode: Text.WordWrap
             }
+            // Whether this kiosk can serve, before anyone identifies: what it can do now, what not
+            // and why, in the patient's words, and where else to go.
             Text {
                 textFormat: Text.PlainText
+                objectName: "attractServes"
                 Layout.fillWidth: true
-                text: qsTr("Pick up a booked appointment, book and pay, cancel, or look up your bookings.")
+                readonly property var working: Session.functions.filter(f => f.available)
+                text: working.length > 0
+                      ? qsTr("Here you can: %1").arg(working.map(f => f.title).join(qsTr(", ")))
+                      : qsTr("This kiosk cannot serve patients right now.")
+                font.family: Theme.fontFamily
+                font.pixelSize: working.length > 0 ? Theme.fontBody : Theme.fontLarge
+                font.bold: working.length === 0
+                color: working.length > 0 ? Theme.text : Theme.danger
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.WordWrap
+            }
+            Text {
+                textFormat: Text.PlainText
+                objectName: "attractNotNow"
+                Layout.fillWidth: true
+                readonly property var missing: Session.functions.filter(f => !f.available)
+                // One line per reason: "Not now: A, B (this kiosk cannot print now)".
+                readonly property var byReason: {
+                    const groups = {}
+                    for (const f of missing) (groups[f.reason] = groups[f.reason] || []).push(f.title)
+                    return groups
+                }
+                visible: missing.length > 0
+                text: Object.keys(byReason).map(reason => qsTr("Not now: %1 (%2)")
+                          .arg(byReason[reason].join(qsTr(", "))).arg(reason)).join("\n")
+                      + "\n" + Kiosk.whereElse
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontBody
-                color: Theme.mutedText
+                color: Theme.text
                 horizontalAlignment: Text.AlignHCenter
                 wrapMode: Text.WordWrap
             }

@@ -18,7 +18,7 @@ ScreenFrame {
     readonly property var instructions: ({
         "departments": qsTr("Tap a department. The letters filter by pinyin initials."),
         "doctors": qsTr("Fees are per visit. Tap a doctor to see free times."),
-        "slots": qsTr("The number shows how many places are left."),
+        "slots": qsTr("Choose a day, then tap a time. The number shows the places left."),
         "confirm": qsTr("Check the details, then choose how to pay."),
         "paying": qsTr("Scan the code with your phone and pay. Keep this screen open.")
     })
@@ -26,10 +26,32 @@ ScreenFrame {
     title: titles[Booking.step] || ""
     instruction: instructions[Booking.step] || ""
 
+    readonly property var stepOrder: ["departments", "doctors", "slots", "confirm", "paying"]
+
     ColumnLayout {
         anchors.fill: parent
         spacing: Theme.spacing
 
+        StepBar {
+            objectName: "bookingSteps"
+            Layout.fillWidth: true
+            steps: [qsTr("Department"), qsTr("Doctor"), qsTr("Time"), qsTr("Confirm"), qsTr("Pay")]
+            current: Math.max(0, screen.stepOrder.indexOf(Booking.step))
+        }
+        // What was chosen so far stays in view: the department, then the doctor and the fee.
+        Text {
+            textFormat: Text.PlainText
+            objectName: "bookingChosen"
+            Layout.fillWidth: true
+            visible: text.length > 0 && (Booking.step === "doctors" || Booking.step === "slots")
+            text: [Booking.chosen.department, Booking.chosen.doctor, Booking.chosen.fee]
+                  .filter(part => !!part).join("  ›  ")
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontLarge
+            font.bold: true
+            color: Theme.primary
+            wrapMode: Text.WordWrap
+        }
         BusyBanner {
             objectName: "bookingBusy"
             Layout.fillWidth: true

@@ -9,43 +9,14 @@ ColumnLayout {
     id: confirm
     spacing: Theme.spacing
 
-    // Two facts a row on a landscape screen, so the ways to pay stay in view.
-    GridLayout {
+    SummaryRows {
         Layout.fillWidth: true
-        columns: Theme.landscape ? 2 : 1
-        columnSpacing: Theme.spacing
-        rowSpacing: Theme.spacing
-        Repeater {
-            model: [
-                [qsTr("Department"), Booking.summary.department],
-                [qsTr("Doctor"), Booking.summary.doctor],
-                [qsTr("When"), Booking.summary.when],
-                [qsTr("Fee"), Booking.summary.fee]
-            ]
-            RowLayout {
-                required property var modelData
-                Layout.fillWidth: true
-                spacing: Theme.spacing
-                Text {
-                    textFormat: Text.PlainText
-                    Layout.preferredWidth: 240
-                    text: modelData[0]
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.fontBody
-                    color: Theme.mutedText
-                }
-                Text {
-                    textFormat: Text.PlainText
-                    Layout.fillWidth: true
-                    text: modelData[1] || ""
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.fontLarge
-                    font.bold: true
-                    color: Theme.text
-                    wrapMode: Text.WordWrap
-                }
-            }
-        }
+        rows: [
+            [qsTr("Department"), Booking.summary.department],
+            [qsTr("Doctor"), Booking.summary.doctor],
+            [qsTr("When"), Booking.summary.when],
+            [qsTr("Fee"), Booking.summary.fee]
+        ]
     }
     PaymentMethods {
         Layout.fillWidth: true

@@ -5,7 +5,8 @@ import Lobby.Components
 import Lobby.Core
 import Lobby.Journeys
 
-// The hospital's departments as a grid, with pinyin-initial letters to narrow it.
+// The hospital's departments grouped as a patient looks for them (内科, 外科, 儿科 …), each group
+// a grid, with pinyin-initial letters to narrow them.
 ColumnLayout {
     spacing: Theme.spacing
 
@@ -24,22 +25,40 @@ ColumnLayout {
             }
         }
     }
-    GridLayout {
-        Layout.fillWidth: true
-        columns: Theme.elder ? 1 : 2
-        columnSpacing: Theme.spacing
-        rowSpacing: Theme.spacing
-        Repeater {
-            model: Booking.departments
-            KioskButton {
-                required property var modelData
-                required property int index
-                objectName: "department_" + modelData.id
+    Repeater {
+        model: Booking.departmentGroups
+        ColumnLayout {
+            id: group
+            required property var modelData
+            Layout.fillWidth: true
+            spacing: 12
+            Text {
+                textFormat: Text.PlainText
+                objectName: "category_" + group.modelData.category
+                text: group.modelData.category
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontLarge
+                font.bold: true
+                color: Theme.text
+            }
+            GridLayout {
                 Layout.fillWidth: true
-                implicitHeight: Theme.touchTargetMin * 1.5
-                enabled: !Booking.busy
-                text: modelData.name
-                onClicked: Booking.chooseDepartment(modelData.id)
+                columns: Theme.elder ? (Theme.landscape ? 2 : 1) : (Theme.landscape ? 4 : 3)
+                columnSpacing: 16
+                rowSpacing: 16
+                Repeater {
+                    model: group.modelData.departments
+                    KioskButton {
+                        required property var modelData
+                        objectName: "department_" + modelData.id
+                        Layout.fillWidth: true
+                        Layout.preferredWidth: 1
+                        implicitWidth: 0
+                        enabled: !Booking.busy
+                        text: modelData.name
+                        onClicked: Booking.chooseDepartment(modelData.id)
+                    }
+                }
             }
         }
     }

@@ -5,17 +5,29 @@ import Lobby.Components
 import Lobby.Core
 import Lobby.Journeys
 
-// The department's doctors: title, specialty, fee and when they next have a free place.
-ListView {
+// The department's doctors: title, specialty, fee and when they next have a free place; a page
+// at a time (上一页 / 下一页), so that no doctor hides below the fold.
+ColumnLayout {
+    id: step
     spacing: Theme.spacing
-    clip: true
-    model: Booking.doctors
+
+    // Doctors a page: fewer when they are drawn larger, or share a landscape screen's height.
+    readonly property int pageSize: Theme.landscape ? 2 : (Theme.elder ? 3 : 4)
+
+    Pager {
+        id: pager
+        Layout.fillWidth: true
+        count: Booking.doctors.length
+        pageSize: step.pageSize
+    }
+    Repeater {
+    model: Booking.doctors.slice(pager.page * step.pageSize, (pager.page + 1) * step.pageSize)
     delegate: Button {
         id: doctorButton
         required property var modelData
         required property int index
-        objectName: "doctor_" + index
-        width: ListView.view.width
+        objectName: "doctor_" + (pager.page * step.pageSize + index)
+        Layout.fillWidth: true
         enabled: modelData.available && !Booking.busy
         padding: Theme.spacing
         implicitHeight: column.implicitHeight + 2 * Theme.spacing
@@ -81,4 +93,6 @@ ListView {
         }
         }
     }
+    }
+    Item { Layout.fillHeight: true }
 }

@@ -42,6 +42,13 @@ ScreenFrame {
                 required property int index
                 width: ListView.view.width
                 booking: modelData
+                StoppedActions {
+                    visible: !Bookings.cancelling && modelData.stopService
+                             && (modelData.status === "paid" || modelData.status === "held")
+                    bookingId: modelData.id
+                    index: index
+                    paid: modelData.status === "paid"
+                }
                 KioskButton {
                     objectName: "cancelButton_" + index
                     visible: modelData.canCancel

@@ -37,6 +37,20 @@ Rectangle {
             color: Theme.text
             wrapMode: Text.WordWrap
         }
+        // How much comes back and where, before the patient says yes.
+        Text {
+            textFormat: Text.PlainText
+            objectName: "refundStatement"
+            Layout.fillWidth: true
+            text: Bookings.confirming.status === "paid"
+                  ? qsTr("%1 goes back the way you paid, usually within 1 to 3 working days.").arg(Bookings.confirming.fee || "")
+                  : qsTr("Not paid, so nothing is refunded.")
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontLarge
+            font.bold: true
+            color: Theme.text
+            wrapMode: Text.WordWrap
+        }
         RowLayout {
             Layout.fillWidth: true
             spacing: Theme.spacing

@@ -10,10 +10,37 @@ ScreenFrame {
     title: Session.outcome.title || qsTr("Done")
     instruction: Session.outcome.headline ? "" : qsTr("Your request has been completed.")
 
+    // What to do now, stressed above everything else (where to go, what comes next).
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: Theme.spacing
+
+    Rectangle {
+        objectName: "outcomeNext"
+        Layout.fillWidth: true
+        visible: !!Session.outcome.next
+        implicitHeight: nextText.implicitHeight + 2 * Theme.spacing
+        radius: Theme.radius
+        color: Theme.primary
+        Text {
+            textFormat: Text.PlainText
+            id: nextText
+            anchors.fill: parent
+            anchors.margins: Theme.spacing
+            text: Session.outcome.next || ""
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontLarge
+            font.bold: true
+            color: Theme.primaryText
+            wrapMode: Text.WordWrap
+        }
+    }
+
     GridLayout {
         id: outcomeLayout
         readonly property bool sideBySide: Theme.landscape && !!Session.outcome.headline
-        anchors.fill: parent
+        Layout.fillWidth: true
+        Layout.fillHeight: true
         columns: sideBySide ? 2 : 1
         columnSpacing: Theme.spacing
         rowSpacing: Theme.spacing
@@ -90,6 +117,7 @@ ScreenFrame {
             }
             Item { Layout.fillHeight: true }
         }
+    }
     }
 
     actions: [

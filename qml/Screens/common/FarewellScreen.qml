@@ -3,7 +3,8 @@ import QtQuick.Layouts
 import Lobby.Components
 import Lobby.Core
 
-// The session is over: the patient must not walk away without their card or slip.
+// The session is over: the patient must not walk away without their card or slip; it names what
+// this patient actually has to take (a card, a slip, both, or nothing).
 Item {
     ColumnLayout {
         anchors.centerIn: parent
@@ -14,7 +15,10 @@ Item {
             textFormat: Text.PlainText
             objectName: "farewellMessage"
             Layout.fillWidth: true
-            text: qsTr("Please take your card and your slip")
+            text: Session.takeAway === "card_and_slip" ? qsTr("Please take your card and your slip")
+                : Session.takeAway === "card" ? qsTr("Please take your card")
+                : Session.takeAway === "slip" ? qsTr("Please take your slip")
+                : qsTr("Goodbye")
             font.family: Theme.fontFamily
             font.pixelSize: Theme.fontHuge
             font.bold: true

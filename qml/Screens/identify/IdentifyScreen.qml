@@ -140,7 +140,7 @@ ScreenFrame {
             visible: Identity.confirming
             primary: false
             Layout.fillWidth: true
-            text: qsTr("No, cancel")
+            text: qsTr("Do not create it")
             onClicked: Identity.declineRegistration()
         },
         // With the navigation, so it is in view on every screen shape.

@@ -7,13 +7,6 @@ import Lobby.Core
 ScreenFrame {
     id: screen
 
-    readonly property var titles: ({
-        "pickup": qsTr("Pick up appointment"),
-        "book": qsTr("Book an appointment"),
-        "cancel": qsTr("Cancel and refund"),
-        "my_bookings": qsTr("My bookings")
-    })
-
     title: qsTr("Hello, %1").arg(Session.patientName)
     instruction: qsTr("What would you like to do?")
 
@@ -46,13 +39,39 @@ ScreenFrame {
             }
         }
 
+        // Large text went on by itself for an older patient: say so, and how to switch back.
+        Text {
+            textFormat: Text.PlainText
+            objectName: "elderOffered"
+            Layout.fillWidth: true
+            Layout.columnSpan: parent.columns
+            visible: Kiosk.elderModeOffered
+            text: qsTr("Large text and voice are on for you. Tap “Standard” at the top to switch back.")
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontBody
+            color: Theme.text
+            wrapMode: Text.WordWrap
+        }
+        // When nothing here can serve the patient, where else can.
+        Text {
+            textFormat: Text.PlainText
+            objectName: "menuWhereElse"
+            Layout.fillWidth: true
+            Layout.columnSpan: parent.columns
+            visible: Session.functions.some(f => !f.available)
+            text: Kiosk.whereElse
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontBody
+            color: Theme.mutedText
+            wrapMode: Text.WordWrap
+        }
         Repeater {
             model: Session.functions
             FunctionTile {
                 required property var modelData
                 objectName: "function_" + modelData.id
                 Layout.fillWidth: true
-                title: screen.titles[modelData.id]
+                title: modelData.title
                 enabled: modelData.available
                 reason: modelData.reason
                 onClicked: Session.chooseFunction(modelData.id)

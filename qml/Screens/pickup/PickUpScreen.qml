@@ -77,20 +77,11 @@ ScreenFrame {
                     text: qsTr("Check in")
                     onClicked: PickUp.checkIn(modelData.id)
                 }
-                ColumnLayout {
+                StoppedActions {
                     visible: modelData.action === "stopped"
-                    spacing: 12
-                    KioskButton {
-                        objectName: "rebookButton_" + index
-                        text: qsTr("Book another time")
-                        onClicked: Session.chooseFunction("book")
-                    }
-                    KioskButton {
-                        objectName: "refundButton_" + index
-                        primary: false
-                        text: qsTr("Cancel for a refund")
-                        onClicked: Session.chooseFunction("cancel")
-                    }
+                    bookingId: modelData.id
+                    index: index
+                    paid: modelData.status === "paid"
                 }
                 KioskButton {
                     objectName: "payButton_" + index
