@@ -306,6 +306,7 @@ GLOSSARY = {
     "Department": "科室",
     "Doctor": "医生",
     "Time": "时段",
+    "Other times of the same doctor:": "该医生的其他时间：",
 }
 
 # The glossary's terms (i18n/glossary.json) win over the list above: one word for one thing.

@@ -907,6 +907,10 @@
       <source>Back</source>
       <translation>返回</translation>
     </message>
+    <message>
+      <source>Other times of the same doctor:</source>
+      <translation>该医生的其他时间：</translation>
+    </message>
   </context>
   <context>
     <name>Pager</name>

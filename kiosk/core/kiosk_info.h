@@ -94,7 +94,7 @@ private:
     KioskDisplay display_;
     bool elderMode_ = false;
     bool elderModeOffered_ = false;
-    int elderFromAge_ = 60;
+    int elderFromAge_ = 0;  // until a scene says: never by itself
     QString whereElseZh_, whereElseEn_;
     QTimer clockTimer_;
 };

@@ -160,7 +160,7 @@ Status readGuidance(const json& root, Scene& scene) {
     auto whereElseEn = text(guidance, "where_else_en", "guidance", 200, false);
     if (!whereElseEn) return whereElseEn.error();
     // 0: never by itself; otherwise an age a patient at a lobby kiosk can have.
-    auto fromAge = integer(guidance, "elder_mode_from_age", "guidance", 0, 120, 60);
+    auto fromAge = integer(guidance, "elder_mode_from_age", "guidance", 0, 120, 0);
     if (!fromAge) return fromAge.error();
     scene.whereElse = whereElse.value();
     scene.whereElseEn = whereElseEn.value();

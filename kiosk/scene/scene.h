@@ -45,7 +45,7 @@ struct Scene {
     // Where a patient goes when this kiosk cannot serve them ("请到人工窗口或 3 号机"); empty: the
     // service desk. Shown as plain text.
     std::string whereElse, whereElseEn;
-    int elderModeFromAge = 60;  // large text (and voice) for a patient this old; 0: never
+    int elderModeFromAge = 0;  // large text (and voice) for a patient this old; 0: never
 
     bool offers(std::string_view function) const;
     bool isOpenAt(int minuteOfDay) const;

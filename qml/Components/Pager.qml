@@ -14,8 +14,8 @@ RowLayout {
 
     visible: pages > 1
     spacing: Theme.spacing
-    onCountChanged: if (page >= pages) page = pages - 1
-    onPageSizeChanged: if (page >= pages) page = pages - 1
+    // A list that shrinks (a filter, larger text) never leaves the patient past its end.
+    onPagesChanged: page = Math.max(0, Math.min(page, pages - 1))
 
     KioskButton {
         objectName: "previousPage"

@@ -19,28 +19,39 @@ Item {
         anchors.margins: Theme.margin
         spacing: Theme.spacing
 
-        Text {
-            textFormat: Text.PlainText
-            objectName: "screenTitle"
+        // Title and instruction one above the other; side by side on a landscape kiosk, where
+        // the height is what the content lacks.
+        GridLayout {
             Layout.fillWidth: true
-            text: frame.title
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.fontTitle
-            font.bold: true
-            color: Theme.text
-            wrapMode: Text.WordWrap
-        }
-        Text {
-            textFormat: Text.PlainText
-            objectName: "screenInstruction"
-            Layout.fillWidth: true
-            visible: text.length > 0
-            text: frame.instruction
-            // What to do now is the line a patient must not miss: large and dark, not grey.
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.fontLarge
-            color: Theme.text
-            wrapMode: Text.WordWrap
+            columns: Theme.landscape ? 2 : 1
+            columnSpacing: Theme.spacing
+            rowSpacing: Theme.spacing
+            Text {
+                textFormat: Text.PlainText
+                objectName: "screenTitle"
+                Layout.fillWidth: !Theme.landscape
+                Layout.maximumWidth: Theme.landscape ? frame.width * 0.45 : -1
+                Layout.alignment: Qt.AlignVCenter
+                text: frame.title
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontTitle
+                font.bold: true
+                color: Theme.text
+                wrapMode: Text.WordWrap
+            }
+            Text {
+                textFormat: Text.PlainText
+                objectName: "screenInstruction"
+                Layout.fillWidth: true
+                Layout.alignment: Qt.AlignVCenter
+                visible: text.length > 0
+                text: frame.instruction
+                // What to do now is the line a patient must not miss: large and dark, not grey.
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontLarge
+                color: Theme.text
+                wrapMode: Text.WordWrap
+            }
         }
         Flickable {
             id: scroller

@@ -36,8 +36,9 @@ GridLayout {
             }
             GridLayout {
                 Layout.fillWidth: true
-                // Two per row in elder mode or when the period shares the width; three otherwise.
-                columns: Theme.elder || grid.columns > 1 ? 2 : 3
+                // Four a row (a half-day in two rows, so morning and afternoon fit without
+                // scrolling); fewer, larger ones in elder mode.
+                columns: Theme.elder ? (grid.columns > 1 ? 2 : 3) : 4
                 columnSpacing: 16
                 rowSpacing: 16
                 Repeater {

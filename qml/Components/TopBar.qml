@@ -93,26 +93,43 @@ Rectangle {
             Accessible.name: Kiosk.elderMode ? qsTr("Text size: large. Tap for standard")
                                              : qsTr("Text size: standard. Tap for large")
             onClicked: Kiosk.toggleElderMode()
-            contentItem: RowLayout {
-                spacing: 4
-                Repeater {
-                    model: [[qsTr("Standard"), !Kiosk.elderMode], [qsTr("Large"), Kiosk.elderMode]]
-                    Rectangle {
-                        required property var modelData
-                        Layout.fillWidth: true
-                        Layout.fillHeight: true
-                        Layout.preferredWidth: 1
-                        radius: Theme.radius - 6
-                        color: modelData[1] ? Theme.primary : "transparent"
-                        Text {
-                            textFormat: Text.PlainText
-                            anchors.centerIn: parent
-                            text: parent.modelData[0]
-                            font.family: Theme.fontFamily
-                            font.pixelSize: Theme.fontBody
-                            font.bold: parent.modelData[1]
-                            color: parent.modelData[1] ? Theme.primaryText : Theme.primary
-                        }
+            // Two fixed halves, not a Repeater: a language switch re-evaluates translated text,
+            // and Qt 6.4 crashes re-laying out a Repeater's delegates inside a control.
+            contentItem: Item {
+                implicitHeight: standardHalf.implicitHeight
+                Rectangle {
+                    anchors.left: parent.left
+                    anchors.top: parent.top
+                    anchors.bottom: parent.bottom
+                    width: parent.width / 2 - 2
+                    radius: Theme.radius - 6
+                    color: Kiosk.elderMode ? "transparent" : Theme.primary
+                    Text {
+                        textFormat: Text.PlainText
+                        id: standardHalf
+                        anchors.centerIn: parent
+                        text: qsTr("Standard")
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontBody
+                        font.bold: !Kiosk.elderMode
+                        color: Kiosk.elderMode ? Theme.primary : Theme.primaryText
+                    }
+                }
+                Rectangle {
+                    anchors.right: parent.right
+                    anchors.top: parent.top
+                    anchors.bottom: parent.bottom
+                    width: parent.width / 2 - 2
+                    radius: Theme.radius - 6
+                    color: Kiosk.elderMode ? Theme.primary : "transparent"
+                    Text {
+                        textFormat: Text.PlainText
+                        anchors.centerIn: parent
+                        text: qsTr("Large")
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontBody
+                        font.bold: Kiosk.elderMode
+                        color: Kiosk.elderMode ? Theme.primaryText : Theme.primary
                     }
                 }
             }

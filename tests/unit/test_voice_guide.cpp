@@ -162,8 +162,11 @@ TEST(VoiceGuide, TheDoneScreenSaysWhereToGoAndTheFarewellWhatToTake) {
 
 TEST(KioskInfo, LargeTextGoesOnByItselfFromTheScenesAgeAndCanBeSwitchedBack) {
     KioskInfo kiosk{"示例医院", "zh", KioskDisplay{}};
+    kiosk.patientAge(90);
+    EXPECT_FALSE(kiosk.elderMode()) << "only where the scene asks for it";
+    kiosk.setGuidance("", "", 60);
     kiosk.patientAge(59);
-    EXPECT_FALSE(kiosk.elderMode()) << "60 unless the scene says otherwise";
+    EXPECT_FALSE(kiosk.elderMode());
     kiosk.patientAge(76);
     EXPECT_TRUE(kiosk.elderMode());
     EXPECT_TRUE(kiosk.elderModeOffered()) << "the menu says why the text is large";

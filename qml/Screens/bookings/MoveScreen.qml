@@ -14,6 +14,9 @@ ScreenFrame {
     instruction: Move.step === "confirm"
         ? qsTr("Your fee is already paid and moves with the booking. Nothing more to pay.")
         : Move.step === "slots" ? qsTr("Choose a day, then tap a time.") : ""
+    // One doctor offered, the one who stopped: their name is already on the line above.
+    readonly property bool sameDoctorOnly: Move.offers.length === 1
+        && Move.offers[0].name + " " + Move.offers[0].title === Move.booking.doctor
 
     ColumnLayout {
         anchors.fill: parent
@@ -32,6 +35,8 @@ ScreenFrame {
             Layout.fillWidth: true
             visible: !!Move.booking.id
             text: qsTr("Stopped: %1").arg((Move.booking.doctor || "") + "  " + (Move.booking.when || ""))
+                  + (screen.sameDoctorOnly && Move.step === "slots"
+                     ? "  " + qsTr("Other times of the same doctor:") : "")
             font.family: Theme.fontFamily
             font.pixelSize: Theme.fontBody
             color: Theme.danger
@@ -56,6 +61,7 @@ ScreenFrame {
                 Text {
                     textFormat: Text.PlainText
                     Layout.fillWidth: true
+                    visible: !screen.sameDoctorOnly
                     text: offer.modelData.name + "  " + offer.modelData.title + "  " + offer.modelData.fee
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.fontLarge

@@ -4,6 +4,7 @@ import QtQuick.Layouts
 import Lobby.Components
 import Lobby.Core
 import Lobby.Journeys
+import "../bookings"
 
 // 预约取号: today's bookings; a paid one can be checked in, which prints the slip. One not paid
 // yet is paid here first (choose a method, scan the code), then checked in.
