@@ -6,6 +6,7 @@ import QtQuick.Layouts
 // below the fold. `days`: [{date, label, count}]; `current`: the chosen date.
 GridLayout {
     id: tabs
+    Layout.fillHeight: false  // a layout fills by default; this one is as tall as its content
 
     required property var days
     property string current

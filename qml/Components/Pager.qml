@@ -6,6 +6,7 @@ import QtQuick.Layouts
 // The list shows items [page * pageSize, (page + 1) * pageSize).
 RowLayout {
     id: pager
+    Layout.fillHeight: false  // a layout fills by default; this one is as tall as its content
 
     required property int count
     property int pageSize: 4

@@ -23,6 +23,7 @@ Item {
         // the height is what the content lacks.
         GridLayout {
             Layout.fillWidth: true
+            Layout.fillHeight: false  // a layout fills by default: the body gets the height
             columns: Theme.landscape ? 2 : 1
             columnSpacing: Theme.spacing
             rowSpacing: Theme.spacing
@@ -84,6 +85,7 @@ Item {
         RowLayout {
             id: actionRow
             Layout.fillWidth: true
+            Layout.fillHeight: false
             spacing: Theme.spacing
         }
     }

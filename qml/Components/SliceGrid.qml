@@ -6,6 +6,7 @@ import QtQuick.Layouts
 // `periods`: [{label, slices: [{id, time, remaining}]}]; buttons are named prefix_P_S.
 GridLayout {
     id: grid
+    Layout.fillHeight: false  // a layout fills by default; this one is as tall as its content
 
     required property var periods
     property string prefix: "slice"

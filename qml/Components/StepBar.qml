@@ -5,6 +5,7 @@ import QtQuick.Layouts
 // carry a tick, the current one is filled and read out; never colour alone.
 RowLayout {
     id: bar
+    Layout.fillHeight: false  // a layout fills by default; this one is as tall as its content
 
     required property var steps   // labels, in order
     property int current: 0

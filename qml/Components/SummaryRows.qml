@@ -5,6 +5,7 @@ import QtQuick.Layouts
 // moved or cancelled. `rows`: [[label, value], ...]; a row with no value is left out.
 GridLayout {
     id: summary
+    Layout.fillHeight: false  // a layout fills by default; this one is as tall as its content
 
     required property var rows
 

@@ -84,3 +84,24 @@ TEST(Replies, StatusesAreTypedAndAnUnknownOneIsRefused) {
             .code,
         "platform.bad_reply");
 }
+
+TEST(Replies, AlternativesAreDoctorsWithTheirSessionsCheckedLikeEveryOther) {
+    const std::string good =
+        R"([{"doctor":{"id":"D101","name":"李医生","title":"主任医师","specialty":"","fee_fen":5000},)"
+        R"("sessions":[{"id":"S1","date":"2026-12-03","period":"morning","slices":)"
+        R"([{"id":"SL1","start":"08:00","end":"08:30","remaining":2}]}]}])";
+    auto alternatives = replies::alternatives(good);
+    ASSERT_TRUE(alternatives.ok()) << alternatives.error().message;
+    ASSERT_EQ(alternatives->size(), 1u);
+    EXPECT_EQ(alternatives->front().doctor.feeFen, 5000);
+    EXPECT_EQ(alternatives->front().sessions.front().slices.front().remaining, 2);
+    EXPECT_TRUE(replies::alternatives("[]")->empty()) << "nowhere to go is an answer";
+    for (const std::string& bad :
+         {std::string(R"([{"doctor":{"id":"D1"}}])"), std::string(R"([{"sessions":[]}])"),
+          std::string(R"({"doctor":{}})"), std::string("[1]")}) {
+        EXPECT_EQ(replies::alternatives(bad).error().code, "platform.bad_reply") << bad;
+    }
+    std::string negative = good;
+    negative.replace(negative.find("\"remaining\":2"), 13, "\"remaining\":-1");
+    EXPECT_EQ(replies::alternatives(negative).error().code, "platform.bad_reply");
+}

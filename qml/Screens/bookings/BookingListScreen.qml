@@ -30,27 +30,34 @@ ScreenFrame {
             Layout.fillWidth: true
             visible: !!Bookings.confirming.id
         }
-        ListView {
+        // A page of bookings at a time, with 上一页 / 下一页: none hides below the fold.
+        Pager {
+            id: pager
             Layout.fillWidth: true
-            Layout.fillHeight: true
-            visible: !Bookings.confirming.id
-            spacing: Theme.spacing
-            clip: true
-            model: Bookings.bookings
+            visible: !Bookings.confirming.id && pages > 1
+            count: Bookings.bookings.length
+            pageSize: Theme.landscape ? 2 : (Theme.elder ? 3 : 4)
+        }
+        Repeater {
+            model: Bookings.confirming.id ? []
+                 : Bookings.bookings.slice(pager.page * pager.pageSize, (pager.page + 1) * pager.pageSize)
             delegate: BookingCard {
+                id: card
                 required property var modelData
                 required property int index
-                width: ListView.view.width
+                // Its place in the whole list, not the page: buttons are named by it.
+                readonly property int position: pager.page * pager.pageSize + index
+                Layout.fillWidth: true
                 booking: modelData
                 StoppedActions {
-                    visible: !Bookings.cancelling && modelData.stopService
-                             && (modelData.status === "paid" || modelData.status === "held")
-                    bookingId: modelData.id
-                    index: index
-                    paid: modelData.status === "paid"
+                    visible: !Bookings.cancelling && card.modelData.stopService
+                             && (card.modelData.status === "paid" || card.modelData.status === "held")
+                    bookingId: card.modelData.id
+                    position: card.position
+                    paid: card.modelData.status === "paid"
                 }
                 KioskButton {
-                    objectName: "cancelButton_" + index
+                    objectName: "cancelButton_" + card.position
                     visible: modelData.canCancel
                     primary: false
                     enabled: !Bookings.busy
@@ -59,6 +66,7 @@ ScreenFrame {
                 }
             }
         }
+        Item { Layout.fillHeight: true }
     }
 
     actions: [

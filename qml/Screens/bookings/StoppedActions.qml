@@ -11,20 +11,20 @@ ColumnLayout {
     id: actions
 
     required property string bookingId
-    required property int index
+    required property int position  // in the list the booking is on
     property bool paid: true
 
     spacing: 12
 
     KioskButton {
-        objectName: "refundButton_" + actions.index
+        objectName: "refundButton_" + actions.position
         Layout.fillWidth: true
         enabled: !Bookings.busy && !Move.busy
         text: actions.paid ? qsTr("Cancel, full refund") : qsTr("Cancel it")
         onClicked: Bookings.refundStopped(actions.bookingId)
     }
     KioskButton {
-        objectName: "moveButton_" + actions.index
+        objectName: "moveButton_" + actions.position
         Layout.fillWidth: true
         visible: actions.paid
         primary: false

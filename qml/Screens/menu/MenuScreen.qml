@@ -52,19 +52,6 @@ ScreenFrame {
             color: Theme.text
             wrapMode: Text.WordWrap
         }
-        // When nothing here can serve the patient, where else can.
-        Text {
-            textFormat: Text.PlainText
-            objectName: "menuWhereElse"
-            Layout.fillWidth: true
-            Layout.columnSpan: parent.columns
-            visible: Session.functions.some(f => !f.available)
-            text: Kiosk.whereElse
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.fontBody
-            color: Theme.mutedText
-            wrapMode: Text.WordWrap
-        }
         Repeater {
             model: Session.functions
             FunctionTile {
@@ -76,6 +63,19 @@ ScreenFrame {
                 reason: modelData.reason
                 onClicked: Session.chooseFunction(modelData.id)
             }
+        }
+        // What this kiosk cannot do now, where else can.
+        Text {
+            textFormat: Text.PlainText
+            objectName: "menuWhereElse"
+            Layout.fillWidth: true
+            Layout.columnSpan: parent.columns
+            visible: Session.functions.some(f => !f.available)
+            text: Kiosk.whereElse
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontBody
+            color: Theme.mutedText
+            wrapMode: Text.WordWrap
         }
         Item { Layout.fillHeight: true }
     }

@@ -67,6 +67,7 @@ ScreenFrame {
             clip: true
             model: PickUp.bookings
             delegate: BookingCard {
+                id: card
                 required property var modelData
                 required property int index
                 width: ListView.view.width
@@ -81,7 +82,7 @@ ScreenFrame {
                 StoppedActions {
                     visible: modelData.action === "stopped"
                     bookingId: modelData.id
-                    index: index
+                    position: card.index
                     paid: modelData.status === "paid"
                 }
                 KioskButton {

@@ -25,6 +25,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     check(replies::departments(body));
     check(replies::doctors(body));
     check(replies::schedule(body));
+    check(replies::alternatives(body));
     check(replies::patient(body));
     check(replies::booking(body));
     check(replies::bookings(body));
