@@ -20,14 +20,20 @@ ColumnLayout {
         count: Booking.doctors.length
         pageSize: step.pageSize
     }
-    Repeater {
+    // A view, not a Repeater in the layout (Qt 6.4 crashes re-laying out replaced delegates).
+    ListView {
+    Layout.fillWidth: true
+    Layout.fillHeight: true
+    interactive: false  // pages, not scrolling
+    spacing: Theme.spacing
+    clip: true
     model: Booking.doctors.slice(pager.page * step.pageSize, (pager.page + 1) * step.pageSize)
     delegate: Button {
         id: doctorButton
         required property var modelData
         required property int index
         objectName: "doctor_" + (pager.page * step.pageSize + index)
-        Layout.fillWidth: true
+        width: ListView.view.width
         enabled: modelData.available && !Booking.busy
         padding: Theme.spacing
         implicitHeight: column.implicitHeight + 2 * Theme.spacing
@@ -94,5 +100,4 @@ ColumnLayout {
         }
     }
     }
-    Item { Layout.fillHeight: true }
 }

@@ -38,16 +38,24 @@ ScreenFrame {
             count: Bookings.bookings.length
             pageSize: Theme.landscape ? 2 : (Theme.elder ? 3 : 4)
         }
-        Repeater {
-            model: Bookings.confirming.id ? []
-                 : Bookings.bookings.slice(pager.page * pager.pageSize, (pager.page + 1) * pager.pageSize)
+        // A view, not a Repeater in the layout: Qt 6.4 crashes re-laying out a layout whose
+        // Repeater's delegates are replaced while it polishes (the list changes when it loads).
+        ListView {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            visible: !Bookings.confirming.id
+            interactive: false  // pages, not scrolling
+            spacing: Theme.spacing
+            clip: true
+            model: Bookings.bookings.slice(pager.page * pager.pageSize,
+                                           (pager.page + 1) * pager.pageSize)
             delegate: BookingCard {
                 id: card
                 required property var modelData
                 required property int index
                 // Its place in the whole list, not the page: buttons are named by it.
                 readonly property int position: pager.page * pager.pageSize + index
-                Layout.fillWidth: true
+                width: ListView.view.width
                 booking: modelData
                 StoppedActions {
                     visible: !Bookings.cancelling && card.modelData.stopService
@@ -66,7 +74,6 @@ ScreenFrame {
                 }
             }
         }
-        Item { Layout.fillHeight: true }
     }
 
     actions: [
