@@ -297,38 +297,13 @@ void BookingFlow::chooseDoctor(const QString& id) {
 }
 
 QVariantList BookingFlow::days() const {
-    QVariantList list;
     const DoctorOffer* offer = chosenOffer();
-    if (offer == nullptr) return list;
-    std::map<std::string, int> free;
-    for (const auto& session : offer->sessions) {
-        int count = 0;
-        for (const auto& slice : session.slices)
-            count += slice.remaining > 0 ? 1 : 0;
-        free[session.date] += count;
-    }
-    for (const auto& [date, count] : free) {
-        list << QVariantMap{
-            {"date", QString::fromStdString(date)}, {"label", dayLabel(date)}, {"count", count}};
-    }
-    return list;
+    return offer == nullptr ? QVariantList{} : dayTabs(offer->sessions);
 }
 
 QVariantList BookingFlow::periods() const {
-    QVariantList list;
     const DoctorOffer* offer = chosenOffer();
-    if (offer == nullptr) return list;
-    for (const auto& session : offer->sessions) {
-        if (session.date != day_) continue;
-        QVariantList slices;
-        for (const auto& slice : session.slices) {
-            slices << QVariantMap{{"id", QString::fromStdString(slice.id)},
-                                  {"time", QString::fromStdString(slice.start + "–" + slice.end)},
-                                  {"remaining", slice.remaining}};
-        }
-        list << QVariantMap{{"label", periodLabel(session.period)}, {"slices", slices}};
-    }
-    return list;
+    return offer == nullptr ? QVariantList{} : periodsOn(offer->sessions, day_, false);
 }
 
 void BookingFlow::chooseDay(const QString& date) {

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QDate>
+#include <map>
 
 #include "core/translatable_text.h"
 
@@ -71,6 +72,39 @@ QString dayLabel(const std::string& isoDate) {
 QString periodLabel(const std::string& period) {
     return period == "morning" ? QCoreApplication::translate("BookingView", "morning")
                                : QCoreApplication::translate("BookingView", "afternoon");
+}
+
+QVariantList dayTabs(const std::vector<platform::Session>& sessions) {
+    std::map<std::string, int> free;
+    for (const auto& session : sessions) {
+        int& count = free[session.date];
+        for (const auto& slice : session.slices)
+            count += slice.remaining > 0 ? 1 : 0;
+    }
+    QVariantList list;
+    for (const auto& [date, count] : free) {
+        list << QVariantMap{
+            {"date", QString::fromStdString(date)}, {"label", dayLabel(date)}, {"count", count}};
+    }
+    return list;
+}
+
+QVariantList periodsOn(const std::vector<platform::Session>& sessions, const std::string& date,
+                       bool freeOnly) {
+    QVariantList list;
+    for (const auto& session : sessions) {
+        if (session.date != date) continue;
+        QVariantList slices;
+        for (const auto& slice : session.slices) {
+            if (freeOnly && slice.remaining <= 0) continue;
+            slices << QVariantMap{{"id", QString::fromStdString(slice.id)},
+                                  {"time", QString::fromStdString(slice.start + "–" + slice.end)},
+                                  {"remaining", slice.remaining}};
+        }
+        if (!freeOnly || !slices.isEmpty())
+            list << QVariantMap{{"label", periodLabel(session.period)}, {"slices", slices}};
+    }
+    return list;
 }
 
 QVariantMap bookingView(const platform::Booking& booking) {

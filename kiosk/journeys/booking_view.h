@@ -2,7 +2,9 @@
 // How a booking appears on the kiosk's lists (pick-up, cancel, my bookings): in the current
 // language, with nothing about the patient in it.
 
+#include <QVariantList>
 #include <QVariantMap>
+#include <vector>
 
 #include "platform/platform_client.h"
 
@@ -15,5 +17,11 @@ QString feeText(int fee_fen);  // "¥30.00"
 QString dayLabel(const std::string& isoDate);
 // 上午 / 下午 (morning / afternoon).
 QString periodLabel(const std::string& period);
+// The days of these sessions as tabs, in date order: [{date, label, count (free slices)}].
+QVariantList dayTabs(const std::vector<platform::Session>& sessions);
+// One day's sessions as morning / afternoon: [{label, slices: [{id, time, remaining}]}]; with
+// `freeOnly`, full slices (and periods left empty) are left out.
+QVariantList periodsOn(const std::vector<platform::Session>& sessions, const std::string& date,
+                       bool freeOnly);
 
 }  // namespace lobby::journeys

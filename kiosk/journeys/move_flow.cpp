@@ -1,7 +1,5 @@
 #include "journeys/move_flow.h"
 
-#include <map>
-
 #include "core/qml_exposure.h"
 #include "journeys/booking_view.h"
 #include "journeys/slip_desk.h"
@@ -116,20 +114,10 @@ QVariantMap MoveFlow::booking() const {
 }
 
 QVariantList MoveFlow::days() const {
-    std::map<std::string, int> free;
-    for (const auto& offer : alternatives_) {
-        for (const auto& session : offer.sessions) {
-            for (const auto& slice : session.slices) {
-                if (slice.remaining > 0) ++free[session.date];
-            }
-        }
-    }
-    QVariantList list;
-    for (const auto& [date, count] : free) {
-        list << QVariantMap{
-            {"date", QString::fromStdString(date)}, {"label", dayLabel(date)}, {"count", count}};
-    }
-    return list;
+    std::vector<platform::Session> all;
+    for (const auto& offer : alternatives_)
+        all.insert(all.end(), offer.sessions.begin(), offer.sessions.end());
+    return dayTabs(all);
 }
 
 void MoveFlow::chooseDay(const QString& date) {
@@ -141,20 +129,7 @@ void MoveFlow::chooseDay(const QString& date) {
 QVariantList MoveFlow::offers() const {
     QVariantList list;
     for (const auto& offer : alternatives_) {
-        QVariantList periods;
-        for (const auto& session : offer.sessions) {
-            if (session.date != day_) continue;
-            QVariantList slices;
-            for (const auto& slice : session.slices) {
-                if (slice.remaining <= 0) continue;
-                slices << QVariantMap{
-                    {"id", QString::fromStdString(slice.id)},
-                    {"time", QString::fromStdString(slice.start + "–" + slice.end)},
-                    {"remaining", slice.remaining}};
-            }
-            if (!slices.isEmpty())
-                periods << QVariantMap{{"label", periodLabel(session.period)}, {"slices", slices}};
-        }
+        const QVariantList periods = periodsOn(offer.sessions, day_, true);
         if (periods.isEmpty()) continue;
         list << QVariantMap{{"name", QString::fromStdString(offer.doctor.name)},
                             {"title", QString::fromStdString(offer.doctor.title)},

@@ -44,6 +44,30 @@ json bookingJson(const BookingRow& booking) {
            {{"zh", booking.visit.departmentZh}, {"en", booking.visit.departmentEn}}}}}};
 }
 
+json doctorJson(const DoctorRow& row) {
+    return {{"id", row.id},          {"name", row.name},
+            {"title", row.title},    {"specialty", row.specialty},
+            {"fee_fen", row.feeFen}, {"photo_url", "/v1/doctors/" + row.id + "/photo"}};
+}
+
+// Slices in date and start order, grouped into the sessions (half-days) they belong to.
+json sessionsJson(const std::vector<SliceRow>& slices) {
+    json sessions = json::array();
+    for (const auto& slice : slices) {
+        if (sessions.empty() || sessions.back()["id"] != slice.sessionId) {
+            sessions.push_back({{"id", slice.sessionId},
+                                {"date", slice.date},
+                                {"period", slice.period},
+                                {"slices", json::array()}});
+        }
+        sessions.back()["slices"].push_back({{"id", slice.id},
+                                             {"start", slice.start},
+                                             {"end", slice.end},
+                                             {"remaining", slice.remaining}});
+    }
+    return sessions;
+}
+
 json paymentJson(const PaymentRow& payment) {
     json body = {{"id", payment.id},
                  {"booking_id", payment.bookingId},
@@ -217,14 +241,8 @@ void PlatformServer::routes() {
             return sendError(response, 404, "not_found", "没有这个科室", "No such department");
         }
         json body = json::array();
-        for (const auto& row : doctors.value()) {
-            body.push_back({{"id", row.id},
-                            {"name", row.name},
-                            {"title", row.title},
-                            {"specialty", row.specialty},
-                            {"fee_fen", row.feeFen},
-                            {"photo_url", "/v1/doctors/" + row.id + "/photo"}});
-        }
+        for (const auto& row : doctors.value())
+            body.push_back(doctorJson(row));
         sendJson(response, body);
     });
     server_->Get(R"(/v1/doctors/([A-Za-z0-9]+)/photo)", [this](const httplib::Request& request,
@@ -243,20 +261,7 @@ void PlatformServer::routes() {
         auto slices = store_.schedule(request.matches[1], request.get_param_value("from"),
                                       request.get_param_value("to"));
         if (!slices) return sendRefusal(response, slices.error());
-        json sessions = json::array();
-        for (const auto& slice : slices.value()) {
-            if (sessions.empty() || sessions.back()["id"] != slice.sessionId) {
-                sessions.push_back({{"id", slice.sessionId},
-                                    {"date", slice.date},
-                                    {"period", slice.period},
-                                    {"slices", json::array()}});
-            }
-            sessions.back()["slices"].push_back({{"id", slice.id},
-                                                 {"start", slice.start},
-                                                 {"end", slice.end},
-                                                 {"remaining", slice.remaining}});
-        }
-        sendJson(response, sessions);
+        sendJson(response, sessionsJson(slices.value()));
     });
     post("/v1/patients/identify", [this](const httplib::Request& request,
                                          httplib::Response& response) {
@@ -399,41 +404,21 @@ void PlatformServer::routes() {
          });
     // 改约: where a booking stopped by its doctor may go, and the move itself (one operation:
     // the payment goes with the booking; nothing is charged or refunded).
-    server_->Get(
-        R"(/v1/bookings/([A-Za-z0-9]+)/alternatives)",
-        [this](const httplib::Request& request, httplib::Response& response) {
-            const auto patient = sessionPatient(request, response);
-            if (!patient) return;
-            if (store_.patientOfBooking(request.matches[1]) != *patient)
-                return sendError(response, 404, "not_found", "未找到", "Not found");
-            auto rows = store_.alternatives(request.matches[1], now());
-            if (!rows) return sendRefusal(response, rows.error());
-            json body = json::array();
-            for (const auto& row : rows.value()) {
-                json sessions = json::array();
-                for (const auto& slice : row.slices) {
-                    if (sessions.empty() || sessions.back()["id"] != slice.sessionId) {
-                        sessions.push_back({{"id", slice.sessionId},
-                                            {"date", slice.date},
-                                            {"period", slice.period},
-                                            {"slices", json::array()}});
-                    }
-                    sessions.back()["slices"].push_back({{"id", slice.id},
-                                                         {"start", slice.start},
-                                                         {"end", slice.end},
-                                                         {"remaining", slice.remaining}});
-                }
-                body.push_back({{"doctor",
-                                 {{"id", row.doctor.id},
-                                  {"name", row.doctor.name},
-                                  {"title", row.doctor.title},
-                                  {"specialty", row.doctor.specialty},
-                                  {"fee_fen", row.doctor.feeFen},
-                                  {"photo_url", "/v1/doctors/" + row.doctor.id + "/photo"}}},
-                                {"sessions", sessions}});
-            }
-            sendJson(response, body);
-        });
+    server_->Get(R"(/v1/bookings/([A-Za-z0-9]+)/alternatives)",
+                 [this](const httplib::Request& request, httplib::Response& response) {
+                     const auto patient = sessionPatient(request, response);
+                     if (!patient) return;
+                     if (store_.patientOfBooking(request.matches[1]) != *patient)
+                         return sendError(response, 404, "not_found", "未找到", "Not found");
+                     auto rows = store_.alternatives(request.matches[1], now());
+                     if (!rows) return sendRefusal(response, rows.error());
+                     json body = json::array();
+                     for (const auto& row : rows.value()) {
+                         body.push_back({{"doctor", doctorJson(row.doctor)},
+                                         {"sessions", sessionsJson(row.slices)}});
+                     }
+                     sendJson(response, body);
+                 });
     post(R"(/v1/bookings/([A-Za-z0-9]+)/move)",
          [this](const httplib::Request& request, httplib::Response& response) {
              const auto key = bookingCall(request, response);

@@ -23,7 +23,10 @@ ColumnLayout {
     // A view, not a Repeater in the layout (Qt 6.4 crashes re-laying out replaced delegates).
     ListView {
     Layout.fillWidth: true
-    Layout.fillHeight: true
+    // As tall as its page: where that is more than the screen has (large text on a landscape
+    // kiosk), the screen's own frame scrolls, with its scroll bar shown.
+    Layout.preferredHeight: contentHeight
+    implicitHeight: contentHeight
     interactive: false  // pages, not scrolling
     spacing: Theme.spacing
     clip: true
@@ -100,4 +103,5 @@ ColumnLayout {
         }
     }
     }
+    Item { Layout.fillHeight: true }
 }

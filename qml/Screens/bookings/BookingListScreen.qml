@@ -42,7 +42,9 @@ ScreenFrame {
         // Repeater's delegates are replaced while it polishes (the list changes when it loads).
         ListView {
             Layout.fillWidth: true
-            Layout.fillHeight: true
+            // As tall as its page; the screen's frame scrolls where that is too tall.
+            Layout.preferredHeight: contentHeight
+            implicitHeight: contentHeight
             visible: !Bookings.confirming.id
             interactive: false  // pages, not scrolling
             spacing: Theme.spacing
@@ -74,6 +76,7 @@ ScreenFrame {
                 }
             }
         }
+        Item { Layout.fillHeight: true }
     }
 
     actions: [
