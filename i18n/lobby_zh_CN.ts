@@ -169,10 +169,6 @@
       <translation>支付方式</translation>
     </message>
     <message>
-      <source>Voucher</source>
-      <translation>预约凭条</translation>
-    </message>
-    <message>
       <source>The time to pay ran out and the slot was released. Nothing was charged; if you did pay, the money is refunded automatically.</source>
       <translation>支付已超时，号源已释放，未扣费；如已付款，费用将自动原路退回。</translation>
     </message>
@@ -195,18 +191,6 @@
     <message>
       <source>Medical insurance</source>
       <translation>医保支付</translation>
-    </message>
-    <message>
-      <source>Printed: please take it</source>
-      <translation>已打印，请取走</translation>
-    </message>
-    <message>
-      <source>Not printed: your booking is safe all the same</source>
-      <translation>凭条未打印，您的预约仍然有效</translation>
-    </message>
-    <message>
-      <source>On the day of your visit, check in at a self-service kiosk with your ID card.</source>
-      <translation>就诊当天请持身份证到自助机取号。</translation>
     </message>
     <message>
       <source>Other</source>
@@ -336,6 +320,22 @@
     <message>
       <source>Tomorrow</source>
       <translation>明天</translation>
+    </message>
+    <message>
+      <source>Voucher</source>
+      <translation>预约凭条</translation>
+    </message>
+    <message>
+      <source>Printed: please take it</source>
+      <translation>已打印，请取走</translation>
+    </message>
+    <message>
+      <source>Not printed: your booking is safe all the same</source>
+      <translation>凭条未打印，您的预约仍然有效</translation>
+    </message>
+    <message>
+      <source>On the day of your visit, check in at a self-service kiosk with your ID card.</source>
+      <translation>就诊当天请持身份证到自助机取号。</translation>
     </message>
   </context>
   <context>
@@ -827,22 +827,6 @@
     <message>
       <source>Already paid: it moved with your booking, nothing more to pay</source>
       <translation>已缴费，随预约一起改约，无需再付</translation>
-    </message>
-    <message>
-      <source>Voucher</source>
-      <translation>预约凭条</translation>
-    </message>
-    <message>
-      <source>Printed: please take it</source>
-      <translation>已打印，请取走</translation>
-    </message>
-    <message>
-      <source>Not printed: your booking is safe all the same</source>
-      <translation>凭条未打印，您的预约仍然有效</translation>
-    </message>
-    <message>
-      <source>On the day of your visit, check in at a self-service kiosk with your ID card.</source>
-      <translation>就诊当天请持身份证到自助机取号。</translation>
     </message>
     <message>
       <source>No other doctor of this department has a free time for this booking. You can cancel it for a full refund instead.</source>

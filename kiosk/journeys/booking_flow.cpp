@@ -28,12 +28,6 @@ const char* const kDoctor = QT_TRANSLATE_NOOP("BookingFlow", "Doctor");
 const char* const kWhen = QT_TRANSLATE_NOOP("BookingFlow", "When");
 const char* const kFee = QT_TRANSLATE_NOOP("BookingFlow", "Fee");
 const char* const kPaidBy = QT_TRANSLATE_NOOP("BookingFlow", "Paid by");
-const char* const kVoucher = QT_TRANSLATE_NOOP("BookingFlow", "Voucher");
-const char* const kVoucherPrinted = QT_TRANSLATE_NOOP("BookingFlow", "Printed: please take it");
-const char* const kVoucherFailed =
-    QT_TRANSLATE_NOOP("BookingFlow", "Not printed: your booking is safe all the same");
-const char* const kOnTheDay = QT_TRANSLATE_NOOP(
-    "BookingFlow", "On the day of your visit, check in at a self-service kiosk with your ID card.");
 const char* const kPaymentTimedOut = QT_TRANSLATE_NOOP(
     "BookingFlow",
     "The time to pay ran out and the slot was released. Nothing was charged; if you did pay, "
@@ -472,9 +466,9 @@ void BookingFlow::printVoucher() {
                 {{kCtx, kWhen}, core::TranslatableText::verbatim(view.value("when").toString())},
                 {{kCtx, kFee}, core::TranslatableText::verbatim(view.value("fee").toString())},
                 {{kCtx, kPaidBy}, methodName(method)},
-                {{kCtx, kVoucher}, {kCtx, printed ? kVoucherPrinted : kVoucherFailed}},
+                voucherRow(printed),
             };
-            outcome.next = {kCtx, kOnTheDay};
+            outcome.next = onTheDay();
             session_.journeySucceeded(std::move(outcome));
         });
 }

@@ -74,6 +74,20 @@ QString periodLabel(const std::string& period) {
                                : QCoreApplication::translate("BookingView", "afternoon");
 }
 
+std::pair<core::TranslatableText, core::TranslatableText> voucherRow(bool printed) {
+    static const char* const kCtx = "BookingView";
+    return {{kCtx, QT_TRANSLATE_NOOP("BookingView", "Voucher")},
+            {kCtx, printed ? QT_TRANSLATE_NOOP("BookingView", "Printed: please take it")
+                           : QT_TRANSLATE_NOOP("BookingView",
+                                               "Not printed: your booking is safe all the same")}};
+}
+
+core::TranslatableText onTheDay() {
+    return {"BookingView", QT_TRANSLATE_NOOP("BookingView",
+                                             "On the day of your visit, check in at a "
+                                             "self-service kiosk with your ID card.")};
+}
+
 QVariantList dayTabs(const std::vector<platform::Session>& sessions) {
     std::map<std::string, int> free;
     for (const auto& session : sessions) {

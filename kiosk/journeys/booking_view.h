@@ -6,6 +6,9 @@
 #include <QVariantMap>
 #include <vector>
 
+#include <utility>
+
+#include "core/translatable_text.h"
 #include "platform/platform_client.h"
 
 namespace lobby::journeys {
@@ -17,6 +20,10 @@ QString feeText(int fee_fen);  // "¥30.00"
 QString dayLabel(const std::string& isoDate);
 // 上午 / 下午 (morning / afternoon).
 QString periodLabel(const std::string& period);
+// The rows a booking's voucher adds to the done screen (booked or moved alike): whether it
+// printed, and what the patient does on the day.
+std::pair<core::TranslatableText, core::TranslatableText> voucherRow(bool printed);
+core::TranslatableText onTheDay();
 // The days of these sessions as tabs, in date order: [{date, label, count (free slices)}].
 QVariantList dayTabs(const std::vector<platform::Session>& sessions);
 // One day's sessions as morning / afternoon: [{label, slices: [{id, time, remaining}]}]; with

@@ -22,12 +22,6 @@ const char* const kWhen = QT_TRANSLATE_NOOP("MoveFlow", "New time");
 const char* const kFee = QT_TRANSLATE_NOOP("MoveFlow", "Fee");
 const char* const kFeeMoved =
     QT_TRANSLATE_NOOP("MoveFlow", "Already paid: it moved with your booking, nothing more to pay");
-const char* const kVoucher = QT_TRANSLATE_NOOP("MoveFlow", "Voucher");
-const char* const kVoucherPrinted = QT_TRANSLATE_NOOP("MoveFlow", "Printed: please take it");
-const char* const kVoucherFailed =
-    QT_TRANSLATE_NOOP("MoveFlow", "Not printed: your booking is safe all the same");
-const char* const kOnTheDay = QT_TRANSLATE_NOOP(
-    "MoveFlow", "On the day of your visit, check in at a self-service kiosk with your ID card.");
 const char* const kNowhere = QT_TRANSLATE_NOOP(
     "MoveFlow",
     "No other doctor of this department has a free time for this booking. You can cancel it for "
@@ -218,9 +212,9 @@ void MoveFlow::printVoucher(std::int64_t tx, const Booking& moved) {
                  core::TranslatableText::verbatim(view.value("doctor").toString())},
                 {{kCtx, kWhen}, core::TranslatableText::verbatim(view.value("when").toString())},
                 {{kCtx, kFee}, {kCtx, kFeeMoved}},
-                {{kCtx, kVoucher}, {kCtx, printed ? kVoucherPrinted : kVoucherFailed}},
+                voucherRow(printed),
             };
-            outcome.next = {kCtx, kOnTheDay};
+            outcome.next = onTheDay();
             session_.journeySucceeded(std::move(outcome));
         });
 }

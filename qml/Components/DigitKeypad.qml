@@ -4,18 +4,18 @@ import Lobby.Core
 
 // The kiosk's own keypad for ID and mobile numbers, in place of a general on-screen keyboard:
 // only the keys a number needs (digits, X for the ID number's last character, 删除 and 清空),
-// each at least 160 px tall with 56 px digits on a portrait screen (about 25 mm on a 21.5"
-// panel), a little larger in elder mode; on a landscape screen, where it sits beside the
-// fields, 112 px (about 28 mm on a 21.5" panel; the most a 1080 px height holds with the
-// action row), in elder mode too. Each key pressed is said back when voice is on.
+// each 160 px tall with 56 px digits on a portrait screen (about 40 mm on a 21.5" 1080x1920
+// panel, 0.248 mm a pixel), the digits larger in elder mode but not the keys, so that the whole
+// keypad stays on screen under elder mode's larger fields; on a landscape screen, where it sits
+// beside the fields, 112 px (about 28 mm; the most a 1080 px height holds with the action row).
+// Each key pressed is said back when voice is on.
 GridLayout {
     id: pad
 
     // Whether X may be typed now (the 18th character of an ID number).
     property bool xAllowed: false
-    readonly property real keyScale: Theme.elder && !Theme.landscape ? 1.15 : 1.0
-    readonly property int keyHeight: Math.round((Theme.landscape ? 112 : 160) * keyScale)
-    readonly property int digitSize: Math.round((Theme.landscape ? 48 : 56) * keyScale)
+    readonly property int keyHeight: Theme.landscape ? 112 : 160
+    readonly property int digitSize: Math.round((Theme.landscape ? 48 : 56) * (Theme.elder ? 1.2 : 1.0))
 
     signal typed(string character)
     signal erased()
