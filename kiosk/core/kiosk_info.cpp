@@ -67,11 +67,15 @@ void KioskInfo::toggleElderMode() {
 }
 
 void KioskInfo::setElderMode(bool on) {
+    switchElderMode(on, false);
+}
+
+void KioskInfo::switchElderMode(bool on, bool offered) {
     if (on == elderMode_) return;
     elderMode_ = on;
-    elderModeOffered_ = false;
-    qCInfo(lcUi) << "elder mode" << (on ? "on" : "off");
-    emit elderModeChanged();
+    elderModeOffered_ = offered;
+    qCInfo(lcUi) << "elder mode" << (on ? "on" : "off") << (offered ? "(by age)" : "");
+    emit elderModeChanged();  // once: the voice reads the screen again on each change
 }
 
 QString KioskInfo::hospitalName() const {
@@ -103,10 +107,8 @@ QString KioskInfo::whereElse() const {
 }
 
 void KioskInfo::patientAge(int age) {
-    if (elderFromAge_ <= 0 || age < elderFromAge_ || elderMode_) return;
-    setElderMode(true);
-    elderModeOffered_ = true;
-    emit elderModeChanged();
+    if (elderFromAge_ <= 0 || age < elderFromAge_) return;
+    switchElderMode(true, true);
 }
 
 void KioskInfo::setHospitalName(const QString& name) {

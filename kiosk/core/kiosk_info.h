@@ -85,6 +85,9 @@ signals:
     void elderModeChanged();
 
 private:
+    // `offered`: switched on by the kiosk (patientAge), not the patient.
+    void switchElderMode(bool on, bool offered);
+
     QString hospitalName_;
     QString hospitalNameEn_;
     QString primaryColor_ = QStringLiteral("#0B5CAD");

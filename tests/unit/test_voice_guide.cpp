@@ -129,6 +129,11 @@ TEST(VoiceGuide, ElderModeBringsVoiceWhateverTheScene) {
     EXPECT_EQ(rig.recorder->said[0].first, VoiceGuide::instructionFor("identify"));
     rig.kiosk.setElderMode(false);
     EXPECT_FALSE(rig.voice->offered());
+    rig.recorder->said.clear();
+    rig.kiosk.setGuidance("", "", 60);
+    rig.kiosk.patientAge(76);
+    ASSERT_TRUE(rig.kiosk.elderModeOffered());
+    EXPECT_EQ(rig.recorder->said.size(), 1) << "switched on by age, the screen is read once";
 }
 
 TEST(VoiceGuide, TheDoneScreenSaysWhereToGoAndTheFarewellWhatToTake) {
