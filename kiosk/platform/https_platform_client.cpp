@@ -412,6 +412,10 @@ Status HttpsPlatformClient::putScene(const std::string& group, const std::string
     return {};
 }
 
+Result<BookingRules> HttpsPlatformClient::bookingRules() {
+    return decoded(call("GET", "/v1/rules", "", "", true), replies::bookingRules);
+}
+
 Result<std::vector<Notice>> HttpsPlatformClient::notices() {
     return decoded(call("GET", "/v1/notices", "", "", true), replies::notices);
 }

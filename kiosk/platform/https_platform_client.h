@@ -72,6 +72,7 @@ public:
     Result<Booking> moveBooking(const std::string& bookingId, const std::string& sliceId,
                                 const std::string& idempotencyKey) override;
     Result<std::vector<Notice>> notices() override;
+    Result<BookingRules> bookingRules() override;
     Result<Booking> booking(const std::string& bookingId) override;
     Result<std::optional<IdempotencyRecord>> idempotencyRecord(
         const std::string& idempotencyKey) override;

@@ -52,6 +52,8 @@ public:
     virtual Result<Booking> moveBooking(const std::string& bookingId, const std::string& sliceId,
                                         const std::string& idempotencyKey) = 0;
     virtual Result<std::vector<Notice>> notices() = 0;
+    // The hospital's booking rules: the window, same-day registration and its cut-offs.
+    virtual Result<BookingRules> bookingRules() = 0;
     // Recovery: one booking as it stands, and what became of a call made with `idempotencyKey`
     // (nullopt: the platform never acted on it, so it is safe to consider it not done).
     virtual Result<Booking> booking(const std::string& bookingId) = 0;

@@ -24,6 +24,18 @@ struct Doctor {
 struct Slice {
     std::string id, start, end;
     int remaining = 0;
+    bool bookable = true;  // the hospital's time rules let it be booked now
+};
+// The hospital's booking rules (GET /v1/rules); times of day in minutes after midnight.
+struct BookingRules {
+    int windowFirst_days = 1, windowLast_days = 7;  // advance booking (预约)
+    int lastDayOpens_min = 8 * 60;
+    bool sameDay = false;  // 当日挂号, sold until these cut-offs
+    int sameDayMorningCloses_min = 0, sameDayAfternoonCloses_min = 0;
+    int pickupMorningCloses_min = 0, pickupAfternoonCloses_min = 0;
+    int cancelUntil_daysBefore = 1;
+    int perDoctorPerDay = 1, perDay = 3;
+    int unpaidHold_min = 10;
 };
 // A doctor's half-day session (morning / afternoon) split into time slices (分时段).
 struct Session {

@@ -109,6 +109,30 @@ struct Decoder {
         }
         return static_cast<int>(value.value());
     }
+    // An optional boolean: `absent` when missing; present, it must be true or false.
+    bool boolean(const char* name, bool absent) {
+        if (error || !object.is_object() || !object.contains(name)) return absent;
+        if (!object[name].is_boolean()) {
+            error = badReply(std::string("has a non-boolean ") + name);
+            return absent;
+        }
+        return object[name].get<bool>();
+    }
+    // A local time of day "HH:MM" as minutes after midnight.
+    int timeOfDay(const char* name) {
+        const std::string clock = text(name);
+        if (error) return 0;
+        const auto digit = [&](std::size_t i) { return clock[i] >= '0' && clock[i] <= '9'; };
+        const bool shaped =
+            clock.size() == 5 && clock[2] == ':' && digit(0) && digit(1) && digit(3) && digit(4);
+        const int hour = shaped ? (clock[0] - '0') * 10 + (clock[1] - '0') : -1;
+        const int minute = shaped ? (clock[3] - '0') * 10 + (clock[4] - '0') : -1;
+        if (hour < 0 || hour > 23 || minute < 0 || minute > 59) {
+            error = badReply(std::string("has ") + name + " that is not a time of day");
+            return 0;
+        }
+        return hour * 60 + minute;
+    }
     // A status word as its enum: one of `table`'s, else a malformed reply.
     template <typename Status, std::size_t N>
     Status status(const char* name, const std::pair<Status, std::string_view> (&table)[N]) {
@@ -270,14 +294,14 @@ Result<Session> decodeSession(const json& item) {
         return Session{d.text("id"), d.text("date"), d.text("period"), {}};
     });
     if (!session) return session.error();
-    auto slices =
-        decodeList<Slice>(item.is_object() && item.contains("slices") ? item["slices"] : json(),
-                          "slices", [](const json& slice) {
-                              return decode<Slice>(slice, [](Decoder& d) {
-                                  return Slice{d.text("id"), d.text("start"), d.text("end"),
-                                               d.integer("remaining", 0, kMaxRemaining)};
-                              });
-                          });
+    auto slices = decodeList<Slice>(
+        item.is_object() && item.contains("slices") ? item["slices"] : json(), "slices",
+        [](const json& slice) {
+            return decode<Slice>(slice, [](Decoder& d) {
+                return Slice{d.text("id"), d.text("start"), d.text("end"),
+                             d.integer("remaining", 0, kMaxRemaining), d.boolean("bookable", true)};
+            });
+        });
     if (!slices) return slices.error();
     session->slices = std::move(slices.value());
     return session;
@@ -376,6 +400,37 @@ Result<SignedScene> scene(const std::string& body, const std::string& etag) {
     if (!parsed) return parsed.error();
     return decode<SignedScene>(parsed.value(), [&](Decoder& d) {
         return SignedScene{etag, d.text("scene_json"), d.text("signature_base64")};
+    });
+}
+
+Result<BookingRules> bookingRules(const std::string& body) {
+    auto parsed = parse(body);
+    if (!parsed) return parsed.error();
+    return decode<BookingRules>(parsed.value(), [](Decoder& d) {
+        BookingRules rules;
+        nested(d, "booking_window", [&](Decoder& window) {
+            rules.windowFirst_days = window.integer("first_days", 0, 30);
+            rules.windowLast_days = window.integer("last_days", 0, 90);
+            rules.lastDayOpens_min = window.timeOfDay("last_day_opens");
+        });
+        nested(d, "same_day", [&](Decoder& sameDay) {
+            rules.sameDay = sameDay.boolean("enabled", false);
+            rules.sameDayMorningCloses_min = sameDay.timeOfDay("morning_closes");
+            rules.sameDayAfternoonCloses_min = sameDay.timeOfDay("afternoon_closes");
+        });
+        nested(d, "pickup", [&](Decoder& pickup) {
+            rules.pickupMorningCloses_min = pickup.timeOfDay("morning_closes");
+            rules.pickupAfternoonCloses_min = pickup.timeOfDay("afternoon_closes");
+        });
+        rules.cancelUntil_daysBefore = d.integer("cancel_until_days_before", 0, 30);
+        nested(d, "limits", [&](Decoder& limits) {
+            rules.perDoctorPerDay = limits.integer("per_doctor_per_day", 1, 10);
+            rules.perDay = limits.integer("per_day", 1, 20);
+        });
+        rules.unpaidHold_min = d.integer("unpaid_hold_minutes", 1, 120);
+        if (!d.error && rules.windowFirst_days > rules.windowLast_days)
+            d.error = badReply("has a booking window that ends before it starts");
+        return rules;
     });
 }
 

@@ -31,5 +31,6 @@ Result<Enrollment> enrollment(const std::string& body);
 // The scene's signed text and signature; the ETag comes from the reply's header.
 Result<SignedScene> scene(const std::string& body, const std::string& etag);
 Result<std::vector<Notice>> notices(const std::string& body);
+Result<BookingRules> bookingRules(const std::string& body);
 
 }  // namespace lobby::platform::replies

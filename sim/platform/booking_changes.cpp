@@ -116,15 +116,16 @@ Result<CheckinRow> PlatformStore::checkIn(const std::string& idempotencyKey,
         const std::string request = "checkin|" + bookingId;
         const auto remembered = rememberedResult(idempotencyKey, request, conflict);
         if (conflict) return *conflict;
-        Statement booking = prepared(
-            db_,
-            "SELECT bookings.status, sessions.date, sessions.period, sessions.id, "
-            "departments.name_zh, departments.name_en, slices.start, slices.end, "
-            "sessions.stopped FROM bookings JOIN slices ON slices.id = bookings.slice_id JOIN "
-            "sessions ON sessions.id = slices.session_id JOIN doctors ON doctors.id "
-            "= sessions.doctor_id JOIN departments ON departments.id = "
-            "doctors.department_id WHERE bookings.id = ?",
-            {bookingId});
+        Statement booking =
+            prepared(db_,
+                     "SELECT bookings.status, sessions.date, sessions.period, sessions.id, "
+                     "departments.name_zh, departments.name_en, slices.start, slices.end, "
+                     "sessions.stopped, bookings.created_at FROM bookings JOIN slices ON slices.id "
+                     "= bookings.slice_id JOIN "
+                     "sessions ON sessions.id = slices.session_id JOIN doctors ON doctors.id "
+                     "= sessions.doctor_id JOIN departments ON departments.id = "
+                     "doctors.department_id WHERE bookings.id = ?",
+                     {bookingId});
         if (sqlite3_step(booking.handle) != SQLITE_ROW)
             return refusal("not_found", "no such booking");
         const std::string status = booking.text(0);
@@ -155,11 +156,15 @@ Result<CheckinRow> PlatformStore::checkIn(const std::string& idempotencyKey,
         if (sqlite3_column_int(booking.handle, 8) != 0) {
             return refusal("session_stopped", "the doctor does not hold this session");
         }
-        if (daysAhead(booking.text(1), now) != 0) {
-            return refusal("outside_pickup_window", clockText(pickupCloses_min(period, rules_)));
-        }
-        if (pickupClosed(period, now, rules_))
-            return refusal("outside_pickup_window", clockText(pickupCloses_min(period, rules_)));
+        // A registration made on the day (当日挂号) is checked in until the registration cut-off;
+        // a booking made earlier, until the pick-up window closes.
+        const bool registeredOnTheDay =
+            isoDate(static_cast<std::time_t>(sqlite3_column_int64(booking.handle, 9))) ==
+            booking.text(1);
+        const int closes = registeredOnTheDay ? registrationCloses_min(period, rules_)
+                                              : pickupCloses_min(period, rules_);
+        if (daysAhead(booking.text(1), now) != 0 || localMinuteOfDay(now) > closes)
+            return refusal("outside_pickup_window", clockText(closes));
         Statement count =
             prepared(db_, "SELECT COUNT(*) FROM checkins WHERE session_id = ?", {session});
         sqlite3_step(count.handle);

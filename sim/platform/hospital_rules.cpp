@@ -52,11 +52,14 @@ Result<HospitalRules> parseHospitalRules(const std::string& text) {
     const std::map<std::string, int*> clocks = {
         {"morning_pickup_closes", &rules.morningPickupCloses_min},
         {"afternoon_pickup_closes", &rules.afternoonPickupCloses_min},
+        {"morning_registration_closes", &rules.morningRegistrationCloses_min},
+        {"afternoon_registration_closes", &rules.afternoonRegistrationCloses_min},
     };
     for (const auto& [key, value] : root.items()) {
-        if (key == "real_name_check") {
+        if (key == "real_name_check" || key == "same_day_registration") {
             if (!value.is_boolean()) return invalid(key + " must be true or false");
-            rules.realNameCheck = value.get<bool>();
+            (key == "real_name_check" ? rules.realNameCheck : rules.sameDayRegistration) =
+                value.get<bool>();
         } else if (const auto it = ints.find(key); it != ints.end()) {
             if (!value.is_number_integer()) return invalid(key + " must be an integer");
             const auto number = value.get<long long>();

@@ -16,6 +16,11 @@ struct HospitalRules {
     int bookingWindowFirst_days = 1;  // bookable from this many days ahead...
     int bookingWindowLast_days = 7;   // ...to this many
     int releaseHour = 8;              // the last day's slots go on sale at this hour
+    // 当日挂号: today's slices are sold on the day, each half day until its cut-off, never once
+    // the slice is over; a registration made on the day is checked in until the same cut-off.
+    bool sameDayRegistration = true;
+    int morningRegistrationCloses_min = 11 * 60;
+    int afternoonRegistrationCloses_min = 16 * 60 + 30;
     int maxPerDoctorPerDay = 1;
     int maxPerDay = 3;
     CreditRule credit;                          // the blacklist

@@ -42,6 +42,11 @@ void sendRefusal(httplib::Response& response, const Error& error) {
         {"limit_per_doctor", 409, "同一医生每天最多预约{}次", "At most {} per doctor per day"},
         {"limit_per_day", 409, "每天最多预约{}个号", "At most {} bookings a day"},
         {"outside_booking_window", 409, "只能预约{}天内的号源", "Bookings open {} days ahead"},
+        {"registration_closed", 409, "该时段当日挂号已于{}截止，请选择其他时段或预约以后的号源",
+         "Same-day registration for this half day closed at {}; choose another time or book a "
+         "later day"},
+        {"slice_over", 409, "该时段已过（{}结束），请选择其他时段",
+         "This time slot ended at {}; please choose another"},
         {"session_stopped", 409, "医生停诊", "The doctor does not hold this session"},
         {"idempotency_conflict", 409, "请求重复且内容不同",
          "Repeated request with different content"},

@@ -92,6 +92,7 @@ std::string book(PlatformStore& store, const PlatformServer& server, const std::
                 const std::string key =
                     "seed-" + std::to_string(std::time(nullptr)) + "-" + std::to_string(++serial);
                 auto booking = store.createBooking(key, patient->id, slice.id, madeAt);
+                if (!booking && booking.error().code == "slice_over") continue;
                 if (!booking) break;  // this doctor's limit or rule: try the next one
                 if (paid == "paid") {
                     auto payment =

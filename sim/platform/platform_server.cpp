@@ -10,6 +10,7 @@
 #include "common/privacy.h"
 #include "sim/platform/doctor_photo.h"
 #include "sim/platform/http_replies.h"
+#include "sim/platform/store_time.h"
 
 namespace lobby::sim {
 namespace {
@@ -50,8 +51,11 @@ json doctorJson(const DoctorRow& row) {
             {"fee_fen", row.feeFen}, {"photo_url", "/v1/doctors/" + row.id + "/photo"}};
 }
 
-// Slices in date and start order, grouped into the sessions (half-days) they belong to.
-json sessionsJson(const std::vector<SliceRow>& slices) {
+// Slices in date and start order, grouped into the sessions (half-days) they belong to; each says
+// whether the hospital's time rules let it be booked now (a slice of today already over, or
+// after the half day's cut-off, is not).
+json sessionsJson(const std::vector<SliceRow>& slices, const PlatformStore& store,
+                  Clock::time_point now) {
     json sessions = json::array();
     for (const auto& slice : slices) {
         if (sessions.empty() || sessions.back()["id"] != slice.sessionId) {
@@ -63,7 +67,8 @@ json sessionsJson(const std::vector<SliceRow>& slices) {
         sessions.back()["slices"].push_back({{"id", slice.id},
                                              {"start", slice.start},
                                              {"end", slice.end},
-                                             {"remaining", slice.remaining}});
+                                             {"remaining", slice.remaining},
+                                             {"bookable", !store.bookingTimeRefusal(slice, now)}});
     }
     return sessions;
 }
@@ -261,7 +266,7 @@ void PlatformServer::routes() {
         auto slices = store_.schedule(request.matches[1], request.get_param_value("from"),
                                       request.get_param_value("to"));
         if (!slices) return sendRefusal(response, slices.error());
-        sendJson(response, sessionsJson(slices.value()));
+        sendJson(response, sessionsJson(slices.value(), store_, now()));
     });
     post("/v1/patients/identify", [this](const httplib::Request& request,
                                          httplib::Response& response) {
@@ -354,6 +359,26 @@ void PlatformServer::routes() {
              if (!payment) return sendRefusal(response, payment.error());
              sendJson(response, paymentJson(payment.value()), 201);
          });
+    server_->Get("/v1/rules", [this](const httplib::Request&, httplib::Response& response) {
+        const HospitalRules& rules = store_.rules();
+        sendJson(
+            response,
+            {{"booking_window",
+              {{"first_days", rules.bookingWindowFirst_days},
+               {"last_days", rules.bookingWindowLast_days},
+               {"last_day_opens", store_time::clockText(rules.releaseHour * 60)}}},
+             {"same_day",
+              {{"enabled", rules.sameDayRegistration || rules.bookingWindowFirst_days == 0},
+               {"morning_closes", store_time::clockText(rules.morningRegistrationCloses_min)},
+               {"afternoon_closes", store_time::clockText(rules.afternoonRegistrationCloses_min)}}},
+             {"pickup",
+              {{"morning_closes", store_time::clockText(rules.morningPickupCloses_min)},
+               {"afternoon_closes", store_time::clockText(rules.afternoonPickupCloses_min)}}},
+             {"cancel_until_days_before", rules.cancelUntil_daysBefore},
+             {"limits",
+              {{"per_doctor_per_day", rules.maxPerDoctorPerDay}, {"per_day", rules.maxPerDay}}},
+             {"unpaid_hold_minutes", rules.unpaidHold.count()}});
+    });
     server_->Get("/v1/notices", [this](const httplib::Request&, httplib::Response& response) {
         auto notices = store_.notices();
         if (!notices) return sendRefusal(response, notices.error());
@@ -415,7 +440,7 @@ void PlatformServer::routes() {
                      json body = json::array();
                      for (const auto& row : rows.value()) {
                          body.push_back({{"doctor", doctorJson(row.doctor)},
-                                         {"sessions", sessionsJson(row.slices)}});
+                                         {"sessions", sessionsJson(row.slices, store_, now())}});
                      }
                      sendJson(response, body);
                  });

@@ -373,6 +373,24 @@ Status PlatformStore::creditBlock(const std::string& patientId, Clock::time_poin
     return {};
 }
 
+std::optional<Error> PlatformStore::bookingTimeRefusal(const SliceRow& slice,
+                                                       Clock::time_point now) const {
+    const int ahead = daysAhead(slice.date, now);
+    if (ahead == 0 && (rules_.sameDayRegistration || rules_.bookingWindowFirst_days == 0)) {
+        const int closes = registrationCloses_min(slice.period, rules_);
+        const int minute = localMinuteOfDay(now);
+        if (minute >= closes) return refusal("registration_closed", clockText(closes));
+        if (minuteOfDay(slice.end) <= minute) return refusal("slice_over", slice.end);
+        return std::nullopt;
+    }
+    if (!inBookingWindow(slice.date, now)) {
+        return refusal("outside_booking_window", std::to_string(rules_.bookingWindowFirst_days) +
+                                                     "-" +
+                                                     std::to_string(rules_.bookingWindowLast_days));
+    }
+    return std::nullopt;
+}
+
 Result<BookingRow> PlatformStore::createBookingLocked(const std::string& idempotencyKey,
                                                       const std::string& patientId,
                                                       const std::string& sliceId,
@@ -391,8 +409,9 @@ Result<BookingRow> PlatformStore::createBookingLocked(const std::string& idempot
     if (auto released = releaseExpiredHolds(now); !released) return released.error();
     Statement slice =
         prepared(db_,
-                 "SELECT sessions.date, sessions.doctor_id, sessions.stopped FROM slices JOIN "
-                 "sessions ON sessions.id = slices.session_id WHERE slices.id = ?",
+                 "SELECT sessions.date, sessions.doctor_id, sessions.stopped, sessions.period, "
+                 "slices.end FROM slices JOIN sessions ON sessions.id = slices.session_id WHERE "
+                 "slices.id = ?",
                  {sliceId});
     if (sqlite3_step(slice.handle) != SQLITE_ROW) return refusal("not_found", "no such slice");
     const std::string date = slice.text(0);
@@ -400,13 +419,9 @@ Result<BookingRow> PlatformStore::createBookingLocked(const std::string& idempot
     if (sqlite3_column_int(slice.handle, 2) != 0) {
         return refusal("session_stopped", "the doctor does not hold this session");
     }
-    const int ahead = daysAhead(date, now);
-    if (ahead < rules_.bookingWindowFirst_days || ahead > rules_.bookingWindowLast_days ||
-        (ahead == rules_.bookingWindowLast_days && localHour(now) < rules_.releaseHour)) {
-        return refusal("outside_booking_window", std::to_string(rules_.bookingWindowFirst_days) +
-                                                     "-" +
-                                                     std::to_string(rules_.bookingWindowLast_days));
-    }
+    if (auto refused =
+            bookingTimeRefusal({sliceId, {}, date, slice.text(3), {}, slice.text(4)}, now))
+        return *refused;
     Statement mine =
         prepared(db_,
                  "SELECT COUNT(*), SUM(sessions.doctor_id = ?) FROM bookings JOIN slices ON "

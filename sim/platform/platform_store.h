@@ -104,6 +104,11 @@ public:
     Result<std::vector<SliceRow>> schedule(const std::string& doctorId, const std::string& from,
                                            const std::string& to);
 
+    // Whether a slice may be booked now, by the hospital's time rules: the booking window, and
+    // for today's slices (当日挂号) the half day's cut-off and the slice not over yet. The
+    // refusal ("outside_booking_window", "registration_closed", "slice_over") when not.
+    std::optional<Error> bookingTimeRefusal(const SliceRow& slice, Clock::time_point now) const;
+
     Result<PatientRow> findPatient(const std::string& idNumber);
 
     // Access (patient_sessions.cpp): a session for a patient identified at a terminal; the

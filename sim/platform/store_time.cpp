@@ -47,6 +47,24 @@ int localHour(Clock::time_point now) {
     return local.tm_hour;
 }
 
+int localMinuteOfDay(Clock::time_point now) {
+    const std::time_t when = Clock::to_time_t(now);
+    std::tm local{};
+    localtime_r(&when, &local);
+    return local.tm_hour * 60 + local.tm_min;
+}
+
+int minuteOfDay(const std::string& hhmm) {
+    int hour = -1, minute = -1;
+    if (hhmm.size() != 5 || std::sscanf(hhmm.c_str(), "%2d:%2d", &hour, &minute) != 2) return -1;
+    return hour * 60 + minute;
+}
+
+int registrationCloses_min(const std::string& period, const HospitalRules& rules) {
+    return period == "morning" ? rules.morningRegistrationCloses_min
+                               : rules.afternoonRegistrationCloses_min;
+}
+
 int pickupCloses_min(const std::string& period, const HospitalRules& rules) {
     return period == "morning" ? rules.morningPickupCloses_min : rules.afternoonPickupCloses_min;
 }

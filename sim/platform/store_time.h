@@ -16,6 +16,10 @@ std::string isoDateTime(std::int64_t storedSeconds);  // "2026-11-22T09:30:00+08
 // Days from today to `date` (YYYY-MM-DD), both local.
 int daysAhead(const std::string& date, Clock::time_point now);
 int localHour(Clock::time_point now);
+int localMinuteOfDay(Clock::time_point now);
+// "08:30" → 510; -1 when it is not a time of day.
+int minuteOfDay(const std::string& hhmm);
+int registrationCloses_min(const std::string& period, const HospitalRules& rules);
 int pickupCloses_min(const std::string& period, const HospitalRules& rules);
 // Pickup closes at the hospital's time for the session's half day, local time.
 bool pickupClosed(const std::string& period, Clock::time_point now, const HospitalRules& rules);

@@ -149,6 +149,10 @@ Result<Booking> ScriptedPlatform::moveBooking(const std::string& bookingId,
                                               const std::string& idempotencyKey) {
     return next<Booking>("moveBooking", {bookingId, sliceId, idempotencyKey});
 }
+Result<BookingRules> ScriptedPlatform::bookingRules() {
+    return next<BookingRules>("bookingRules", {});
+}
+
 Result<std::vector<Notice>> ScriptedPlatform::notices() {
     return next<std::vector<Notice>>("notices", {});
 }

@@ -73,6 +73,7 @@ public:
     Result<platform::Booking> moveBooking(const std::string& bookingId, const std::string& sliceId,
                                           const std::string& idempotencyKey) override;
     Result<std::vector<platform::Notice>> notices() override;
+    Result<platform::BookingRules> bookingRules() override;
     Result<platform::Booking> booking(const std::string& bookingId) override;
     Result<std::optional<platform::IdempotencyRecord>> idempotencyRecord(
         const std::string& idempotencyKey) override;

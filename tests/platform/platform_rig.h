@@ -40,6 +40,17 @@ public:
         store_ = std::move(PlatformStore::open(dir_ / "platform.db").value());
         server_ = std::move(PlatformServer::start(tls.value(), *store_, 0).value());
     }
+    // The platform's clock reads today at HH:MM from now on (as `lobby-platform --at`).
+    void setTimeOfDay(int hour, int minute) {
+        const std::time_t now = std::time(nullptr);
+        std::tm local{};
+        localtime_r(&now, &local);
+        local.tm_hour = hour;
+        local.tm_min = minute;
+        local.tm_sec = 0;
+        server_->setClockOffset(std::chrono::seconds(std::mktime(&local) - now));
+    }
+
     ~Rig() {
         server_.reset();
         store_.reset();

@@ -132,11 +132,15 @@ TEST_F(RulesStore, AWiderBookingWindowAndALongerHold) {
     EXPECT_EQ(store_->createBooking("k1", patient_, sliceOn("D101", 9), at(0, 10, 0)).error().code,
               "outside_booking_window")
         << "7 days ahead by default";
+    HospitalRules advanceOnly;
+    advanceOnly.sameDayRegistration = false;
+    store_->setRules(advanceOnly);
     auto sameDay = store_->createBooking("k2", patient_, sliceOn("D101", 0, "a"), at(0, 10, 0));
     ASSERT_FALSE(sameDay.ok());
     EXPECT_EQ(sameDay.error().code, "outside_booking_window");
     HospitalRules rules;
-    rules.bookingWindowFirst_days = 0;  // 当日挂号 allowed
+    rules.sameDayRegistration = false;
+    rules.bookingWindowFirst_days = 0;  // 当日挂号 allowed by the window
     rules.bookingWindowLast_days = 10;
     rules.unpaidHold = std::chrono::minutes(30);
     store_->setRules(rules);

@@ -79,6 +79,9 @@ TEST(PlatformRules, HoldsAreIdempotentLimitedAndWindowed) {
                        "key-5")
                   .body["code"],
               "limit_per_day");
+    HospitalRules advanceOnly;  // no 当日挂号: today is outside the window
+    advanceOnly.sameDayRegistration = false;
+    rig.store().setRules(advanceOnly);
     EXPECT_EQ(rig.call("POST", "/v1/bookings", {{"patient_id", me}, {"slice_id", slice("D100", 0)}},
                        "key-6")
                   .body["code"],
@@ -88,6 +91,60 @@ TEST(PlatformRules, HoldsAreIdempotentLimitedAndWindowed) {
                   .body["code"],
               "outside_booking_window");
     EXPECT_EQ(rig.call("POST", "/v1/bookings", first).body["code"], "invalid_request");  // no key
+}
+
+TEST(PlatformRules, TodaysSlicesAreRegisteredUntilTheCutOffAndTheRulesAreOnTheContract) {
+    Rig rig;
+    const Reply rules = rig.call("GET", "/v1/rules");
+    ASSERT_EQ(rules.status, 200);
+    EXPECT_EQ(rules.body["booking_window"]["first_days"], 1);
+    EXPECT_EQ(rules.body["booking_window"]["last_days"], 7);
+    EXPECT_EQ(rules.body["same_day"]["enabled"], true);
+    EXPECT_EQ(rules.body["same_day"]["morning_closes"], "11:00");
+    EXPECT_EQ(rules.body["same_day"]["afternoon_closes"], "16:30");
+    EXPECT_EQ(rules.body["pickup"]["morning_closes"], "09:30");
+
+    rig.setTimeOfDay(10, 10);
+    const std::string today = "?from=" + dateIn(0) + "&to=" + dateIn(0);
+    const Reply schedule = rig.call("GET", "/v1/doctors/D100/schedule" + today);
+    ASSERT_EQ(schedule.status, 200);
+    ASSERT_EQ(schedule.body.size(), 2u);
+    const json& morning = schedule.body[0]["slices"];
+    EXPECT_EQ(morning[0]["bookable"], false) << "08:00-08:30 is over at 10:10";
+    EXPECT_EQ(morning[4]["bookable"], true) << "10:00-10:30 is still running";
+    EXPECT_EQ(morning[6]["bookable"], true) << "the morning is registered until 11:00";
+    EXPECT_EQ(schedule.body[1]["slices"][0]["bookable"], true) << "the afternoon is open";
+    const std::string me = rig.patient(idNumber(40), "李四");
+    const Reply over = rig.call("POST", "/v1/bookings",
+                                {{"patient_id", me}, {"slice_id", slice("D100", 0, 1)}}, "t-1");
+    EXPECT_EQ(over.status, 409);
+    EXPECT_EQ(over.body["code"], "slice_over");
+    const Reply registered = rig.call(
+        "POST", "/v1/bookings", {{"patient_id", me}, {"slice_id", slice("D100", 0, 6)}}, "t-3");
+    ASSERT_EQ(registered.status, 201) << registered.body.dump();
+    const std::string id = registered.body["id"];
+    ASSERT_EQ(
+        rig.call("POST", "/v1/bookings/" + id + "/payments", {{"method", "insurance"}}, "t-3-pay")
+            .status,
+        201);
+    // Registered on the day: checked in after the 09:30 pick-up close, until 11:00.
+    const Reply checkin = rig.call("POST", "/v1/bookings/" + id + "/checkin", nullptr, "t-3-in");
+    ASSERT_EQ(checkin.status, 200) << checkin.body.dump();
+    EXPECT_EQ(checkin.body["queue_number"], "A001");
+
+    rig.setTimeOfDay(11, 5);
+    const Reply late = rig.call("POST", "/v1/bookings",
+                                {{"patient_id", me}, {"slice_id", slice("D101", 0, 7)}}, "t-2");
+    EXPECT_EQ(late.body["code"], "registration_closed");
+    EXPECT_NE(late.body["message"].value("zh", "").find("11:00"), std::string::npos);
+
+    rig.setTimeOfDay(16, 30);
+    const Reply closed =
+        rig.call("POST", "/v1/bookings",
+                 {{"patient_id", me}, {"slice_id", "D101-" + dateIn(0) + "-a-6"}}, "t-4");
+    EXPECT_EQ(closed.body["code"], "registration_closed");
+    EXPECT_EQ(rig.call("GET", "/v1/doctors/D101/schedule" + today).body[1]["slices"][5]["bookable"],
+              false);
 }
 
 TEST(PlatformRules, AnUnpaidHoldLapsesAfterTenMinutes) {
@@ -195,6 +252,12 @@ TEST(PlatformRules, PaysOnceThenChecksInWithinThePickupWindow) {
         rig.call("POST", "/v1/bookings/" + booking + "/checkin", nullptr, "checkin");
     ASSERT_EQ(checkin.status, 200) << checkin.body.dump();
     EXPECT_EQ(checkin.body["queue_number"], "A001");
+
+    rig.setTimeOfDay(11, 5);
+    const Reply late = rig.call("POST", "/v1/bookings",
+                                {{"patient_id", me}, {"slice_id", slice("D101", 0, 7)}}, "t-2");
+    EXPECT_EQ(late.body["code"], "registration_closed");
+    EXPECT_NE(late.body["message"].value("zh", "").find("11:00"), std::string::npos);
     EXPECT_EQ(checkin.body["time_window"], "08:00-08:30");
     EXPECT_NE(checkin.body["wayfinding"]["zh"].get<std::string>().find("候诊区"), std::string::npos)
         << "the check-in says where to go: " << checkin.body.dump();

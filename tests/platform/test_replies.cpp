@@ -105,3 +105,47 @@ TEST(Replies, AlternativesAreDoctorsWithTheirSessionsCheckedLikeEveryOther) {
     negative.replace(negative.find("\"remaining\":2"), 13, "\"remaining\":-1");
     EXPECT_EQ(replies::alternatives(negative).error().code, "platform.bad_reply");
 }
+
+TEST(Replies, TheBookingRulesAreTimesOfDayAndBoundedCounts) {
+    const std::string good =
+        R"({"booking_window":{"first_days":1,"last_days":7,"last_day_opens":"08:00"},)"
+        R"("same_day":{"enabled":true,"morning_closes":"11:00","afternoon_closes":"16:30"},)"
+        R"("pickup":{"morning_closes":"09:30","afternoon_closes":"14:30"},)"
+        R"("cancel_until_days_before":1,"limits":{"per_doctor_per_day":1,"per_day":3},)"
+        R"("unpaid_hold_minutes":10})";
+    auto rules = replies::bookingRules(good);
+    ASSERT_TRUE(rules.ok()) << rules.error().message;
+    EXPECT_TRUE(rules->sameDay);
+    EXPECT_EQ(rules->sameDayMorningCloses_min, 11 * 60);
+    EXPECT_EQ(rules->sameDayAfternoonCloses_min, 16 * 60 + 30);
+    EXPECT_EQ(rules->windowLast_days, 7);
+    const auto broken = [&](const std::string& from, const std::string& to) {
+        std::string body = good;
+        body.replace(body.find(from), from.size(), to);
+        return replies::bookingRules(body);
+    };
+    for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
+             {"\"11:00\"", "\"25:00\""},
+             {"\"11:00\"", "\"11:0\""},
+             {"\"11:00\"", "\"1a:00\""},
+             {"\"11:00\"", "660"},
+             {"\"enabled\":true", "\"enabled\":\"yes\""},
+             {"\"last_days\":7", "\"last_days\":4294967303"},
+             {"\"first_days\":1", "\"first_days\":9"},
+             {"\"per_day\":3", "\"per_day\":0"},
+         }) {
+        auto refused = broken(from, to);
+        ASSERT_FALSE(refused.ok()) << to;
+        EXPECT_EQ(refused.error().code, "platform.bad_reply") << to;
+    }
+}
+
+TEST(Replies, ASliceIsBookableUnlessThePlatformSaysNot) {
+    const std::string slice =
+        R"([{"id":"S","date":"2026-12-02","period":"morning","slices":[{"id":"X","start":"08:00","end":"08:30","remaining":3)";
+    EXPECT_TRUE(replies::schedule(slice + "}]}]")->front().slices.front().bookable);
+    EXPECT_FALSE(
+        replies::schedule(slice + R"(,"bookable":false}]}])")->front().slices.front().bookable);
+    EXPECT_EQ(replies::schedule(slice + R"(,"bookable":"no"}]}])").error().code,
+              "platform.bad_reply");
+}

@@ -35,6 +35,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     check(replies::enrollment(body));
     check(replies::scene(body, "\"1\""));
     check(replies::notices(body));
+    check(replies::bookingRules(body));
     // A photo path is taken only on the platform, never elsewhere.
     if (auto doctors = replies::doctors(body)) {
         for (const auto& doctor : doctors.value()) {
