@@ -102,6 +102,19 @@ GLOSSARY = {
         "本机暂不提供此业务，请到服务台咨询工作人员。",
     "Pick up appointment": "预约取号",
     "Book an appointment": "预约挂号",
+    "Register for today": "当日挂号",
+    "Tap a time today. The number shows the places left.": "请点选今天的就诊时段，数字为剩余号源。",
+    "Check the details, then choose how to pay. You are checked in as soon as you have paid.":
+        "请核对信息并选择支付方式，支付成功后自动签到取号。",
+    "Registration for today. Choose a department.": "当日挂号，请选择科室。",
+    "Choose a time today.": "请选择今天的就诊时段。",
+    "Check the registration, then choose how to pay. You are checked in as soon as you have paid.":
+        "请核对挂号信息并选择支付方式，支付成功后自动签到取号。",
+    "This hospital does not register for the same day at the kiosk. You can book a later day.":
+        "本院自助机不办理当日挂号，您可以预约以后日期的号源。",
+    "Your registration is paid, but checking in did not go through. Your fee is safe: please ask at the service desk, who can check you in or refund it.":
+        "挂号费已支付，但签到未成功。您的费用不会丢失，请到服务台办理签到或退费。",
+    "Today's registration: morning until %1, afternoon until %2": "当日挂号：上午%1前，下午%2前",
     "Cancel and refund": "退号退费",
     "My bookings": "挂号查询",
     "Hello, %1": "您好，%1",

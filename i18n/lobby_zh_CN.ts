@@ -145,6 +145,14 @@
       <source>Pay</source>
       <translation>支付</translation>
     </message>
+    <message>
+      <source>Tap a time today. The number shows the places left.</source>
+      <translation>请点选今天的就诊时段，数字为剩余号源。</translation>
+    </message>
+    <message>
+      <source>Check the details, then choose how to pay. You are checked in as soon as you have paid.</source>
+      <translation>请核对信息并选择支付方式，支付成功后自动签到取号。</translation>
+    </message>
   </context>
   <context>
     <name>BookingFlow</name>
@@ -195,6 +203,18 @@
     <message>
       <source>Other</source>
       <translation>其他</translation>
+    </message>
+    <message>
+      <source>This hospital does not register for the same day at the kiosk. You can book a later day.</source>
+      <translation>本院自助机不办理当日挂号，您可以预约以后日期的号源。</translation>
+    </message>
+    <message>
+      <source>Your registration is paid, but checking in did not go through. Your fee is safe: please ask at the service desk, who can check you in or refund it.</source>
+      <translation>挂号费已支付，但签到未成功。您的费用不会丢失，请到服务台办理签到或退费。</translation>
+    </message>
+    <message>
+      <source>Today's registration: morning until %1, afternoon until %2</source>
+      <translation>当日挂号：上午%1前，下午%2前</translation>
     </message>
   </context>
   <context>
@@ -560,6 +580,10 @@
     <message>
       <source>This kiosk cannot print now</source>
       <translation>本机暂时无法打印凭条</translation>
+    </message>
+    <message>
+      <source>Register for today</source>
+      <translation>当日挂号</translation>
     </message>
   </context>
   <context>
@@ -1236,6 +1260,18 @@
     <message>
       <source>Please take your slip.</source>
       <translation>请取走凭条。</translation>
+    </message>
+    <message>
+      <source>Registration for today. Choose a department.</source>
+      <translation>当日挂号，请选择科室。</translation>
+    </message>
+    <message>
+      <source>Choose a time today.</source>
+      <translation>请选择今天的就诊时段。</translation>
+    </message>
+    <message>
+      <source>Check the registration, then choose how to pay. You are checked in as soon as you have paid.</source>
+      <translation>请核对挂号信息并选择支付方式，支付成功后自动签到取号。</translation>
     </message>
   </context>
 </TS>

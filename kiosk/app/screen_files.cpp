@@ -10,13 +10,14 @@ namespace {
 
 const QString kScreensRoot = QStringLiteral("qrc:/qt/qml/Lobby/Screens/");
 
-const std::array<std::pair<const char*, const char*>, 12>& files() {
-    static const std::array<std::pair<const char*, const char*>, 12> table = {{
+const std::array<std::pair<const char*, const char*>, 13>& files() {
+    static const std::array<std::pair<const char*, const char*>, 13> table = {{
         {"attract", "attract/AttractScreen.qml"},
         {"identify", "identify/IdentifyScreen.qml"},
         {"menu", "menu/MenuScreen.qml"},
         {"pickup", "pickup/PickUpScreen.qml"},
         {"book", "book/BookScreen.qml"},
+        {"register", "book/BookScreen.qml"},
         {"cancel", "bookings/BookingListScreen.qml"},
         {"my_bookings", "bookings/BookingListScreen.qml"},
         {"move", "bookings/MoveScreen.qml"},

@@ -17,6 +17,7 @@ constexpr int kOpeningHoursCheck_ms = 20'000;
 
 constexpr std::array kFunctions = {
     FunctionNeeds{"pickup", true, QT_TRANSLATE_NOOP("FunctionCatalog", "Pick up appointment")},
+    FunctionNeeds{"register", true, QT_TRANSLATE_NOOP("FunctionCatalog", "Register for today")},
     FunctionNeeds{"book", true, QT_TRANSLATE_NOOP("FunctionCatalog", "Book an appointment")},
     FunctionNeeds{"cancel", true, QT_TRANSLATE_NOOP("FunctionCatalog", "Cancel and refund")},
     FunctionNeeds{"my_bookings", false, QT_TRANSLATE_NOOP("FunctionCatalog", "My bookings")},

@@ -6,14 +6,15 @@
 namespace lobby::core {
 namespace {
 
-const std::array<std::pair<SessionState, const char*>, 12>& entries() {
+const std::array<std::pair<SessionState, const char*>, 13>& entries() {
     using S = SessionState;
-    static const std::array<std::pair<SessionState, const char*>, 12> table = {{
+    static const std::array<std::pair<SessionState, const char*>, 13> table = {{
         {S::Idle, "attract"},
         {S::Identifying, "identify"},
         {S::Menu, "menu"},
         {S::PickUp, "pickup"},
         {S::Book, "book"},
+        {S::Register, "register"},
         {S::Cancel, "cancel"},
         {S::MyBookings, "my_bookings"},
         {S::Move, "move"},

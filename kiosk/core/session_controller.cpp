@@ -128,6 +128,8 @@ void SessionController::chooseFunction(const QString& id) {
         handle(SessionEvent::ChoosePickUp);
     } else if (id == QLatin1String("book")) {
         handle(SessionEvent::ChooseBook);
+    } else if (id == QLatin1String("register")) {
+        handle(SessionEvent::ChooseRegister);
     } else if (id == QLatin1String("cancel")) {
         handle(SessionEvent::ChooseCancel);
     } else if (id == QLatin1String("my_bookings")) {

@@ -27,6 +27,7 @@ constexpr std::array kTransitions = {
     Transition{S::Identifying, E::Back, S::Idle},
     Transition{S::Menu, E::ChoosePickUp, S::PickUp},
     Transition{S::Menu, E::ChooseBook, S::Book},
+    Transition{S::Menu, E::ChooseRegister, S::Register},
     Transition{S::Menu, E::ChooseCancel, S::Cancel},
     Transition{S::Menu, E::ChooseMyBookings, S::MyBookings},
     Transition{S::PickUp, E::JourneySucceeded, S::Done},
@@ -44,6 +45,9 @@ constexpr std::array kTransitions = {
     Transition{S::Book, E::JourneySucceeded, S::Done},
     Transition{S::Book, E::JourneyFailed, S::Error},
     Transition{S::Book, E::Back, S::Menu},
+    Transition{S::Register, E::JourneySucceeded, S::Done},
+    Transition{S::Register, E::JourneyFailed, S::Error},
+    Transition{S::Register, E::Back, S::Menu},
     Transition{S::Cancel, E::JourneySucceeded, S::Done},
     Transition{S::Cancel, E::JourneyFailed, S::Error},
     Transition{S::Cancel, E::Back, S::Menu},
@@ -94,6 +98,8 @@ QString stateName(SessionState state) {
             return QStringLiteral("pickup");
         case S::Book:
             return QStringLiteral("book");
+        case S::Register:
+            return QStringLiteral("register");
         case S::Cancel:
             return QStringLiteral("cancel");
         case S::MyBookings:
@@ -126,6 +132,8 @@ QString eventName(SessionEvent event) {
             return QStringLiteral("choose_pickup");
         case E::ChooseBook:
             return QStringLiteral("choose_book");
+        case E::ChooseRegister:
+            return QStringLiteral("choose_register");
         case E::ChooseCancel:
             return QStringLiteral("choose_cancel");
         case E::ChooseMyBookings:

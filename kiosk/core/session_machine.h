@@ -13,7 +13,8 @@ enum class SessionState {
     Identifying,  // waiting for / reading an identity
     Menu,         // patient identified, choosing a function
     PickUp,       // 预约取号
-    Book,         // 预约 / 当日挂号
+    Book,         // 预约挂号: a later day's slot, paid now, picked up on the day
+    Register,     // 当日挂号: today's slot, paid and checked in at once
     Cancel,       // 退号 / 退费
     MyBookings,   // 挂号查询
     Move,         // 改约: a paid booking whose doctor stopped the session, to another slice
@@ -30,6 +31,7 @@ enum class SessionEvent {
     IdentifyFailed,
     ChoosePickUp,
     ChooseBook,
+    ChooseRegister,
     ChooseCancel,
     ChooseMyBookings,
     ChooseMove,  // 改约 from a stopped booking (pick-up, my bookings)

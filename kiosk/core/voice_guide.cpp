@@ -38,6 +38,13 @@ constexpr Instruction kInstructions[] = {
     {"book-confirm", QT_TRANSLATE_NOOP("VoiceGuide", "Check the booking, then choose how to pay.")},
     {"book-paying",
      QT_TRANSLATE_NOOP("VoiceGuide", "Scan the QR code on the screen with your phone to pay.")},
+    {"register-departments",
+     QT_TRANSLATE_NOOP("VoiceGuide", "Registration for today. Choose a department.")},
+    {"register-slots", QT_TRANSLATE_NOOP("VoiceGuide", "Choose a time today.")},
+    {"register-confirm",
+     QT_TRANSLATE_NOOP("VoiceGuide",
+                       "Check the registration, then choose how to pay. You are checked in as "
+                       "soon as you have paid.")},
     {"cancel", QT_TRANSLATE_NOOP("VoiceGuide", "Choose the booking to cancel.")},
     {"my_bookings", QT_TRANSLATE_NOOP("VoiceGuide", "These are your bookings.")},
     {"done", QT_TRANSLATE_NOOP("VoiceGuide", "Done.")},
@@ -92,6 +99,9 @@ QString VoiceGuide::instructionFor(const QString& screenName) {
         if (screenName == QLatin1String(instruction.screen))
             return QCoreApplication::translate("VoiceGuide", instruction.text);
     }
+    // 当日挂号 walks the booking's steps: a step with no words of its own has the booking's.
+    if (screenName.startsWith(QLatin1String("register-")))
+        return instructionFor(QStringLiteral("book-") + screenName.mid(9));
     return {};
 }
 

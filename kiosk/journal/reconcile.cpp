@@ -105,6 +105,33 @@ Resolution settleMove(PlatformClient& client, const Transaction& tx) {
     return {Action::Reprint, "moved; the new voucher is owed", tx.bookingId, {}};
 }
 
+// 当日挂号: booked and paid as a booking is, then checked in at once. Paid, it is checked in here
+// if it was not yet (the same key: the same queue number), and the 挂号单 is owed; refused (the
+// doctor stopped the session meanwhile), the paid booking stands and is refundable.
+Resolution settleRegistration(PlatformClient& client, const Transaction& tx) {
+    if (tx.step == Step::SlipPrinted && tx.phase == Phase::After)
+        return {Action::Close, "registered, checked in and the slip printed", tx.bookingId,
+                tx.paymentId};
+    std::string bookingId = tx.bookingId;
+    std::string paymentId = tx.paymentId;
+    if (tx.step != Step::CheckedIn && tx.step != Step::SlipPrinted) {
+        Resolution paid = settleBooking(client, tx);
+        if (paid.action != Action::Reprint) return paid;  // not paid: released, or ask again
+        bookingId = paid.bookingId;
+        paymentId = paid.paymentId;
+    }
+    auto checkedIn = client.checkIn(bookingId, checkInKey(bookingId));
+    if (!checkedIn) {
+        if (isDefinitiveRefusal(checkedIn.error()))
+            return {Action::Close,
+                    "paid; check-in refused (" + checkedIn.error().code +
+                        "): the booking stands, refundable",
+                    bookingId, paymentId};
+        return retry("checking the registration in", checkedIn.error());
+    }
+    return {Action::Reprint, "registered and checked in; the slip is owed", bookingId, paymentId};
+}
+
 // A booking made elsewhere, paid (or not) at the kiosk. Whatever happened, the booking is the
 // patient's and stays: captured, it is paid and they can check in; not captured, it stays held
 // until its own expiry (a payment landing after that is refunded by the platform).
@@ -136,6 +163,10 @@ std::string releaseKey(const std::string& bookingId) {
     return "release-" + bookingId;
 }
 
+std::string checkInKey(const std::string& bookingId) {
+    return "checkin-" + bookingId;
+}
+
 bool isDefinitiveRefusal(const Error& error) {
     // A call refused before it was sent (a malformed id) was never made.
     if (error.code == "platform.bad_id" || error.code == "platform.bad_path") return true;
@@ -157,6 +188,8 @@ Resolution reconcile(PlatformClient& client, const Transaction& transaction) {
             return settleHeldPayment(client, transaction);
         case Kind::Move:
             return settleMove(client, transaction);
+        case Kind::Registration:
+            return settleRegistration(client, transaction);
     }
     return {};
 }

@@ -26,6 +26,9 @@ Resolution reconcile(platform::PlatformClient& client, const Transaction& transa
 
 // The key that gives a held slot back; one per booking, so every release of it is the same one.
 std::string releaseKey(const std::string& bookingId);
+// The key that checks a booking in; one per booking, so a retry (after a lost reply, from the
+// reconciler or from another kiosk) gets the same queue number rather than a second one.
+std::string checkInKey(const std::string& bookingId);
 
 // Whether a failed call's outcome is known: the platform answered with a refusal (it did not
 // act), as opposed to a lost reply, a timeout or an unavailable platform (it may have acted).

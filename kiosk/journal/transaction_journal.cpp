@@ -75,8 +75,8 @@ std::optional<Enum> named(std::string_view name, const std::array<Enum, N>& all)
     return std::nullopt;
 }
 
-constexpr std::array kKinds{Kind::Booking, Kind::CheckIn, Kind::Refund, Kind::HeldPayment,
-                            Kind::Move};
+constexpr std::array kKinds{Kind::Booking,     Kind::CheckIn, Kind::Refund,
+                            Kind::HeldPayment, Kind::Move,    Kind::Registration};
 constexpr std::array kSteps{Step::BookingCreated,  Step::PaymentStarted, Step::PaymentConfirmed,
                             Step::HoldReleased,    Step::CheckedIn,      Step::RefundRequested,
                             Step::RefundConfirmed, Step::BookingMoved,   Step::SlipPrinted};
@@ -107,6 +107,8 @@ std::string_view nameOf(Kind kind) {
             return "held_payment";
         case Kind::Move:
             return "move";
+        case Kind::Registration:
+            return "registration";
     }
     return "booking";
 }

@@ -27,8 +27,9 @@ namespace lobby::journal {
 // HeldPayment: a booking made elsewhere (phone, app) and still unpaid, paid at the kiosk at
 // pick-up. Unlike a kiosk's own booking, its hold is never released by the kiosk. Move: a paid
 // booking whose doctor stopped the session moved to another slice (改约; `detail` holds the
-// slice it goes to).
-enum class Kind { Booking, CheckIn, Refund, HeldPayment, Move };
+// slice it goes to). Registration: 当日挂号, a booking for today paid and checked in at once (the
+// steps of a booking, then the check-in under the booking's own check-in key).
+enum class Kind { Booking, CheckIn, Refund, HeldPayment, Move, Registration };
 enum class Step {
     BookingCreated,
     PaymentStarted,

@@ -9,6 +9,7 @@
 #include "core/qml_exposure.h"
 #include "journal/reconcile.h"
 #include "journeys/booking_view.h"
+#include "journeys/checkin_outcome.h"
 #include "journeys/slip_desk.h"
 #include "journeys/slip_fields.h"
 #include "logging/categories.h"
@@ -35,6 +36,24 @@ const char* const kPaymentTimedOut = QT_TRANSLATE_NOOP(
 const char* const kPaymentFailed = QT_TRANSLATE_NOOP(
     "BookingFlow",
     "The payment did not go through and the slot was released. Nothing was charged.");
+const char* const kNoSameDay = QT_TRANSLATE_NOOP(
+    "BookingFlow",
+    "This hospital does not register for the same day at the kiosk. You can book a later day.");
+const char* const kCheckInFailed = QT_TRANSLATE_NOOP(
+    "BookingFlow",
+    "Your registration is paid, but checking in did not go through. Your fee is safe: please ask "
+    "at the service desk, who can check you in or refund it.");
+
+struct RulesAndDepartments {
+    platform::BookingRules rules;
+    std::vector<platform::Department> departments;
+};
+
+QString clock(int minutes) {
+    return QStringLiteral("%1:%2")
+        .arg(minutes / 60, 2, 10, QLatin1Char('0'))
+        .arg(minutes % 60, 2, 10, QLatin1Char('0'));
+}
 
 core::TranslatableText methodName(const std::string& method) {
     if (method == "wechat") return {kCtx, QT_TRANSLATE_NOOP("BookingFlow", "WeChat Pay")};
@@ -65,7 +84,10 @@ BookingFlow::BookingFlow(core::SessionController& session, services::PlatformSer
     connect(&payments_, &PaymentSession::captured, this, [this] {
         booking_->status = platform::BookingStatus::Paid;
         qCInfo(lcJourney) << "booking" << booking_->id.c_str() << "paid";
-        printVoucher();
+        if (sameDay_)
+            checkInRegistration();
+        else
+            printVoucher();
     });
     connect(&payments_, &PaymentSession::declined, this, [this] {
         releaseHold();
@@ -78,7 +100,8 @@ BookingFlow::BookingFlow(core::SessionController& session, services::PlatformSer
         session_.journeyFailed({kCtx, kPaymentTimedOut});
     });
     connect(&session_, &core::SessionController::stateChanged, this, [this] {
-        if (session_.currentState() == core::SessionState::Book) start();
+        const core::SessionState state = session_.currentState();
+        if (state == core::SessionState::Book || state == core::SessionState::Register) start();
     });
 }
 
@@ -144,6 +167,7 @@ void BookingFlow::start() {
     if (platform_ == nullptr) return;
     // A new booking: nothing of an earlier one in this session carries over.
     step_ = Step::Departments;
+    sameDay_ = session_.currentState() == core::SessionState::Register;
     filter_.clear();
     offers_.clear();
     sliceId_.clear();
@@ -151,13 +175,25 @@ void BookingFlow::start() {
     payments_.stop();
     session_.setScreenStep(stepName(step_));
     setBusy(true);
-    platform_->call<std::vector<platform::Department>>(
-        [](PlatformClient& client) { return client.departments(); },
-        [this](Result<std::vector<platform::Department>> departments,
-               std::optional<CallFailure> failure) {
-            if (!departments) return fail(*failure);
-            departments_ = std::move(departments.value());
+    platform_->call<RulesAndDepartments>(
+        [](PlatformClient& client) -> Result<RulesAndDepartments> {
+            auto rules = client.bookingRules();
+            if (!rules) return rules.error();
+            auto departments = client.departments();
+            if (!departments) return departments.error();
+            return RulesAndDepartments{rules.value(), std::move(departments.value())};
+        },
+        [this](Result<RulesAndDepartments> loaded, std::optional<CallFailure> failure) {
+            if (!loaded) return fail(*failure);
+            rules_ = loaded->rules;
             setBusy(false);
+            if (sameDay_ && !rules_.sameDay) {
+                qCInfo(lcJourney) << "registration: the hospital has no same-day registration";
+                session_.journeyFailed({kCtx, kNoSameDay});
+                return;
+            }
+            departments_ = std::move(loaded->departments);
+            emit changed();
         });
 }
 
@@ -213,9 +249,12 @@ void BookingFlow::chooseDepartment(const QString& id) {
     if (step_ != Step::Departments || busy_ || platform_ == nullptr) return;
     departmentId_ = id.toStdString();
     setBusy(true);
+    // Today only for 当日挂号; the hospital's advance window for a later day.
     const QDate today = QDate::currentDate();
-    const std::string from = today.addDays(1).toString(Qt::ISODate).toStdString();
-    const std::string to = today.addDays(policy_.daysAhead).toString(Qt::ISODate).toStdString();
+    const int first = sameDay_ ? 0 : rules_.windowFirst_days;
+    const int last = sameDay_ ? 0 : rules_.windowLast_days;
+    const std::string from = today.addDays(first).toString(Qt::ISODate).toStdString();
+    const std::string to = today.addDays(last).toString(Qt::ISODate).toStdString();
     // The doctors and each one's coming sessions in one trip to the worker: the list shows
     // every doctor's next availability at once.
     platform_->call<std::vector<DoctorOffer>>(
@@ -245,7 +284,7 @@ QVariantList BookingFlow::doctors() const {
         QString next;
         for (const auto& session : offer.sessions) {
             for (const auto& slice : session.slices) {
-                if (slice.remaining > 0 && next.isEmpty())
+                if (slice.remaining > 0 && slice.bookable && next.isEmpty())
                     next = QStringLiteral("%1 %2").arg(dayLabel(session.date),
                                                        periodLabel(session.period));
             }
@@ -283,7 +322,7 @@ void BookingFlow::chooseDoctor(const QString& id) {
     day_.clear();
     for (const auto& session : offer->sessions) {
         for (const auto& slice : session.slices) {
-            if (slice.remaining > 0 && day_.empty()) day_ = session.date;
+            if (slice.remaining > 0 && slice.bookable && day_.empty()) day_ = session.date;
         }
     }
     if (day_.empty() && !offer->sessions.empty()) day_ = offer->sessions.front().date;
@@ -327,7 +366,8 @@ void BookingFlow::chooseSlice(const QString& id) {
     if (offer == nullptr) return;
     for (const auto& session : offer->sessions) {
         for (const auto& slice : session.slices) {
-            if (QString::fromStdString(slice.id) != id || slice.remaining <= 0) continue;
+            if (QString::fromStdString(slice.id) != id || slice.remaining <= 0 || !slice.bookable)
+                continue;
             sliceId_ = slice.id;
             bookingKey_ = newKey();
             moveTo(Step::Confirm);
@@ -366,8 +406,8 @@ void BookingFlow::pay(const QString& method) {
     if (!policy_.paymentMethods.contains(method)) return;
     setBusy(true);
     const std::string patientId = session_.patientId().toStdString();
-    tx_ = openTransaction(journal::Kind::Booking, journal::Step::BookingCreated, bookingKey_, {},
-                          method.toStdString());
+    tx_ = openTransaction(sameDay_ ? journal::Kind::Registration : journal::Kind::Booking,
+                          journal::Step::BookingCreated, bookingKey_, {}, method.toStdString());
     if (tx_ == 0) return;
     qCInfo(lcJourney).noquote() << "booking a slice, paying by" << method;
     platform_->call<Booking>(
@@ -470,6 +510,38 @@ void BookingFlow::printVoucher() {
             };
             outcome.next = onTheDay();
             session_.journeySucceeded(std::move(outcome));
+        });
+}
+
+QString BookingFlow::hours() const {
+    if (!sameDay_ || !rules_.sameDay) return {};
+    return QCoreApplication::translate("BookingFlow",
+                                       "Today's registration: morning until %1, afternoon until %2")
+        .arg(clock(rules_.sameDayMorningCloses_min), clock(rules_.sameDayAfternoonCloses_min));
+}
+
+// 当日挂号: paid, so checked in now under the booking's own check-in key (a retry, or the
+// reconciler after a crash, gets the same queue number); then the 挂号单.
+void BookingFlow::checkInRegistration() {
+    const std::string bookingId = booking_->id;
+    const std::string key = journal::checkInKey(bookingId);
+    recordStep(tx_, journal::Step::CheckedIn, journal::Phase::Before, key);
+    qCInfo(lcJourney) << "registration: checking in booking" << bookingId.c_str();
+    platform_->call<platform::CheckIn>(
+        [bookingId, key](PlatformClient& client) { return client.checkIn(bookingId, key); },
+        [this, key](Result<platform::CheckIn> checkIn, std::optional<CallFailure> failure) {
+            if (!checkIn) {
+                // Paid, not checked in: the journal keeps it open for the reconciler, which
+                // checks it in or leaves the paid booking refundable; the patient is told so.
+                setBusy(false);
+                qCWarning(lcJourney)
+                    << "registration: check-in failed:" << failure->error.code.c_str();
+                tx_ = 0;
+                session_.journeyFailed({kCtx, kCheckInFailed});
+                return;
+            }
+            recordStep(tx_, journal::Step::CheckedIn, journal::Phase::After, key);
+            printCheckInSlip(std::exchange(tx_, 0), *booking_, checkIn.value());
         });
 }
 

@@ -1,7 +1,11 @@
 #pragma once
-// 预约挂号: department (filterable by pinyin initials) → doctor (title, specialty, fee, next
-// availability) → date and time slice with remaining slots → confirm → pay (a QR code with a
-// countdown, or insurance settled at once) → the voucher printed. Exposed to QML as `Booking`.
+// 预约挂号 (session state Book) and 当日挂号 (Register): department (filterable by pinyin
+// initials) → doctor (title, specialty, fee, next availability) → date and time slice with
+// remaining slots → confirm → pay (a QR code with a countdown, or insurance settled at once).
+// A booking for a later day ends with the voucher printed; a registration for today is checked
+// in at once and ends with the 挂号单 and its queue number (one journalled transaction: hold →
+// pay → check in → slip). Which days are offered, and which of today's slices, is the
+// platform's to say (GET /v1/rules, each slice's `bookable`). Exposed to QML as `Booking`.
 //
 // The steps form their own small state machine: each invokable moves only from the step it
 // belongs to, so a late tap or a late reply cannot move the flow somewhere unplanned.
@@ -25,7 +29,6 @@ struct CallFailure;
 namespace lobby::journeys {
 
 struct BookingPolicy {
-    int daysAhead = 7;          // how far ahead the kiosk offers slots (the platform decides)
     int paymentWindow_s = 180;  // how long a QR code waits for the patient to pay
     int paymentPollInterval_ms = 2000;
     QStringList paymentMethods{"wechat", "alipay", "unionpay", "insurance"};
@@ -54,6 +57,10 @@ class BookingFlow : public JourneyFlow {
     Q_PROPERTY(QStringList paymentMethods READ paymentMethods NOTIFY changed)
     Q_PROPERTY(QString qrPayload READ qrPayload NOTIFY changed)
     Q_PROPERTY(int paymentRemaining READ paymentRemaining NOTIFY paymentTick)
+    // 当日挂号 rather than a later day; and until when today's registration is open, in the
+    // hospital's times ("Morning until 11:00, afternoon until 16:30"), empty for a later day.
+    Q_PROPERTY(bool sameDay READ sameDay NOTIFY changed)
+    Q_PROPERTY(QString hours READ hours NOTIFY changed)
 
 public:
     enum class Step { Departments, Doctors, Slots, Confirm, Paying };
@@ -81,6 +88,8 @@ public:
     void setPaymentMethods(const QStringList& methods);
     QString qrPayload() const { return QString::fromStdString(payments_.payment().qrPayload); }
     int paymentRemaining() const { return payments_.remaining_s(); }
+    bool sameDay() const { return sameDay_; }
+    QString hours() const;
 
     Q_INVOKABLE void setFilter(const QString& initials);
     Q_INVOKABLE void chooseDepartment(const QString& id);
@@ -108,11 +117,14 @@ private:
     void startPayment(const std::string& bookingId, const std::string& method);
     void releaseHold();
     void printVoucher();
+    void checkInRegistration();
     const DoctorOffer* chosenOffer() const;
 
     BookingPolicy policy_;
 
     Step step_ = Step::Departments;
+    bool sameDay_ = false;
+    platform::BookingRules rules_;
     QString filter_;
     std::vector<platform::Department> departments_;
     std::string departmentId_;

@@ -91,9 +91,10 @@ core::TranslatableText onTheDay() {
 QVariantList dayTabs(const std::vector<platform::Session>& sessions) {
     std::map<std::string, int> free;
     for (const auto& session : sessions) {
-        int& count = free[session.date];
-        for (const auto& slice : session.slices)
-            count += slice.remaining > 0 ? 1 : 0;
+        for (const auto& slice : session.slices) {
+            if (!slice.bookable) continue;  // today's slices past or after the cut-off
+            free[session.date] += slice.remaining > 0 ? 1 : 0;
+        }
     }
     QVariantList list;
     for (const auto& [date, count] : free) {
@@ -110,12 +111,12 @@ QVariantList periodsOn(const std::vector<platform::Session>& sessions, const std
         if (session.date != date) continue;
         QVariantList slices;
         for (const auto& slice : session.slices) {
-            if (freeOnly && slice.remaining <= 0) continue;
+            if (!slice.bookable || (freeOnly && slice.remaining <= 0)) continue;
             slices << QVariantMap{{"id", QString::fromStdString(slice.id)},
                                   {"time", QString::fromStdString(slice.start + "–" + slice.end)},
                                   {"remaining", slice.remaining}};
         }
-        if (!freeOnly || !slices.isEmpty())
+        if (!slices.isEmpty())
             list << QVariantMap{{"label", periodLabel(session.period)}, {"slices", slices}};
     }
     return list;

@@ -26,8 +26,9 @@ std::pair<core::TranslatableText, core::TranslatableText> voucherRow(bool printe
 core::TranslatableText onTheDay();
 // The days of these sessions as tabs, in date order: [{date, label, count (free slices)}].
 QVariantList dayTabs(const std::vector<platform::Session>& sessions);
-// One day's sessions as morning / afternoon: [{label, slices: [{id, time, remaining}]}]; with
-// `freeOnly`, full slices (and periods left empty) are left out.
+// One day's sessions as morning / afternoon: [{label, slices: [{id, time, remaining}]}]. Slices
+// the platform does not let be booked now (today's, over or past the cut-off) are left out, and
+// with `freeOnly` full ones too; a period left empty is left out.
 QVariantList periodsOn(const std::vector<platform::Session>& sessions, const std::string& date,
                        bool freeOnly);
 

@@ -3,6 +3,9 @@
 #include <QUuid>
 
 #include "journal/reconcile.h"
+#include "journeys/checkin_outcome.h"
+#include "journeys/slip_desk.h"
+#include "journeys/slip_fields.h"
 #include "logging/categories.h"
 #include "services/platform_service.h"
 
@@ -113,6 +116,20 @@ void JourneyFlow::settlePrinted(std::int64_t transaction, bool printed, const st
 
 std::string JourneyFlow::newKey() {
     return QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
+}
+
+void JourneyFlow::printCheckInSlip(std::int64_t transaction, const platform::Booking& booking,
+                                   const platform::CheckIn& checkIn) {
+    recordStep(transaction, journal::Step::SlipPrinted, journal::Phase::Before, {});
+    printer::SlipFields fields = checkinFields(
+        booking, checkIn, session_.patientName().toStdString(), slips_.queueUrlFor(booking.id));
+    setBusy(true);
+    slips_.print(QStringLiteral("checkin"), std::move(fields), booking.id,
+                 [this, transaction, booking, checkIn](bool printed) {
+                     settlePrinted(transaction, printed, "check-in slip");
+                     setBusy(false);
+                     session_.journeySucceeded(checkedInOutcome(booking, checkIn, printed));
+                 });
 }
 
 }  // namespace lobby::journeys

@@ -52,6 +52,10 @@ protected:
     void settleFailed(std::int64_t transaction, const services::CallFailure& failure);
     // A slip was printed, or not: either way the transaction is settled, owing a reprint if not.
     void settlePrinted(std::int64_t transaction, bool printed, const std::string& what);
+    // Prints the check-in slip (挂号单) of a booking just checked in, settles `transaction`, and
+    // ends the journey on the done screen with the queue number.
+    void printCheckInSlip(std::int64_t transaction, const platform::Booking& booking,
+                          const platform::CheckIn& checkIn);
 
     void setBusy(bool busy);
     // A fresh idempotency key.

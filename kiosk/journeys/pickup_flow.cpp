@@ -1,7 +1,9 @@
 #include "journeys/pickup_flow.h"
 
 #include "core/qml_exposure.h"
+#include "journal/reconcile.h"
 #include "journeys/booking_view.h"
+#include "journeys/checkin_outcome.h"
 #include "journeys/slip_desk.h"
 #include "journeys/slip_fields.h"
 #include "logging/categories.h"
@@ -16,15 +18,6 @@ using platform::PlatformClient;
 using services::CallFailure;
 
 namespace {
-const char* const kCheckedIn = QT_TRANSLATE_NOOP("PickUpFlow", "You are checked in");
-const char* const kQueueNumber = QT_TRANSLATE_NOOP("PickUpFlow", "Your queue number");
-const char* const kClinicRoom = QT_TRANSLATE_NOOP("PickUpFlow", "Clinic room");
-const char* const kTime = QT_TRANSLATE_NOOP("PickUpFlow", "Time");
-const char* const kDoctor = QT_TRANSLATE_NOOP("PickUpFlow", "Doctor");
-const char* const kSlip = QT_TRANSLATE_NOOP("PickUpFlow", "Slip");
-const char* const kSlipPrinted = QT_TRANSLATE_NOOP("PickUpFlow", "Printed: please take it");
-const char* const kSlipFailed =
-    QT_TRANSLATE_NOOP("PickUpFlow", "Not printed: show this screen or your ID card at the clinic");
 const char* const kPaymentTimedOut = QT_TRANSLATE_NOOP(
     "PickUpFlow",
     "The time to pay ran out. Your booking is still there, unpaid. If you did pay, the payment "
@@ -128,7 +121,7 @@ void PickUpFlow::checkIn(const QString& bookingId) {
     setBusy(true);
     // One check-in per booking: the key is the booking's own, so a retry after a lost reply
     // (or from another kiosk) gets the same queue number rather than a second one.
-    const std::string key = "checkin-" + booking.id;
+    const std::string key = journal::checkInKey(booking.id);
     const std::int64_t tx =
         openTransaction(journal::Kind::CheckIn, journal::Step::CheckedIn, key, booking.id);
     if (tx == 0) return;
@@ -144,39 +137,7 @@ void PickUpFlow::checkIn(const QString& bookingId) {
                 return;
             }
             recordStep(tx, journal::Step::CheckedIn, journal::Phase::After, key);
-            printSlip(tx, booking, checkIn.value());
-        });
-}
-
-void PickUpFlow::printSlip(std::int64_t tx, const Booking& booking, const CheckIn& checkIn) {
-    recordStep(tx, journal::Step::SlipPrinted, journal::Phase::Before, {});
-    printer::SlipFields fields = checkinFields(
-        booking, checkIn, session_.patientName().toStdString(), slips_.queueUrlFor(booking.id));
-    slips_.print(
-        QStringLiteral("checkin"), std::move(fields), booking.id,
-        [this, tx, booking, checkIn](bool printed) {
-            settlePrinted(tx, printed, "check-in slip");
-            setBusy(false);
-            const Wayfinding way = wayfindingFor(checkIn);
-            core::JourneyOutcome outcome;
-            outcome.title = {"PickUpFlow", kCheckedIn};
-            outcome.headlineLabel = {"PickUpFlow", kQueueNumber};
-            outcome.headline = QString::fromStdString(checkIn.queueNumber);
-            outcome.rows = {
-                {{"PickUpFlow", kClinicRoom},
-                 core::TranslatableText::bilingual(QString::fromStdString(checkIn.clinicRoomZh),
-                                                   QString::fromStdString(checkIn.clinicRoomEn))},
-                {{"PickUpFlow", kTime},
-                 core::TranslatableText::verbatim(QString::fromStdString(checkIn.timeWindow))},
-                {{"PickUpFlow", kDoctor},
-                 core::TranslatableText::verbatim(QString::fromStdString(
-                     booking.visit.doctorName + " " + booking.visit.doctorTitle))},
-                {{"PickUpFlow", kSlip}, {"PickUpFlow", printed ? kSlipPrinted : kSlipFailed}},
-            };
-            // Where to go now, stressed above the rows and said aloud.
-            outcome.next = core::TranslatableText::bilingual(QString::fromStdString(way.zh),
-                                                             QString::fromStdString(way.en));
-            session_.journeySucceeded(std::move(outcome));
+            printCheckInSlip(tx, booking, checkIn.value());
         });
 }
 

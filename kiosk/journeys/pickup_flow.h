@@ -68,8 +68,6 @@ private:
     void endPayment(const std::string& outcome);
     const platform::Booking* findBooking(const std::string& id) const;
     void load();
-    void printSlip(std::int64_t tx, const platform::Booking& booking,
-                   const platform::CheckIn& checkIn);
     void clear() override;
 
     std::vector<platform::Booking> bookings_;

@@ -36,8 +36,9 @@ Result<SlipData> slipDataFor(PlatformClient& client, const Transaction& tx,
     auto booking = client.booking(tx.bookingId);
     if (!booking) return booking.error();
     switch (tx.kind) {
-        case Kind::CheckIn: {
-            auto checkIn = client.checkIn(tx.bookingId, tx.key);
+        case Kind::CheckIn:
+        case Kind::Registration: {
+            auto checkIn = client.checkIn(tx.bookingId, journal::checkInKey(tx.bookingId));
             if (!checkIn) return checkIn.error();
             return SlipData{QStringLiteral("checkin"),
                             checkinFields(*booking, *checkIn, maskedName, queueUrl)};

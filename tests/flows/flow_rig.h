@@ -88,19 +88,30 @@ public:
 
     // Identifies the patient, scripts one department, one doctor and one free slice tomorrow, and
     // walks `flow` to its confirm step, ready to pay (gtest: check HasFatalFailure after).
-    void walkToConfirm(journeys::BookingFlow& flow) {
+    // `function` "register" (当日挂号) offers today's slices instead.
+    void walkToConfirm(journeys::BookingFlow& flow, const QString& function = "book") {
+        const bool today = function == QLatin1String("register");
+        platform::BookingRules rules;
+        rules.sameDay = true;
+        rules.sameDayMorningCloses_min = 11 * 60;
+        rules.sameDayAfternoonCloses_min = 16 * 60 + 30;
+        script->answer<platform::BookingRules>("bookingRules", rules);
         script->answer<std::vector<platform::Department>>(
             "departments", std::vector<platform::Department>{
                                {"DEP1", "内科", "Medicine", "NK", "内科", "Medicine"}});
         script->answer<std::vector<platform::Doctor>>(
             "doctors", std::vector<platform::Doctor>{{"D1", "王医生", "主任医师", "", 5000, ""}});
-        const std::string tomorrow =
-            QDate::currentDate().addDays(1).toString(Qt::ISODate).toStdString();
+        const std::string day =
+            QDate::currentDate().addDays(today ? 0 : 1).toString(Qt::ISODate).toStdString();
+        // Today's first slice is over (the platform says so): it is never offered.
         script->answer<std::vector<platform::Session>>(
-            "schedule", std::vector<platform::Session>{
-                            {"S1", tomorrow, "morning", {{"SL1", "08:00", "08:30", 3}}}});
+            "schedule", std::vector<platform::Session>{{"S1",
+                                                        day,
+                                                        "morning",
+                                                        {{"SL0", "07:30", "08:00", 3, !today},
+                                                         {"SL1", "08:00", "08:30", 3, true}}}});
         identify();
-        session.chooseFunction(QStringLiteral("book"));
+        session.chooseFunction(function);
         ASSERT_TRUE(waitFor([&] { return !flow.busy(); }));
         flow.chooseDepartment(QStringLiteral("DEP1"));
         ASSERT_TRUE(waitFor([&] { return flow.step() == QLatin1String("doctors"); }));

@@ -35,7 +35,7 @@ TestCase {
 
     function test_menuShowsEveryFunctionDisabledWithTheReason() {
         const screen = createTemporaryObject(menu, testCase)
-        for (const id of ["pickup", "book", "cancel", "my_bookings"]) {
+        for (const id of ["pickup", "register", "book", "cancel", "my_bookings"]) {
             const tile = findByObjectName(screen, "function_" + id)
             verify(tile !== null, id)
             verify(!tile.enabled, id)

@@ -73,10 +73,26 @@ TEST(VoiceGuide, ThePatientsSwitchLastsForTheirSessionOnly) {
 }
 
 TEST(VoiceGuide, EveryPatientScreenHasAnInstruction) {
-    for (const char* screen :
-         {"attract", "identify", "identify-register", "menu", "pickup", "book-departments",
-          "book-doctors", "book-slots", "book-confirm", "book-paying", "cancel", "my_bookings",
-          "done", "error", "farewell"}) {
+    for (const char* screen : {"attract",
+                               "identify",
+                               "identify-register",
+                               "menu",
+                               "pickup",
+                               "book-departments",
+                               "book-doctors",
+                               "book-slots",
+                               "book-confirm",
+                               "book-paying",
+                               "register-departments",
+                               "register-doctors",
+                               "register-slots",
+                               "register-confirm",
+                               "register-paying",
+                               "cancel",
+                               "my_bookings",
+                               "done",
+                               "error",
+                               "farewell"}) {
         EXPECT_FALSE(VoiceGuide::instructionFor(screen).isEmpty()) << screen;
     }
     EXPECT_TRUE(VoiceGuide::instructionFor("maintenance-pin").isEmpty())

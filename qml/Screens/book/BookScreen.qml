@@ -4,7 +4,7 @@ import Lobby.Components
 import Lobby.Core
 import Lobby.Journeys
 
-// 预约挂号: one screen whose body is the booking flow's current step.
+// 预约挂号 and 当日挂号: one screen whose body is the booking flow's current step.
 ScreenFrame {
     id: screen
 
@@ -18,13 +18,19 @@ ScreenFrame {
     readonly property var instructions: ({
         "departments": qsTr("Tap a department. The letters filter by pinyin initials."),
         "doctors": qsTr("Fees are per visit. Tap a doctor to see free times."),
-        "slots": qsTr("Choose a day, then tap a time. The number shows the places left."),
-        "confirm": qsTr("Check the details, then choose how to pay."),
+        "slots": Booking.sameDay
+                 ? qsTr("Tap a time today. The number shows the places left.")
+                 : qsTr("Choose a day, then tap a time. The number shows the places left."),
+        "confirm": Booking.sameDay
+                   ? qsTr("Check the details, then choose how to pay. You are checked in as soon as you have paid.")
+                   : qsTr("Check the details, then choose how to pay."),
         "paying": qsTr("Scan the code with your phone and pay. Keep this screen open.")
     })
 
     title: titles[Booking.step] || ""
-    instruction: instructions[Booking.step] || ""
+    // Today's registration says until when it is open, before the patient starts choosing.
+    instruction: (Booking.sameDay && Booking.step === "departments" && Booking.hours.length > 0
+                  ? Booking.hours + "\n" : "") + (instructions[Booking.step] || "")
 
     readonly property var stepOrder: ["departments", "doctors", "slots", "confirm", "paying"]
 
