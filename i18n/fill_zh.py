@@ -103,6 +103,8 @@ GLOSSARY = {
     "Pick up appointment": "预约取号",
     "Book an appointment": "预约挂号",
     "Register for today": "当日挂号",
+    "Registered for today and checked in": "挂号成功，已签到",
+    "Fee paid": "已付挂号费",
     "Tap a time today. The number shows the places left.": "请点选今天的就诊时段，数字为剩余号源。",
     "Check the details, then choose how to pay. You are checked in as soon as you have paid.":
         "请核对信息并选择支付方式，支付成功后自动签到取号。",

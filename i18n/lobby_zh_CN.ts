@@ -1007,6 +1007,14 @@
       <source>The payment did not go through. Nothing was charged; your booking is still there.</source>
       <translation>支付未成功，未扣任何费用，您的预约仍保留。</translation>
     </message>
+    <message>
+      <source>Registered for today and checked in</source>
+      <translation>挂号成功，已签到</translation>
+    </message>
+    <message>
+      <source>Fee paid</source>
+      <translation>已付挂号费</translation>
+    </message>
   </context>
   <context>
     <name>PickUpScreen</name>

@@ -541,7 +541,7 @@ void BookingFlow::checkInRegistration() {
                 return;
             }
             recordStep(tx_, journal::Step::CheckedIn, journal::Phase::After, key);
-            printCheckInSlip(std::exchange(tx_, 0), *booking_, checkIn.value());
+            printCheckInSlip(std::exchange(tx_, 0), *booking_, checkIn.value(), true);
         });
 }
 

@@ -1,5 +1,6 @@
 #include "journeys/checkin_outcome.h"
 
+#include "journeys/booking_view.h"
 #include "journeys/slip_fields.h"
 
 namespace lobby::journeys {
@@ -7,6 +8,9 @@ namespace {
 // The pick-up's words since the pick-up came first; the translations keep their context.
 const char* const kCtx = "PickUpFlow";
 const char* const kCheckedIn = QT_TRANSLATE_NOOP("PickUpFlow", "You are checked in");
+const char* const kRegistered =
+    QT_TRANSLATE_NOOP("PickUpFlow", "Registered for today and checked in");
+const char* const kFeePaid = QT_TRANSLATE_NOOP("PickUpFlow", "Fee paid");
 const char* const kQueueNumber = QT_TRANSLATE_NOOP("PickUpFlow", "Your queue number");
 const char* const kClinicRoom = QT_TRANSLATE_NOOP("PickUpFlow", "Clinic room");
 const char* const kTime = QT_TRANSLATE_NOOP("PickUpFlow", "Time");
@@ -18,10 +22,11 @@ const char* const kSlipFailed =
 }  // namespace
 
 core::JourneyOutcome checkedInOutcome(const platform::Booking& booking,
-                                      const platform::CheckIn& checkIn, bool slipPrinted) {
+                                      const platform::CheckIn& checkIn, bool slipPrinted,
+                                      bool registered) {
     const Wayfinding way = wayfindingFor(checkIn);
     core::JourneyOutcome outcome;
-    outcome.title = {kCtx, kCheckedIn};
+    outcome.title = {kCtx, registered ? kRegistered : kCheckedIn};
     outcome.headlineLabel = {kCtx, kQueueNumber};
     outcome.headline = QString::fromStdString(checkIn.queueNumber);
     outcome.rows = {
@@ -35,6 +40,11 @@ core::JourneyOutcome checkedInOutcome(const platform::Booking& booking,
              QString::fromStdString(booking.visit.doctorName + " " + booking.visit.doctorTitle))},
         {{kCtx, kSlip}, {kCtx, slipPrinted ? kSlipPrinted : kSlipFailed}},
     };
+    if (registered) {
+        outcome.rows.insert(
+            outcome.rows.end() - 1,
+            {{kCtx, kFeePaid}, core::TranslatableText::verbatim(feeText(booking.feeFen))});
+    }
     // Where to go now, stressed above the rows and said aloud.
     outcome.next = core::TranslatableText::bilingual(QString::fromStdString(way.zh),
                                                      QString::fromStdString(way.en));

@@ -8,7 +8,9 @@
 
 namespace lobby::journeys {
 
+// `registered`: 当日挂号, registered and paid just now (titled so, with the fee paid).
 core::JourneyOutcome checkedInOutcome(const platform::Booking& booking,
-                                      const platform::CheckIn& checkIn, bool slipPrinted);
+                                      const platform::CheckIn& checkIn, bool slipPrinted,
+                                      bool registered = false);
 
 }  // namespace lobby::journeys

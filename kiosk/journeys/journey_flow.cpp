@@ -119,17 +119,18 @@ std::string JourneyFlow::newKey() {
 }
 
 void JourneyFlow::printCheckInSlip(std::int64_t transaction, const platform::Booking& booking,
-                                   const platform::CheckIn& checkIn) {
+                                   const platform::CheckIn& checkIn, bool registered) {
     recordStep(transaction, journal::Step::SlipPrinted, journal::Phase::Before, {});
     printer::SlipFields fields = checkinFields(
         booking, checkIn, session_.patientName().toStdString(), slips_.queueUrlFor(booking.id));
     setBusy(true);
-    slips_.print(QStringLiteral("checkin"), std::move(fields), booking.id,
-                 [this, transaction, booking, checkIn](bool printed) {
-                     settlePrinted(transaction, printed, "check-in slip");
-                     setBusy(false);
-                     session_.journeySucceeded(checkedInOutcome(booking, checkIn, printed));
-                 });
+    slips_.print(
+        QStringLiteral("checkin"), std::move(fields), booking.id,
+        [this, transaction, booking, checkIn, registered](bool printed) {
+            settlePrinted(transaction, printed, "check-in slip");
+            setBusy(false);
+            session_.journeySucceeded(checkedInOutcome(booking, checkIn, printed, registered));
+        });
 }
 
 }  // namespace lobby::journeys

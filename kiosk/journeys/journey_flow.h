@@ -55,7 +55,7 @@ protected:
     // Prints the check-in slip (挂号单) of a booking just checked in, settles `transaction`, and
     // ends the journey on the done screen with the queue number.
     void printCheckInSlip(std::int64_t transaction, const platform::Booking& booking,
-                          const platform::CheckIn& checkIn);
+                          const platform::CheckIn& checkIn, bool registered = false);
 
     void setBusy(bool busy);
     // A fresh idempotency key.

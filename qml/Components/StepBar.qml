@@ -20,7 +20,9 @@ RowLayout {
         RowLayout {
             required property string modelData
             required property int index
+            // Every step as wide as the next (the last has no "›" after it, and would shrink).
             Layout.fillWidth: true
+            Layout.preferredWidth: bar.width / bar.steps.length
             spacing: 8
             Rectangle {
                 objectName: "step_" + index

@@ -12,6 +12,7 @@ ScreenFrame {
 
     // What to do now, stressed above everything else (where to go, what comes next).
     ColumnLayout {
+        id: doneBody
         anchors.fill: parent
         spacing: Theme.spacing
 
@@ -39,6 +40,9 @@ ScreenFrame {
     GridLayout {
         id: outcomeLayout
         readonly property bool sideBySide: Theme.landscape && !!Session.outcome.headline
+        // From the body's width (the screen's), not this layout's own: that one follows its
+        // children's widths, and a share of it would chase itself.
+        readonly property real headlineWidth: Math.round(doneBody.width * 0.4)
         Layout.fillWidth: true
         Layout.fillHeight: true
         columns: sideBySide ? 2 : 1
@@ -47,9 +51,10 @@ ScreenFrame {
 
         Rectangle {
             objectName: "outcomeHeadline"
-            Layout.fillWidth: true
-            // Without a width of its own it would get none beside the rows.
-            Layout.preferredWidth: outcomeLayout.sideBySide ? outcomeLayout.width * 0.4 : -1
+            Layout.fillWidth: !outcomeLayout.sideBySide
+            // Side by side, fixed shares of the width: left to the layout, the wrapped texts'
+            // widths decide and either the number or the rows get squeezed to nothing.
+            Layout.preferredWidth: outcomeLayout.sideBySide ? outcomeLayout.headlineWidth : -1
             Layout.alignment: Qt.AlignTop
             visible: !!Session.outcome.headline
             implicitHeight: headlineColumn.implicitHeight + 2 * Theme.spacing
@@ -83,9 +88,12 @@ ScreenFrame {
             }
         }
         ColumnLayout {
-            Layout.fillWidth: true
+            Layout.fillWidth: !outcomeLayout.sideBySide
             Layout.fillHeight: true
-            Layout.preferredWidth: outcomeLayout.sideBySide ? outcomeLayout.width * 0.6 : -1
+            Layout.preferredWidth: outcomeLayout.sideBySide
+                                   ? doneBody.width - outcomeLayout.headlineWidth
+                                     - outcomeLayout.columnSpacing
+                                   : -1
             Layout.alignment: Qt.AlignTop
             spacing: Theme.spacing
             Repeater {

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# 当日挂号 after the morning's cut-off (11:00): at 11:05 the morning is not offered at all, so
+# the first time the patient sees is the afternoon's first, 13:30; registered, paid and checked
+# in at once (queue B001). Run by with_platform.sh --at 11:05 --auto-pay 2 and with_cupsd.sh.
+# Usage: register_after_cutoff.sh APP OUTDIR
+set -euo pipefail
+app=$1 out=$2
+source "$(dirname "$0")/journey_lib.sh"
+walk register_after_cutoff "$app" "$out"
+audit=$(seed audit)
+[[ $audit == *"bookings:checked_in=1 "* && $audit == *"payments:captured=1 "* &&
+    $audit == *"violations=0"* ]] || {
+    echo "FAIL: not one registration paid once and checked in: $audit" >&2
+    exit 1
+}
+collect_slips 1 "slip"
+grep -q "13:30-14:00" "${slips[0]}" || {
+    echo "FAIL: after 11:00 the first time offered is not the afternoon's 13:30:" >&2
+    cat "${slips[0]}" >&2
+    exit 1
+}
+grep -q "B001" "${slips[0]}" || { echo "FAIL: no afternoon queue number on the 挂号单" >&2; exit 1; }
+echo "PASS: the morning closed at 11:00; registered for the afternoon; $audit"
