@@ -203,7 +203,10 @@ Result<BookingRow> PlatformStore::cancel(const std::string& idempotencyKey,
                                   "slices.session_id WHERE slices.id = ?",
                                   {booking->sliceId});
         sqlite3_step(date.handle);
-        if (daysAhead(date.text(0), now) < rules_.cancelUntil_daysBefore && !booking->stopService) {
+        // The deadline is for a paid appointment; an unpaid hold (a same-day registration the
+        // patient walked away from, a booking they stopped paying for) is always given back.
+        if (booking->status == "paid" &&
+            daysAhead(date.text(0), now) < rules_.cancelUntil_daysBefore && !booking->stopService) {
             return refusal("cancel_deadline_passed", "cancellation closed at 24:00 the day before");
         }
         const bool paid = booking->status == "paid";

@@ -156,7 +156,8 @@ public:
     Result<CheckinRow> checkIn(const std::string& idempotencyKey, const std::string& bookingId,
                                Clock::time_point now);
 
-    // Cancels until 24:00 the day before the visit; a paid booking is refunded along its
+    // Cancels a paid booking until 24:00 the day before the visit (an unpaid hold any time); a
+    // paid booking is refunded along its
     // payment path. The slot goes back on sale.
     Result<BookingRow> cancel(const std::string& idempotencyKey, const std::string& bookingId,
                               Clock::time_point now);

@@ -5,7 +5,7 @@
 # backing a booking or refunded, nothing held, nothing left open, and what became of the
 # patient's money. Run by with_platform.sh --at 08:40 --auto-pay 2 and with_cupsd.sh.
 # Usage: kill_point.sh STEP/PHASE JOURNEY APP OUTDIR   (JOURNEY: book_qr, book_back, pickup,
-# pickup_pay, cancel, move)
+# pickup_pay, cancel, move, register)
 set -euo pipefail
 point=$1 journey=$2 app=$3
 out=$4/kill-${journey}-${point/\//-}
@@ -46,5 +46,16 @@ fi
 if [[ $journey == move ]]; then
     # Moved or not, the booking is still the patient's and still paid, by the one payment.
     [[ $audit == *paid=1* && $audit == *captured=1* ]] || fail "the booking lost its payment: $audit"
+fi
+if [[ $journey == register ]]; then
+    # 当日挂号: never paid without a queue number or a refund; never charged twice.
+    [[ $audit != *paid=* ]] || fail "a registration is paid but not checked in: $audit"
+    if [[ $audit == *captured=1* ]]; then
+        [[ $audit == *checked_in=1* ]] || fail "paid, yet no queue number: $audit"
+    fi
+    case $point in payment_confirmed/* | checked_in/* | slip_printed/*)
+        [[ $audit == *checked_in=1* && $audit == *captured=1* ]] ||
+            fail "paid before the kill, not checked in after the restart: $audit" ;;
+    esac
 fi
 echo "PASS: killed at $point ($journey); after restart: $settled; $audit"

@@ -119,6 +119,16 @@ TEST(PlatformRules, TodaysSlicesAreRegisteredUntilTheCutOffAndTheRulesAreOnTheCo
                                 {{"patient_id", me}, {"slice_id", slice("D100", 0, 1)}}, "t-1");
     EXPECT_EQ(over.status, 409);
     EXPECT_EQ(over.body["code"], "slice_over");
+    // A registration the patient walks away from before paying goes back at once (the
+    // cancellation deadline is for paid appointments).
+    const Reply walkedAway = rig.call(
+        "POST", "/v1/bookings", {{"patient_id", me}, {"slice_id", slice("D100", 0, 5)}}, "t-0");
+    ASSERT_EQ(walkedAway.status, 201) << walkedAway.body.dump();
+    const Reply released =
+        rig.call("POST", "/v1/bookings/" + walkedAway.body["id"].get<std::string>() + "/cancel",
+                 nullptr, "t-0-release");
+    EXPECT_EQ(released.status, 200) << released.body.dump();
+    EXPECT_EQ(released.body["status"], "cancelled");
     const Reply registered = rig.call(
         "POST", "/v1/bookings", {{"patient_id", me}, {"slice_id", slice("D100", 0, 6)}}, "t-3");
     ASSERT_EQ(registered.status, 201) << registered.body.dump();
@@ -325,6 +335,11 @@ TEST(PlatformRules, CancelRefundsAlongThePaymentPathUntilTheDayBefore) {
 
     const Reply tomorrow = rig.call("POST", "/v1/bookings",
                                     {{"patient_id", me}, {"slice_id", slice("D110", 1)}}, "b2");
+    ASSERT_EQ(
+        rig.call("POST", "/v1/bookings/" + tomorrow.body["id"].get<std::string>() + "/payments",
+                 {{"method", "insurance"}}, "p2")
+            .status,
+        201);
     rig.server().setClockOffset(offsetTo(1, 0, 5));  // 00:05 on the visit day
     EXPECT_EQ(rig.call("POST", "/v1/bookings/" + tomorrow.body["id"].get<std::string>() + "/cancel",
                        nullptr, "c2")
