@@ -157,8 +157,7 @@ public:
                                Clock::time_point now);
 
     // Cancels a paid booking until 24:00 the day before the visit (an unpaid hold any time); a
-    // paid booking is refunded along its
-    // payment path. The slot goes back on sale.
+    // paid booking is refunded along its payment path. The slot goes back on sale.
     Result<BookingRow> cancel(const std::string& idempotencyKey, const std::string& bookingId,
                               Clock::time_point now);
     // A patient's bookings for today, or from tomorrow on.
