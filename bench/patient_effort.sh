@@ -22,6 +22,7 @@ journeys=(
     "cancel_refund"
     "stop_service --at 08:40"
     "stop_service_move --at 08:40"
+    "register_today --at 10:10 --auto-pay 2"
 )
 for entry in "${journeys[@]}"; do
     read -r journey options <<<"$entry"
@@ -69,7 +70,8 @@ for line in open(timings):
     journey, _, record = line.partition(" ")
     seconds.setdefault(journey, []).append(json.loads(record)["total_ms"] / 1000)
 print(f"{'journey':<20}{'taps':>6}{'before':>8}{'card→done s (median)':>24}")
-for journey in ["pickup", "book_and_pay", "cancel_refund", "stop_service", "stop_service_move"]:
+for journey in ["pickup", "book_and_pay", "cancel_refund", "stop_service", "stop_service_move",
+                "register_today"]:
     old = walk(journey, before) if before else None
     values = seconds.get(journey, [])
     now = walk(journey)

@@ -34,7 +34,8 @@ Result<std::string> randomId(const char* prefix, int bytes) {
 
 Result<PatientSessionRow> PlatformStore::openPatientSession(const std::string& patientId,
                                                             const std::string& terminalId,
-                                                            Clock::time_point now) {
+                                                            Clock::time_point now,
+                                                            const std::string& bookingScope) {
     auto token = randomId("S", 24);
     if (!token) return token.error();
     const std::int64_t at = epochSeconds(now);
@@ -43,6 +44,11 @@ Result<PatientSessionRow> PlatformStore::openPatientSession(const std::string& p
         prepared(db_, "INSERT INTO patient_sessions VALUES (?, ?, ?, ?, ?)",
                  {token.value(), patientId, terminalId, at, at + kSessionLifetime_s});
     if (sqlite3_step(insert.handle) != SQLITE_DONE) return dbError(db_, "opening a session");
+    if (!bookingScope.empty()) {
+        Statement scope = prepared(db_, "INSERT INTO session_scopes VALUES (?, ?)",
+                                   {token.value(), bookingScope});
+        if (sqlite3_step(scope.handle) != SQLITE_DONE) return dbError(db_, "scoping a session");
+    }
     return PatientSessionRow{token.value(), patientId, isoDateTime(at + kSessionLifetime_s)};
 }
 
@@ -56,6 +62,13 @@ std::optional<std::string> PlatformStore::sessionPatient(const std::string& toke
                                {token, terminalId, epochSeconds(now)});
     if (sqlite3_step(query.handle) != SQLITE_ROW) return std::nullopt;
     return query.text(0);
+}
+
+std::string PlatformStore::sessionBookingScope(const std::string& token) {
+    std::lock_guard lock(mutex_);
+    Statement query =
+        prepared(db_, "SELECT booking_id FROM session_scopes WHERE token = ?", {token});
+    return sqlite3_step(query.handle) == SQLITE_ROW ? query.text(0) : std::string();
 }
 
 bool PlatformStore::servedAt(const std::string& terminalId, const std::string& patientId,
@@ -91,6 +104,37 @@ std::optional<std::string> PlatformStore::patientOfBooking(const std::string& bo
     Statement query = prepared(db_, "SELECT patient_id FROM bookings WHERE id = ?", {bookingId});
     if (sqlite3_step(query.handle) != SQLITE_ROW) return std::nullopt;
     return query.text(0);
+}
+
+std::optional<std::string> PlatformStore::bookingOfPayment(const std::string& paymentId) {
+    std::lock_guard lock(mutex_);
+    Statement query = prepared(db_, "SELECT booking_id FROM payments WHERE id = ?", {paymentId});
+    if (sqlite3_step(query.handle) != SQLITE_ROW) return std::nullopt;
+    return query.text(0);
+}
+
+Result<PatientRow> PlatformStore::patientById(const std::string& patientId) {
+    std::lock_guard lock(mutex_);
+    Statement query =
+        prepared(db_, "SELECT id, id_number, name FROM patients WHERE id = ?", {patientId});
+    if (sqlite3_step(query.handle) != SQLITE_ROW) return refusal("patient_unknown", "no patient");
+    return PatientRow{query.text(0), query.text(1), query.text(2)};
+}
+
+Result<BookingRow> PlatformStore::bookingByCode(const std::string& code) {
+    const std::string digits = code.rfind("YYD", 0) == 0 ? code.substr(3) : code;
+    if (digits.size() != 8 || digits.find_first_not_of("0123456789") != std::string::npos)
+        return refusal("token_unknown", "not a booking code");
+    std::lock_guard lock(mutex_);
+    Statement query =
+        prepared(db_, "SELECT booking_id FROM booking_codes WHERE code = ?", {digits});
+    if (sqlite3_step(query.handle) != SQLITE_ROW)
+        return refusal("token_unknown", "no booking with this code");
+    auto booking = bookingById(query.text(0));
+    if (!booking) return booking.error();
+    if (booking->status != "held" && booking->status != "paid" && booking->status != "checked_in")
+        return refusal("token_unknown", "the booking is " + booking->status);
+    return booking;
 }
 
 std::optional<std::string> PlatformStore::patientOfPayment(const std::string& paymentId) {

@@ -28,7 +28,7 @@ json patientJson(const PatientRow& patient) {
 }
 
 json bookingJson(const BookingRow& booking) {
-    return {
+    json body = {
         {"id", booking.id},
         {"status", booking.status},
         {"slice_id", booking.sliceId},
@@ -43,6 +43,8 @@ json bookingJson(const BookingRow& booking) {
           {"doctor", {{"name", booking.visit.doctorName}, {"title", booking.visit.doctorTitle}}},
           {"department",
            {{"zh", booking.visit.departmentZh}, {"en", booking.visit.departmentEn}}}}}};
+    if (!booking.bookingCode.empty()) body["booking_code"] = booking.bookingCode;
+    return body;
 }
 
 json doctorJson(const DoctorRow& row) {
@@ -176,8 +178,13 @@ std::optional<std::string> PlatformServer::sessionPatient(const httplib::Request
     return patient;
 }
 
+std::string PlatformServer::bookingScope(const httplib::Request& request) {
+    return store_.sessionBookingScope(request.get_header_value("Patient-Session"));
+}
+
 bool PlatformServer::mayReach(const httplib::Request& request, httplib::Response& response,
-                              const std::optional<std::string>& patientId) {
+                              const std::optional<std::string>& patientId,
+                              const std::optional<std::string>& bookingId, bool pickUp) {
     if (request.get_header_value("Patient-Session").empty()) {
         // No patient: a record this terminal's patients own, or none at all (the store then
         // says not_found itself).
@@ -185,16 +192,20 @@ bool PlatformServer::mayReach(const httplib::Request& request, httplib::Response
     } else {
         const auto patient = sessionPatient(request, response);
         if (!patient) return false;
-        if (!patientId || *patientId == *patient) return true;
+        const std::string scope = bookingScope(request);
+        const bool inScope = scope.empty() || (pickUp && bookingId == scope);
+        if ((!patientId || *patientId == *patient) && inScope) return true;
     }
     sendError(response, 404, "not_found", "未找到", "Not found");
     return false;
 }
 
 std::optional<std::string> PlatformServer::bookingCall(const httplib::Request& request,
-                                                       httplib::Response& response) {
+                                                       httplib::Response& response, bool pickUp) {
     auto key = idempotencyKey(request, response);
-    if (!key || !mayReach(request, response, store_.patientOfBooking(request.matches[1])) ||
+    if (!key ||
+        !mayReach(request, response, store_.patientOfBooking(request.matches[1]),
+                  request.matches[1].str(), pickUp) ||
         !ownsKey(request, response, *key))
         return std::nullopt;
     return key;
@@ -209,10 +220,13 @@ bool PlatformServer::ownsKey(const httplib::Request& request, httplib::Response&
 }
 
 void PlatformServer::sendPatient(const httplib::Request& request, httplib::Response& response,
-                                 const PatientRow& patient, int status) {
-    auto session = store_.openPatientSession(patient.id, peerCommonName(request), now());
+                                 const PatientRow& patient, int status,
+                                 const std::string& bookingScope) {
+    auto session =
+        store_.openPatientSession(patient.id, peerCommonName(request), now(), bookingScope);
     if (!session) return sendRefusal(response, session.error());
     json body = patientJson(patient);
+    if (!bookingScope.empty()) body["booking_id"] = bookingScope;
     body["session_token"] = session->token;
     body["session_expires_at"] = session->expiresAt;
     sendJson(response, body, status);
@@ -282,6 +296,19 @@ void PlatformServer::routes() {
             if (!patient) return sendRefusal(response, patient.error());
             return sendPatient(request, response, *patient);
         }
+        if (kind == "booking_code") {
+            // The voucher's barcode or the code in the SMS: that booking's patient, for that
+            // booking only (pay for it, check it in).
+            if (!body->contains("token") || !(*body)["token"].is_string()) {
+                return sendError(response, 400, "invalid_request", "请求缺少必要信息",
+                                 "A token is required for this kind");
+            }
+            auto booking = store_.bookingByCode((*body)["token"]);
+            if (!booking) return sendRefusal(response, booking.error());
+            auto patient = store_.patientById(booking->patientId);
+            if (!patient) return sendRefusal(response, patient.error());
+            return sendPatient(request, response, *patient, 200, booking->id);
+        }
         if (kind == "manual") {
             // Typed at the kiosk, so not read from a card: the phone number on record must
             // match.
@@ -296,7 +323,8 @@ void PlatformServer::routes() {
         }
         if (kind != "id_card" && kind != "ssc_card") {
             return sendError(response, 400, "invalid_request", "身份类型无效",
-                             "kind must be id_card, ssc_card, evoucher, visit_card or manual");
+                             "kind must be id_card, ssc_card, evoucher, visit_card, "
+                             "booking_code or manual");
         }
         if (!body->contains("id_number") || !(*body)["id_number"].is_string() ||
             !body->contains("name") || !(*body)["name"].is_string()) {
@@ -339,7 +367,7 @@ void PlatformServer::routes() {
         if (!body) return;
         const auto patient = sessionPatient(request, response);
         if (!patient) return;
-        if ((*body)["patient_id"] != *patient) {
+        if ((*body)["patient_id"] != *patient || !bookingScope(request).empty()) {
             return sendError(response, 403, "session_mismatch", "只能为已识别的患者预约",
                              "Only the identified patient can be booked for");
         }
@@ -351,7 +379,7 @@ void PlatformServer::routes() {
     });
     post(R"(/v1/bookings/([A-Za-z0-9]+)/payments)",
          [this](const httplib::Request& request, httplib::Response& response) {
-             const auto key = bookingCall(request, response);
+             const auto key = bookingCall(request, response, true);
              if (!key) return;
              auto body = parseBody(request, response, {"method"});
              if (!body) return;
@@ -400,7 +428,8 @@ void PlatformServer::routes() {
     });
     server_->Get(R"(/v1/payments/([A-Za-z0-9]+))",
                  [this](const httplib::Request& request, httplib::Response& response) {
-                     if (!mayReach(request, response, store_.patientOfPayment(request.matches[1])))
+                     if (!mayReach(request, response, store_.patientOfPayment(request.matches[1]),
+                                   store_.bookingOfPayment(request.matches[1])))
                          return;
                      auto payment = store_.payment(request.matches[1], now());
                      if (!payment) return sendRefusal(response, payment.error());
@@ -408,7 +437,7 @@ void PlatformServer::routes() {
                  });
     post(R"(/v1/bookings/([A-Za-z0-9]+)/checkin)", [this](const httplib::Request& request,
                                                           httplib::Response& response) {
-        const auto key = bookingCall(request, response);
+        const auto key = bookingCall(request, response, true);
         if (!key) return;
         auto checkin = store_.checkIn(*key, request.matches[1], now());
         if (!checkin) return sendRefusal(response, checkin.error());
@@ -421,7 +450,7 @@ void PlatformServer::routes() {
     });
     post(R"(/v1/bookings/([A-Za-z0-9]+)/cancel)",
          [this](const httplib::Request& request, httplib::Response& response) {
-             const auto key = bookingCall(request, response);
+             const auto key = bookingCall(request, response, false);
              if (!key) return;
              auto booking = store_.cancel(*key, request.matches[1], now());
              if (!booking) return sendRefusal(response, booking.error());
@@ -433,7 +462,8 @@ void PlatformServer::routes() {
                  [this](const httplib::Request& request, httplib::Response& response) {
                      const auto patient = sessionPatient(request, response);
                      if (!patient) return;
-                     if (store_.patientOfBooking(request.matches[1]) != *patient)
+                     if (store_.patientOfBooking(request.matches[1]) != *patient ||
+                         !bookingScope(request).empty())
                          return sendError(response, 404, "not_found", "未找到", "Not found");
                      auto rows = store_.alternatives(request.matches[1], now());
                      if (!rows) return sendRefusal(response, rows.error());
@@ -446,7 +476,7 @@ void PlatformServer::routes() {
                  });
     post(R"(/v1/bookings/([A-Za-z0-9]+)/move)",
          [this](const httplib::Request& request, httplib::Response& response) {
-             const auto key = bookingCall(request, response);
+             const auto key = bookingCall(request, response, false);
              if (!key) return;
              auto body = parseBody(request, response, {"slice_id"});
              if (!body) return;
@@ -457,7 +487,8 @@ void PlatformServer::routes() {
     // Recovery: a kiosk that lost a reply asks what became of its call, and of the booking.
     server_->Get(R"(/v1/bookings/([A-Za-z0-9]+))",
                  [this](const httplib::Request& request, httplib::Response& response) {
-                     if (!mayReach(request, response, store_.patientOfBooking(request.matches[1])))
+                     if (!mayReach(request, response, store_.patientOfBooking(request.matches[1]),
+                                   request.matches[1].str()))
                          return;
                      auto booking = store_.booking(request.matches[1]);
                      if (!booking) return sendRefusal(response, booking.error());
@@ -490,9 +521,13 @@ void PlatformServer::routes() {
                      }
                      auto bookings = store_.bookingsOf(request.matches[1], scope == "today", now());
                      if (!bookings) return sendRefusal(response, bookings.error());
+                     // A voucher's session sees its own booking and no other.
+                     const std::string only = bookingScope(request);
                      json list = json::array();
-                     for (const auto& booking : bookings.value())
-                         list.push_back(bookingJson(booking));
+                     for (const auto& booking : bookings.value()) {
+                         if (only.empty() || booking.id == only)
+                             list.push_back(bookingJson(booking));
+                     }
                      sendJson(response, list);
                  });
     // httplib's own refusals (no route, a body too large, a malformed request) in the

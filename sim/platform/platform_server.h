@@ -63,8 +63,13 @@ private:
     // records; without one (a terminal recovering after its patient left), only those of
     // patients this terminal served in the last day. Replies with the refusal (401, or 404
     // not_found) and returns false.
+    // A session opened by a booking code (预约码, the voucher) reaches only that booking, and
+    // only to pay for it and check it in (`pickUp`): never another record, never a refund.
     bool mayReach(const httplib::Request& request, httplib::Response& response,
-                  const std::optional<std::string>& patientId);
+                  const std::optional<std::string>& patientId,
+                  const std::optional<std::string>& bookingId = std::nullopt, bool pickUp = true);
+    // The booking a voucher session is limited to; empty for a patient's full session.
+    std::string bookingScope(const httplib::Request& request);
     // An Idempotency-Key belongs to the first terminal that used it; false (409 sent) when it
     // is another terminal's.
     bool ownsKey(const httplib::Request& request, httplib::Response& response,
@@ -72,10 +77,11 @@ private:
     // A call that moves the booking its path names: its Idempotency-Key, once the caller may
     // reach the booking and the key is theirs (nullopt: refused, the reply sent).
     std::optional<std::string> bookingCall(const httplib::Request& request,
-                                           httplib::Response& response);
+                                           httplib::Response& response, bool pickUp);
     // The identified patient and a new session for them at the calling terminal.
     void sendPatient(const httplib::Request& request, httplib::Response& response,
-                     const PatientRow& patient, int status = 200);
+                     const PatientRow& patient, int status = 200,
+                     const std::string& bookingScope = {});
 
     std::unique_ptr<httplib::SSLServer> server_;
     PlatformStore& store_;

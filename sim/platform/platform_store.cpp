@@ -54,6 +54,10 @@ CREATE TABLE IF NOT EXISTS terminal_groups (
   terminal_id TEXT PRIMARY KEY, group_name TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS scenes (
   group_name TEXT PRIMARY KEY, version INTEGER NOT NULL, body TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS booking_codes (
+  code TEXT PRIMARY KEY, booking_id TEXT NOT NULL UNIQUE REFERENCES bookings(id));
+CREATE TABLE IF NOT EXISTS session_scopes (
+  token TEXT PRIMARY KEY REFERENCES patient_sessions(token), booking_id TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS checkins (
   booking_id TEXT PRIMARY KEY REFERENCES bookings(id), queue_number TEXT NOT NULL,
   session_id TEXT NOT NULL);
@@ -269,10 +273,11 @@ Result<BookingRow> PlatformStore::bookingById(const std::string& id) {
         db_,
         "SELECT bookings.id, patient_id, slice_id, status, hold_expires_at, fee_fen, "
         "sessions.stopped, sessions.date, sessions.period, slices.start, slices.end, doctors.name, "
-        "doctors.title, departments.name_zh, departments.name_en FROM bookings JOIN slices ON "
-        "slices.id = slice_id JOIN sessions ON sessions.id = slices.session_id JOIN doctors ON "
-        "doctors.id = sessions.doctor_id JOIN departments ON departments.id = "
-        "doctors.department_id WHERE bookings.id = ?",
+        "doctors.title, departments.name_zh, departments.name_en, booking_codes.code FROM "
+        "bookings JOIN slices ON slices.id = slice_id JOIN sessions ON sessions.id = "
+        "slices.session_id JOIN doctors ON doctors.id = sessions.doctor_id JOIN departments ON "
+        "departments.id = doctors.department_id LEFT JOIN booking_codes ON "
+        "booking_codes.booking_id = bookings.id WHERE bookings.id = ?",
         {id});
     if (sqlite3_step(query.handle) != SQLITE_ROW) return refusal("not_found", "no such booking");
     sqlite3_stmt* row = query.handle;
@@ -285,7 +290,8 @@ Result<BookingRow> PlatformStore::bookingById(const std::string& id) {
                       sqlite3_column_int(row, 6) != 0,
                       VisitRow{columnText(row, 7), columnText(row, 8), columnText(row, 9),
                                columnText(row, 10), columnText(row, 11), columnText(row, 12),
-                               columnText(row, 13), columnText(row, 14)}};
+                               columnText(row, 13), columnText(row, 14)},
+                      sqlite3_column_type(row, 15) == SQLITE_NULL ? "" : columnText(row, 15)};
 }
 
 std::optional<std::string> PlatformStore::rememberedResult(const std::string& key,
@@ -451,6 +457,17 @@ Result<BookingRow> PlatformStore::createBookingLocked(const std::string& idempot
     Statement insert = prepared(db_, "INSERT INTO bookings VALUES (?, ?, ?, 'held', ?, ?)",
                                 {id, patientId, sliceId, expires, nowSeconds});
     if (sqlite3_step(insert.handle) != SQLITE_DONE) return dbError(db_, "recording the booking");
+    // The booking code (预约码) on the voucher and in the SMS: eight digits, unique.
+    for (int attempt = 0;; ++attempt) {
+        char code[16];
+        std::snprintf(code, sizeof code, "%08llu",
+                      static_cast<unsigned long long>(random() % 100'000'000ULL));
+        Statement issue =
+            prepared(db_, "INSERT OR IGNORE INTO booking_codes VALUES (?, ?)", {code, id});
+        if (sqlite3_step(issue.handle) != SQLITE_DONE) return dbError(db_, "issuing a code");
+        if (sqlite3_changes(db_) == 1) break;
+        if (attempt == 20) return dbError(db_, "no free booking code");
+    }
     Statement remember =
         prepared(db_, "INSERT INTO idempotency VALUES (?, ?, ?)", {idempotencyKey, request, id});
     if (sqlite3_step(remember.handle) != SQLITE_DONE) return dbError(db_, "remembering the key");

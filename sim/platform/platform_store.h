@@ -43,6 +43,7 @@ struct BookingRow {
     int feeFen = 0;
     bool stopService = false;  // the doctor stopped this session (停诊)
     VisitRow visit;
+    std::string bookingCode;  // 预约码: eight digits on the voucher and in the SMS
 };
 struct HeartbeatRow {
     std::string terminalId, body;  // body: the terminal's last heartbeat, as JSON
@@ -117,7 +118,10 @@ public:
     // booking or payment it is.
     Result<PatientSessionRow> openPatientSession(const std::string& patientId,
                                                  const std::string& terminalId,
-                                                 Clock::time_point now);
+                                                 Clock::time_point now,
+                                                 const std::string& bookingScope = {});
+    // The one booking a session opened by a booking code may act on; empty for a full session.
+    std::string sessionBookingScope(const std::string& token);
     std::optional<std::string> sessionPatient(const std::string& token,
                                               const std::string& terminalId, Clock::time_point now);
     bool servedAt(const std::string& terminalId, const std::string& patientId,
@@ -126,6 +130,11 @@ public:
     std::optional<std::string> keyOwner(const std::string& key);
     std::optional<std::string> patientOfBooking(const std::string& bookingId);
     std::optional<std::string> patientOfPayment(const std::string& paymentId);
+    std::optional<std::string> bookingOfPayment(const std::string& paymentId);
+    Result<PatientRow> patientById(const std::string& patientId);
+    // A live booking (held, paid or checked in) by its code: eight digits, as typed, or with the
+    // voucher barcode's "YYD" in front. token_unknown otherwise.
+    Result<BookingRow> bookingByCode(const std::string& code);
     Result<PatientRow> registerPatient(const std::string& idNumber, const std::string& name);
     // E-vouchers (医保电子凭证) and visit cards (就诊卡) name a patient by an opaque token.
     Status bindToken(const std::string& kind, const std::string& token,

@@ -68,6 +68,71 @@ TEST(PlatformAccess, AnotherPatientsSessionReachesNothingOfTheirs) {
     EXPECT_EQ(rig.store().booking(b.booking)->status, "held") << "B's booking is untouched";
 }
 
+TEST(PlatformAccess, AVouchersCodeReachesItsOwnBookingOnlyToPayAndCheckIn) {
+    Rig rig;
+    const Booked a = bookFor(rig, 511, "甲", 2);
+    Booked other;  // the same patient's second booking
+    other.booking = rig.call("POST", "/v1/bookings",
+                             {{"patient_id", a.patient}, {"slice_id", slice("D102", 3)}}, "other")
+                        .body.value("id", "");
+    ASSERT_FALSE(other.booking.empty());
+    const std::string code = rig.call("GET", "/v1/bookings/" + a.booking).body["booking_code"];
+    ASSERT_EQ(code.size(), 8u);
+    EXPECT_NE(rig.call("GET", "/v1/bookings/" + other.booking).body["booking_code"], code);
+    auto identify = [&](const std::string& token) {
+        return rig.send("POST", "/v1/patients/identify",
+                        {{"kind", "booking_code"}, {"token", token}}, {}, "terminal", "");
+    };
+    const Reply byBarcode = identify("YYD" + code);
+    ASSERT_EQ(byBarcode.status, 200) << byBarcode.body.dump();
+    EXPECT_EQ(byBarcode.body["id"], a.patient);
+    EXPECT_EQ(byBarcode.body["booking_id"], a.booking);
+    const Reply typed = identify(code);
+    ASSERT_EQ(typed.status, 200);
+    EXPECT_EQ(typed.body["booking_id"], a.booking);
+    for (const std::string& wrong :
+         std::vector<std::string>{"00000000", "YYD123", "1234567a", code + "0"})
+        EXPECT_EQ(identify(wrong).body["code"], "token_unknown") << wrong;
+
+    const std::string voucher = typed.body["session_token"];
+    auto sendWithVoucher = [&](const char* method, const std::string& path,
+                               const json& body = nullptr, const std::string& key = {}) {
+        return rig.send(method, path, body, key, "terminal", voucher);
+    };
+    EXPECT_EQ(sendWithVoucher("GET", "/v1/bookings/" + a.booking).status, 200);
+    EXPECT_EQ(sendWithVoucher("GET", "/v1/payments/" + a.payment).status, 200);
+    const Reply listed =
+        sendWithVoucher("GET", "/v1/patients/" + a.patient + "/bookings?scope=upcoming");
+    ASSERT_EQ(listed.status, 200);
+    ASSERT_EQ(listed.body.size(), 1u) << "the patient's other booking stays out of sight";
+    EXPECT_EQ(listed.body[0]["id"], a.booking);
+    for (const Reply& refused :
+         {sendWithVoucher("GET", "/v1/bookings/" + other.booking),
+          sendWithVoucher("POST", "/v1/bookings/" + a.booking + "/cancel", nullptr, "v-1"),
+          sendWithVoucher("GET", "/v1/bookings/" + a.booking + "/alternatives"),
+          sendWithVoucher("POST", "/v1/bookings/" + other.booking + "/payments",
+                          {{"method", "alipay"}}, "v-2")}) {
+        EXPECT_EQ(refused.status, 404) << refused.body.dump();
+    }
+    EXPECT_EQ(sendWithVoucher("POST", "/v1/bookings",
+                              {{"patient_id", a.patient}, {"slice_id", slice("D102", 4)}}, "v-3")
+                  .status,
+              403);
+    EXPECT_EQ(rig.store().booking(a.booking)->status, "held") << "nothing was cancelled";
+    // Paying for the voucher's own booking is what the code is for.
+    EXPECT_EQ(sendWithVoucher("POST", "/v1/bookings/" + a.booking + "/payments",
+                              {{"method", "insurance"}}, "v-4")
+                  .status,
+              201);
+
+    // A booking no longer live names nobody.
+    ASSERT_EQ(rig.call("POST", "/v1/bookings/" + other.booking + "/cancel", nullptr, "c-o").status,
+              200);
+    const std::string otherCode =
+        rig.call("GET", "/v1/bookings/" + other.booking).body["booking_code"];
+    EXPECT_EQ(identify(otherCode).body["code"], "token_unknown");
+}
+
 TEST(PlatformAccess, AnotherTerminalReachesNothingItDidNotServe) {
     Rig rig;
     const Booked a = bookFor(rig, 511, "丙", 2);
