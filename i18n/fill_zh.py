@@ -103,6 +103,15 @@ GLOSSARY = {
     "Pick up appointment": "预约取号",
     "Book an appointment": "预约挂号",
     "Register for today": "当日挂号",
+    "Booking code": "预约码",
+    "Type the 8-digit booking code from your voucher or text message.": "请输入预约单或短信中的8位预约码。",
+    "Type your booking code": "请输入预约码",
+    "Type the 8 digits on your booking voucher or in the text message, then tap Continue.":
+        "请输入预约单或短信中的8位预约码，然后点击“继续办理”。",
+    "Show your e-voucher, visit-card code or booking voucher to the scanner":
+        "请将医保电子凭证、就诊卡条码或预约单条码对准扫码口",
+    "A booking code has 8 digits. You find it on your booking voucher or in the text message.":
+        "预约码为8位数字，印在预约单上，也在预约短信中。",
     "Registered for today and checked in": "挂号成功，已签到",
     "Fee paid": "已付挂号费",
     "Tap a time today. The number shows the places left.": "请点选今天的就诊时段，数字为剩余号源。",

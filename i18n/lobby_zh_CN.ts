@@ -155,6 +155,13 @@
     </message>
   </context>
   <context>
+    <name>BookingCodePanel</name>
+    <message>
+      <source>Booking code</source>
+      <translation>预约码</translation>
+    </message>
+  </context>
+  <context>
     <name>BookingFlow</name>
     <message>
       <source>Booked and paid</source>
@@ -654,10 +661,6 @@
       <translation>扫码</translation>
     </message>
     <message>
-      <source>Show your e-voucher or visit-card code to the scanner</source>
-      <translation>请将医保电子凭证或就诊卡条码对准扫码口</translation>
-    </message>
-    <message>
       <source>Back</source>
       <translation>返回</translation>
     </message>
@@ -705,6 +708,22 @@
       <source>Do not create it</source>
       <translation>不建档</translation>
     </message>
+    <message>
+      <source>Type your booking code</source>
+      <translation>请输入预约码</translation>
+    </message>
+    <message>
+      <source>Type the 8 digits on your booking voucher or in the text message, then tap Continue.</source>
+      <translation>请输入预约单或短信中的8位预约码，然后点击“继续办理”。</translation>
+    </message>
+    <message>
+      <source>Show your e-voucher, visit-card code or booking voucher to the scanner</source>
+      <translation>请将医保电子凭证、就诊卡条码或预约单条码对准扫码口</translation>
+    </message>
+    <message>
+      <source>Booking code</source>
+      <translation>预约码</translation>
+    </message>
   </context>
   <context>
     <name>IdentityResolver</name>
@@ -719,6 +738,10 @@
     <message>
       <source>Please type the 11-digit mobile number you gave the hospital.</source>
       <translation>请输入您在医院登记的11位手机号。</translation>
+    </message>
+    <message>
+      <source>A booking code has 8 digits. You find it on your booking voucher or in the text message.</source>
+      <translation>预约码为8位数字，印在预约单上，也在预约短信中。</translation>
     </message>
   </context>
   <context>
@@ -1280,6 +1303,10 @@
     <message>
       <source>Check the registration, then choose how to pay. You are checked in as soon as you have paid.</source>
       <translation>请核对挂号信息并选择支付方式，支付成功后自动签到取号。</translation>
+    </message>
+    <message>
+      <source>Type the 8-digit booking code from your voucher or text message.</source>
+      <translation>请输入预约单或短信中的8位预约码。</translation>
     </message>
   </context>
 </TS>

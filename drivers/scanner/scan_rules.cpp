@@ -23,6 +23,8 @@ std::string_view toString(TokenKind kind) {
             return "evoucher";
         case TokenKind::VisitCard:
             return "visit_card";
+        case TokenKind::BookingCode:
+            return "booking_code";
         case TokenKind::PaymentCode:
             return "payment_code";
         case TokenKind::Unknown:
@@ -48,6 +50,8 @@ Result<std::vector<ScanRule>> parseRules(std::string_view spec) {
             kind = TokenKind::EVoucher;
         } else if (name == "visit_card") {
             kind = TokenKind::VisitCard;
+        } else if (name == "booking_code") {
+            kind = TokenKind::BookingCode;
         } else if (name == "payment_code") {
             kind = TokenKind::PaymentCode;
         } else {

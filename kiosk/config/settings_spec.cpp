@@ -102,8 +102,8 @@ const std::vector<SettingSpec>& settingSpecs() {
         enumSetting(kScannerSuffix, "enter", {"enter", "tab"},
                     "What the scanner sends after each code (Enter: CR/LF on serial)."),
         stringSetting(kScannerRules,
-                      "evoucher=YBPZ;visit_card=JZK;payment_code=10,11,12,13,14,15,25,26,27,28,"
-                      "29,30",
+                      "evoucher=YBPZ;visit_card=JZK;booking_code=YYD;payment_code=10,11,12,13,14,"
+                      "15,25,26,27,28,29,30",
                       "Prefix rules naming what a scan is (kind=prefix,prefix;...)."),
         enumSetting(kPrinterBackend, "none", {"cups", "none"},
                     "Slip printer: a CUPS queue, or none."),

@@ -120,6 +120,10 @@ void SessionController::stay() {
 }
 
 void SessionController::chooseFunction(const QString& id) {
+    if (!bookingScope_.isEmpty() && id != QLatin1String("pickup")) {
+        qCInfo(lcSession) << "function" << id << "chosen in a voucher's session; ignored";
+        return;
+    }
     if (!catalog_->isAvailable(id)) {
         qCInfo(lcSession) << "function" << id << "chosen while unavailable; ignored";
         return;
@@ -169,6 +173,28 @@ void SessionController::identified(const QString& maskedName, const QString& pat
     patientId_ = patientId;
     emit patientChanged();
     handle(SessionEvent::IdentifySucceeded);
+}
+
+void SessionController::identifiedForBooking(const QString& maskedName, const QString& patientId,
+                                             const QString& bookingId) {
+    if (machine_.state() != SessionState::Identifying) return;
+    setReadingCard(false);
+    maskedPatientName_ = maskedName;
+    patientId_ = patientId;
+    bookingScope_ = bookingId;
+    emit patientChanged();
+    emit functionsChanged();
+    handle(SessionEvent::ChoosePickUp);
+}
+
+QVariantList SessionController::functions() const {
+    QVariantList all = catalog_->functions();
+    if (bookingScope_.isEmpty()) return all;
+    QVariantList pickUpOnly;
+    for (const QVariant& function : all) {
+        if (function.toMap().value("id") == QLatin1String("pickup")) pickUpOnly << function;
+    }
+    return pickUpOnly;
 }
 
 void SessionController::identificationFailed(TranslatableText message) {
@@ -271,6 +297,9 @@ void SessionController::onSessionEnded() {
     }
     maskedPatientName_.clear();
     patientId_.clear();
+    const bool scoped = !bookingScope_.isEmpty();
+    bookingScope_.clear();
+    if (scoped) emit functionsChanged();
     errorMessage_ = {};
     outcome_ = {};
     notice_ = {};

@@ -98,11 +98,14 @@ public:
     QString patientName() const { return maskedPatientName_; }
     QString errorMessage() const { return errorMessage_.translated(); }
     bool readingCard() const { return readingCard_; }
-    QVariantList functions() const { return catalog_->functions(); }
+    QVariantList functions() const;
     QStringList identifyBy() const { return catalog_->identityMeans(); }
     QVariantMap outcome() const;
     // The platform's id of the identified patient (empty without a platform); C++ only.
     QString patientId() const { return patientId_; }
+    // Identified by a booking's voucher or code: the one booking this session is for (the
+    // platform's session reaches nothing else); empty for a patient identified in person.
+    QString bookingScope() const { return bookingScope_; }
     QString notice() const { return notice_.translated(); }
     void setNotice(lobby::core::TranslatableText notice);
     QString takeAway() const;
@@ -131,6 +134,10 @@ public:
     // Identity events from the devices and the platform. `maskedName` is already masked.
     void identityPresented();
     void identified(const QString& maskedName, const QString& patientId = {});
+    // By a booking's voucher or code: straight to that booking's pick-up, and the session offers
+    // only the pick-up (whoever holds a voucher may check it in, not cancel it).
+    void identifiedForBooking(const QString& maskedName, const QString& patientId,
+                              const QString& bookingId);
     void setReadingCard(bool reading);
     void identificationFailed(lobby::core::TranslatableText message);
     void cardRemoved();
@@ -182,6 +189,7 @@ private:
     bool longerTimes_ = false;
     QString maskedPatientName_;
     QString patientId_;
+    QString bookingScope_;
     JourneyOutcome outcome_;
     QString screenStep_;
     std::function<QUrl(const QString&)> screenFiles_;

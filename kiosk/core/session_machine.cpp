@@ -24,6 +24,8 @@ constexpr std::array kTransitions = {
     Transition{S::Identifying, E::IdentityPresented, S::Identifying},
     Transition{S::Identifying, E::IdentifySucceeded, S::Menu},
     Transition{S::Identifying, E::IdentifyFailed, S::Error},
+    // A booking's voucher (预约单) or code identifies for that booking: straight to its pick-up.
+    Transition{S::Identifying, E::ChoosePickUp, S::PickUp},
     Transition{S::Identifying, E::Back, S::Idle},
     Transition{S::Menu, E::ChoosePickUp, S::PickUp},
     Transition{S::Menu, E::ChooseBook, S::Book},

@@ -26,6 +26,9 @@ constexpr Instruction kInstructions[] = {
      QT_TRANSLATE_NOOP(
          "VoiceGuide",
          "Please check your details on the screen, then confirm to create your patient record.")},
+    {"identify-code",
+     QT_TRANSLATE_NOOP("VoiceGuide",
+                       "Type the 8-digit booking code from your voucher or text message.")},
     {"menu", QT_TRANSLATE_NOOP("VoiceGuide", "Please choose what you would like to do.")},
     {"pickup", QT_TRANSLATE_NOOP("VoiceGuide", "Choose the appointment to check in for.")},
     {"pickup-pay",

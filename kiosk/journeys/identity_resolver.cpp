@@ -25,6 +25,9 @@ const char* const kBadIdNumber = QT_TRANSLATE_NOOP(
     "That ID number is not complete or not valid. It has 18 characters; the last may be X.");
 const char* const kBadPhone = QT_TRANSLATE_NOOP(
     "IdentityResolver", "Please type the 11-digit mobile number you gave the hospital.");
+const char* const kBadCode = QT_TRANSLATE_NOOP(
+    "IdentityResolver",
+    "A booking code has 8 digits. You find it on your booking voucher or in the text message.");
 
 bool isMobileNumber(const QString& phone) {
     if (phone.size() != 11 || phone.front() != QLatin1Char('1')) return false;
@@ -52,33 +55,69 @@ QString IdentityResolver::maskedIdNumber() const {
 }
 
 void IdentityResolver::forgetPending() {
-    if (!pending_ && !typing_ && manualError_.isEmpty()) return;
+    if (!pending_ && entry_ == Entry::None && manualError_.isEmpty()) return;
     pending_.reset();
-    typing_ = false;
+    entry_ = Entry::None;
     manualError_ = {};
+    emit changed();
+}
+
+void IdentityResolver::beginEntry(Entry entry, const QString& step) {
+    if (session_.currentState() != core::SessionState::Identifying || pending_ ||
+        entry_ != Entry::None || platform_ == nullptr)
+        return;
+    entry_ = entry;
+    manualError_ = {};
+    session_.setScreenStep(step);
     emit changed();
 }
 
 void IdentityResolver::beginManualEntry() {
-    if (session_.currentState() != core::SessionState::Identifying || pending_ || typing_ ||
-        platform_ == nullptr)
+    beginEntry(Entry::IdAndPhone, QStringLiteral("manual"));
+}
+
+void IdentityResolver::beginCodeEntry() {
+    beginEntry(Entry::BookingCode, QStringLiteral("code"));
+}
+
+void IdentityResolver::submitCode(const QString& code) {
+    if (entry_ != Entry::BookingCode || platform_ == nullptr || session_.readingCard()) return;
+    const QString digits = code.trimmed();
+    if (digits.size() != 8 ||
+        !std::all_of(digits.begin(), digits.end(), [](QChar c) { return c.isDigit(); })) {
+        manualError_ = {"IdentityResolver", kBadCode};
+        emit changed();
         return;
-    typing_ = true;
+    }
     manualError_ = {};
-    session_.setScreenStep(QStringLiteral("manual"));
+    session_.setReadingCard(true);
     emit changed();
+    qCInfo(lcJourney) << "identifying by a typed booking code";
+    platform_->call<Patient>(
+        [token = digits.toStdString()](PlatformClient& client) {
+            return client.identifyByToken("booking_code", token);
+        },
+        [this](Result<Patient> patient, std::optional<CallFailure> failure) {
+            entry_ = Entry::None;
+            emit changed();
+            conclude(patient, failure, "identification by booking code");
+        });
+}
+
+QString IdentityResolver::shownCode(const QString& typed) const {
+    return typed.size() > 4 ? typed.left(4) + QLatin1Char(' ') + typed.mid(4) : typed;
 }
 
 void IdentityResolver::cancelManualEntry() {
-    if (!typing_) return;
-    typing_ = false;
+    if (entry_ == Entry::None) return;
+    entry_ = Entry::None;
     manualError_ = {};
     session_.setScreenStep({});
     emit changed();
 }
 
 void IdentityResolver::submitManual(const QString& idNumber, const QString& phone) {
-    if (!typing_ || platform_ == nullptr || session_.readingCard()) return;
+    if (entry_ != Entry::IdAndPhone || platform_ == nullptr || session_.readingCard()) return;
     const std::string id = idNumber.trimmed().toUpper().toStdString();
     if (id.size() != 18 || !lobby::hasValidCheckDigit(id)) {
         manualError_ = {"IdentityResolver", kBadIdNumber};
@@ -99,7 +138,7 @@ void IdentityResolver::submitManual(const QString& idNumber, const QString& phon
             return client.identifyManually(id, phone);
         },
         [this](Result<Patient> patient, std::optional<CallFailure> failure) {
-            typing_ = false;
+            entry_ = Entry::None;
             emit changed();
             conclude(patient, failure, "manual identification");
         });
@@ -161,7 +200,8 @@ void IdentityResolver::resolve(const devices::CardHolder& holder) {
 
 void IdentityResolver::resolveToken(const QString& kind, const QString& token) {
     if (platform_ == nullptr ||
-        (kind != QLatin1String("evoucher") && kind != QLatin1String("visit_card"))) {
+        (kind != QLatin1String("evoucher") && kind != QLatin1String("visit_card") &&
+         kind != QLatin1String("booking_code"))) {
         session_.identificationFailed({"IdentityResolver", kCodeNotUsable});
         return;
     }
@@ -200,6 +240,13 @@ void IdentityResolver::conclude(const Result<Patient>& patient,
         return;
     }
     const QString maskedName = QString::fromStdString(patient->maskedName);
+    if (!patient->bookingId.empty()) {
+        qCInfo(lcJourney).noquote() << "identified by a booking code:" << maskedName << "booking"
+                                    << patient->bookingId.c_str();
+        session_.identifiedForBooking(maskedName, QString::fromStdString(patient->id),
+                                      QString::fromStdString(patient->bookingId));
+        return;
+    }
     qCInfo(lcJourney).noquote() << "identified:" << maskedName;
     session_.identified(maskedName, QString::fromStdString(patient->id));
 }

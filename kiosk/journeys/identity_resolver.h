@@ -31,6 +31,7 @@ class IdentityResolver : public QObject {
     Q_PROPERTY(QString maskedIdNumber READ maskedIdNumber NOTIFY changed)
     Q_PROPERTY(bool manualOffered READ manualOffered CONSTANT)
     Q_PROPERTY(bool typing READ typing NOTIFY changed)
+    Q_PROPERTY(bool typingCode READ typingCode NOTIFY changed)
     Q_PROPERTY(QString manualError READ manualError NOTIFY changed)
 public:
     IdentityResolver(core::SessionController& session, services::PlatformService* platform,
@@ -47,11 +48,18 @@ public:
 
     // Manual entry: the screen for typing the ID number and phone number.
     bool manualOffered() const { return platform_ != nullptr; }
-    bool typing() const { return typing_; }
+    bool typing() const { return entry_ == Entry::IdAndPhone; }
+    // Typing a booking code (预约码: from the SMS or the voucher) instead.
+    bool typingCode() const { return entry_ == Entry::BookingCode; }
     // Why the typed numbers were not sent (in the current language); empty when none.
     QString manualError() const { return manualError_.translated(); }
     Q_INVOKABLE void beginManualEntry();
     Q_INVOKABLE void cancelManualEntry();
+    Q_INVOKABLE void beginCodeEntry();
+    // Eight digits, checked here; the platform says whose booking it is (never the kiosk).
+    Q_INVOKABLE void submitCode(const QString& code);
+    // "1234 5678" while typed, for checking half by half.
+    Q_INVOKABLE QString shownCode(const QString& typed) const;
     // Checks the numbers' form here (18-character ID number with a valid check digit, 11-digit
     // mobile number); only well-formed numbers are sent to the platform. Nothing typed is kept.
     Q_INVOKABLE void submitManual(const QString& idNumber, const QString& phone);
@@ -60,7 +68,8 @@ public:
     Q_INVOKABLE QString shownPhone(const QString& typed, bool masked) const;
 
     void resolve(const devices::CardHolder& holder);
-    // A scanned e-voucher or visit card: the platform says whose it is.
+    // A scanned e-voucher, visit card or booking voucher: the platform says whose it is (and,
+    // for a voucher, which booking).
     void resolveToken(const QString& kind, const QString& token);
 
 signals:
@@ -79,7 +88,9 @@ private:
     core::SessionController& session_;
     services::PlatformService* platform_;
     std::optional<devices::CardHolder> pending_;  // read from a card, not yet registered
-    bool typing_ = false;
+    enum class Entry { None, IdAndPhone, BookingCode };
+    void beginEntry(Entry entry, const QString& step);
+    Entry entry_ = Entry::None;
     core::TranslatableText manualError_;
 };
 

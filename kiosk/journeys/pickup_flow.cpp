@@ -107,6 +107,14 @@ void PickUpFlow::load() {
         loaded_ = true;
         qCInfo(lcJourney) << "pick-up:" << bookings_.size() << "bookings today";
         emit changed();
+        // Come with the booking's voucher or code: that booking is what the patient came for,
+        // so it is checked in (or offered for payment) without a tap.
+        const Booking* voucher = findBooking(session_.bookingScope().toStdString());
+        if (voucher == nullptr || voucher->stopService) return;
+        if (voucher->status == platform::BookingStatus::Paid)
+            checkIn(QString::fromStdString(voucher->id));
+        else if (voucher->status == platform::BookingStatus::Held)
+            choosePayment(QString::fromStdString(voucher->id));
     });
 }
 

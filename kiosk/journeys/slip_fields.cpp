@@ -18,8 +18,13 @@ std::string slipMethodName(const std::string& method) {
 printer::SlipFields voucherFields(const platform::Booking& booking, const std::string& method,
                                   const std::string& maskedName) {
     const platform::Visit& visit = booking.visit;
+    // The barcode a kiosk's scanner reads back to pick the booking up (scanner rule
+    // booking_code=YYD); without a code from the platform, the booking id as before.
+    const bool coded = !booking.bookingCode.empty();
     return {
         {"booking_id", booking.id},
+        {"booking_code", coded ? booking.bookingCode : booking.id},
+        {"voucher_barcode", coded ? "YYD" + booking.bookingCode : booking.id},
         {"date", visit.date},
         {"time_window", visit.start + "-" + visit.end},
         {"department", visit.departmentZh},

@@ -15,6 +15,9 @@ struct Department {
 struct Patient {
     std::string id, maskedName;
     std::string sessionToken;  // what this patient's calls carry (opaque, short-lived)
+    // Identified by a booking code (the voucher): the one booking the session may pay for and
+    // check in; empty for a patient's full session.
+    std::string bookingId;
 };
 struct Doctor {
     std::string id, name, title, specialty;
@@ -65,6 +68,7 @@ struct Booking {
     int feeFen = 0;
     bool stopService = false;  // the doctor stopped the session (停诊): rebook or refund
     Visit visit;
+    std::string bookingCode;  // 预约码, eight digits (empty when the platform gives none)
 };
 struct Payment {
     std::string id, bookingId, method;

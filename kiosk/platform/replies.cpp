@@ -153,10 +153,13 @@ Result<T> decode(const json& object, Build build) {
 }
 
 Result<Patient> decodePatient(const json& object) {
-    return decode<Patient>(object, [](Decoder& d) {
+    return decode<Patient>(object, [&](Decoder& d) {
         // Masked again here whatever the platform sent: a full name never reaches a screen.
-        return Patient{d.text("id"), privacy::maskName(d.text("masked_name")),
-                       d.text("session_token")};
+        Patient patient{d.text("id"), privacy::maskName(d.text("masked_name")),
+                        d.text("session_token"), ""};
+        if (object.is_object() && object.contains("booking_id"))
+            patient.bookingId = d.text("booking_id");
+        return patient;
     });
 }
 
@@ -181,7 +184,16 @@ Result<Booking> decodeBooking(const json& object) {
                         d.text("hold_expires_at"),
                         d.integer("fee_fen", 0, kMaxFee_fen),
                         flag(object, "stop_service"),
-                        {}};
+                        {},
+                        ""};
+        if (object.is_object() && object.contains("booking_code")) {
+            // Printed as a barcode and read back by a scanner: eight digits and nothing else.
+            booking.bookingCode = d.text("booking_code");
+            if (!d.error &&
+                (booking.bookingCode.size() != 8 ||
+                 booking.bookingCode.find_first_not_of("0123456789") != std::string::npos))
+                d.error = badReply("has a booking_code that is not eight digits");
+        }
         Visit& visit = booking.visit;
         nested(d, "visit", [&](Decoder& v) {
             visit.date = v.text("date");

@@ -14,6 +14,9 @@ GridLayout {
 
     // Whether X may be typed now (the 18th character of an ID number).
     property bool xAllowed: false
+    // Whether the number can have an X at all (an ID number can; a booking code cannot, so its
+    // keypad shows no X key to wonder about).
+    property bool xKey: true
     readonly property int keyHeight: Theme.landscape ? 112 : 160
     readonly property int digitSize: Math.round((Theme.landscape ? 48 : 56) * (Theme.elder ? 1.2 : 1.0))
 
@@ -41,6 +44,7 @@ GridLayout {
                                          : text
             digitSize: pad.digitSize
             enabled: key !== "X" || pad.xAllowed
+            opacity: key === "X" && !pad.xKey ? 0 : 1
             Layout.columnSpan: modelData.span || 1
             Layout.fillWidth: true
             Layout.preferredWidth: 1

@@ -9,13 +9,12 @@
 // Commands on stdin: "pay PAYMENT_ID" (the patient paid), "stop SESSION_ID" (停诊),
 // "book +DAYS ID_NUMBER NAME morning|afternoon paid|unpaid" (a booking for today (+0, made
 // yesterday) or DAYS ahead (made now), through the same rules as any other; prints
-// "ok BOOKING_ID SESSION_ID"), "enroll-token TERMINAL_ID" (a one-time enrollment token; prints
-// "ok TOKEN"), "group TERMINAL_ID GROUP" (which scene a terminal gets),
-// "client-cert ID" (a terminal's certificate from the dev CA) and "admin-cert ID" (an
-// administrator's: the admin extended key usage, not the name, makes it one); each prints
-// "ok DIR" holding client.pem and client.key,
-// "token evoucher|visit_card|phone TOKEN ID_NUMBER NAME" (the code, or the phone number on
-// record for manual entry, names that patient, registered if new), "heartbeat TERMINAL_ID" (the
+// "ok BOOKING_ID SESSION_ID BOOKING_CODE"), "enroll-token TERMINAL_ID" (a one-time enrollment
+// token; prints "ok TOKEN"), "group TERMINAL_ID GROUP" (which scene a terminal gets), "client-cert
+// ID" (a terminal's certificate from the dev CA) and "admin-cert ID" (an administrator's: the admin
+// extended key usage, not the name, makes it one); each prints "ok DIR" holding client.pem and
+// client.key, "token evoucher|visit_card|phone TOKEN ID_NUMBER NAME" (the code, or the phone number
+// on record for manual entry, names that patient, registered if new), "heartbeat TERMINAL_ID" (the
 // terminal's last health report, as JSON), "capacity N" (every slice gets N free slots, for long
 // fault runs), "audit" (the ledger's counts and invariant violations, see PlatformStore::audit),
 // "quit".
@@ -99,7 +98,7 @@ std::string book(PlatformStore& store, const PlatformServer& server, const std::
                         store.startPayment(key + "-pay", booking->id, "insurance", madeAt);
                     if (!payment) return "error: " + payment.error().message;
                 }
-                return "ok " + booking->id + " " + slice.sessionId;
+                return "ok " + booking->id + " " + slice.sessionId + " " + booking->bookingCode;
             }
         }
     }

@@ -55,8 +55,24 @@ json.dump(c, open(sys.argv[3], "w"), ensure_ascii=False)' "$config" "$out/health
     config="$out/kiosk.json"
 fi
 
+# A walk may name what its script seeded (a booking's code): @NAME@ is $LOBBY_JOURNEY_NAME.
+walk="$journeys/$journey.json"
+if grep -q "@[A-Z_]*@" "$walk"; then
+    python3 - "$walk" "$out/journey.json" <<'PY'
+import os, re, sys
+text = open(sys.argv[1]).read()
+def value(match):
+    name = "LOBBY_JOURNEY_" + match.group(1)
+    if name not in os.environ:
+        sys.exit(f"FAIL: the walk needs ${name}")
+    return os.environ[name]
+open(sys.argv[2], "w").write(re.sub(r"@([A-Z_]+)@", value, text))
+PY
+    walk="$out/journey.json"
+fi
+
 status=0
-"$app" ${LOBBY_KIOSK_EXTRA_ARGS:-} --config "$config" --size "$size" --journey "$journeys/$journey.json" \
+"$app" ${LOBBY_KIOSK_EXTRA_ARGS:-} --config "$config" --size "$size" --journey "$walk" \
     --screenshot-dir "$out/screens" >"$out/stdout.log" 2>"$out/app.log" || status=$?
 if ((status != 0)); then
     echo "FAIL: lobby-kiosk exited $status; its log:" >&2

@@ -8,7 +8,7 @@ set -euo pipefail
 app=$1 out=$2
 source "$(dirname "$0")/journey_lib.sh"
 seeded=$(seed "book +0 11010519491231002X 张三丰 morning paid")
-read -r booking session <<<"$seeded"
+read -r booking session _ <<<"$seeded"
 seed "stop $session" >/dev/null
 walk stop_service "$app" "$out"
 grep -q "booking $booking refunded" "$journey_out/app.log" || {

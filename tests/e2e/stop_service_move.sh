@@ -9,7 +9,7 @@ set -euo pipefail
 app=$1 out=$2
 source "$(dirname "$0")/journey_lib.sh"
 seeded=$(seed "book +0 11010519491231002X 张三丰 morning paid")
-read -r booking session <<<"$seeded"
+read -r booking session _ <<<"$seeded"
 seed "stop $session" >/dev/null
 walk stop_service_move "$app" "$out"
 audit=$(seed audit)

@@ -58,7 +58,7 @@ TEST(ManualEntry, MalformedNumbersAreExplainedAndNeverSent) {
     EXPECT_TRUE(rig.script->calls().empty()) << "the platform was asked about a malformed entry";
     // A lower-case x is the same X.
     rig.script->answer<platform::Patient>("identifyManually",
-                                          platform::Patient{"P1", "张*丰", "T"});
+                                          platform::Patient{"P1", "张*丰", "T", ""});
     rig.identity->submitManual("11010519491231002x", "13800138000");
     EXPECT_TRUE(rig.identity->manualError().isEmpty());
     EXPECT_TRUE(rig.session.readingCard()) << "well-formed numbers go to the platform";

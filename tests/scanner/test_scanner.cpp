@@ -20,6 +20,10 @@ TEST(ScanRules, LongestPrefixWins) {
     EXPECT_EQ(classify(rules.value(), "134567890123456789")->kind, TokenKind::Unknown);
     EXPECT_EQ(classify(rules.value(), "114567890123456789")->kind, TokenKind::PaymentCode);
     EXPECT_EQ(classify(rules.value(), "JZK000123")->value, "JZK000123");
+    auto withVouchers = parseRules("booking_code=YYD;payment_code=10,11");
+    ASSERT_TRUE(withVouchers.ok());
+    EXPECT_EQ(classify(withVouchers.value(), "YYD12345678")->kind, TokenKind::BookingCode);
+    EXPECT_EQ(toString(TokenKind::BookingCode), "booking_code");
 }
 
 TEST(ScanRules, BadRulesAndBadScansAreTypedErrors) {

@@ -6,15 +6,19 @@ import Lobby.Journeys
 
 // Waiting for the patient to present an identity; for a patient the hospital does not know yet,
 // the details read from their card (masked) to confirm before their record is created (建档).
-// Without a card, the patient can type their ID number and mobile number instead.
+// Without a card, the patient can type their ID number and mobile number instead, or the booking
+// code from their voucher or text message (that booking's pick-up only).
 ScreenFrame {
     title: Identity.confirming ? qsTr("Create your patient record?")
          : Identity.typing ? qsTr("Type your ID number")
+         : Identity.typingCode ? qsTr("Type your booking code")
          : qsTr("Identify yourself")
     instruction: Identity.confirming
                  ? qsTr("This hospital has no record of you yet. Please check the details read from your card.")
                  : Identity.typing
                  ? qsTr("Type your ID number and the mobile number you gave the hospital, then tap Continue.")
+                 : Identity.typingCode
+                 ? qsTr("Type the 8 digits on your booking voucher or in the text message, then tap Continue.")
                  : qsTr("Use one of these. Your details stay private.")
 
     ColumnLayout {
@@ -32,7 +36,7 @@ ScreenFrame {
             id: ways
             readonly property bool wide: Theme.landscape
             Layout.fillWidth: true
-            visible: !Identity.confirming && !Identity.typing
+            visible: !Identity.confirming && !Identity.typing && !Identity.typingCode
             columns: wide ? 3 : 1
             columnSpacing: Theme.spacing
             rowSpacing: Theme.spacing
@@ -55,7 +59,7 @@ ScreenFrame {
                 Layout.fillHeight: ways.wide
                 Layout.preferredWidth: ways.wide ? (ways.width - 2 * Theme.spacing) / 3 : -1
                 symbol: qsTr("QR")
-                text: qsTr("Show your e-voucher or visit-card code to the scanner")
+                text: qsTr("Show your e-voucher, visit-card code or booking voucher to the scanner")
             }
         }
         GridLayout {
@@ -104,9 +108,17 @@ ScreenFrame {
             visible: active
             source: "ManualEntryPanel.qml"
         }
+        Loader {
+            id: codeEntry
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            active: Identity.typingCode
+            visible: active
+            source: "BookingCodePanel.qml"
+        }
         Item {
             Layout.fillHeight: true
-            visible: !Identity.typing
+            visible: !Identity.typing && !Identity.typingCode
         }
     }
 
@@ -122,6 +134,23 @@ ScreenFrame {
         KioskButton {
             objectName: "cancelManualEntry"
             visible: Identity.typing
+            enabled: !Session.readingCard
+            primary: false
+            Layout.fillWidth: true
+            text: qsTr("Back")
+            onClicked: Identity.cancelManualEntry()
+        },
+        KioskButton {
+            objectName: "submitCode"
+            visible: Identity.typingCode
+            enabled: !Session.readingCard
+            Layout.fillWidth: true
+            text: qsTr("Continue")
+            onClicked: Identity.submitCode(codeEntry.item.code)
+        },
+        KioskButton {
+            objectName: "cancelCode"
+            visible: Identity.typingCode
             enabled: !Session.readingCard
             primary: false
             Layout.fillWidth: true
@@ -148,14 +177,25 @@ ScreenFrame {
             objectName: "manualEntryButton"
             Layout.fillWidth: true
             visible: Identity.manualOffered && !Identity.confirming && !Identity.typing
+                     && !Identity.typingCode
             enabled: !Session.readingCard
             primary: false
             text: qsTr("No card? Type your ID number")
             onClicked: Identity.beginManualEntry()
         },
         KioskButton {
+            objectName: "codeEntryButton"
+            Layout.fillWidth: true
+            visible: Identity.manualOffered && !Identity.confirming && !Identity.typing
+                     && !Identity.typingCode
+            enabled: !Session.readingCard
+            primary: false
+            text: qsTr("Booking code")
+            onClicked: Identity.beginCodeEntry()
+        },
+        KioskButton {
             objectName: "backButton"
-            visible: !Identity.confirming && !Identity.typing
+            visible: !Identity.confirming && !Identity.typing && !Identity.typingCode
             primary: false
             Layout.fillWidth: true
             text: qsTr("Back")
