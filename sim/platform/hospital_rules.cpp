@@ -46,6 +46,8 @@ Result<HospitalRules> parseHospitalRules(const std::string& text) {
         {"no_shows", {&rules.credit.noShows, 1, 100}},
         {"no_show_lookback_days", {&rules.credit.lookback_days, 1, 3650}},
         {"blocked_days", {&rules.credit.blocked_days, 0, 3650}},
+        {"max_bookings", {&rules.credit.maxBookings, 1, 1000}},
+        {"booking_lookback_days", {&rules.credit.bookingLookback_days, 1, 3650}},
         {"cancel_until_days_before", {&rules.cancelUntil_daysBefore, 0, 30}},
         {"unpaid_hold_minutes", {&holdMinutes, 1, 120}},
     };

@@ -60,6 +60,9 @@ void sendRefusal(httplib::Response& response, const Error& error) {
         {"blacklisted", 403, "因多次预约未就诊，{}前暂停预约，请到人工窗口咨询",
          "Booking is paused until {} after repeated missed appointments; please ask at the "
          "service desk"},
+        {"too_many_bookings", 403, "{}天内已挂号{}次，达到本院上限，{}前暂停预约，请到人工窗口咨询",
+         "{} days' bookings reached this hospital's limit of {}; booking is paused until {}. "
+         "Please ask at the service desk"},
         {"not_cancellable", 409, "该预约已取号、已退号或已失效，不能再退号",
          "This booking can no longer be cancelled (it is {})"},
         {"not_movable", 409, "只有已支付且医生停诊的预约可以改约",
@@ -71,10 +74,18 @@ void sendRefusal(httplib::Response& response, const Error& error) {
         {"cancel_deadline_passed", 409, "就诊前一天24:00后不能退号",
          "Cancellation closed at midnight before the visit"},
     };
-    // "{}" in the words stands for the store's detail (e.g. the day booking reopens).
+    // Each "{}" in the words stands for the next '|'-separated part of the store's detail (e.g.
+    // the day booking reopens; a limit and its period).
     const auto withDetail = [&](std::string words) {
-        if (const auto at = words.find("{}"); at != std::string::npos)
-            words.replace(at, 2, error.message);
+        std::size_t from = 0, at = 0;
+        while ((at = words.find("{}", at)) != std::string::npos) {
+            const std::size_t bar = error.message.find('|', from);
+            const std::string part = error.message.substr(
+                from, bar == std::string::npos ? std::string::npos : bar - from);
+            words.replace(at, 2, part);
+            at += part.size();
+            from = bar == std::string::npos ? error.message.size() : bar + 1;
+        }
         return words;
     };
     for (const auto& known : kKnown) {

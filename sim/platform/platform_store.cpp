@@ -372,9 +372,26 @@ Status PlatformStore::creditBlock(const std::string& patientId, Clock::time_poin
         if (day < 0 || (day == 0 && pickupClosed(paid.text(1), now, rules_)))
             noShowDays.push_back(day);
     }
-    if (const auto until = creditBlockedUntil(std::move(noShowDays), rules_.credit)) {
-        return refusal("blacklisted",
-                       isoDate(Clock::to_time_t(now) + static_cast<std::time_t>(*until) * 86400));
+    const auto dayAfter = [&](int days) {
+        return isoDate(Clock::to_time_t(now) + static_cast<std::time_t>(days) * 86400);
+    };
+    if (const auto until = creditBlockedUntil(std::move(noShowDays), rules_.credit))
+        return refusal("blacklisted", dayAfter(*until));
+    // Booked too often: every booking paid for counts, kept, cancelled or missed alike.
+    Statement made = prepared(db_,
+                              "SELECT bookings.created_at FROM bookings WHERE patient_id = ? AND "
+                              "EXISTS (SELECT 1 FROM payments WHERE payments.booking_id = "
+                              "bookings.id AND payments.status IN ('captured', 'refunded'))",
+                              {patientId});
+    std::vector<int> bookingDays;
+    while (sqlite3_step(made.handle) == SQLITE_ROW) {
+        bookingDays.push_back(daysAhead(
+            isoDate(static_cast<std::time_t>(sqlite3_column_int64(made.handle, 0))), now));
+    }
+    if (const auto until = bookingsBlockedUntil(std::move(bookingDays), rules_.credit)) {
+        return refusal("too_many_bookings", std::to_string(rules_.credit.bookingLookback_days) +
+                                                "|" + std::to_string(rules_.credit.maxBookings) +
+                                                "|" + dayAfter(*until));
     }
     return {};
 }

@@ -3,6 +3,7 @@
 
 #include "sim/platform/credit_rules.h"
 
+using lobby::sim::bookingsBlockedUntil;
 using lobby::sim::creditBlockedUntil;
 using lobby::sim::CreditRule;
 
@@ -33,4 +34,15 @@ TEST(CreditRule, EachHospitalSetsItsOwnThresholds) {
     const CreditRule strict{2, 30, 60};
     EXPECT_EQ(creditBlockedUntil({-10, -20}, strict), 50);
     EXPECT_EQ(creditBlockedUntil({-10, -40}, strict), std::nullopt);
+}
+
+TEST(CreditRule, TooManyBookingsInAPeriodBlockToo) {
+    CreditRule rule;
+    rule.maxBookings = 3;
+    rule.bookingLookback_days = 30;
+    rule.blocked_days = 7;
+    EXPECT_EQ(bookingsBlockedUntil({-20, -10, -1}, rule), 6);
+    EXPECT_EQ(bookingsBlockedUntil({-40, -10, -1}, rule), std::nullopt) << "one is too long ago";
+    EXPECT_EQ(bookingsBlockedUntil({-29, -28, -27}, rule), std::nullopt) << "the block has ended";
+    EXPECT_EQ(bookingsBlockedUntil({0, 0}, rule), std::nullopt);
 }

@@ -153,3 +153,29 @@ TEST_F(RulesStore, AWiderBookingWindowAndALongerHold) {
     ASSERT_TRUE(paid.ok()) << paid.error().message;
     EXPECT_EQ(paid->status, "captured");
 }
+
+TEST_F(RulesStore, TooManyBookingsInAPeriodAreRefusedWithTheHospitalsNumbers) {
+    HospitalRules rules;
+    rules.credit.maxBookings = 3;
+    rules.credit.bookingLookback_days = 30;
+    rules.credit.blocked_days = 7;
+    store_->setRules(rules);
+    int key = 0;
+    auto bookAndPay = [&](const std::string& slice) {
+        const std::string k = "k" + std::to_string(++key);
+        auto booking = store_->createBooking(k, patient_, slice, at(0, 10, key));
+        if (!booking) return booking.error().code;
+        auto paid = store_->startPayment(k + "-pay", booking->id, "insurance", at(0, 10, key));
+        return paid ? std::string("paid:") + booking->id : paid.error().code;
+    };
+    const std::string first = bookAndPay(sliceOn("D101", 2));
+    ASSERT_EQ(first.rfind("paid:", 0), 0u) << first;
+    // A cancelled booking still counts: it was booked.
+    ASSERT_TRUE(store_->cancel("c1", first.substr(5), at(0, 10, 30)).ok());
+    ASSERT_EQ(bookAndPay(sliceOn("D102", 3)).rfind("paid:", 0), 0u);
+    ASSERT_EQ(bookAndPay(sliceOn("D103", 4)).rfind("paid:", 0), 0u);
+    auto refused = store_->createBooking("k9", patient_, sliceOn("D104", 5), at(0, 11, 0));
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().code, "too_many_bookings");
+    EXPECT_EQ(refused.error().message.rfind("30|3|", 0), 0u) << refused.error().message;
+}
