@@ -104,6 +104,9 @@ GLOSSARY = {
     "Book an appointment": "预约挂号",
     "Register for today": "当日挂号",
     "Booking code": "预约码",
+    "Your doctor has stopped this session": "停诊通知：您预约的医生停诊",
+    "Your fee goes back in full the way you paid, or moves with you to another time at no charge.":
+        "挂号费可原路全额退回，也可免费改约到其他时间。",
     "Type the 8-digit booking code from your voucher or text message.": "请输入预约单或短信中的8位预约码。",
     "Type your booking code": "请输入预约码",
     "Type the 8 digits on your booking voucher or in the text message, then tap Continue.":

@@ -1139,6 +1139,17 @@
     </message>
   </context>
   <context>
+    <name>StopNoticeCards</name>
+    <message>
+      <source>Your doctor has stopped this session</source>
+      <translation>停诊通知：您预约的医生停诊</translation>
+    </message>
+    <message>
+      <source>Your fee goes back in full the way you paid, or moves with you to another time at no charge.</source>
+      <translation>挂号费可原路全额退回，也可免费改约到其他时间。</translation>
+    </message>
+  </context>
+  <context>
     <name>StoppedActions</name>
     <message>
       <source>Cancel, full refund</source>

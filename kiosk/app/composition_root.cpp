@@ -31,6 +31,7 @@
 #include "journeys/pickup_flow.h"
 #include "journeys/scene_applier.h"
 #include "journeys/slip_desk.h"
+#include "journeys/stop_notice_flow.h"
 #include "journeys/transaction_recovery.h"
 #include "logging/categories.h"
 #include "logging/log_setup.h"
@@ -181,6 +182,8 @@ void CompositionRoot::buildJourneys(const config::Settings& settings) {
                                                                journal_.get());
     move_ =
         std::make_unique<journeys::MoveFlow>(session_, platform_.get(), *slips_, journal_.get());
+    stopNotices_ = std::make_unique<journeys::StopNoticeFlow>(session_, platform_.get(), *slips_,
+                                                              journal_.get());
     connect(slips_.get(), &journeys::SlipDesk::printed, &session_,
             &core::SessionController::noteSlipPrinted);
     if (platform_ && journal_) {
@@ -235,6 +238,7 @@ void CompositionRoot::exposeServices() {
     core::exposeToQml(&engine_, journeys::BookingFlow::kQmlName, booking_.get());
     core::exposeToQml(&engine_, journeys::BookingListFlow::kQmlName, bookingList_.get());
     core::exposeToQml(&engine_, journeys::MoveFlow::kQmlName, move_.get());
+    core::exposeToQml(&engine_, journeys::StopNoticeFlow::kQmlName, stopNotices_.get());
     engine_.addImageProvider(QString::fromLatin1(QrImageProvider::kName), new QrImageProvider);
     engine_.addImageProvider(QString::fromLatin1(DoctorPhotoProvider::kName),
                              new DoctorPhotoProvider(platform_.get()));

@@ -31,6 +31,7 @@ class BookingFlow;
 class BookingListFlow;
 class IdentityResolver;
 class MoveFlow;
+class StopNoticeFlow;
 class PickUpFlow;
 class SceneApplier;
 class SlipDesk;
@@ -83,6 +84,7 @@ private:
     std::unique_ptr<journeys::BookingFlow> booking_;
     std::unique_ptr<journeys::BookingListFlow> bookingList_;
     std::unique_ptr<journeys::MoveFlow> move_;
+    std::unique_ptr<journeys::StopNoticeFlow> stopNotices_;
     std::unique_ptr<journeys::TransactionRecovery> recovery_;
     std::unique_ptr<scene::SceneStore> sceneStore_;
     std::unique_ptr<journeys::SceneApplier> sceneApplier_;

@@ -32,6 +32,8 @@ constexpr std::array kTransitions = {
     Transition{S::Menu, E::ChooseRegister, S::Register},
     Transition{S::Menu, E::ChooseCancel, S::Cancel},
     Transition{S::Menu, E::ChooseMyBookings, S::MyBookings},
+    // A stop-service notice on the menu: straight on to another slot (the refund is ChooseCancel).
+    Transition{S::Menu, E::ChooseMove, S::Move},
     Transition{S::PickUp, E::JourneySucceeded, S::Done},
     Transition{S::PickUp, E::JourneyFailed, S::Error},
     Transition{S::PickUp, E::Back, S::Menu},

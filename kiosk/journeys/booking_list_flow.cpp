@@ -110,7 +110,8 @@ void BookingListFlow::load() {
 void BookingListFlow::refundStopped(const QString& bookingId) {
     const auto state = session_.currentState();
     if (busy_ || bookingId.isEmpty() ||
-        (state != core::SessionState::PickUp && state != core::SessionState::MyBookings))
+        (state != core::SessionState::PickUp && state != core::SessionState::MyBookings &&
+         state != core::SessionState::Menu))
         return;
     refundAsked_ = bookingId.toStdString();
     session_.refundStopped();

@@ -62,7 +62,8 @@ void MoveFlow::moveTo(const QString& step) {
 void MoveFlow::begin(const QString& bookingId) {
     const auto state = session_.currentState();
     if (busy_ || platform_ == nullptr || bookingId.isEmpty() ||
-        (state != core::SessionState::PickUp && state != core::SessionState::MyBookings))
+        (state != core::SessionState::PickUp && state != core::SessionState::MyBookings &&
+         state != core::SessionState::Menu))
         return;
     bookingId_ = bookingId.toStdString();
     session_.startMove();

@@ -12,8 +12,9 @@ ScreenFrame {
 
     GridLayout {
         anchors.fill: parent
-        // Two tiles a row on a landscape screen (in large text too: one column would scroll).
-        columns: Theme.landscape ? 2 : 1
+        // Three tiles a row on a landscape screen (in large text too): the five functions in two
+        // rows, with no scrolling.
+        columns: Theme.landscape ? 3 : 1
         columnSpacing: Theme.spacing
         rowSpacing: Theme.spacing
 
@@ -37,6 +38,17 @@ ScreenFrame {
                 font.pixelSize: Theme.fontBody
                 font.family: Theme.fontFamily
             }
+        }
+
+        // A doctor stopped one of the patient's sessions: that first, with the ways on. Only
+        // with a patient (the notices are theirs, looked up when they were identified).
+        Loader {
+            objectName: "stopNotices"
+            Layout.fillWidth: true
+            Layout.columnSpan: parent.columns
+            active: Session.patientName.length > 0
+            visible: active && item && item.implicitHeight > 0
+            source: "StopNoticeCards.qml"
         }
 
         // Large text went on by itself for an older patient: say so, and how to switch back.
