@@ -104,6 +104,10 @@ GLOSSARY = {
     "Book an appointment": "预约挂号",
     "Register for today": "当日挂号",
     "Booking code": "预约码",
+    "General clinic": "普通号",
+    "No places left today": "今日号源已满",
+    "General clinic (no named doctor)": "普通号（不指定医生）",
+    "Named doctors (fee by title)": "专家号（按职称收费）",
     "Your doctor has stopped this session": "停诊通知：您预约的医生停诊",
     "Your fee goes back in full the way you paid, or moves with you to another time at no charge.":
         "挂号费可原路全额退回，也可免费改约到其他时间。",

@@ -223,6 +223,10 @@
       <source>Today's registration: morning until %1, afternoon until %2</source>
       <translation>当日挂号：上午%1前，下午%2前</translation>
     </message>
+    <message>
+      <source>General clinic</source>
+      <translation>普通号</translation>
+    </message>
   </context>
   <context>
     <name>BookingListFlow</name>
@@ -467,6 +471,22 @@
     <message>
       <source>Fully booked this week</source>
       <translation>本周已约满</translation>
+    </message>
+    <message>
+      <source>No places left today</source>
+      <translation>今日号源已满</translation>
+    </message>
+    <message>
+      <source>General clinic (no named doctor)</source>
+      <translation>普通号（不指定医生）</translation>
+    </message>
+    <message>
+      <source>General clinic</source>
+      <translation>普通号</translation>
+    </message>
+    <message>
+      <source>Named doctors (fee by title)</source>
+      <translation>专家号（按职称收费）</translation>
     </message>
   </context>
   <context>

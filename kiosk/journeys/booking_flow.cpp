@@ -49,6 +49,13 @@ struct RulesAndDepartments {
     std::vector<platform::Department> departments;
 };
 
+// A named doctor by name and title; a general clinic (普通号) by what it is.
+QString doctorLabel(const platform::Doctor& doctor) {
+    if (doctor.clinicType == platform::ClinicType::General)
+        return QCoreApplication::translate("BookingFlow", "General clinic");
+    return QString::fromStdString(doctor.name + " " + doctor.title);
+}
+
 QString clock(int minutes) {
     return QStringLiteral("%1:%2")
         .arg(minutes / 60, 2, 10, QLatin1Char('0'))
@@ -279,8 +286,17 @@ void BookingFlow::chooseDepartment(const QString& id) {
 }
 
 QVariantList BookingFlow::doctors() const {
+    return offerViews(platform::ClinicType::Expert);
+}
+
+QVariantList BookingFlow::generalClinics() const {
+    return offerViews(platform::ClinicType::General);
+}
+
+QVariantList BookingFlow::offerViews(platform::ClinicType type) const {
     QVariantList list;
     for (const auto& offer : offers_) {
+        if (offer.doctor.clinicType != type) continue;
         QString next;
         for (const auto& session : offer.sessions) {
             for (const auto& slice : session.slices) {
@@ -354,7 +370,7 @@ QVariantMap BookingFlow::chosen() const {
     }
     if (step_ == Step::Departments || step_ == Step::Doctors) return map;
     if (const DoctorOffer* offer = chosenOffer()) {
-        map["doctor"] = QString::fromStdString(offer->doctor.name + " " + offer->doctor.title);
+        map["doctor"] = doctorLabel(offer->doctor);
         map["fee"] = feeText(offer->doctor.feeFen);
     }
     return map;
@@ -388,14 +404,13 @@ QVariantMap BookingFlow::summary() const {
                     department =
                         QString::fromStdString(core::showingChinese() ? d.nameZh : d.nameEn);
             }
-            return {
-                {"department", department},
-                {"doctor", QString::fromStdString(offer->doctor.name + " " + offer->doctor.title)},
-                {"when",
-                 QStringLiteral("%1 %2 %3–%4")
-                     .arg(dayLabel(session.date), periodLabel(session.period),
-                          QString::fromStdString(slice.start), QString::fromStdString(slice.end))},
-                {"fee", feeText(offer->doctor.feeFen)}};
+            return {{"department", department},
+                    {"doctor", doctorLabel(offer->doctor)},
+                    {"when", QStringLiteral("%1 %2 %3–%4")
+                                 .arg(dayLabel(session.date), periodLabel(session.period),
+                                      QString::fromStdString(slice.start),
+                                      QString::fromStdString(slice.end))},
+                    {"fee", feeText(offer->doctor.feeFen)}};
         }
     }
     return {};

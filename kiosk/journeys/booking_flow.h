@@ -45,7 +45,10 @@ class BookingFlow : public JourneyFlow {
     // The same, grouped as a patient looks for them: [{category, departments: [...]}], in the
     // platform's order of first appearance; "other" last for those without a category.
     Q_PROPERTY(QVariantList departmentGroups READ departmentGroups NOTIFY changed)
+    // 号别: the named doctors (专家号, fee by title), and the department's own general clinic
+    // (普通号, no named doctor), each [{id, name, title, specialty, fee, photo, next, available}].
     Q_PROPERTY(QVariantList doctors READ doctors NOTIFY changed)
+    Q_PROPERTY(QVariantList generalClinics READ generalClinics NOTIFY changed)
     // The chosen doctor's days with a free slice ({date, label, count}), the day shown, and that
     // day's morning and afternoon ({label, slices: [{id, time, remaining}]}).
     Q_PROPERTY(QVariantList days READ days NOTIFY changed)
@@ -78,6 +81,7 @@ public:
     QVariantList departments() const;
     QVariantList departmentGroups() const;
     QVariantList doctors() const;
+    QVariantList generalClinics() const;
     QVariantList days() const;
     QString day() const { return QString::fromStdString(day_); }
     QVariantList periods() const;
@@ -119,6 +123,7 @@ private:
     void printVoucher();
     void checkInRegistration();
     const DoctorOffer* chosenOffer() const;
+    QVariantList offerViews(platform::ClinicType type) const;
 
     BookingPolicy policy_;
 

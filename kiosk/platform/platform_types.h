@@ -19,10 +19,13 @@ struct Patient {
     // check in; empty for a patient's full session.
     std::string bookingId;
 };
+// 号别: a department's general clinic (普通号, no named doctor) or a named doctor's (专家号).
+enum class ClinicType { Expert, General };
 struct Doctor {
     std::string id, name, title, specialty;
     int feeFen = 0;
     std::string photoPath;  // on the platform, e.g. /v1/doctors/D101/photo; empty: no photo
+    ClinicType clinicType = ClinicType::Expert;
 };
 struct Slice {
     std::string id, start, end;

@@ -21,6 +21,10 @@ constexpr std::pair<BookingStatus, std::string_view> kBookingStatuses[] = {
     {BookingStatus::Expired, "expired"},
     {BookingStatus::NoShow, "no_show"},
 };
+constexpr std::pair<ClinicType, std::string_view> kClinicTypes[] = {
+    {ClinicType::Expert, "expert"},
+    {ClinicType::General, "general"},
+};
 constexpr std::pair<PaymentStatus, std::string_view> kPaymentStatuses[] = {
     {PaymentStatus::Pending, "pending"},
     {PaymentStatus::Captured, "captured"},
@@ -289,7 +293,10 @@ Result<Doctor> decodeDoctor(const json& item) {
                       d.text("title"),
                       d.text("specialty"),
                       d.integer("fee_fen", 0, kMaxFee_fen),
-                      ""};
+                      "",
+                      ClinicType::Expert};
+        if (d.object.is_object() && d.object.contains("clinic_type"))
+            doctor.clinicType = d.status("clinic_type", kClinicTypes);
         // Optional; a path on the platform only, never a URL elsewhere.
         if (d.object.is_object() && d.object.contains("photo_url") &&
             d.object["photo_url"].is_string()) {

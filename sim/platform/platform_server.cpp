@@ -48,9 +48,12 @@ json bookingJson(const BookingRow& booking) {
 }
 
 json doctorJson(const DoctorRow& row) {
-    return {{"id", row.id},          {"name", row.name},
-            {"title", row.title},    {"specialty", row.specialty},
-            {"fee_fen", row.feeFen}, {"photo_url", "/v1/doctors/" + row.id + "/photo"}};
+    json body = {
+        {"id", row.id},          {"name", row.name},
+        {"title", row.title},    {"specialty", row.specialty},
+        {"fee_fen", row.feeFen}, {"clinic_type", row.generalClinic() ? "general" : "expert"}};
+    if (!row.generalClinic()) body["photo_url"] = "/v1/doctors/" + row.id + "/photo";
+    return body;
 }
 
 // Slices in date and start order, grouped into the sessions (half-days) they belong to; each says

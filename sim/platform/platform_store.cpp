@@ -140,6 +140,13 @@ Status PlatformStore::seedIfEmpty() {
             if (sqlite3_step(insertDoctor.handle) != SQLITE_DONE)
                 return dbError(db_, "seeding doctors");
         }
+        // 普通号: the department's own clinic, no named doctor, the lowest fee; "G" + the
+        // department's id, so that the named doctors keep their numbers.
+        Statement general =
+            prepared(db_, "INSERT INTO doctors VALUES (?, ?, '普通号', '普通门诊', ?, 800)",
+                     {std::string("G") + department.id, department.id,
+                      std::string(department.zh) + "普通门诊"});
+        if (sqlite3_step(general.handle) != SQLITE_DONE) return dbError(db_, "seeding clinics");
     }
     if (auto s = seedSchedule(isoDate(std::time(nullptr))); !s) return s;
     return execute("COMMIT");

@@ -26,6 +26,9 @@ struct DepartmentRow {
 struct DoctorRow {
     std::string id, departmentId, name, title, specialty;
     int feeFen = 0;
+    // 号别: a department's general clinic (普通号, ids "G…", no named doctor) or a named
+    // doctor's (专家号, fee by title).
+    bool generalClinic() const { return !id.empty() && id.front() == 'G'; }
 };
 struct SliceRow {
     std::string id, sessionId, date, period, start, end;

@@ -158,3 +158,35 @@ TEST(BookingFlow, ALostPaymentReplyGivesTheSlotBackAndUsedAnAttemptKey) {
     // The hold is released at once (a payment that lands later is refunded by the platform).
     ASSERT_TRUE(waitFor([&] { return rig.script->count("cancelBooking") == 1; }));
 }
+
+TEST(BookingFlow, TheGeneralClinicIsADepartmentLevelChoiceApartFromTheNamedDoctors) {
+    BookingRig rig;
+    rig.script->answer<platform::BookingRules>("bookingRules", platform::BookingRules{});
+    rig.script->answer<std::vector<platform::Department>>(
+        "departments",
+        std::vector<platform::Department>{{"DEP1", "内科", "Medicine", "NK", "内科", "Medicine"}});
+    platform::Doctor general{
+        "GNK", "普通号", "普通门诊", "", 800, "", platform::ClinicType::General};
+    rig.script->answer<std::vector<platform::Doctor>>(
+        "doctors",
+        std::vector<platform::Doctor>{
+            {"D1", "王医生", "主任医师", "", 5000, "", platform::ClinicType::Expert}, general});
+    const std::string tomorrow =
+        QDate::currentDate().addDays(1).toString(Qt::ISODate).toStdString();
+    for (int i = 0; i < 2; ++i) {
+        rig.script->answer<std::vector<platform::Session>>(
+            "schedule", std::vector<platform::Session>{
+                            {"S1", tomorrow, "morning", {{"SL1", "08:00", "08:30", 3, true}}}});
+    }
+    rig.identify();
+    rig.session.chooseFunction(QStringLiteral("book"));
+    ASSERT_TRUE(waitFor([&] { return !rig.flow->busy(); }));
+    rig.flow->chooseDepartment(QStringLiteral("DEP1"));
+    ASSERT_TRUE(waitFor([&] { return rig.flow->step() == QLatin1String("doctors"); }));
+    ASSERT_EQ(rig.flow->doctors().size(), 1);
+    EXPECT_EQ(rig.flow->doctors().front().toMap().value("id"), "D1");
+    ASSERT_EQ(rig.flow->generalClinics().size(), 1);
+    EXPECT_EQ(rig.flow->generalClinics().front().toMap().value("fee"), "¥8.00");
+    rig.flow->chooseDoctor(QStringLiteral("GNK"));
+    EXPECT_EQ(rig.flow->chosen().value("doctor"), "General clinic");
+}

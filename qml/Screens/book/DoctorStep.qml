@@ -5,15 +5,48 @@ import Lobby.Components
 import Lobby.Core
 import Lobby.Journeys
 
-// The department's doctors: title, specialty, fee and when they next have a free place; a page
-// at a time (上一页 / 下一页), so that no doctor hides below the fold.
+// 号别 first: the department's general clinic (普通号, no named doctor, the lowest fee), then its
+// named doctors (专家号): title, specialty, fee and when they next have a free place, a page at a
+// time (上一页 / 下一页), so that no doctor hides below the fold. Each fee is shown before choosing.
 ColumnLayout {
     id: step
     spacing: Theme.spacing
 
     // Doctors a page: fewer when they are drawn larger, or share a landscape screen's height.
     readonly property int pageSize: Theme.landscape ? 2 : (Theme.elder ? 3 : 4)
+    readonly property string noPlaces: Booking.sameDay ? qsTr("No places left today")
+                                                       : step.noPlaces
 
+    SectionLabel {
+        visible: Booking.generalClinics.length > 0
+        text: qsTr("General clinic (no named doctor)")
+    }
+    // A view, not a Repeater in the layout (see below).
+    ListView {
+        Layout.fillWidth: true
+        Layout.preferredHeight: contentHeight
+        implicitHeight: contentHeight
+        visible: count > 0
+        interactive: false
+        spacing: Theme.spacing
+        model: Booking.generalClinics
+        delegate: KioskButton {
+            required property var modelData
+            required property int index
+            objectName: "generalClinic_" + index
+            width: ListView.view.width
+            primary: false
+            enabled: modelData.available && !Booking.busy
+            text: qsTr("General clinic") + "  " + modelData.fee + "\n"
+                  + (modelData.available ? qsTr("Next free: %1").arg(modelData.next)
+                                         : step.noPlaces)
+            onClicked: Booking.chooseDoctor(modelData.id)
+        }
+    }
+    SectionLabel {
+        visible: Booking.generalClinics.length > 0 && Booking.doctors.length > 0
+        text: qsTr("Named doctors (fee by title)")
+    }
     Pager {
         id: pager
         Layout.fillWidth: true
