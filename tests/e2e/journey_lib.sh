@@ -28,3 +28,14 @@ collect_slips() {
     ((${#jobs[@]} == 0)) || cp "${jobs[@]}" "$journey_out/"
     ((${#slips[@]} == $1)) || { echo "FAIL: expected $1 $2, got ${#slips[@]}" >&2; exit 1; }
 }
+
+# check_audit WHAT WORD...: the platform's ledger audit holds each word (e.g. "captured=1 ");
+# sets $audit. WHAT says what went wrong otherwise.
+check_audit() {
+    local what=$1 word
+    shift
+    audit=$(seed audit)
+    for word in "$@"; do
+        [[ $audit == *"$word"* ]] || { echo "FAIL: $what: $audit" >&2; exit 1; }
+    done
+}

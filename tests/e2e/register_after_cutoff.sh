@@ -7,12 +7,8 @@ set -euo pipefail
 app=$1 out=$2
 source "$(dirname "$0")/journey_lib.sh"
 walk register_after_cutoff "$app" "$out"
-audit=$(seed audit)
-[[ $audit == *"bookings:checked_in=1 "* && $audit == *"payments:captured=1 "* &&
-    $audit == *"violations=0"* ]] || {
-    echo "FAIL: not one registration paid once and checked in: $audit" >&2
-    exit 1
-}
+check_audit "not one registration paid once and checked in" \
+    "bookings:checked_in=1 " "payments:captured=1 " "violations=0"
 collect_slips 1 "slip"
 grep -q "13:30-14:00" "${slips[0]}" || {
     echo "FAIL: after 11:00 the first time offered is not the afternoon's 13:30:" >&2

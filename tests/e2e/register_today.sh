@@ -8,12 +8,8 @@ set -euo pipefail
 app=$1 out=$2
 source "$(dirname "$0")/journey_lib.sh"
 walk register_today "$app" "$out"
-audit=$(seed audit)
-[[ $audit == *"bookings:checked_in=1 "* && $audit == *"payments:captured=1 "* &&
-    $audit == *"violations=0"* ]] || {
-    echo "FAIL: not one registration paid once and checked in: $audit" >&2
-    exit 1
-}
+check_audit "not one registration paid once and checked in" \
+    "bookings:checked_in=1 " "payments:captured=1 " "violations=0"
 collect_slips 1 "slip"
 # The first slice still running at 10:10 is 10:00-10:30; 08:00 ... 09:30 are over.
 grep -q "10:00-10:30" "${slips[0]}" || {

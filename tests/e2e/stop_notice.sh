@@ -14,8 +14,7 @@ grep -q "stop-service notices: 1 booking(s) stopped" "$journey_out/app.log" ||
     { echo "FAIL: the stopped booking was not put before the patient" >&2; exit 1; }
 grep -q "booking $booking" "$journey_out/app.log" ||
     { echo "FAIL: booking $booking was not the one moved" >&2; exit 1; }
-audit=$(seed audit)
-[[ $audit == *"bookings:paid=1 "* && $audit == *"payments:captured=1 "* &&
-    $audit == *"violations=0"* ]] || { echo "FAIL: the move took money or lost it: $audit" >&2; exit 1; }
+check_audit "the move took money or lost it" "bookings:paid=1 " "payments:captured=1 " \
+    "violations=0"
 collect_slips 1 "voucher"
 echo "PASS: stop-service put before the patient at identification and moved; $audit"

@@ -12,12 +12,8 @@ seeded=$(seed "book +0 11010519491231002X 张三丰 morning paid")
 read -r booking session _ <<<"$seeded"
 seed "stop $session" >/dev/null
 walk stop_service_move "$app" "$out"
-audit=$(seed audit)
-[[ $audit == *"bookings:paid=1 "* && $audit == *"payments:captured=1 "* &&
-    $audit == *"violations=0"* ]] || {
-    echo "FAIL: the moved booking is not the one paid booking: $audit" >&2
-    exit 1
-}
+check_audit "the moved booking is not the one paid booking" "bookings:paid=1 " \
+    "payments:captured=1 " "violations=0"
 grep -q "booking $booking" "$journey_out/app.log" || {
     echo "FAIL: booking $booking was not the one moved" >&2
     exit 1
