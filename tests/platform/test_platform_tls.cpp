@@ -110,9 +110,13 @@ TEST_F(Platform, ServesTheCatalogueToAnEnrolledTerminal) {
     const Reply doctors = get(server_->port(), "/v1/departments/NK/doctors", terminal_);
     ASSERT_EQ(doctors.status, 200);
     const auto doctorList = nlohmann::json::parse(doctors.body);
-    ASSERT_EQ(doctorList.size(), 4u);
+    ASSERT_EQ(doctorList.size(), 5u) << "four named doctors and the department's 普通号";
     EXPECT_EQ(doctorList[0]["title"], "主任医师");
     EXPECT_EQ(doctorList[0]["fee_fen"], 5000);
+    EXPECT_EQ(doctorList[0]["clinic_type"], "expert");
+    EXPECT_EQ(doctorList[4]["id"], "GNK");
+    EXPECT_EQ(doctorList[4]["clinic_type"], "general");
+    EXPECT_FALSE(doctorList[4].contains("photo_url")) << "no named doctor, no portrait";
 
     const Reply unknown = get(server_->port(), "/v1/departments/XYZ/doctors", terminal_);
     EXPECT_EQ(unknown.status, 404);

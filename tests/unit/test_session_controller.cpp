@@ -248,7 +248,8 @@ TEST(SessionController, AnErrorLeadsBackToTheOtherWaysToIdentifyOrToTheMenu) {
     EXPECT_EQ(session.patientName(), "张*丰");
 }
 
-// 改约 and the refund of a stopped booking come only from the lists that show one.
+// 改约 and the refund of a stopped booking come from what shows one: the lists, and the menu's
+// stop-service notice.
 TEST(SessionController, AStoppedBookingMovesOrIsRefundedFromItsList) {
     FunctionCatalog catalog;
     catalog.setHealth({true, PrinterReadiness::Ready});
@@ -258,7 +259,9 @@ TEST(SessionController, AStoppedBookingMovesOrIsRefundedFromItsList) {
     session.identityPresented();
     session.identified("张*丰", "P1");
     session.startMove();
-    EXPECT_EQ(session.stateName(), "menu") << "not from the menu";
+    EXPECT_EQ(session.stateName(), "move") << "from the menu's stop-service notice";
+    session.back();
+    EXPECT_EQ(session.stateName(), "menu");
     session.chooseFunction("my_bookings");
     session.startMove();
     EXPECT_EQ(session.stateName(), "move");

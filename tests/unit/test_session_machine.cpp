@@ -119,7 +119,9 @@ TEST(SessionMachine, StopServiceAtPickUpLeadsToRebookingMovingOrRefund) {
     EXPECT_FALSE(machine.handle(SessionEvent::ChooseCancel)) << "...but not from the move itself";
     EXPECT_TRUE(machine.handle(SessionEvent::Back));
     EXPECT_EQ(machine.state(), SessionState::Menu);
-    EXPECT_FALSE(machine.handle(SessionEvent::ChooseMove)) << "not from the menu";
+    EXPECT_TRUE(machine.handle(SessionEvent::ChooseMove))
+        << "from the menu too: a stop-service notice is shown there at identification";
+    EXPECT_EQ(machine.state(), SessionState::Move);
 }
 
 TEST(SessionMachine, ACardDuringTheFarewellStartsTheNextSession) {
