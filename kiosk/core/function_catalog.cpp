@@ -1,5 +1,7 @@
 #include "core/function_catalog.h"
 
+#include "core/time_of_day.h"
+
 #include <QCoreApplication>
 #include <QVariantMap>
 #include <array>
@@ -86,14 +88,9 @@ QString FunctionCatalog::unavailableReason(const QString& id) const {
     if (!menuOrder().contains(id))
         return QCoreApplication::translate("FunctionCatalog", "Not offered on this kiosk");
     if (!isOpenNow()) {
-        const auto hhmm = [](int m) {
-            return QStringLiteral("%1:%2")
-                .arg(m / 60, 2, 10, QChar('0'))
-                .arg(m % 60, 2, 10, QChar('0'));
-        };
         return QCoreApplication::translate("FunctionCatalog",
                                            "This kiosk serves patients from %1 to %2")
-            .arg(hhmm(opensAt_min_), hhmm(closesAt_min_));
+            .arg(timeOfDayText(opensAt_min_), timeOfDayText(closesAt_min_));
     }
     for (const auto& function : kFunctions) {
         if (id != QLatin1String(function.id)) continue;

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "core/qml_exposure.h"
+#include "core/time_of_day.h"
 #include "journal/reconcile.h"
 #include "journeys/booking_view.h"
 #include "journeys/checkin_outcome.h"
@@ -54,12 +55,6 @@ QString doctorLabel(const platform::Doctor& doctor) {
     if (doctor.clinicType == platform::ClinicType::General)
         return QCoreApplication::translate("BookingFlow", "General clinic");
     return QString::fromStdString(doctor.name + " " + doctor.title);
-}
-
-QString clock(int minutes) {
-    return QStringLiteral("%1:%2")
-        .arg(minutes / 60, 2, 10, QLatin1Char('0'))
-        .arg(minutes % 60, 2, 10, QLatin1Char('0'));
 }
 
 core::TranslatableText methodName(const std::string& method) {
@@ -532,7 +527,8 @@ QString BookingFlow::hours() const {
     if (!sameDay_ || !rules_.sameDay) return {};
     return QCoreApplication::translate("BookingFlow",
                                        "Today's registration: morning until %1, afternoon until %2")
-        .arg(clock(rules_.sameDayMorningCloses_min), clock(rules_.sameDayAfternoonCloses_min));
+        .arg(core::timeOfDayText(rules_.sameDayMorningCloses_min),
+             core::timeOfDayText(rules_.sameDayAfternoonCloses_min));
 }
 
 // 当日挂号: paid, so checked in now under the booking's own check-in key (a retry, or the

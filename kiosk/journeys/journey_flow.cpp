@@ -36,7 +36,8 @@ void JourneyFlow::setBusy(bool busy) {
 }
 
 void JourneyFlow::loadBookings(std::vector<PlatformClient::Scope> scopes,
-                               std::function<void(std::vector<Booking>)> done) {
+                               std::function<void(std::vector<Booking>)> done,
+                               std::function<void(const services::CallFailure&)> failed) {
     if (platform_ == nullptr) return;
     setBusy(true);
     const std::string patientId = session_.patientId().toStdString();
@@ -50,10 +51,11 @@ void JourneyFlow::loadBookings(std::vector<PlatformClient::Scope> scopes,
             }
             return all;
         },
-        [this, done = std::move(done)](Result<std::vector<Booking>> bookings,
-                                       std::optional<services::CallFailure> failure) {
+        [this, done = std::move(done), failed = std::move(failed)](
+            Result<std::vector<Booking>> bookings, std::optional<services::CallFailure> failure) {
             setBusy(false);
-            if (!bookings) return session_.journeyFailed(failure->message);
+            if (!bookings)
+                return failed ? failed(*failure) : session_.journeyFailed(failure->message);
             done(std::move(bookings.value()));
         });
 }

@@ -61,9 +61,10 @@ protected:
     // A fresh idempotency key.
     static std::string newKey();
     // The patient's bookings for each scope in turn, then `done`; a failure ends the journey in
-    // the platform's words.
+    // the platform's words, unless `failed` handles it.
     void loadBookings(std::vector<platform::PlatformClient::Scope> scopes,
-                      std::function<void(std::vector<platform::Booking>)> done);
+                      std::function<void(std::vector<platform::Booking>)> done,
+                      std::function<void(const services::CallFailure&)> failed = {});
     // The patient has gone: drop everything of theirs.
     virtual void clear() = 0;
 

@@ -41,34 +41,24 @@ void StopNoticeFlow::look() {
         return;
     if (lookedFor_ == patient && stopped_.empty()) return;
     lookedFor_ = patient;
-    setBusy(true);
-    platform_->call<std::vector<Booking>>(
-        [id = patient.toStdString()](PlatformClient& client) -> Result<std::vector<Booking>> {
-            std::vector<Booking> stopped;
-            for (const auto scope :
-                 {PlatformClient::Scope::Today, PlatformClient::Scope::Upcoming}) {
-                auto some = client.bookings(id, scope);
-                if (!some) return some.error();
-                for (auto& booking : some.value()) {
-                    const bool live = booking.status == platform::BookingStatus::Paid ||
-                                      booking.status == platform::BookingStatus::Held;
-                    if (booking.stopService && live) stopped.push_back(std::move(booking));
-                }
-            }
-            return stopped;
-        },
-        [this](Result<std::vector<Booking>> stopped, std::optional<services::CallFailure>) {
-            setBusy(false);
-            if (!stopped) {
-                qCWarning(lcJourney)
-                    << "stop-service notices: lookup failed:" << stopped.error().code.c_str();
-                return;
-            }
-            stopped_ = std::move(stopped.value());
+    loadBookings(
+        {PlatformClient::Scope::Today, PlatformClient::Scope::Upcoming},
+        [this](std::vector<Booking> bookings) {
+            std::erase_if(bookings, [](const Booking& booking) {
+                const bool live = booking.status == platform::BookingStatus::Paid ||
+                                  booking.status == platform::BookingStatus::Held;
+                return !booking.stopService || !live;
+            });
+            stopped_ = std::move(bookings);
             if (!stopped_.empty())
                 qCInfo(lcJourney) << "stop-service notices:" << stopped_.size()
                                   << "booking(s) stopped";
             emit changed();
+        },
+        [](const services::CallFailure& failure) {
+            // Nothing shown, nothing lost: the patient's functions are all still there.
+            qCWarning(lcJourney) << "stop-service notices: lookup failed:"
+                                 << failure.error.code.c_str();
         });
 }
 
