@@ -5,6 +5,8 @@
 #include <functional>
 #include <map>
 
+#include "sim/platform/store_time.h"
+
 namespace lobby::sim {
 namespace {
 
@@ -16,13 +18,9 @@ Error invalid(const std::string& what) {
 
 // "09:30" → 570
 bool parseClock(const std::string& text, int& minutes) {
-    int hour = -1, minute = -1;
-    char colon = 0;
-    if (text.size() != 5 || std::sscanf(text.c_str(), "%2d%c%2d", &hour, &colon, &minute) != 3 ||
-        colon != ':' || hour < 0 || hour > 23 || minute < 0 || minute > 59) {
-        return false;
-    }
-    minutes = hour * 60 + minute;
+    const int parsed = store_time::minuteOfDay(text);
+    if (parsed < 0) return false;
+    minutes = parsed;
     return true;
 }
 

@@ -56,7 +56,10 @@ int localMinuteOfDay(Clock::time_point now) {
 
 int minuteOfDay(const std::string& hhmm) {
     int hour = -1, minute = -1;
-    if (hhmm.size() != 5 || std::sscanf(hhmm.c_str(), "%2d:%2d", &hour, &minute) != 2) return -1;
+    char colon = 0;
+    if (hhmm.size() != 5 || std::sscanf(hhmm.c_str(), "%2d%c%2d", &hour, &colon, &minute) != 3 ||
+        colon != ':' || hour < 0 || hour > 23 || minute < 0 || minute > 59)
+        return -1;
     return hour * 60 + minute;
 }
 

@@ -17,7 +17,7 @@ std::string isoDateTime(std::int64_t storedSeconds);  // "2026-11-22T09:30:00+08
 int daysAhead(const std::string& date, Clock::time_point now);
 int localHour(Clock::time_point now);
 int localMinuteOfDay(Clock::time_point now);
-// "08:30" → 510; -1 when it is not a time of day.
+// "08:30" → 510; -1 when it is not a time of day (HH:MM, 00:00 to 23:59).
 int minuteOfDay(const std::string& hhmm);
 int registrationCloses_min(const std::string& period, const HospitalRules& rules);
 int pickupCloses_min(const std::string& period, const HospitalRules& rules);
