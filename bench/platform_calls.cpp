@@ -19,6 +19,7 @@
 #include "common/id_number.h"
 #include "platform/https_platform_client.h"
 #include "sim/platform/platform_server.h"
+#include "tests/platform/verified_registration.h"
 
 using namespace lobby;
 using namespace lobby::platform;
@@ -105,7 +106,8 @@ int main() {
 
     // A paid booking for tomorrow, then the platform's clock moved into its pickup window.
     HttpsPlatformClient setup(config);
-    const auto patient = setup.registerPatient(idNumber(1), "张三丰", "bench-reg-1");
+    const auto patient =
+        lobby::testing::registerVerified(setup, **store, idNumber(1), "张三丰", "bench-reg-1");
     const std::string firstSlice = "D100-" + dateIn(1) + "-m-1";
     const auto booking = patient ? setup.createBooking(patient->id, firstSlice, "bench-book-1")
                                  : Result<Booking>(patient.error());
@@ -160,8 +162,9 @@ int main() {
     // a day over days 1-6, spread over slices so that no slice is asked for more than it holds.
     std::vector<std::string> patients;
     for (int i = 0; i < kClients; ++i) {
-        const auto registered = setup.registerPatient(idNumber(100 + i), "患者",
-                                                      "bench-reg-" + std::to_string(100 + i));
+        const auto registered = lobby::testing::registerVerified(
+            setup, **store, idNumber(100 + i), "患者", "bench-reg-" + std::to_string(100 + i),
+            "139" + std::to_string(10'000'000 + i));
         if (!registered) {
             std::fprintf(stderr, "register failed: %s\n", registered.error().message.c_str());
             return 1;

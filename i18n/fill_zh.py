@@ -338,6 +338,49 @@ GLOSSARY = {
     "Doctor": "医生",
     "Time": "时段",
     "Other times of the same doctor:": "该医生的其他时间：",
+    "Your mobile number": "您的手机号码",
+    "Type your mobile number again": "请再次输入手机号码",
+    "Type the code from the text message": "请输入短信验证码",
+    "The hospital needs your mobile number for your record. Type the 11 digits, then tap Continue.":
+        "建档需要您的手机号码。请输入11位手机号，然后点“继续办理”。",
+    "Type the same number once more, so that no digit is wrong.": "请再输入一次同一个号码，以免输错。",
+    "We sent a text message with a 6-digit code to your phone. Type the code, then tap Continue.":
+        "我们已向您的手机发送6位短信验证码。请输入验证码，然后点“继续办理”。",
+    "A mobile number has 11 digits and starts with 1. Please type it again.":
+        "手机号码为1开头的11位数字，请重新输入。",
+    "The two numbers are not the same. Please type your mobile number again.":
+        "两次输入的号码不一致，请重新输入手机号码。",
+    "Please type all the digits of the code in the text message.": "请输入短信中的全部验证码数字。",
+    "Your mobile number, once more": "再次输入手机号码",
+    "Code sent to %1": "验证码已发送至 %1",
+    "Code from the text message": "短信验证码",
+    "Send a new code (in %1 s)": "重新获取验证码（%1秒）",
+    "Send a new code": "重新获取验证码",
+    "Type your mobile number, then touch Continue.": "请输入您的手机号码，然后点“继续办理”。",
+    "Please type the same mobile number once more.": "请再输入一次同一个手机号码。",
+    "A text message with a code is on its way to your phone. Type the code.":
+        "验证码短信正在发往您的手机，请输入验证码。",
+    "For a family member": "为家人办理",
+    "First choose how this family member is related to you, then place their card.":
+        "请先选择这位家人与您的关系，再放置其身份证。",
+    "Child": "子女",
+    "Parent": "父母",
+    "Spouse": "配偶",
+    "Other family member": "其他亲属",
+    "Myself: %1": "本人：%1",
+    "Add a family member": "添加家人",
+    "This family member is your:": "这位家人是您的：",
+    "Now place your family member's ID card on the reader below the screen":
+        "请将家人的身份证放在屏幕下方的读卡区",
+    "Who is this visit for?": "这次为谁办理？",
+    "Choose yourself or the family member you are here for. Their bookings and slips carry their name.":
+        "请选择本人或您要代办的家人。预约和凭条上都是就诊人本人的姓名。",
+    "Say how they are related to you, then place their own ID card on the reader.":
+        "请选择家人与您的关系，然后将其本人身份证放在读卡区。",
+    "Who is this visit for? Choose yourself or a family member.": "这次为谁办理？请选择本人或家人。",
+    "Choose how they are related to you, then place their ID card on the reader.":
+        "请选择家人与您的关系，然后放置其身份证。",
+    "%1: %2": "%1：%2",
 }
 
 # The glossary's terms (i18n/glossary.json) win over the list above: one word for one thing.

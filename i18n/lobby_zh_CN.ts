@@ -552,6 +552,84 @@
     </message>
   </context>
   <context>
+    <name>FamilyButton</name>
+    <message>
+      <source>For a family member</source>
+      <translation>为家人办理</translation>
+    </message>
+  </context>
+  <context>
+    <name>FamilyChooser</name>
+    <message>
+      <source>First choose how this family member is related to you, then place their card.</source>
+      <translation>请先选择这位家人与您的关系，再放置其身份证。</translation>
+    </message>
+    <message>
+      <source>Child</source>
+      <translation>子女</translation>
+    </message>
+    <message>
+      <source>Parent</source>
+      <translation>父母</translation>
+    </message>
+    <message>
+      <source>Spouse</source>
+      <translation>配偶</translation>
+    </message>
+    <message>
+      <source>Other family member</source>
+      <translation>其他亲属</translation>
+    </message>
+  </context>
+  <context>
+    <name>FamilyPanel</name>
+    <message>
+      <source>Myself: %1</source>
+      <translation>本人：%1</translation>
+    </message>
+    <message>
+      <source>Add a family member</source>
+      <translation>添加家人</translation>
+    </message>
+    <message>
+      <source>This family member is your:</source>
+      <translation>这位家人是您的：</translation>
+    </message>
+    <message>
+      <source>Child</source>
+      <translation>子女</translation>
+    </message>
+    <message>
+      <source>Parent</source>
+      <translation>父母</translation>
+    </message>
+    <message>
+      <source>Spouse</source>
+      <translation>配偶</translation>
+    </message>
+    <message>
+      <source>Other family member</source>
+      <translation>其他亲属</translation>
+    </message>
+    <message>
+      <source>ID</source>
+      <translation>身份证</translation>
+    </message>
+    <message>
+      <source>Now place your family member's ID card on the reader below the screen</source>
+      <translation>请将家人的身份证放在屏幕下方的读卡区</translation>
+    </message>
+    <message>
+      <source>One moment, please…</source>
+      <translation>请稍候……</translation>
+    </message>
+    <message>
+      <source>%1: %2</source>
+      <comment>a family member: relation, name</comment>
+      <translation>%1：%2</translation>
+    </message>
+  </context>
+  <context>
     <name>FarewellScreen</name>
     <message>
       <source>Please take your card and your slip</source>
@@ -697,14 +775,6 @@
       <translation>本院尚无您的就诊档案，请核对从您的证件读取的信息。</translation>
     </message>
     <message>
-      <source>Name</source>
-      <translation>姓名</translation>
-    </message>
-    <message>
-      <source>ID number</source>
-      <translation>证件号码</translation>
-    </message>
-    <message>
       <source>Yes, create my record</source>
       <translation>确认建档</translation>
     </message>
@@ -743,6 +813,46 @@
     <message>
       <source>Booking code</source>
       <translation>预约码</translation>
+    </message>
+    <message>
+      <source>Your mobile number</source>
+      <translation>您的手机号码</translation>
+    </message>
+    <message>
+      <source>Type your mobile number again</source>
+      <translation>请再次输入手机号码</translation>
+    </message>
+    <message>
+      <source>Type the code from the text message</source>
+      <translation>请输入短信验证码</translation>
+    </message>
+    <message>
+      <source>The hospital needs your mobile number for your record. Type the 11 digits, then tap Continue.</source>
+      <translation>建档需要您的手机号码。请输入11位手机号，然后点“继续办理”。</translation>
+    </message>
+    <message>
+      <source>Type the same number once more, so that no digit is wrong.</source>
+      <translation>请再输入一次同一个号码，以免输错。</translation>
+    </message>
+    <message>
+      <source>We sent a text message with a 6-digit code to your phone. Type the code, then tap Continue.</source>
+      <translation>我们已向您的手机发送6位短信验证码。请输入验证码，然后点“继续办理”。</translation>
+    </message>
+    <message>
+      <source>Who is this visit for?</source>
+      <translation>这次为谁办理？</translation>
+    </message>
+    <message>
+      <source>Add a family member</source>
+      <translation>添加家人</translation>
+    </message>
+    <message>
+      <source>Choose yourself or the family member you are here for. Their bookings and slips carry their name.</source>
+      <translation>请选择本人或您要代办的家人。预约和凭条上都是就诊人本人的姓名。</translation>
+    </message>
+    <message>
+      <source>Say how they are related to you, then place their own ID card on the reader.</source>
+      <translation>请选择家人与您的关系，然后将其本人身份证放在读卡区。</translation>
     </message>
   </context>
   <context>
@@ -979,6 +1089,21 @@
     </message>
   </context>
   <context>
+    <name>PatientRegistration</name>
+    <message>
+      <source>A mobile number has 11 digits and starts with 1. Please type it again.</source>
+      <translation>手机号码为1开头的11位数字，请重新输入。</translation>
+    </message>
+    <message>
+      <source>The two numbers are not the same. Please type your mobile number again.</source>
+      <translation>两次输入的号码不一致，请重新输入手机号码。</translation>
+    </message>
+    <message>
+      <source>Please type all the digits of the code in the text message.</source>
+      <translation>请输入短信中的全部验证码数字。</translation>
+    </message>
+  </context>
+  <context>
     <name>PaymentMethods</name>
     <message>
       <source>WeChat Pay</source>
@@ -1119,6 +1244,45 @@
     <message>
       <source>The appointment service gave an answer we could not understand. Please ask at the service desk.</source>
       <translation>预约服务返回了无法识别的结果，请到服务台咨询工作人员。</translation>
+    </message>
+  </context>
+  <context>
+    <name>RegistrationPanel</name>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>ID number</source>
+      <translation>证件号码</translation>
+    </message>
+    <message>
+      <source>Your mobile number, once more</source>
+      <translation>再次输入手机号码</translation>
+    </message>
+    <message>
+      <source>Code sent to %1</source>
+      <translation>验证码已发送至 %1</translation>
+    </message>
+    <message>
+      <source>Your mobile number</source>
+      <translation>您的手机号码</translation>
+    </message>
+    <message>
+      <source>Code from the text message</source>
+      <translation>短信验证码</translation>
+    </message>
+    <message>
+      <source>Mobile number</source>
+      <translation>手机号</translation>
+    </message>
+    <message>
+      <source>Send a new code (in %1 s)</source>
+      <translation>重新获取验证码（%1秒）</translation>
+    </message>
+    <message>
+      <source>Send a new code</source>
+      <translation>重新获取验证码</translation>
     </message>
   </context>
   <context>
@@ -1338,6 +1502,26 @@
     <message>
       <source>Type the 8-digit booking code from your voucher or text message.</source>
       <translation>请输入预约单或短信中的8位预约码。</translation>
+    </message>
+    <message>
+      <source>Type your mobile number, then touch Continue.</source>
+      <translation>请输入您的手机号码，然后点“继续办理”。</translation>
+    </message>
+    <message>
+      <source>Please type the same mobile number once more.</source>
+      <translation>请再输入一次同一个手机号码。</translation>
+    </message>
+    <message>
+      <source>A text message with a code is on its way to your phone. Type the code.</source>
+      <translation>验证码短信正在发往您的手机，请输入验证码。</translation>
+    </message>
+    <message>
+      <source>Who is this visit for? Choose yourself or a family member.</source>
+      <translation>这次为谁办理？请选择本人或家人。</translation>
+    </message>
+    <message>
+      <source>Choose how they are related to you, then place their ID card on the reader.</source>
+      <translation>请选择家人与您的关系，然后放置其身份证。</translation>
     </message>
   </context>
 </TS>

@@ -146,7 +146,10 @@ void CompositionRoot::buildPlatform(const config::Settings& settings) {
 
 void CompositionRoot::buildJourneys(const config::Settings& settings) {
     using namespace config::keys;
-    identity_ = std::make_unique<journeys::IdentityResolver>(session_, platform_.get());
+    registration_ = std::make_unique<journeys::PatientRegistration>(session_, platform_.get());
+    family_ = std::make_unique<journeys::FamilyChooser>(session_, platform_.get());
+    identity_ = std::make_unique<journeys::IdentityResolver>(session_, platform_.get(),
+                                                             *registration_, family_.get());
     connect(devices_.get(), &DeviceHub::identityRead, identity_.get(),
             &journeys::IdentityResolver::resolve);
     connect(devices_.get(), &DeviceHub::tokenScanned, identity_.get(),
@@ -234,6 +237,8 @@ void CompositionRoot::exposeServices() {
     core::exposeToQml(&engine_, core::MaintenanceController::kQmlName, maintenance_.get());
     core::exposeToQml(&engine_, core::VoiceGuide::kQmlName, voice_.get());
     core::exposeToQml(&engine_, journeys::IdentityResolver::kQmlName, identity_.get());
+    core::exposeToQml(&engine_, journeys::PatientRegistration::kQmlName, registration_.get());
+    core::exposeToQml(&engine_, journeys::FamilyChooser::kQmlName, family_.get());
     core::exposeToQml(&engine_, journeys::PickUpFlow::kQmlName, pickup_.get());
     core::exposeToQml(&engine_, journeys::BookingFlow::kQmlName, booking_.get());
     core::exposeToQml(&engine_, journeys::BookingListFlow::kQmlName, bookingList_.get());

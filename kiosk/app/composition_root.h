@@ -30,6 +30,8 @@ namespace lobby::journeys {
 class BookingFlow;
 class BookingListFlow;
 class IdentityResolver;
+class PatientRegistration;
+class FamilyChooser;
 class MoveFlow;
 class StopNoticeFlow;
 class PickUpFlow;
@@ -78,6 +80,8 @@ private:
     std::unique_ptr<DeviceHub> devices_;
     std::unique_ptr<services::PlatformService> platform_;   // null: platform.backend = none
     std::unique_ptr<journal::TransactionJournal> journal_;  // null: none, or it failed to open
+    std::unique_ptr<journeys::PatientRegistration> registration_;
+    std::unique_ptr<journeys::FamilyChooser> family_;
     std::unique_ptr<journeys::IdentityResolver> identity_;
     std::unique_ptr<journeys::SlipDesk> slips_;
     std::unique_ptr<journeys::PickUpFlow> pickup_;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QGuiApplication>
@@ -10,6 +11,7 @@
 #include <QPointingDevice>
 #include <QQuickItem>
 #include <QQuickWindow>
+#include <QRegularExpression>
 #include <QTest>
 
 #include "core/session_controller.h"
@@ -124,8 +126,10 @@ bool JourneyDriver::advance() {
         emit finished(0);
         return false;
     }
-    const QJsonObject step = steps_.at(index_).toObject();
-    if (step.contains("skip_to")) {
+    const bool interlude = !interlude_.isEmpty();
+    const QJsonObject step =
+        interlude ? interlude_.first().toObject() : steps_.at(index_).toObject();
+    if (!interlude && step.contains("skip_to")) {
         // A fault may end a session early: skip to the label if the screen (or any, without
         // "if_screen") says so; the screen still has to be one the script expects next.
         const bool jump = !step.contains("if_screen") || step.value("if_screen")
@@ -142,7 +146,7 @@ bool JourneyDriver::advance() {
         stepStarted_ms_ = -1;
         return true;
     }
-    if (step.contains("settle_ms")) {
+    if (!interlude && step.contains("settle_ms")) {
         settleAfterTap_ms_ = std::max(kSettleAfterTap_min_ms, step.value("settle_ms").toInt());
         pollTimer_.setInterval(std::min(kPoll_ms, settleAfterTap_ms_ / 3));
         ++index_;
@@ -151,8 +155,17 @@ bool JourneyDriver::advance() {
     if (stepStarted_ms_ < 0) stepStarted_ms_ = clock_.elapsed();
     const StepOutcome outcome = runStep(step);
     if (outcome == StepOutcome::Failed) return false;
+    if (!interlude && !interlude_.isEmpty()) {
+        // The step began an interlude (a registration): its steps run first, each on its own
+        // clock, and this step's clock starts again after them.
+        stepStarted_ms_ = -1;
+        return true;
+    }
     if (outcome == StepOutcome::Done) {
-        ++index_;
+        if (interlude)
+            interlude_.removeFirst();
+        else
+            ++index_;
         stepStarted_ms_ = -1;
         return step.contains("label") || step.contains("expect_screen") ||
                step.contains("present") || step.contains("absent") || step.contains("wait_ms");
@@ -208,41 +221,20 @@ JourneyDriver::StepOutcome JourneyDriver::runStep(const QJsonObject& step) {
         // Like any tap, only once the screen has settled.
         if (registerAskedAt_ms_ < 0) registerAskedAt_ms_ = clock_.elapsed();
         if (clock_.elapsed() - registerAskedAt_ms_ >= settleAfterTap_ms_) {
-            QQuickItem* button =
-                findVisibleItem(window_->contentItem(), QStringLiteral("confirmRegistration"));
-            if (button != nullptr && button->isEnabled()) {
-                click(button);
-                registerAskedAt_ms_ = -1;
-            }
+            registerAskedAt_ms_ = -1;
+            interlude_ = registrationSteps(step.value("phone").toString());
         }
         return StepOutcome::Pending;
     }
     // "type": "110105...": taps those keys of the on-screen keypad (object name "keyboard"),
     // one per settle interval, as a patient would.
-    if (step.contains("type")) {
-        const QString text = step.value("type").toString();
-        if (typed_ >= text.size()) {
-            typed_ = 0;
-            return StepOutcome::Done;
-        }
-        if (clock_.elapsed() - lastKeyAt_ms_ < kSettleAfterKey_ms) return StepOutcome::Pending;
-        QQuickItem* key =
-            findKey(findVisibleItem(window_->contentItem(), QStringLiteral("keyboard")),
-                    text.mid(typed_, 1));
-        if (key == nullptr) return StepOutcome::Pending;
-        scrollIntoView(key);
-        const QPoint scene =
-            key->mapToScene(QPointF(key->width() / 2, key->height() / 2)).toPoint();
-        // A finger on a touchscreen: the keyboard takes touch points itself (its mouse
-        // emulation path is not what a kiosk's screen sends, and leaks in Qt 6.4).
-        static QPointingDevice* const touchscreen = QTest::createTouchDevice();
-        QTest::touchEvent(window_, touchscreen).press(0, scene, window_);
-        QTest::touchEvent(window_, touchscreen).release(0, scene, window_);
-        lastKeyAt_ms_ = clock_.elapsed();
-        ++typed_;
-        // What is typed may be personal (an ID number): the log says only how much.
-        if (typed_ == text.size()) qCInfo(lcUi) << "typed" << text.size() << "keys";
-        return StepOutcome::Pending;
+    if (step.contains("type")) return typeKeys(step.value("type").toString());
+    if (step.contains("type_sms")) {
+        const QString code = smsCode(step.value("type_sms").toString());
+        if (code.isEmpty()) return StepOutcome::Pending;  // not texted yet
+        if (!step.value("wrong").toBool()) return typeKeys(code);
+        const int last = code.back().digitValue();
+        return typeKeys(code.left(code.size() - 1) + QString::number((last + 1) % 10));
     }
     // "present" / "absent": an item with that object name is (not) visible; waits until so.
     if (step.contains("present") || step.contains("absent")) {
@@ -258,6 +250,65 @@ JourneyDriver::StepOutcome JourneyDriver::runStep(const QJsonObject& step) {
     }
     fail(QStringLiteral("step %1: unknown kind of step").arg(index_ + 1));
     return StepOutcome::Failed;
+}
+
+QJsonArray JourneyDriver::registrationSteps(const QString& phone) {
+    // A number of its own for each registration, so that none waits out another's minute.
+    const QString number =
+        !phone.isEmpty()
+            ? phone
+            : QStringLiteral("139%1%2")
+                  .arg(QDateTime::currentSecsSinceEpoch() % 10'000'000, 7, 10, QLatin1Char('0'))
+                  .arg(registrations_++ % 10);
+    return QJsonArray{
+        QJsonObject{{"tap", "confirmRegistration"}},
+        QJsonObject{{"expect_screen", "identify-register-phone"}},
+        QJsonObject{{"type", number}},
+        QJsonObject{{"tap", "submitPhone"}},
+        QJsonObject{{"expect_screen", "identify-register-phone-again"}},
+        QJsonObject{{"type", number}},
+        QJsonObject{{"tap", "submitPhone"}},
+        QJsonObject{{"expect_screen", "identify-register-sms"}, {"timeout_ms", 15000}},
+        QJsonObject{{"type_sms", number}, {"timeout_ms", 15000}},
+        QJsonObject{{"tap", "submitSmsCode"}},
+    };
+}
+
+QString JourneyDriver::smsCode(const QString& phone) const {
+    QFile outbox(qEnvironmentVariable("LOBBY_SMS_OUTBOX"));
+    if (!outbox.open(QIODevice::ReadOnly)) return {};
+    QString code;
+    static const QRegularExpression digits(QStringLiteral("\\d{4,8}"));
+    for (const QByteArray& line : outbox.readAll().split('\n')) {
+        const QJsonObject text = QJsonDocument::fromJson(line).object();
+        if (text.value("phone").toString() != phone) continue;
+        const auto match = digits.match(text.value("text").toString());
+        if (match.hasMatch()) code = match.captured();
+    }
+    return code;
+}
+
+JourneyDriver::StepOutcome JourneyDriver::typeKeys(const QString& text) {
+    if (typed_ >= text.size()) {
+        typed_ = 0;
+        return StepOutcome::Done;
+    }
+    if (clock_.elapsed() - lastKeyAt_ms_ < kSettleAfterKey_ms) return StepOutcome::Pending;
+    QQuickItem* key = findKey(findVisibleItem(window_->contentItem(), QStringLiteral("keyboard")),
+                              text.mid(typed_, 1));
+    if (key == nullptr) return StepOutcome::Pending;
+    scrollIntoView(key);
+    const QPoint scene = key->mapToScene(QPointF(key->width() / 2, key->height() / 2)).toPoint();
+    // A finger on a touchscreen: the keyboard takes touch points itself (its mouse emulation
+    // path is not what a kiosk's screen sends, and leaks in Qt 6.4).
+    static QPointingDevice* const touchscreen = QTest::createTouchDevice();
+    QTest::touchEvent(window_, touchscreen).press(0, scene, window_);
+    QTest::touchEvent(window_, touchscreen).release(0, scene, window_);
+    lastKeyAt_ms_ = clock_.elapsed();
+    ++typed_;
+    // What is typed may be personal (an ID number): the log says only how much.
+    if (typed_ == text.size()) qCInfo(lcUi) << "typed" << text.size() << "keys";
+    return StepOutcome::Pending;
 }
 
 JourneyDriver::StepOutcome JourneyDriver::tap(const QString& objectName) {

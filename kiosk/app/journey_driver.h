@@ -5,8 +5,14 @@
 //   {"tap": "startButton"}            tap the visible, enabled item with that objectName
 //   {"expect_screen": "menu"}         wait until that screen is shown ("done|error": either)
 //   {"wait_ms": 500}                  pause
-//   {"register_if_asked": "menu"}     wait for that screen ("menu|error": either), confirming a
-//                                     new patient's details on the way if the kiosk asks
+//   {"register_if_asked": "menu"}     wait for that screen ("menu|error": either); if the kiosk
+//                                     asks a new patient to register (建档) on the way, confirms
+//                                     their details, types a mobile number twice ("phone", else a
+//                                     fresh one) and the code texted to it
+//   {"type": "110105..."}             tap those keys of the on-screen keypad
+//   {"type_sms": "13800138000"}       type the code of the last text to that number, read from
+//                                     the sandbox's outbox ($LOBBY_SMS_OUTBOX); with
+//                                     "wrong": true, that code with its last digit changed
 //   {"present": "function_book"}      wait until an item with that objectName is visible
 //   {"absent": "function_book"}       wait until none is
 //   {"place_card": "resident-zhang"}  put a card from sim/idcard's catalogue on the simulated
@@ -68,6 +74,12 @@ private:
     bool advance();
     StepOutcome runStep(const QJsonObject& step);
     StepOutcome tap(const QString& objectName);
+    // Taps the keypad's keys for `text`, one per settle interval; Done once all are typed.
+    StepOutcome typeKeys(const QString& text);
+    // The steps a new patient takes to register, run before the step that met the question.
+    QJsonArray registrationSteps(const QString& phone);
+    // The code in the last text to `phone` in the sandbox's outbox; empty if none yet.
+    QString smsCode(const QString& phone) const;
     void click(QQuickItem* item);
     void fail(const QString& why);
 
@@ -83,6 +95,8 @@ private:
     qint64 stepStarted_ms_ = -1;
     qint64 registerAskedAt_ms_ = -1;  // when the new-patient confirmation was first seen
     int typed_ = 0;                   // keys of the current "type" step tapped so far
+    QJsonArray interlude_;            // steps run before the current one (a registration)
+    int registrations_ = 0;           // for a fresh mobile number each
     qint64 lastKeyAt_ms_ = -1;
     int settleAfterTap_ms_;  // set from kSettleAfterTap_ms in the constructor
     QElapsedTimer clock_;

@@ -103,6 +103,9 @@ void SessionController::back() {
 void SessionController::startMove() {
     handle(SessionEvent::ChooseMove);
 }
+void SessionController::choosePatient() {
+    handle(SessionEvent::ChoosePatient);
+}
 void SessionController::refundStopped() {
     handle(SessionEvent::ChooseCancel);
 }

@@ -123,6 +123,9 @@ public:
     Q_INVOKABLE void chooseFunction(const QString& id);
     // 改约 of a stopped booking: its flow (MoveFlow) knows which booking; not a menu function.
     void startMove();
+    // From the menu back to identifying, the patient still identified, to choose a family
+    // member (就诊人) to act for; identified() then names whom the session serves.
+    void choosePatient();
     // The refund of a stopped booking from a list that cannot cancel (pick-up, my bookings).
     void refundStopped();
 

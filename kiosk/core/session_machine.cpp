@@ -34,6 +34,7 @@ constexpr std::array kTransitions = {
     Transition{S::Menu, E::ChooseMyBookings, S::MyBookings},
     // A stop-service notice on the menu: straight on to another slot (the refund is ChooseCancel).
     Transition{S::Menu, E::ChooseMove, S::Move},
+    Transition{S::Menu, E::ChoosePatient, S::Identifying},
     Transition{S::PickUp, E::JourneySucceeded, S::Done},
     Transition{S::PickUp, E::JourneyFailed, S::Error},
     Transition{S::PickUp, E::Back, S::Menu},
@@ -144,6 +145,8 @@ QString eventName(SessionEvent event) {
             return QStringLiteral("choose_my_bookings");
         case E::ChooseMove:
             return QStringLiteral("choose_move");
+        case E::ChoosePatient:
+            return QStringLiteral("choose_patient");
         case E::JourneySucceeded:
             return QStringLiteral("journey_succeeded");
         case E::JourneyFailed:

@@ -34,7 +34,8 @@ enum class SessionEvent {
     ChooseRegister,
     ChooseCancel,
     ChooseMyBookings,
-    ChooseMove,  // 改约 from a stopped booking (pick-up, my bookings)
+    ChooseMove,     // 改约 from a stopped booking (pick-up, my bookings)
+    ChoosePatient,  // 就诊人: the identified patient acts for a family member (or adds one)
     JourneySucceeded,
     JourneyFailed,
     Back,

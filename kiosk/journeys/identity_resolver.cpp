@@ -1,9 +1,6 @@
 #include "journeys/identity_resolver.h"
 
-#include <QUuid>
-
 #include "common/id_number.h"
-#include "common/privacy.h"
 #include "core/qml_exposure.h"
 #include "journeys/typed_number.h"
 #include "logging/categories.h"
@@ -29,41 +26,37 @@ const char* const kBadCode = QT_TRANSLATE_NOOP(
     "IdentityResolver",
     "A booking code has 8 digits. You find it on your booking voucher or in the text message.");
 
-bool isMobileNumber(const QString& phone) {
-    if (phone.size() != 11 || phone.front() != QLatin1Char('1')) return false;
-    return std::all_of(phone.begin(), phone.end(), [](QChar c) { return c.isDigit(); });
-}
-
 }  // namespace
 
 IdentityResolver::IdentityResolver(core::SessionController& session,
-                                   services::PlatformService* platform, QObject* parent)
-    : QObject(parent), session_(session), platform_(platform) {
-    // The details of a patient who walked away unregistered go with them.
-    connect(&session_, &core::SessionController::patientLeft, this,
-            &IdentityResolver::forgetPending);
+                                   services::PlatformService* platform,
+                                   PatientRegistration& registration, FamilyChooser* family,
+                                   QObject* parent)
+    : QObject(parent),
+      session_(session),
+      platform_(platform),
+      registration_(registration),
+      family_(family) {
+    connect(&session_, &core::SessionController::patientLeft, this, &IdentityResolver::forgetEntry);
+    registration_.setConcluded(
+        [this](const Result<Patient>& patient, const std::optional<CallFailure>& failure) {
+            conclude(patient, failure, "registration");
+        });
 }
 
 IdentityResolver* IdentityResolver::create(QQmlEngine* qmlEngine, QJSEngine*) {
     return core::exposedTo<IdentityResolver>(qmlEngine, kQmlName);
 }
 
-QString IdentityResolver::maskedIdNumber() const {
-    return pending_
-               ? QString::fromStdString(privacy::maskIdNumber(pending_->idNumber.toStdString()))
-               : QString();
-}
-
-void IdentityResolver::forgetPending() {
-    if (!pending_ && entry_ == Entry::None && manualError_.isEmpty()) return;
-    pending_.reset();
+void IdentityResolver::forgetEntry() {
+    if (entry_ == Entry::None && manualError_.isEmpty()) return;
     entry_ = Entry::None;
     manualError_ = {};
     emit changed();
 }
 
 void IdentityResolver::beginEntry(Entry entry, const QString& step) {
-    if (session_.currentState() != core::SessionState::Identifying || pending_ ||
+    if (session_.currentState() != core::SessionState::Identifying || registration_.active() ||
         entry_ != Entry::None || platform_ == nullptr)
         return;
     entry_ = entry;
@@ -152,23 +145,12 @@ QString IdentityResolver::shownPhone(const QString& typed, bool masked) const {
     return journeys::shownPhone(typed, masked);
 }
 
-void IdentityResolver::confirmRegistration() {
-    if (!pending_ || session_.currentState() != core::SessionState::Identifying) return;
-    const devices::CardHolder holder = *pending_;
-    forgetPending();
-    session_.setScreenStep({});
-    session_.setReadingCard(true);
-    registerHolder(holder);
-}
-
-void IdentityResolver::declineRegistration() {
-    if (!pending_) return;
-    qCInfo(lcJourney) << "the patient declined to be registered";
-    forgetPending();
-    session_.back();
-}
-
 void IdentityResolver::resolve(const devices::CardHolder& holder) {
+    // While a patient adds a family member, the card placed is that member's.
+    if (family_ != nullptr && family_->adding()) {
+        family_->addFromCard(holder);
+        return;
+    }
     const QDate today = QDate::currentDate();
     if (const auto age =
             ageOn(holder.idNumber.toStdString(), today.year(), today.month(), today.day()))
@@ -188,10 +170,8 @@ void IdentityResolver::resolve(const devices::CardHolder& holder) {
                 // 建档 only with the patient's consent to the details read from their card.
                 qCInfo(lcJourney).noquote()
                     << "unknown to the platform:" << holder.maskedName << "- asking to register";
-                pending_ = holder;
                 session_.setReadingCard(false);
-                session_.setScreenStep(QStringLiteral("register"));
-                emit changed();
+                registration_.begin(holder);
                 return;
             }
             conclude(patient, failure, "identification");
@@ -215,22 +195,6 @@ void IdentityResolver::resolveToken(const QString& kind, const QString& token) {
         });
 }
 
-// The card's data is the platform's record of the patient (建档): the name and number come from
-// a card the reader has verified and the patient has confirmed, so there is nothing to type.
-void IdentityResolver::registerHolder(const devices::CardHolder& holder) {
-    const std::string key = QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
-    const std::string idNumber = holder.idNumber.toStdString();
-    const std::string name = holder.fullName.toStdString();
-    qCInfo(lcJourney).noquote() << "registering new patient" << holder.maskedName;
-    platform_->call<Patient>(
-        [idNumber, name, key](PlatformClient& client) {
-            return client.registerPatient(idNumber, name, key);
-        },
-        [this](Result<Patient> patient, std::optional<CallFailure> failure) {
-            conclude(patient, failure, "registration");
-        });
-}
-
 void IdentityResolver::conclude(const Result<Patient>& patient,
                                 const std::optional<CallFailure>& failure, const char* step) {
     if (!patient) {
@@ -248,6 +212,10 @@ void IdentityResolver::conclude(const Result<Patient>& patient,
         return;
     }
     qCInfo(lcJourney).noquote() << "identified:" << maskedName;
+    if (family_ != nullptr) {
+        family_->offer(*patient);
+        return;
+    }
     session_.identified(maskedName, QString::fromStdString(patient->id));
 }
 

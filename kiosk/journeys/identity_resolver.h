@@ -1,7 +1,7 @@
 #pragma once
-// Turns a card read on this kiosk into a patient of the platform: looks the holder up, and for a
-// holder the platform does not know yet shows the details read from the card (masked) and
-// registers them (建档) only once the patient confirms; then tells the session who is here.
+// Turns a card read on this kiosk into a patient of the platform: looks the holder up, and hands
+// a holder the platform does not know yet to PatientRegistration (建档, with their consent and a
+// verified mobile number); then tells the session who is here.
 // Without a card, the patient may type their ID number and the phone number the hospital has
 // on record (manual entry); the platform checks that the two belong together.
 // Without a platform configured the session gets the masked name alone, so devices can still be
@@ -13,6 +13,8 @@
 
 #include "core/session_controller.h"
 #include "devices/card_holder.h"
+#include "journeys/family_chooser.h"
+#include "journeys/patient_registration.h"
 #include "platform/platform_client.h"
 
 namespace lobby::services {
@@ -26,25 +28,16 @@ class IdentityResolver : public QObject {
     Q_OBJECT
     QML_NAMED_ELEMENT(Identity)
     QML_SINGLETON
-    Q_PROPERTY(bool confirming READ confirming NOTIFY changed)
-    Q_PROPERTY(QString maskedName READ maskedName NOTIFY changed)
-    Q_PROPERTY(QString maskedIdNumber READ maskedIdNumber NOTIFY changed)
     Q_PROPERTY(bool manualOffered READ manualOffered CONSTANT)
     Q_PROPERTY(bool typing READ typing NOTIFY changed)
     Q_PROPERTY(bool typingCode READ typingCode NOTIFY changed)
     Q_PROPERTY(QString manualError READ manualError NOTIFY changed)
 public:
     IdentityResolver(core::SessionController& session, services::PlatformService* platform,
+                     PatientRegistration& registration, FamilyChooser* family,
                      QObject* parent = nullptr);
     static IdentityResolver* create(QQmlEngine* qmlEngine, QJSEngine* jsEngine);
     static constexpr const char* kQmlName = "identity";
-
-    // A holder the platform does not know is waiting for the patient to confirm their details.
-    bool confirming() const { return pending_.has_value(); }
-    QString maskedName() const { return pending_ ? pending_->maskedName : QString(); }
-    QString maskedIdNumber() const;
-    Q_INVOKABLE void confirmRegistration();
-    Q_INVOKABLE void declineRegistration();
 
     // Manual entry: the screen for typing the ID number and phone number.
     bool manualOffered() const { return platform_ != nullptr; }
@@ -79,15 +72,15 @@ signals:
     void holderAge(int age);
 
 private:
-    void forgetPending();
-    void registerHolder(const devices::CardHolder& holder);
+    void forgetEntry();
     // The platform's answer: the patient identified, or the platform's words on screen.
     void conclude(const Result<platform::Patient>& patient,
                   const std::optional<services::CallFailure>& failure, const char* step);
 
     core::SessionController& session_;
     services::PlatformService* platform_;
-    std::optional<devices::CardHolder> pending_;  // read from a card, not yet registered
+    PatientRegistration& registration_;
+    FamilyChooser* family_;  // null: whoever is identified is served, no family members asked
     enum class Entry { None, IdAndPhone, BookingCode };
     void beginEntry(Entry entry, const QString& step);
     Entry entry_ = Entry::None;

@@ -1,5 +1,6 @@
 #include "journeys/typed_number.h"
 
+#include <algorithm>
 #include <initializer_list>
 
 #include "common/privacy.h"
@@ -28,6 +29,11 @@ QString shownIdNumber(const QString& typed, bool masked) {
     const QString text =
         masked ? QString::fromStdString(privacy::maskIdNumber(typed.toStdString())) : typed;
     return grouped(text, {6, 8, 4});
+}
+
+bool isMobileNumber(const QString& phone) {
+    if (phone.size() != 11 || phone.front() != QLatin1Char('1')) return false;
+    return std::all_of(phone.begin(), phone.end(), [](QChar c) { return c.isDigit(); });
 }
 
 QString shownPhone(const QString& typed, bool masked) {

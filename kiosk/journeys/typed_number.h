@@ -10,5 +10,7 @@ namespace lobby::journeys {
 
 QString shownIdNumber(const QString& typed, bool masked);
 QString shownPhone(const QString& typed, bool masked);
+// 11 digits starting with 1: a mainland mobile number.
+bool isMobileNumber(const QString& phone);
 
 }  // namespace lobby::journeys

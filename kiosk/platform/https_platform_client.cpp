@@ -283,12 +283,57 @@ Result<Patient> HttpsPlatformClient::identifyManually(const std::string& idNumbe
     return identify(json({{"kind", "manual"}, {"id_number", idNumber}, {"phone", phone}}).dump());
 }
 
+Result<SmsVerification> HttpsPlatformClient::sendVerificationCode(const std::string& phone) {
+    // Not retried: a lost reply may have texted a code already, and a second within the minute
+    // is refused anyway.
+    const json body = {{"phone", phone}, {"purpose", "register"}};
+    return decoded(call("POST", "/v1/sms/verifications", body.dump(), "", false),
+                   replies::smsVerification);
+}
+
 Result<Patient> HttpsPlatformClient::registerPatient(const std::string& idNumber,
                                                      const std::string& name,
+                                                     const MobileProof& mobile,
                                                      const std::string& idempotencyKey) {
-    const json body = {{"kind", "id_card"}, {"id_number", idNumber}, {"name", name}};
+    const json body = {{"kind", "id_card"},
+                       {"id_number", idNumber},
+                       {"name", name},
+                       {"phone", mobile.phone},
+                       {"verification_id", mobile.verificationId},
+                       {"sms_code", mobile.code}};
     return remembered(
         decoded(call("POST", "/v1/patients", body.dump(), idempotencyKey, true), replies::patient));
+}
+
+Result<std::vector<Dependant>> HttpsPlatformClient::dependants(const std::string& patientId) {
+    if (!isPathSafe(patientId)) return badId("patient");
+    return decoded(call("GET", "/v1/patients/" + patientId + "/dependants", "", "", true),
+                   replies::dependants);
+}
+
+Result<Dependant> HttpsPlatformClient::addDependant(const std::string& patientId,
+                                                    const std::string& idNumber,
+                                                    const std::string& name, Relation relation,
+                                                    const std::string& idempotencyKey) {
+    if (!isPathSafe(patientId)) return badId("patient");
+    const json body = {{"kind", "id_card"},
+                       {"id_number", idNumber},
+                       {"name", name},
+                       {"relation", std::string(replies::toString(relation))}};
+    return decoded(call("POST", "/v1/patients/" + patientId + "/dependants", body.dump(),
+                        idempotencyKey, true),
+                   replies::dependant);
+}
+
+Result<Patient> HttpsPlatformClient::actFor(const std::string& patientId,
+                                            const std::string& dependantId) {
+    if (!isPathSafe(patientId)) return badId("patient");
+    if (!isPathSafe(dependantId)) return badId("family member");
+    // Opening a session changes nothing on the platform, so a retry is safe.
+    return remembered(decoded(
+        call("POST", "/v1/patients/" + patientId + "/dependants/" + dependantId + "/session", "{}",
+             "", true),
+        replies::patient));
 }
 
 Result<Booking> HttpsPlatformClient::createBooking(const std::string& patientId,

@@ -57,8 +57,15 @@ public:
     Result<Patient> identifyByToken(const std::string& kind, const std::string& token) override;
     Result<Patient> identifyManually(const std::string& idNumber,
                                      const std::string& phone) override;
+    Result<SmsVerification> sendVerificationCode(const std::string& phone) override;
     Result<Patient> registerPatient(const std::string& idNumber, const std::string& name,
+                                    const MobileProof& mobile,
                                     const std::string& idempotencyKey) override;
+    Result<std::vector<Dependant>> dependants(const std::string& patientId) override;
+    Result<Dependant> addDependant(const std::string& patientId, const std::string& idNumber,
+                                   const std::string& name, Relation relation,
+                                   const std::string& idempotencyKey) override;
+    Result<Patient> actFor(const std::string& patientId, const std::string& dependantId) override;
     Result<Booking> createBooking(const std::string& patientId, const std::string& sliceId,
                                   const std::string& idempotencyKey) override;
     Result<Payment> startPayment(const std::string& bookingId, const std::string& method,

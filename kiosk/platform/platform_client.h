@@ -32,8 +32,22 @@ public:
     // Typed at the kiosk (no card): the platform checks the phone number against its record.
     virtual Result<Patient> identifyManually(const std::string& idNumber,
                                              const std::string& phone) = 0;
+    // 建档: texts a code to the mobile number the new patient typed (refused within a minute of
+    // the last); the registration then carries the number with the code as its proof.
+    virtual Result<SmsVerification> sendVerificationCode(const std::string& phone) = 0;
     virtual Result<Patient> registerPatient(const std::string& idNumber, const std::string& name,
+                                            const MobileProof& mobile,
                                             const std::string& idempotencyKey) = 0;
+    // 就诊人: the patient's family members; adding one read from their own card; and acting for
+    // one: this client's calls then carry the member's session (their records), until the
+    // patient leaves.
+    virtual Result<std::vector<Dependant>> dependants(const std::string& patientId) = 0;
+    virtual Result<Dependant> addDependant(const std::string& patientId,
+                                           const std::string& idNumber, const std::string& name,
+                                           Relation relation,
+                                           const std::string& idempotencyKey) = 0;
+    virtual Result<Patient> actFor(const std::string& patientId,
+                                   const std::string& dependantId) = 0;
     virtual Result<Booking> createBooking(const std::string& patientId, const std::string& sliceId,
                                           const std::string& idempotencyKey) = 0;
     virtual Result<Payment> startPayment(const std::string& bookingId, const std::string& method,

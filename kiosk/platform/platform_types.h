@@ -19,6 +19,23 @@ struct Patient {
     // check in; empty for a patient's full session.
     std::string bookingId;
 };
+// 就诊人: a family member the patient books for, and what they are to the patient.
+enum class Relation { Child, Parent, Spouse, Other };
+struct Dependant {
+    std::string id, maskedName;
+    Relation relation = Relation::Other;
+};
+// A code texted to verify a mobile number (建档): the registration carries its id and the code.
+struct SmsVerification {
+    std::string id;
+    int resendAfter_s = 60;  // before another code may be asked for
+    int expiresIn_s = 300;
+    int codeLength = 6;
+};
+// The mobile number a new patient typed, proven by the texted code.
+struct MobileProof {
+    std::string phone, verificationId, code;
+};
 // 号别: a department's general clinic (普通号, no named doctor) or a named doctor's (专家号).
 enum class ClinicType { Expert, General };
 struct Doctor {

@@ -25,6 +25,12 @@ constexpr std::pair<ClinicType, std::string_view> kClinicTypes[] = {
     {ClinicType::Expert, "expert"},
     {ClinicType::General, "general"},
 };
+constexpr std::pair<Relation, std::string_view> kRelations[] = {
+    {Relation::Child, "child"},
+    {Relation::Parent, "parent"},
+    {Relation::Spouse, "spouse"},
+    {Relation::Other, "other"},
+};
 constexpr std::pair<PaymentStatus, std::string_view> kPaymentStatuses[] = {
     {PaymentStatus::Pending, "pending"},
     {PaymentStatus::Captured, "captured"},
@@ -451,6 +457,49 @@ Result<BookingRules> bookingRules(const std::string& body) {
             d.error = badReply("has a booking window that ends before it starts");
         return rules;
     });
+}
+
+Result<SmsVerification> smsVerification(const std::string& body) {
+    auto parsed = parse(body);
+    if (!parsed) return parsed.error();
+    return decode<SmsVerification>(parsed.value(), [](Decoder& d) {
+        SmsVerification sent;
+        sent.id = d.text("verification_id");
+        sent.resendAfter_s = d.integer("resend_after_s", 0, 3600);
+        sent.expiresIn_s = d.integer("expires_in_s", 1, 3600);
+        sent.codeLength = d.integer("code_length", 4, 8);
+        return sent;
+    });
+}
+
+namespace {
+Result<Dependant> decodeDependant(const json& object) {
+    return decode<Dependant>(object, [](Decoder& d) {
+        // Masked again here whatever the platform sent, as a patient's name is.
+        return Dependant{d.text("id"), privacy::maskName(d.text("masked_name")),
+                         d.status("relation", kRelations)};
+    });
+}
+}  // namespace
+
+Result<std::vector<Dependant>> dependants(const std::string& body) {
+    auto parsed = parse(body);
+    if (!parsed) return parsed.error();
+    auto members = decodeList<Dependant>(parsed.value(), "family members", decodeDependant);
+    if (members && members->size() > 5) return badReply("lists more than five family members");
+    return members;
+}
+
+Result<Dependant> dependant(const std::string& body) {
+    auto parsed = parse(body);
+    if (!parsed) return parsed.error();
+    return decodeDependant(parsed.value());
+}
+
+std::string_view toString(Relation relation) {
+    for (const auto& [value, name] : kRelations)
+        if (value == relation) return name;
+    return "other";
 }
 
 Result<std::vector<Notice>> notices(const std::string& body) {

@@ -32,5 +32,9 @@ Result<Enrollment> enrollment(const std::string& body);
 Result<SignedScene> scene(const std::string& body, const std::string& etag);
 Result<std::vector<Notice>> notices(const std::string& body);
 Result<BookingRules> bookingRules(const std::string& body);
+Result<SmsVerification> smsVerification(const std::string& body);
+Result<std::vector<Dependant>> dependants(const std::string& body);
+Result<Dependant> dependant(const std::string& body);
+std::string_view toString(Relation relation);
 
 }  // namespace lobby::platform::replies

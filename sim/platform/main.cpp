@@ -6,6 +6,7 @@
 //                  [--at HH:MM]  (the platform's clock reads today at HH:MM, then runs on)
 //                  [--rules FILE]  (the hospital's booking rules; see hospital_rules.h)
 //                  [--record FILE]  (every reply as a JSON line, to check against the contract)
+//                  [--sms-outbox FILE]  (every text message sent, as a JSON line: phone, text)
 // Commands on stdin: "pay PAYMENT_ID" (the patient paid), "stop SESSION_ID" (停诊),
 // "book +DAYS ID_NUMBER NAME morning|afternoon paid|unpaid" (a booking for today (+0, made
 // yesterday) or DAYS ahead (made now), through the same rules as any other; prints
@@ -17,7 +18,7 @@
 // on record for manual entry, names that patient, registered if new), "heartbeat TERMINAL_ID" (the
 // terminal's last health report, as JSON), "capacity N" (every slice gets N free slots, for long
 // fault runs), "audit" (the ledger's counts and invariant violations, see PlatformStore::audit),
-// "quit".
+// "sms PHONE" (the last text sent to that number: "ok TEXT"), "quit".
 
 #include <chrono>
 #include <cstdlib>
@@ -138,7 +139,7 @@ int main(int argc, char** argv) {
     std::string clientFor;
     std::optional<std::chrono::seconds> autoPay;
     std::optional<std::chrono::seconds> clockOffset;
-    std::filesystem::path rulesFile;
+    std::filesystem::path rulesFile, smsOutbox;
     for (int i = 1; i < argc; ++i) {
         const bool value = i + 1 < argc;
         if (std::strcmp(argv[i], "--state") == 0 && value) {
@@ -156,13 +157,16 @@ int main(int argc, char** argv) {
             rulesFile = argv[++i];
         } else if (std::strcmp(argv[i], "--record") == 0 && value) {
             record = argv[++i];
+        } else if (std::strcmp(argv[i], "--sms-outbox") == 0 && value) {
+            smsOutbox = argv[++i];
         } else if (std::strcmp(argv[i], "--at") == 0 && value &&
                    (clockOffset = offsetToTimeOfDay(argv[i + 1]))) {
             ++i;
         } else {
             std::cerr
                 << "usage: lobby-platform --state DIR [--db PATH] [--port N] [--client-cert ID] "
-                   "[--auto-pay SECONDS] [--at HH:MM] [--rules FILE] [--record FILE]\n";
+                   "[--auto-pay SECONDS] [--at HH:MM] [--rules FILE] [--record FILE] "
+                   "[--sms-outbox FILE]\n";
             return 64;
         }
     }
@@ -176,6 +180,7 @@ int main(int argc, char** argv) {
     auto store = PlatformStore::open(db.empty() ? state / "platform.db" : db);
     if (!store) return std::cerr << "lobby-platform: " << store.error().message << "\n", 1;
     store.value()->setAutoPay(autoPay);
+    store.value()->setSmsOutboxFile(smsOutbox);
     if (!rulesFile.empty()) {
         const auto text = readFile(rulesFile.string());
         auto rules = text ? parseHospitalRules(*text)
@@ -251,6 +256,10 @@ int main(int argc, char** argv) {
                                                   "an id of letters, digits, - and _"));
             std::cout << (issued ? "ok " + (state / "terminals" / id).string()
                                  : "error: " + issued.error().message)
+                      << std::endl;
+        } else if (line.rfind("sms ", 0) == 0) {
+            const auto text = store.value()->lastSms(line.substr(4));
+            std::cout << (text ? "ok " + *text : std::string("error: no text to that number"))
                       << std::endl;
         } else if (line == "audit") {
             std::cout << auditLine(*store.value(), server.value()->now()) << std::endl;

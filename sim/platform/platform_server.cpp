@@ -237,6 +237,7 @@ void PlatformServer::sendPatient(const httplib::Request& request, httplib::Respo
 
 void PlatformServer::routes() {
     terminalRoutes();
+    familyRoutes();
     server_->Get("/v1/departments", [this](const httplib::Request&, httplib::Response& response) {
         auto departments = store_.departments();
         if (!departments) {
@@ -347,20 +348,50 @@ void PlatformServer::routes() {
         }
         sendPatient(request, response, *patient);
     });
+    post("/v1/sms/verifications",
+         [this](const httplib::Request& request, httplib::Response& response) {
+             auto body = parseBody(request, response, {"phone", "purpose"});
+             if (!body) return;
+             if ((*body)["purpose"] != "register") {
+                 return sendError(response, 400, "invalid_request", "请求无效",
+                                  "purpose must be register");
+             }
+             auto sent = store_.sendVerificationCode((*body)["phone"], "register", now());
+             if (!sent) return sendRefusal(response, sent.error());
+             sendJson(response,
+                      json{{"verification_id", sent->id},
+                           {"resend_after_s", sent->resendAfter_s},
+                           {"expires_in_s", sent->expiresIn_s},
+                           {"code_length", 6}},
+                      201);
+         });
+    // 建档: the identity read from a card, and the mobile number the patient typed, proven by the
+    // code the platform sent it.
     post("/v1/patients", [this](const httplib::Request& request, httplib::Response& response) {
-        if (!idempotencyKey(request, response)) return;
-        auto body = parseBody(request, response, {"kind", "id_number", "name"});
+        const auto key = idempotencyKey(request, response);
+        if (!key) return;
+        auto body =
+            parseBody(request, response,
+                      {"kind", "id_number", "name", "phone", "verification_id", "sms_code"});
         if (!body) return;
         const std::string idNumber = (*body)["id_number"];
+        const std::string name = (*body)["name"];
         if (store_.rules().realNameCheck && !hasValidCheckDigit(idNumber))
             return sendRefusal(response,
                                makeError(ErrorKind::InvalidArgument, "identity_invalid", ""));
-        auto patient = store_.registerPatient(idNumber, (*body)["name"]);
-        if (!patient) return sendRefusal(response, patient.error());
-        if ((*body)["name"].get<std::string>() != patient->name) {
+        if (auto known = store_.findPatient(idNumber); known && known->name != name) {
             return sendRefusal(response, makeError(ErrorKind::InvalidArgument, "identity_mismatch",
                                                    "registered already under another name"));
         }
+        if (!ownsKey(request, response, *key)) return;
+        if (auto verified = store_.checkVerificationCode(
+                (*body)["verification_id"], (*body)["phone"], (*body)["sms_code"], *key, now());
+            !verified)
+            return sendRefusal(response, verified.error());
+        auto patient = store_.registerPatient(idNumber, name);
+        if (!patient) return sendRefusal(response, patient.error());
+        if (auto phone = store_.setPatientPhone(patient->id, (*body)["phone"]); !phone)
+            return sendRefusal(response, phone.error());
         sendPatient(request, response, *patient, 201);
     });
     post("/v1/bookings", [this](const httplib::Request& request, httplib::Response& response) {

@@ -48,6 +48,7 @@ private:
                    std::filesystem::path caDirectory);
     void routes();
     void terminalRoutes();  // terminal_routes.cpp: enrollment, scenes, heartbeats
+    void familyRoutes();    // family_routes.cpp: a patient's family members (就诊人)
     // Routes with a body, for certified terminals only. The certificate is checked once the
     // body is read (not before routing), so an anonymous caller's body is never taken for its
     // next request on a kept-alive connection.

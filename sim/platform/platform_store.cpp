@@ -61,6 +61,18 @@ CREATE TABLE IF NOT EXISTS session_scopes (
 CREATE TABLE IF NOT EXISTS checkins (
   booking_id TEXT PRIMARY KEY REFERENCES bookings(id), queue_number TEXT NOT NULL,
   session_id TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sms_verifications (
+  id TEXT PRIMARY KEY, phone TEXT NOT NULL, purpose TEXT NOT NULL, code TEXT NOT NULL,
+  sent_at INTEGER NOT NULL, tries_left INTEGER NOT NULL, used_by TEXT);
+CREATE INDEX IF NOT EXISTS sms_verifications_phone ON sms_verifications (phone, sent_at);
+CREATE TABLE IF NOT EXISTS sms_outbox (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT, phone TEXT NOT NULL, text TEXT NOT NULL,
+  sent_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS dependants (
+  guardian_id TEXT NOT NULL REFERENCES patients(id), patient_id TEXT NOT NULL REFERENCES patients(id),
+  relation TEXT NOT NULL, created_at INTEGER NOT NULL, PRIMARY KEY (guardian_id, patient_id));
+CREATE TABLE IF NOT EXISTS patient_phones (
+  patient_id TEXT PRIMARY KEY REFERENCES patients(id), phone TEXT NOT NULL);
 )sql";
 
 }  // namespace

@@ -89,7 +89,24 @@ struct CheckinRow {
     std::string wayfindingZh, wayfindingEn;
 };
 
+// A family member (就诊人) a patient books for, and how they are related ("child", "parent",
+// "spouse", "other": the member is the patient's ...).
+struct DependantRow {
+    PatientRow patient;
+    std::string relation;
+};
+bool isRelation(const std::string& relation);
+
+// A code sent to verify a mobile number: the outbox's text holds it.
+struct SmsVerificationRow {
+    std::string id, phone, text;
+    int resendAfter_s = 0, expiresIn_s = 0;
+};
+
 using Clock = std::chrono::system_clock;
+
+// 11 digits starting with 1: a mainland mobile number.
+bool isMobileNumber(const std::string& phone);
 
 // "PREFIX" + 2×bytes random hex digits: opaque ids nobody can guess or derive.
 Result<std::string> randomId(const char* prefix, int bytes);
@@ -146,6 +163,34 @@ public:
     // Manual entry: the patient with this ID number, if `phone` is the number on record for
     // them (a "phone" token). identity_mismatch otherwise, patient_unknown if there is none.
     Result<PatientRow> patientByIdAndPhone(const std::string& idNumber, const std::string& phone);
+
+    // Verifying a mobile number (sms_verification.cpp): sends a 6-digit code (refused
+    // "sms_too_soon" within a minute of the last one to that number, the seconds left as
+    // detail); checks it for `usedBy` (the registration's idempotency key: the same one may
+    // repeat) within five minutes and five tries ("sms_code_wrong" with the tries left,
+    // "sms_code_exhausted", "sms_code_expired"). The outbox keeps what was sent.
+    Result<SmsVerificationRow> sendVerificationCode(const std::string& phone,
+                                                    const std::string& purpose,
+                                                    Clock::time_point now);
+    Status checkVerificationCode(const std::string& verificationId, const std::string& phone,
+                                 const std::string& code, const std::string& usedBy,
+                                 Clock::time_point now);
+    std::optional<std::string> lastSms(const std::string& phone);
+    // Also appends every text sent to FILE, one JSON line {"phone", "text"} each: the outbox the
+    // end-to-end journeys read, as a patient reads their phone.
+    void setSmsOutboxFile(std::filesystem::path file) { smsOutboxFile_ = std::move(file); }
+    // The mobile number on record (建档); manual entry checks against it.
+    Status setPatientPhone(const std::string& patientId, const std::string& phone);
+
+    // 就诊人 (dependants.cpp): a patient's family members, in the order added; adding one
+    // registers them from their card's identity if new ("dependant_self", "relation_mismatch",
+    // "identity_mismatch", "too_many_dependants" past five); adding the same one again changes
+    // nothing.
+    Result<std::vector<DependantRow>> dependantsOf(const std::string& guardianId);
+    Result<DependantRow> addDependant(const std::string& guardianId, const std::string& idNumber,
+                                      const std::string& name, const std::string& relation,
+                                      Clock::time_point now);
+    bool isDependant(const std::string& guardianId, const std::string& patientId);
 
     // Holds a slice for the patient, unpaid, for ten minutes. Enforces the booking window, one
     // booking per doctor per day and three per day, the credit blacklist, and never oversells; the
@@ -256,6 +301,7 @@ private:
     std::mutex mutex_;  // one transaction at a time on the one connection
     HospitalRules rules_;
     std::optional<std::chrono::seconds> autoPayAfter_;
+    std::filesystem::path smsOutboxFile_;
 };
 
 }  // namespace lobby::sim

@@ -115,10 +115,34 @@ Result<Patient> ScriptedPlatform::identifyManually(const std::string& idNumber,
     if (patient) patientSession_ = true;
     return patient;
 }
+Result<platform::SmsVerification> ScriptedPlatform::sendVerificationCode(const std::string& phone) {
+    return next<platform::SmsVerification>("sendVerificationCode", {phone});
+}
+Result<std::vector<platform::Dependant>> ScriptedPlatform::dependants(
+    const std::string& patientId) {
+    return next<std::vector<platform::Dependant>>("dependants", {patientId});
+}
+Result<platform::Dependant> ScriptedPlatform::addDependant(const std::string& patientId,
+                                                           const std::string& idNumber,
+                                                           const std::string& name,
+                                                           platform::Relation relation,
+                                                           const std::string& idempotencyKey) {
+    return next<platform::Dependant>(
+        "addDependant",
+        {patientId, idNumber, name, std::to_string(static_cast<int>(relation)), idempotencyKey});
+}
+Result<Patient> ScriptedPlatform::actFor(const std::string& patientId,
+                                         const std::string& dependantId) {
+    auto patient = next<Patient>("actFor", {patientId, dependantId});
+    if (patient) patientSession_ = true;
+    return patient;
+}
 Result<Patient> ScriptedPlatform::registerPatient(const std::string& idNumber,
                                                   const std::string& name,
+                                                  const platform::MobileProof& mobile,
                                                   const std::string& idempotencyKey) {
-    return next<Patient>("registerPatient", {idNumber, name, idempotencyKey});
+    return next<Patient>("registerPatient", {idNumber, name, mobile.phone, mobile.verificationId,
+                                             mobile.code, idempotencyKey});
 }
 Result<Booking> ScriptedPlatform::createBooking(const std::string& patientId,
                                                 const std::string& sliceId,

@@ -56,7 +56,16 @@ public:
                                               const std::string& token) override;
     Result<platform::Patient> identifyManually(const std::string& idNumber,
                                                const std::string& phone) override;
+    Result<platform::SmsVerification> sendVerificationCode(const std::string& phone) override;
+    Result<std::vector<platform::Dependant>> dependants(const std::string& patientId) override;
+    Result<platform::Dependant> addDependant(const std::string& patientId,
+                                             const std::string& idNumber, const std::string& name,
+                                             platform::Relation relation,
+                                             const std::string& idempotencyKey) override;
+    Result<platform::Patient> actFor(const std::string& patientId,
+                                     const std::string& dependantId) override;
     Result<platform::Patient> registerPatient(const std::string& idNumber, const std::string& name,
+                                              const platform::MobileProof& mobile,
                                               const std::string& idempotencyKey) override;
     Result<platform::Booking> createBooking(const std::string& patientId,
                                             const std::string& sliceId,

@@ -12,10 +12,12 @@ namespace {
 
 struct Rig : FlowRig {
     Rig() {
-        identity = std::make_unique<journeys::IdentityResolver>(session, platform.get());
+        identity = std::make_unique<journeys::IdentityResolver>(session, platform.get(),
+                                                                registration, nullptr);
         session.start();
     }
     ~Rig() { identity.reset(); }
+    journeys::PatientRegistration registration{session, platform.get()};
     std::unique_ptr<journeys::IdentityResolver> identity;
 };
 

@@ -16,7 +16,8 @@ namespace {
 
 struct VoucherRig : FlowRig {
     VoucherRig() {
-        identity = std::make_unique<journeys::IdentityResolver>(session, platform.get());
+        identity = std::make_unique<journeys::IdentityResolver>(session, platform.get(),
+                                                                registration, nullptr);
         pickup = std::make_unique<journeys::PickUpFlow>(session, platform.get(), slips,
                                                         journal.get(), journeys::BookingPolicy{});
         catalog.setHealth({true, core::PrinterReadiness::Ready});
@@ -36,6 +37,7 @@ struct VoucherRig : FlowRig {
         booking.bookingCode = "12345678";
         return booking;
     }
+    journeys::PatientRegistration registration{session, platform.get()};
     std::unique_ptr<journeys::IdentityResolver> identity;
     std::unique_ptr<journeys::PickUpFlow> pickup;
 };

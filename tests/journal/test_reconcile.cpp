@@ -5,6 +5,7 @@
 #include "journal/reconcile.h"
 #include "platform/https_platform_client.h"
 #include "sim/platform/platform_server.h"
+#include "tests/platform/verified_registration.h"
 
 using namespace lobby;
 using namespace lobby::journal;
@@ -25,7 +26,8 @@ protected:
         store_ = std::move(sim::PlatformStore::open(dir_ / "platform.db").value());
         server_ = std::move(sim::PlatformServer::start(tls_, *store_, 0).value());
         client_ = std::make_unique<platform::HttpsPlatformClient>(config(server_->port()));
-        auto patient = client_->registerPatient("11010519491231002X", "张三丰", "reg-1");
+        auto patient = lobby::testing::registerVerified(*client_, *store_, "11010519491231002X",
+                                                        "张三丰", "reg-1");
         ASSERT_TRUE(patient.ok()) << patient.error().message;
         patientId_ = patient->id;
     }

@@ -15,6 +15,7 @@
 #include "platform/https_platform_client.h"
 #include "platform/terminal_key.h"
 #include "sim/platform/platform_server.h"
+#include "tests/platform/verified_registration.h"
 
 using namespace lobby;
 using namespace lobby::platform;
@@ -116,7 +117,8 @@ TEST_F(ClientRig, WalksRegisterBookPayOverOneConnection) {
     EXPECT_EQ(departments->at(4).categoryZh, "内科");
     EXPECT_EQ(client.identifyByIdCard("11010519491231002X", "张三丰").error().code,
               "patient_unknown");
-    auto patient = client.registerPatient("11010519491231002X", "张三丰", "reg-1");
+    auto patient =
+        lobby::testing::registerVerified(client, *store_, "11010519491231002X", "张三丰", "reg-1");
     ASSERT_TRUE(patient.ok()) << patient.error().message;
     EXPECT_EQ(patient->maskedName, "张*丰");
     auto booking = client.createBooking(patient->id, tomorrowSlice("D111"), "book-1");
@@ -156,7 +158,9 @@ TEST_F(ClientRig, BrowsesDoctorsAndSchedulesThenListsAndCancelsABooking) {
     EXPECT_EQ(sessions->front().slices.front().start, "08:00");
     EXPECT_EQ(sessions->front().slices.front().remaining, 3);
 
-    auto patient = client.registerPatient("11010519491231002X", "张三丰", "reg-1").value();
+    auto patient =
+        lobby::testing::registerVerified(client, *store_, "11010519491231002X", "张三丰", "reg-1")
+            .value();
     auto booking = client.createBooking(patient.id, slice, "book-1");
     ASSERT_TRUE(booking.ok()) << booking.error().message;
     EXPECT_EQ(booking->visit.date, date);
@@ -254,7 +258,9 @@ TEST_F(ClientRig, EnrollmentSpendsItsTokenOnce) {
 
 TEST_F(ClientRig, RefusalsArriveAsTypedErrorsWithThePatientsWords) {
     HttpsPlatformClient client(config(server_->port()));
-    auto patient = client.registerPatient("11010519491231002X", "张三丰", "reg-1").value();
+    auto patient =
+        lobby::testing::registerVerified(client, *store_, "11010519491231002X", "张三丰", "reg-1")
+            .value();
     ASSERT_TRUE(store_->setSliceCapacity(tomorrowSlice("D112"), 0).ok());
     auto full = client.createBooking(patient.id, tomorrowSlice("D112"), "book-1");
     ASSERT_FALSE(full.ok());

@@ -20,11 +20,14 @@ TEST(PlatformRules, IdentifiesAndRegistersPatientsByRealName) {
     EXPECT_EQ(rig.call("POST", "/v1/patients/identify", card).body["code"], "patient_unknown");
     const json badDigit = {
         {"kind", "id_card"}, {"id_number", "110105194912310021"}, {"name", "张三丰"}};
-    const Reply refused = rig.call("POST", "/v1/patients", badDigit, "reg-1");
+    const Reply refused = rig.call("POST", "/v1/patients", rig.withMobileProof(badDigit), "reg-1");
     EXPECT_EQ(refused.status, 422);
     EXPECT_EQ(refused.body["code"], "identity_invalid");
-    const Reply registered = rig.call("POST", "/v1/patients", card, "reg-2");
-    EXPECT_EQ(rig.call("POST", "/v1/patients", card).body["code"], "invalid_request")
+    EXPECT_EQ(rig.call("POST", "/v1/patients", card, "reg-3").body["code"], "invalid_request")
+        << "registration without a verified mobile number";
+    const Reply registered = rig.call("POST", "/v1/patients", rig.withMobileProof(card), "reg-2");
+    EXPECT_EQ(rig.call("POST", "/v1/patients", rig.withMobileProof(card)).body["code"],
+              "invalid_request")
         << "registration without an Idempotency-Key";
     EXPECT_EQ(registered.status, 201);
     EXPECT_EQ(registered.body["masked_name"], "张*丰");

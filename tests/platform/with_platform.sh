@@ -31,7 +31,8 @@ trap cleanup EXIT
 
 terminal=KIOSK-TEST-0001
 mkfifo "$work/control"
-"$platform" --state "$work/state" --port 0 --client-cert "$terminal" --record "$work/traffic.jsonl" "${options[@]}" \
+"$platform" --state "$work/state" --port 0 --client-cert "$terminal" --record "$work/traffic.jsonl" \
+    --sms-outbox "$work/sms.jsonl" "${options[@]}" \
     <"$work/control" >"$work/out" 2>"$work/err" &
 platform_pid=$!
 exec 8>"$work/control"
@@ -43,6 +44,7 @@ export LOBBY_PLATFORM_CA="$work/state/ca/ca.pem"
 export LOBBY_PLATFORM_CERT="$work/state/terminals/$terminal/client.pem"
 export LOBBY_PLATFORM_KEY="$work/state/terminals/$terminal/client.key"
 export LOBBY_PLATFORM_CONTROL="$work/control" LOBBY_PLATFORM_OUT="$work/out"
+export LOBBY_SMS_OUTBOX="$work/sms.jsonl"
 
 # Sends one command to the platform and prints its one-line answer.
 platform_command() { send_command "$LOBBY_PLATFORM_CONTROL" "$LOBBY_PLATFORM_OUT" "$@"; }

@@ -9,12 +9,32 @@ import Lobby.Journeys
 // Without a card, the patient can type their ID number and mobile number instead, or the booking
 // code from their voucher or text message (that booking's pick-up only).
 ScreenFrame {
-    title: Identity.confirming ? qsTr("Create your patient record?")
+    readonly property bool registering: Registration.step !== ""
+    readonly property bool family: Family.step !== ""
+    // Any step of its own: the ways to identify and their buttons make way.
+    readonly property bool stepping: registering || family || Identity.typing || Identity.typingCode
+
+    title: Family.step === "who" ? qsTr("Who is this visit for?")
+         : Family.step === "add" ? qsTr("Add a family member")
+         : Registration.step === "confirm" ? qsTr("Create your patient record?")
+         : Registration.step === "phone" ? qsTr("Your mobile number")
+         : Registration.step === "phone-again" ? qsTr("Type your mobile number again")
+         : Registration.step === "code" ? qsTr("Type the code from the text message")
          : Identity.typing ? qsTr("Type your ID number")
          : Identity.typingCode ? qsTr("Type your booking code")
          : qsTr("Identify yourself")
-    instruction: Identity.confirming
+    instruction: Family.step === "who"
+                 ? qsTr("Choose yourself or the family member you are here for. Their bookings and slips carry their name.")
+                 : Family.step === "add"
+                 ? qsTr("Say how they are related to you, then place their own ID card on the reader.")
+                 : Registration.step === "confirm"
                  ? qsTr("This hospital has no record of you yet. Please check the details read from your card.")
+                 : Registration.step === "phone"
+                 ? qsTr("The hospital needs your mobile number for your record. Type the 11 digits, then tap Continue.")
+                 : Registration.step === "phone-again"
+                 ? qsTr("Type the same number once more, so that no digit is wrong.")
+                 : Registration.step === "code"
+                 ? qsTr("We sent a text message with a 6-digit code to your phone. Type the code, then tap Continue.")
                  : Identity.typing
                  ? qsTr("Type your ID number and the mobile number you gave the hospital, then tap Continue.")
                  : Identity.typingCode
@@ -36,7 +56,7 @@ ScreenFrame {
             id: ways
             readonly property bool wide: Theme.landscape
             Layout.fillWidth: true
-            visible: !Identity.confirming && !Identity.typing && !Identity.typingCode
+            visible: !stepping
             columns: wide ? 3 : 1
             columnSpacing: Theme.spacing
             rowSpacing: Theme.spacing
@@ -62,43 +82,20 @@ ScreenFrame {
                 text: qsTr("Show your e-voucher, visit-card code or booking voucher to the scanner")
             }
         }
-        GridLayout {
-            objectName: "registrationDetails"
-            visible: Identity.confirming
+        Loader {
+            id: familyPanel
             Layout.fillWidth: true
-            columns: 2
-            columnSpacing: Theme.spacing
-            rowSpacing: Theme.spacing
-            Text {
-                textFormat: Text.PlainText
-                text: qsTr("Name")
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontLarge
-                color: Theme.mutedText
-            }
-            Text {
-                textFormat: Text.PlainText
-                text: Identity.maskedName
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontLarge
-                font.bold: true
-                color: Theme.text
-            }
-            Text {
-                textFormat: Text.PlainText
-                text: qsTr("ID number")
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontLarge
-                color: Theme.mutedText
-            }
-            Text {
-                textFormat: Text.PlainText
-                text: Identity.maskedIdNumber
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontLarge
-                font.bold: true
-                color: Theme.text
-            }
+            active: family
+            visible: active
+            source: "FamilyPanel.qml"
+        }
+        Loader {
+            id: registration
+            Layout.fillWidth: true
+            Layout.fillHeight: Registration.step !== "confirm"
+            active: registering
+            visible: active
+            source: "RegistrationPanel.qml"
         }
         Loader {
             id: manualEntry
@@ -119,6 +116,7 @@ ScreenFrame {
         Item {
             Layout.fillHeight: true
             visible: !Identity.typing && !Identity.typingCode
+                     && (!registering || Registration.step === "confirm")
         }
     }
 
@@ -158,26 +156,59 @@ ScreenFrame {
             onClicked: Identity.cancelManualEntry()
         },
         KioskButton {
+            objectName: "cancelAddFamily"
+            visible: Family.step === "add"
+            enabled: !Family.busy
+            primary: false
+            Layout.fillWidth: true
+            text: qsTr("Back")
+            onClicked: Family.cancelAdd()
+        },
+        KioskButton {
             objectName: "confirmRegistration"
-            visible: Identity.confirming
+            visible: Registration.step === "confirm"
             Layout.fillWidth: true
             text: qsTr("Yes, create my record")
-            onClicked: Identity.confirmRegistration()
+            onClicked: Registration.confirm()
         },
         KioskButton {
             objectName: "declineRegistration"
-            visible: Identity.confirming
+            visible: Registration.step === "confirm"
             primary: false
             Layout.fillWidth: true
             text: qsTr("Do not create it")
-            onClicked: Identity.declineRegistration()
+            onClicked: Registration.decline()
+        },
+        KioskButton {
+            objectName: "submitPhone"
+            visible: Registration.step === "phone" || Registration.step === "phone-again"
+            enabled: !Registration.busy
+            Layout.fillWidth: true
+            text: qsTr("Continue")
+            onClicked: Registration.submitPhone(registration.item.typed)
+        },
+        KioskButton {
+            objectName: "submitSmsCode"
+            visible: Registration.step === "code"
+            enabled: !Registration.busy
+            Layout.fillWidth: true
+            text: qsTr("Continue")
+            onClicked: Registration.submitCode(registration.item.typed)
+        },
+        KioskButton {
+            objectName: "registrationBack"
+            visible: registering && Registration.step !== "confirm"
+            enabled: !Registration.busy
+            primary: false
+            Layout.fillWidth: true
+            text: qsTr("Back")
+            onClicked: Registration.back()
         },
         // With the navigation, so it is in view on every screen shape.
         KioskButton {
             objectName: "manualEntryButton"
             Layout.fillWidth: true
-            visible: Identity.manualOffered && !Identity.confirming && !Identity.typing
-                     && !Identity.typingCode
+            visible: Identity.manualOffered && !stepping
             enabled: !Session.readingCard
             primary: false
             text: qsTr("No card? Type your ID number")
@@ -186,8 +217,7 @@ ScreenFrame {
         KioskButton {
             objectName: "codeEntryButton"
             Layout.fillWidth: true
-            visible: Identity.manualOffered && !Identity.confirming && !Identity.typing
-                     && !Identity.typingCode
+            visible: Identity.manualOffered && !stepping
             enabled: !Session.readingCard
             primary: false
             text: qsTr("Booking code")
@@ -195,7 +225,7 @@ ScreenFrame {
         },
         KioskButton {
             objectName: "backButton"
-            visible: !Identity.confirming && !Identity.typing && !Identity.typingCode
+            visible: !stepping
             primary: false
             Layout.fillWidth: true
             text: qsTr("Back")

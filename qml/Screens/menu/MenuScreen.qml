@@ -76,6 +76,15 @@ ScreenFrame {
                 onClicked: Session.chooseFunction(modelData.id)
             }
         }
+        // 就诊人: this visit for a family member (loaded with a patient: the family is theirs).
+        Loader {
+            objectName: "family"
+            Layout.fillWidth: true
+            Layout.columnSpan: parent.columns
+            active: Session.patientName.length > 0
+            visible: active && item && item.wanted
+            source: "FamilyButton.qml"
+        }
         // What this kiosk cannot do now, where else can.
         Text {
             textFormat: Text.PlainText

@@ -36,6 +36,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     check(replies::scene(body, "\"1\""));
     check(replies::notices(body));
     check(replies::bookingRules(body));
+    check(replies::smsVerification(body));
+    check(replies::dependants(body));
+    check(replies::dependant(body));
     // A photo path is taken only on the platform, never elsewhere.
     if (auto doctors = replies::doctors(body)) {
         for (const auto& doctor : doctors.value()) {

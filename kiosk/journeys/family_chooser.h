@@ -1,0 +1,95 @@
+#pragma once
+// 就诊人: whom the session serves. Once a patient is identified, their family members are looked
+// up; with none, the patient goes straight on (no extra tap); with some, "who is this for?" —
+// themself or a member. From the menu, the patient can come back to choose, or add a member by
+// placing that person's own ID card after saying how they are related. Acting for a member, the
+// kiosk carries the member's session: every screen, booking and slip is theirs, masked.
+// The platform's real-name rules decide who may be added. Exposed to QML as `Family`; the
+// screen's steps are identify-who and identify-add-family.
+
+#include <QtQml/qqmlregistration.h>
+#include <QObject>
+#include <QVariantList>
+#include <optional>
+#include <vector>
+
+#include "core/session_controller.h"
+#include "core/translatable_text.h"
+#include "devices/card_holder.h"
+#include "platform/platform_client.h"
+
+namespace lobby::services {
+class PlatformService;
+}  // namespace lobby::services
+
+namespace lobby::journeys {
+
+class FamilyChooser : public QObject {
+    Q_OBJECT
+    QML_NAMED_ELEMENT(Family)
+    QML_SINGLETON
+    Q_PROPERTY(QString step READ stepName NOTIFY changed)
+    Q_PROPERTY(QString selfName READ selfName NOTIFY changed)
+    // [{id, name (masked), relation (in the current language)}]
+    Q_PROPERTY(QVariantList members READ members NOTIFY changed)
+    Q_PROPERTY(QString relation READ relation NOTIFY changed)
+    Q_PROPERTY(QString error READ error NOTIFY changed)
+    Q_PROPERTY(bool busy READ busy NOTIFY changed)
+    Q_PROPERTY(bool canAdd READ canAdd NOTIFY changed)
+    // The menu's "for a family member": the patient is serving themself with a full session.
+    Q_PROPERTY(bool offered READ offered NOTIFY changed)
+public:
+    static constexpr int kMaxMembers = 5;
+
+    FamilyChooser(core::SessionController& session, services::PlatformService* platform,
+                  QObject* parent = nullptr);
+    static FamilyChooser* create(QQmlEngine* qmlEngine, QJSEngine* jsEngine);
+    static constexpr const char* kQmlName = "family";
+
+    // The patient was identified (a full session): look up their members, then go on.
+    void offer(const platform::Patient& patient);
+    // A card read while adding a member is that member's.
+    bool adding() const { return step_ == Step::Add; }
+    void addFromCard(const devices::CardHolder& holder);
+
+    QString stepName() const;
+    QString selfName() const {
+        return guardian_ ? QString::fromStdString(guardian_->maskedName) : QString();
+    }
+    QVariantList members() const;
+    QString relation() const { return relation_; }
+    QString error() const { return error_.translated(); }
+    bool busy() const { return busy_; }
+    bool canAdd() const { return members_.size() < kMaxMembers; }
+    bool offered() const;
+
+    Q_INVOKABLE void chooseSelf();
+    Q_INVOKABLE void choose(const QString& memberId);
+    Q_INVOKABLE void beginAdd();
+    // "child", "parent", "spouse" or "other": what the member is to the patient.
+    Q_INVOKABLE void chooseRelation(const QString& relation);
+    Q_INVOKABLE void cancelAdd();
+    // From the menu: choose again whom this session serves.
+    Q_INVOKABLE void switchPatient();
+
+signals:
+    void changed();
+
+private:
+    enum class Step { None, Who, Add };
+    void goTo(Step step);
+    void forget();
+    void identifyAs(const QString& maskedName, const std::string& patientId);
+
+    core::SessionController& session_;
+    services::PlatformService* platform_;
+    std::optional<platform::Patient> guardian_;
+    std::vector<platform::Dependant> members_;
+    bool actingForMember_ = false;
+    Step step_ = Step::None;
+    QString relation_;
+    core::TranslatableText error_;
+    bool busy_ = false;
+};
+
+}  // namespace lobby::journeys
