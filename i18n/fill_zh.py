@@ -381,6 +381,11 @@ GLOSSARY = {
     "Choose how they are related to you, then place their ID card on the reader.":
         "请选择家人与您的关系，然后放置其身份证。",
     "%1: %2": "%1：%2",
+    "general clinic %1": "普通号 %1",
+    "named doctors %1": "专家号 %1",
+    "Fees: %1": "挂号费：%1",
+    "; ": "；",
+    "Patient": "就诊人",
 }
 
 # The glossary's terms (i18n/glossary.json) win over the list above: one word for one thing.

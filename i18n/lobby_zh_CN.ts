@@ -368,6 +368,22 @@
       <source>On the day of your visit, check in at a self-service kiosk with your ID card.</source>
       <translation>就诊当天请持身份证到自助机取号。</translation>
     </message>
+    <message>
+      <source>general clinic %1</source>
+      <translation>普通号 %1</translation>
+    </message>
+    <message>
+      <source>named doctors %1</source>
+      <translation>专家号 %1</translation>
+    </message>
+    <message>
+      <source>Fees: %1</source>
+      <translation>挂号费：%1</translation>
+    </message>
+    <message>
+      <source>; </source>
+      <translation>；</translation>
+    </message>
   </context>
   <context>
     <name>ConfirmPanel</name>
@@ -506,6 +522,10 @@
     <message>
       <source>Finish</source>
       <translation>结束办理</translation>
+    </message>
+    <message>
+      <source>Patient</source>
+      <translation>就诊人</translation>
     </message>
   </context>
   <context>

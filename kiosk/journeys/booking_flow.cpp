@@ -523,6 +523,10 @@ void BookingFlow::printVoucher() {
         });
 }
 
+QString BookingFlow::fees() const {
+    return clinicFeesText(rules_.clinicFees);
+}
+
 QString BookingFlow::hours() const {
     if (!sameDay_ || !rules_.sameDay) return {};
     return QCoreApplication::translate("BookingFlow",

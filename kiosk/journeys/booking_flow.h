@@ -64,6 +64,8 @@ class BookingFlow : public JourneyFlow {
     // hospital's times ("Morning until 11:00, afternoon until 16:30"), empty for a later day.
     Q_PROPERTY(bool sameDay READ sameDay NOTIFY changed)
     Q_PROPERTY(QString hours READ hours NOTIFY changed)
+    // 号别 and their fees, before the patient chooses a department.
+    Q_PROPERTY(QString fees READ fees NOTIFY changed)
 
 public:
     enum class Step { Departments, Doctors, Slots, Confirm, Paying };
@@ -94,6 +96,7 @@ public:
     int paymentRemaining() const { return payments_.remaining_s(); }
     bool sameDay() const { return sameDay_; }
     QString hours() const;
+    QString fees() const;
 
     Q_INVOKABLE void setFilter(const QString& initials);
     Q_INVOKABLE void chooseDepartment(const QString& id);

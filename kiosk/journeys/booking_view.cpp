@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QDate>
+#include <QStringList>
 #include <map>
 
 #include "core/translatable_text.h"
@@ -44,6 +45,23 @@ QString statusText(const platform::Booking& booking) {
 
 QString feeText(int fee_fen) {
     return QStringLiteral("¥%1.%2").arg(fee_fen / 100).arg(fee_fen % 100, 2, 10, QLatin1Char('0'));
+}
+
+QString clinicFeesText(const std::vector<platform::BookingRules::ClinicFees>& fees) {
+    QStringList parts;
+    for (const auto& clinic : fees) {
+        const QString range =
+            clinic.lowest_fen == clinic.highest_fen
+                ? feeText(clinic.lowest_fen)
+                : feeText(clinic.lowest_fen) + QStringLiteral("–") + feeText(clinic.highest_fen);
+        parts << (clinic.type == platform::ClinicType::General
+                      ? QCoreApplication::translate("BookingView", "general clinic %1")
+                      : QCoreApplication::translate("BookingView", "named doctors %1"))
+                     .arg(range);
+    }
+    if (parts.isEmpty()) return {};
+    return QCoreApplication::translate("BookingView", "Fees: %1")
+        .arg(parts.join(QCoreApplication::translate("BookingView", "; ")));
 }
 
 QString dayLabel(const std::string& isoDate) {

@@ -16,6 +16,9 @@ namespace lobby::journeys {
 // {id, department, doctor, when, status, statusText, fee, stopService}
 QVariantMap bookingView(const platform::Booking& booking);
 QString feeText(int fee_fen);  // "¥30.00"
+// 号别 and their fees from the hospital's rules: "Fees: general clinic ¥8.00; named doctors
+// ¥10.00–¥50.00"; empty when the platform gave none.
+QString clinicFeesText(const std::vector<platform::BookingRules::ClinicFees>& fees);
 // A visit day as a patient says it: 今天 / 明天 / 周三 12月3日 (Today / Tomorrow / Wed 3 Dec).
 QString dayLabel(const std::string& isoDate);
 // 上午 / 下午 (morning / afternoon).

@@ -59,6 +59,12 @@ struct BookingRules {
     int cancelUntil_daysBefore = 1;
     int perDoctorPerDay = 1, perDay = 3;
     int unpaidHold_min = 10;
+    // 号别 and what each costs: the fees (lowest, highest) a clinic of that type charges.
+    struct ClinicFees {
+        ClinicType type = ClinicType::Expert;
+        int lowest_fen = 0, highest_fen = 0;
+    };
+    std::vector<ClinicFees> clinicFees;
 };
 // A doctor's half-day session (morning / afternoon) split into time slices (分时段).
 struct Session {

@@ -453,6 +453,28 @@ Result<BookingRules> bookingRules(const std::string& body) {
             rules.perDay = limits.integer("per_day", 1, 20);
         });
         rules.unpaidHold_min = d.integer("unpaid_hold_minutes", 1, 120);
+        if (!d.error) {
+            auto fees = decodeList<BookingRules::ClinicFees>(
+                d.object.contains("clinic_types") ? d.object["clinic_types"] : json(),
+                "clinic types", [](const json& item) {
+                    return decode<BookingRules::ClinicFees>(item, [](Decoder& c) {
+                        BookingRules::ClinicFees clinic{
+                            c.status("type", kClinicTypes),
+                            c.integer("lowest_fee_fen", 0, kMaxFee_fen),
+                            c.integer("highest_fee_fen", 0, kMaxFee_fen)};
+                        if (!c.error && clinic.lowest_fen > clinic.highest_fen)
+                            c.error =
+                                badReply("has a clinic type whose fees end before they start");
+                        return clinic;
+                    });
+                });
+            if (!fees)
+                d.error = fees.error();
+            else if (fees->size() > 4)
+                d.error = badReply("lists more than four clinic types");
+            else
+                rules.clinicFees = std::move(fees.value());
+        }
         if (!d.error && rules.windowFirst_days > rules.windowLast_days)
             d.error = badReply("has a booking window that ends before it starts");
         return rules;

@@ -423,6 +423,13 @@ void PlatformServer::routes() {
          });
     server_->Get("/v1/rules", [this](const httplib::Request&, httplib::Response& response) {
         const HospitalRules& rules = store_.rules();
+        json clinicTypes = json::array();
+        if (auto fees = store_.clinicFees()) {
+            for (const auto& fee : fees.value())
+                clinicTypes.push_back({{"type", fee.general ? "general" : "expert"},
+                                       {"lowest_fee_fen", fee.lowest_fen},
+                                       {"highest_fee_fen", fee.highest_fen}});
+        }
         sendJson(
             response,
             {{"booking_window",
@@ -439,7 +446,8 @@ void PlatformServer::routes() {
              {"cancel_until_days_before", rules.cancelUntil_daysBefore},
              {"limits",
               {{"per_doctor_per_day", rules.maxPerDoctorPerDay}, {"per_day", rules.maxPerDay}}},
-             {"unpaid_hold_minutes", rules.unpaidHold.count()}});
+             {"unpaid_hold_minutes", rules.unpaidHold.count()},
+             {"clinic_types", clinicTypes}});
     });
     server_->Get("/v1/notices", [this](const httplib::Request&, httplib::Response& response) {
         auto notices = store_.notices();

@@ -233,6 +233,21 @@ Result<std::vector<SliceRow>> PlatformStore::schedule(const std::string& doctorI
     return rows;
 }
 
+Result<std::vector<PlatformStore::ClinicFeeRow>> PlatformStore::clinicFees() {
+    std::lock_guard lock(mutex_);
+    Statement query = prepared(db_,
+                               "SELECT substr(id, 1, 1) = 'G' AS general, MIN(fee_fen), "
+                               "MAX(fee_fen) FROM doctors GROUP BY general ORDER BY general DESC");
+    std::vector<ClinicFeeRow> rows;
+    int step = SQLITE_ROW;
+    while ((step = sqlite3_step(query.handle)) == SQLITE_ROW) {
+        rows.push_back({sqlite3_column_int(query.handle, 0) != 0,
+                        sqlite3_column_int(query.handle, 1), sqlite3_column_int(query.handle, 2)});
+    }
+    if (step != SQLITE_DONE) return dbError(db_, "reading the fees");
+    return rows;
+}
+
 Result<PatientRow> PlatformStore::findPatient(const std::string& idNumber) {
     std::lock_guard lock(mutex_);
     Statement query =

@@ -120,6 +120,12 @@ public:
 
     Result<std::vector<DepartmentRow>> departments();
     Result<std::vector<DoctorRow>> doctors(const std::string& departmentId);
+    // 号别's fees as the catalogue has them: the general clinics' and the named doctors' range.
+    struct ClinicFeeRow {
+        bool general = false;
+        int lowest_fen = 0, highest_fen = 0;
+    };
+    Result<std::vector<ClinicFeeRow>> clinicFees();
     bool hasDoctor(const std::string& doctorId);
     // Sessions between two dates (YYYY-MM-DD, inclusive), with their slices.
     Result<std::vector<SliceRow>> schedule(const std::string& doctorId, const std::string& from,

@@ -106,6 +106,12 @@ TEST(PlatformRules, TodaysSlicesAreRegisteredUntilTheCutOffAndTheRulesAreOnTheCo
     EXPECT_EQ(rules.body["same_day"]["morning_closes"], "11:00");
     EXPECT_EQ(rules.body["same_day"]["afternoon_closes"], "16:30");
     EXPECT_EQ(rules.body["pickup"]["morning_closes"], "09:30");
+    // 号别 and their fees, from the catalogue: 普通号 ¥8, named doctors ¥10 to ¥50 by title.
+    ASSERT_EQ(rules.body["clinic_types"].size(), 2u);
+    EXPECT_EQ(rules.body["clinic_types"][0],
+              json({{"type", "general"}, {"lowest_fee_fen", 800}, {"highest_fee_fen", 800}}));
+    EXPECT_EQ(rules.body["clinic_types"][1],
+              json({{"type", "expert"}, {"lowest_fee_fen", 1000}, {"highest_fee_fen", 5000}}));
 
     rig.setTimeOfDay(10, 10);
     const std::string today = "?from=" + dateIn(0) + "&to=" + dateIn(0);

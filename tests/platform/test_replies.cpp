@@ -112,13 +112,18 @@ TEST(Replies, TheBookingRulesAreTimesOfDayAndBoundedCounts) {
         R"("same_day":{"enabled":true,"morning_closes":"11:00","afternoon_closes":"16:30"},)"
         R"("pickup":{"morning_closes":"09:30","afternoon_closes":"14:30"},)"
         R"("cancel_until_days_before":1,"limits":{"per_doctor_per_day":1,"per_day":3},)"
-        R"("unpaid_hold_minutes":10})";
+        R"("unpaid_hold_minutes":10,"clinic_types":[)"
+        R"({"type":"general","lowest_fee_fen":800,"highest_fee_fen":800},)"
+        R"({"type":"expert","lowest_fee_fen":1000,"highest_fee_fen":5000}]})";
     auto rules = replies::bookingRules(good);
     ASSERT_TRUE(rules.ok()) << rules.error().message;
     EXPECT_TRUE(rules->sameDay);
     EXPECT_EQ(rules->sameDayMorningCloses_min, 11 * 60);
     EXPECT_EQ(rules->sameDayAfternoonCloses_min, 16 * 60 + 30);
     EXPECT_EQ(rules->windowLast_days, 7);
+    ASSERT_EQ(rules->clinicFees.size(), 2u);
+    EXPECT_EQ(rules->clinicFees[0].type, ClinicType::General);
+    EXPECT_EQ(rules->clinicFees[1].highest_fen, 5000);
     const auto broken = [&](const std::string& from, const std::string& to) {
         std::string body = good;
         body.replace(body.find(from), from.size(), to);
@@ -133,6 +138,10 @@ TEST(Replies, TheBookingRulesAreTimesOfDayAndBoundedCounts) {
              {"\"last_days\":7", "\"last_days\":4294967303"},
              {"\"first_days\":1", "\"first_days\":9"},
              {"\"per_day\":3", "\"per_day\":0"},
+             {"\"highest_fee_fen\":5000", "\"highest_fee_fen\":500"},
+             {"\"type\":\"general\"", "\"type\":\"vip\""},
+             {"\"lowest_fee_fen\":1000", "\"lowest_fee_fen\":-1"},
+             {",\"clinic_types\":[", ",\"clinic_kinds\":["},
          }) {
         auto refused = broken(from, to);
         ASSERT_FALSE(refused.ok()) << to;

@@ -30,7 +30,9 @@ ScreenFrame {
     title: titles[Booking.step] || ""
     // Today's registration says until when it is open, before the patient starts choosing.
     instruction: (Booking.sameDay && Booking.step === "departments" && Booking.hours.length > 0
-                  ? Booking.hours + "\n" : "") + (instructions[Booking.step] || "")
+                  ? Booking.hours + "\n" : "")
+                 + (Booking.step === "departments" && Booking.fees.length > 0 ? Booking.fees + "\n" : "")
+                 + (instructions[Booking.step] || "")
 
     readonly property var stepOrder: ["departments", "doctors", "slots", "confirm", "paying"]
 

@@ -97,7 +97,11 @@ ScreenFrame {
             Layout.alignment: Qt.AlignTop
             spacing: Theme.spacing
             Repeater {
-                model: Session.outcome.rows || []
+                // Whom it was for first: a relative acting for a family member sees that
+                // member's (masked) name, as on the slip.
+                model: (Session.patientName.length > 0
+                        ? [{ label: qsTr("Patient"), value: Session.patientName }] : [])
+                       .concat(Session.outcome.rows || [])
                 RowLayout {
                     required property var modelData
                     Layout.fillWidth: true
