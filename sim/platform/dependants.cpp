@@ -27,7 +27,7 @@ Result<std::vector<DependantRow>> PlatformStore::dependantsOf(const std::string&
     Statement query = prepared(db_,
                                "SELECT patients.id, id_number, name, relation FROM dependants "
                                "JOIN patients ON patients.id = patient_id WHERE guardian_id = ? "
-                               "ORDER BY created_at, patients.id",
+                               "ORDER BY dependants.rowid",
                                {guardianId});
     std::vector<DependantRow> rows;
     int step = SQLITE_ROW;
