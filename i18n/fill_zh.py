@@ -386,6 +386,29 @@ GLOSSARY = {
     "Fees: %1": "挂号费：%1",
     "; ": "；",
     "Patient": "就诊人",
+    "This ID number is not valid. Please check it against the household register and type it again.":
+        "身份证号码不正确，请对照户口簿核对后重新输入。",
+    "From 16 a child has an ID card of their own: please place it on the reader instead.":
+        "年满16周岁应使用本人身份证，请将其身份证放在读卡区。",
+    "Male": "男",
+    "Female": "女",
+    "Type your child's ID number from the household register.": "请输入户口簿上孩子的身份证号码。",
+    "Type the pinyin of your child's name, then touch its characters.":
+        "请输入孩子姓名的拼音，然后点选对应的汉字。",
+    "The child's ID number, from the household register": "孩子的身份证号码（见户口簿）",
+    "Born %1 · %2": "出生日期 %1 · %2",
+    "Type the pinyin of the name, then tap its characters.": "请输入姓名拼音，然后点选汉字。",
+    "Type the pinyin of the next character, or tap Add when the name is right.":
+        "请继续输入下一个字的拼音；姓名无误请点“添加”。",
+    "‹ Previous": "‹ 上一页",
+    "More ›": "下一页 ›",
+    "Your child's ID number": "孩子的身份证号码",
+    "Your child's name": "孩子的姓名",
+    "A child without an ID card: type the 18 characters of their ID number from the household register, then tap Continue.":
+        "孩子没有身份证：请输入户口簿上的18位身份证号码，然后点“继续办理”。",
+    "Type your child's name as the household register writes it.": "请按户口簿上的写法输入孩子的姓名。",
+    "Add my child": "添加",
+    "My child has no ID card": "孩子没有身份证",
 }
 
 # The glossary's terms (i18n/glossary.json) win over the list above: one word for one thing.

@@ -386,6 +386,40 @@
     </message>
   </context>
   <context>
+    <name>ChildNamePanel</name>
+    <message>
+      <source>Born %1 · %2</source>
+      <translation>出生日期 %1 · %2</translation>
+    </message>
+    <message>
+      <source>Type the pinyin of the name, then tap its characters.</source>
+      <translation>请输入姓名拼音，然后点选汉字。</translation>
+    </message>
+    <message>
+      <source>Type the pinyin of the next character, or tap Add when the name is right.</source>
+      <translation>请继续输入下一个字的拼音；姓名无误请点“添加”。</translation>
+    </message>
+    <message>
+      <source>‹ Previous</source>
+      <translation>‹ 上一页</translation>
+    </message>
+    <message>
+      <source>More ›</source>
+      <translation>下一页 ›</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChildNumberPanel</name>
+    <message>
+      <source>The child's ID number, from the household register</source>
+      <translation>孩子的身份证号码（见户口簿）</translation>
+    </message>
+    <message>
+      <source>ID number</source>
+      <translation>证件号码</translation>
+    </message>
+  </context>
+  <context>
     <name>ConfirmPanel</name>
     <message>
       <source>Cancel this booking?</source>
@@ -600,6 +634,22 @@
       <source>Other family member</source>
       <translation>其他亲属</translation>
     </message>
+    <message>
+      <source>This ID number is not valid. Please check it against the household register and type it again.</source>
+      <translation>身份证号码不正确，请对照户口簿核对后重新输入。</translation>
+    </message>
+    <message>
+      <source>From 16 a child has an ID card of their own: please place it on the reader instead.</source>
+      <translation>年满16周岁应使用本人身份证，请将其身份证放在读卡区。</translation>
+    </message>
+    <message>
+      <source>Male</source>
+      <translation>男</translation>
+    </message>
+    <message>
+      <source>Female</source>
+      <translation>女</translation>
+    </message>
   </context>
   <context>
     <name>FamilyPanel</name>
@@ -647,6 +697,10 @@
       <source>%1: %2</source>
       <comment>a family member: relation, name</comment>
       <translation>%1：%2</translation>
+    </message>
+    <message>
+      <source>My child has no ID card</source>
+      <translation>孩子没有身份证</translation>
     </message>
   </context>
   <context>
@@ -874,6 +928,26 @@
       <source>Say how they are related to you, then place their own ID card on the reader.</source>
       <translation>请选择家人与您的关系，然后将其本人身份证放在读卡区。</translation>
     </message>
+    <message>
+      <source>Your child's ID number</source>
+      <translation>孩子的身份证号码</translation>
+    </message>
+    <message>
+      <source>Your child's name</source>
+      <translation>孩子的姓名</translation>
+    </message>
+    <message>
+      <source>A child without an ID card: type the 18 characters of their ID number from the household register, then tap Continue.</source>
+      <translation>孩子没有身份证：请输入户口簿上的18位身份证号码，然后点“继续办理”。</translation>
+    </message>
+    <message>
+      <source>Type your child's name as the household register writes it.</source>
+      <translation>请按户口簿上的写法输入孩子的姓名。</translation>
+    </message>
+    <message>
+      <source>Add my child</source>
+      <translation>添加</translation>
+    </message>
   </context>
   <context>
     <name>IdentityResolver</name>
@@ -913,6 +987,17 @@
     <message>
       <source>You can also be served at the service desk.</source>
       <translation>您也可以到人工窗口办理。</translation>
+    </message>
+  </context>
+  <context>
+    <name>LetterKeyboard</name>
+    <message>
+      <source>Delete</source>
+      <translation>删除</translation>
+    </message>
+    <message>
+      <source>Clear</source>
+      <translation>清空</translation>
     </message>
   </context>
   <context>
@@ -1542,6 +1627,14 @@
     <message>
       <source>Choose how they are related to you, then place their ID card on the reader.</source>
       <translation>请选择家人与您的关系，然后放置其身份证。</translation>
+    </message>
+    <message>
+      <source>Type your child's ID number from the household register.</source>
+      <translation>请输入户口簿上孩子的身份证号码。</translation>
+    </message>
+    <message>
+      <source>Type the pinyin of your child's name, then touch its characters.</source>
+      <translation>请输入孩子姓名的拼音，然后点选对应的汉字。</translation>
     </message>
   </context>
 </TS>

@@ -24,10 +24,12 @@
 #include "app/simulation.h"
 #include "core/memory_policy.h"
 #include "core/qml_exposure.h"
+#include "input/pinyin_decoder.h"
 #include "journeys/booking_flow.h"
 #include "journeys/booking_list_flow.h"
 #include "journeys/identity_resolver.h"
 #include "journeys/move_flow.h"
+#include "journeys/name_entry.h"
 #include "journeys/pickup_flow.h"
 #include "journeys/scene_applier.h"
 #include "journeys/slip_desk.h"
@@ -147,7 +149,9 @@ void CompositionRoot::buildPlatform(const config::Settings& settings) {
 void CompositionRoot::buildJourneys(const config::Settings& settings) {
     using namespace config::keys;
     registration_ = std::make_unique<journeys::PatientRegistration>(session_, platform_.get());
-    family_ = std::make_unique<journeys::FamilyChooser>(session_, platform_.get());
+    names_ =
+        std::make_unique<journeys::NameEntry>(session_, input::PinyinDecoder::systemDictionary());
+    family_ = std::make_unique<journeys::FamilyChooser>(session_, platform_.get(), names_.get());
     identity_ = std::make_unique<journeys::IdentityResolver>(session_, platform_.get(),
                                                              *registration_, family_.get());
     connect(devices_.get(), &DeviceHub::identityRead, identity_.get(),
@@ -239,6 +243,7 @@ void CompositionRoot::exposeServices() {
     core::exposeToQml(&engine_, journeys::IdentityResolver::kQmlName, identity_.get());
     core::exposeToQml(&engine_, journeys::PatientRegistration::kQmlName, registration_.get());
     core::exposeToQml(&engine_, journeys::FamilyChooser::kQmlName, family_.get());
+    core::exposeToQml(&engine_, journeys::NameEntry::kQmlName, names_.get());
     core::exposeToQml(&engine_, journeys::PickUpFlow::kQmlName, pickup_.get());
     core::exposeToQml(&engine_, journeys::BookingFlow::kQmlName, booking_.get());
     core::exposeToQml(&engine_, journeys::BookingListFlow::kQmlName, bookingList_.get());

@@ -32,6 +32,7 @@ class BookingListFlow;
 class IdentityResolver;
 class PatientRegistration;
 class FamilyChooser;
+class NameEntry;
 class MoveFlow;
 class StopNoticeFlow;
 class PickUpFlow;
@@ -81,6 +82,7 @@ private:
     std::unique_ptr<services::PlatformService> platform_;   // null: platform.backend = none
     std::unique_ptr<journal::TransactionJournal> journal_;  // null: none, or it failed to open
     std::unique_ptr<journeys::PatientRegistration> registration_;
+    std::unique_ptr<journeys::NameEntry> names_;
     std::unique_ptr<journeys::FamilyChooser> family_;
     std::unique_ptr<journeys::IdentityResolver> identity_;
     std::unique_ptr<journeys::SlipDesk> slips_;

@@ -39,6 +39,11 @@ constexpr Instruction kInstructions[] = {
      QT_TRANSLATE_NOOP("VoiceGuide",
                        "Choose how they are related to you, then place their ID card on the "
                        "reader.")},
+    {"identify-add-child",
+     QT_TRANSLATE_NOOP("VoiceGuide", "Type your child's ID number from the household register.")},
+    {"identify-add-child-name",
+     QT_TRANSLATE_NOOP("VoiceGuide",
+                       "Type the pinyin of your child's name, then touch its characters.")},
     {"identify-code",
      QT_TRANSLATE_NOOP("VoiceGuide",
                        "Type the 8-digit booking code from your voucher or text message.")},
@@ -163,6 +168,9 @@ QString VoiceGuide::keyWords(const QString& key) {
     if (key == QLatin1String("erase")) return QCoreApplication::translate("VoiceGuide", "Delete");
     if (key == QLatin1String("clear")) return QCoreApplication::translate("VoiceGuide", "Clear");
     if (key.size() == 1 && (key[0].isDigit() || key[0] == QLatin1Char('X'))) return key;
+    // A pinyin letter, said as its capital (the way the letter's name is read out).
+    if (key.size() == 1 && key[0] >= QLatin1Char('a') && key[0] <= QLatin1Char('z'))
+        return key.toUpper();
     return {};
 }
 

@@ -48,12 +48,17 @@ QString feeText(int fee_fen) {
 }
 
 QString clinicFeesText(const std::vector<platform::BookingRules::ClinicFees>& fees) {
+    // Whole yuan where the fee is (¥10, not ¥10.00), and word joiners about the dash: a range
+    // never breaks across lines, even in elder mode's large type on a portrait screen.
+    const auto fee = [](int fen) {
+        return fen % 100 == 0 ? QStringLiteral("¥%1").arg(fen / 100) : feeText(fen);
+    };
     QStringList parts;
     for (const auto& clinic : fees) {
-        const QString range =
-            clinic.lowest_fen == clinic.highest_fen
-                ? feeText(clinic.lowest_fen)
-                : feeText(clinic.lowest_fen) + QStringLiteral("–") + feeText(clinic.highest_fen);
+        const QString range = clinic.lowest_fen == clinic.highest_fen
+                                  ? fee(clinic.lowest_fen)
+                                  : fee(clinic.lowest_fen) + QStringLiteral("\u2060–\u2060") +
+                                        fee(clinic.highest_fen);
         parts << (clinic.type == platform::ClinicType::General
                       ? QCoreApplication::translate("BookingView", "general clinic %1")
                       : QCoreApplication::translate("BookingView", "named doctors %1"))

@@ -1,8 +1,11 @@
 #include "journeys/family_chooser.h"
 
+#include <QDate>
 #include <QUuid>
 
+#include "common/id_number.h"
 #include "core/qml_exposure.h"
+#include "journeys/name_entry.h"
 #include "logging/categories.h"
 #include "services/platform_service.h"
 
@@ -18,6 +21,14 @@ namespace {
 const char* const kRelationFirst = QT_TRANSLATE_NOOP(
     "FamilyChooser",
     "First choose how this family member is related to you, then place their card.");
+
+const char* const kNumberInvalid = QT_TRANSLATE_NOOP(
+    "FamilyChooser",
+    "This ID number is not valid. Please check it against the household register and type it "
+    "again.");
+const char* const kOldEnoughForCard = QT_TRANSLATE_NOOP(
+    "FamilyChooser",
+    "From 16 a child has an ID card of their own: please place it on the reader instead.");
 
 const char* relationWords(Relation relation) {
     switch (relation) {
@@ -43,8 +54,8 @@ std::optional<Relation> relationNamed(const QString& name) {
 }  // namespace
 
 FamilyChooser::FamilyChooser(core::SessionController& session, services::PlatformService* platform,
-                             QObject* parent)
-    : QObject(parent), session_(session), platform_(platform) {
+                             NameEntry* names, QObject* parent)
+    : QObject(parent), session_(session), platform_(platform), names_(names) {
     connect(&session_, &core::SessionController::patientLeft, this, &FamilyChooser::forget);
 }
 
@@ -60,8 +71,25 @@ QString FamilyChooser::stepName() const {
             return QStringLiteral("who");
         case Step::Add:
             return QStringLiteral("add");
+        case Step::ChildNumber:
+            return QStringLiteral("child-number");
+        case Step::ChildName:
+            return QStringLiteral("child-name");
     }
     return {};
+}
+
+QString FamilyChooser::childBirthDate() const {
+    if (childNumber_.size() != 18) return {};
+    return QDate::fromString(childNumber_.mid(6, 8), QStringLiteral("yyyyMMdd"))
+        .toString(Qt::ISODate);
+}
+
+QString FamilyChooser::childSex() const {
+    if (childNumber_.size() != 18) return {};
+    return recordsSex(childNumber_.toStdString(), true)
+               ? QCoreApplication::translate("FamilyChooser", "Male")
+               : QCoreApplication::translate("FamilyChooser", "Female");
 }
 
 QVariantList FamilyChooser::members() const {
@@ -83,7 +111,8 @@ bool FamilyChooser::offered() const {
 void FamilyChooser::goTo(Step step) {
     step_ = step;
     error_ = {};
-    static const char* const kScreenSteps[] = {"", "who", "add-family"};
+    static const char* const kScreenSteps[] = {"", "who", "add-family", "add-child",
+                                               "add-child-name"};
     session_.setScreenStep(QString::fromLatin1(kScreenSteps[static_cast<int>(step)]));
     emit changed();
 }
@@ -95,6 +124,7 @@ void FamilyChooser::forget() {
     actingForMember_ = false;
     step_ = Step::None;
     relation_.clear();
+    childNumber_.clear();
     error_ = {};
     busy_ = false;
     if (had) emit changed();
@@ -148,8 +178,7 @@ void FamilyChooser::chooseSelf() {
 }
 
 void FamilyChooser::choose(const QString& memberId) {
-    if ((step_ != Step::Who && step_ != Step::Add) || busy_ || !guardian_ || platform_ == nullptr)
-        return;
+    if (step_ == Step::None || busy_ || !guardian_ || platform_ == nullptr) return;
     const auto member = std::find_if(members_.begin(), members_.end(), [&](const Dependant& d) {
         return d.id == memberId.toStdString();
     });
@@ -191,9 +220,59 @@ void FamilyChooser::chooseRelation(const QString& relation) {
 }
 
 void FamilyChooser::cancelAdd() {
-    if (step_ != Step::Add || busy_) return;
-    relation_.clear();
-    goTo(Step::Who);
+    if (busy_) return;
+    switch (step_) {
+        case Step::Add:
+            relation_.clear();
+            goTo(Step::Who);
+            return;
+        case Step::ChildNumber:
+            childNumber_.clear();
+            goTo(Step::Add);
+            return;
+        case Step::ChildName:
+            goTo(Step::ChildNumber);
+            return;
+        case Step::None:
+        case Step::Who:
+            return;
+    }
+}
+
+void FamilyChooser::beginChildWithoutCard() {
+    if (step_ != Step::Add || busy_ || names_ == nullptr || !names_->available()) return;
+    relation_ = QStringLiteral("child");
+    childNumber_.clear();
+    session_.setReadingCard(false);
+    goTo(Step::ChildNumber);
+}
+
+void FamilyChooser::submitChildNumber(const QString& idNumber) {
+    if (step_ != Step::ChildNumber || busy_) return;
+    const std::string number = idNumber.toStdString();
+    const QDate today = QDate::currentDate();
+    const auto age = ageOn(number, today.year(), today.month(), today.day());
+    if (!hasValidCheckDigit(number) || !age) {
+        error_ = {"FamilyChooser", kNumberInvalid};
+        emit changed();
+        return;
+    }
+    if (*age >= kIdCardAge) {
+        error_ = {"FamilyChooser", kOldEnoughForCard};
+        emit changed();
+        return;
+    }
+    childNumber_ = idNumber;
+    if (names_ != nullptr) names_->clear();
+    goTo(Step::ChildName);
+}
+
+void FamilyChooser::addChild() {
+    if (step_ != Step::ChildName || busy_ || names_ == nullptr) return;
+    const QString name = names_->chosenName();
+    if (name.isEmpty()) return;
+    add({childNumber_.toStdString(), name.toStdString(), Relation::Child,
+         platform::IdentityProof::HouseholdRegister});
 }
 
 void FamilyChooser::switchPatient() {
@@ -212,15 +291,20 @@ void FamilyChooser::addFromCard(const devices::CardHolder& holder) {
         emit changed();
         return;
     }
+    qCInfo(lcJourney).noquote() << "adding a family member:" << holder.maskedName;
+    add({holder.idNumber.toStdString(), holder.fullName.toStdString(), *relation,
+         platform::IdentityProof::IdCard});
+}
+
+void FamilyChooser::add(const platform::NewDependant& member) {
+    if (!guardian_ || platform_ == nullptr) return;
     busy_ = true;
     error_ = {};
     emit changed();
-    qCInfo(lcJourney).noquote() << "adding a family member:" << holder.maskedName;
     const std::string key = QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
     platform_->call<Dependant>(
-        [guardian = guardian_->id, idNumber = holder.idNumber.toStdString(),
-         name = holder.fullName.toStdString(), relation = *relation, key](PlatformClient& client) {
-            return client.addDependant(guardian, idNumber, name, relation, key);
+        [guardian = guardian_->id, member, key](PlatformClient& client) {
+            return client.addDependant(guardian, member, key);
         },
         [this](Result<Dependant> added, std::optional<CallFailure> failure) {
             busy_ = false;

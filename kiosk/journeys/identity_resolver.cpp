@@ -76,8 +76,7 @@ void IdentityResolver::beginCodeEntry() {
 void IdentityResolver::submitCode(const QString& code) {
     if (entry_ != Entry::BookingCode || platform_ == nullptr || session_.readingCard()) return;
     const QString digits = code.trimmed();
-    if (digits.size() != 8 ||
-        !std::all_of(digits.begin(), digits.end(), [](QChar c) { return c.isDigit(); })) {
+    if (!isDigits(digits, 8)) {
         manualError_ = {"IdentityResolver", kBadCode};
         emit changed();
         return;

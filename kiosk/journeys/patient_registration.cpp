@@ -199,8 +199,7 @@ void PatientRegistration::tick() {
 void PatientRegistration::submitCode(const QString& typed) {
     if (busy_ || step_ != Step::Code || !verification_ || !holder_ || platform_ == nullptr) return;
     const QString code = typed.trimmed();
-    if (code.size() != verification_->codeLength ||
-        !std::all_of(code.begin(), code.end(), [](QChar c) { return c.isDigit(); })) {
+    if (!isDigits(code, verification_->codeLength)) {
         error_ = {"PatientRegistration", kBadCode};
         emit changed();
         return;

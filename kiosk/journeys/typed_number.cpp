@@ -31,9 +31,14 @@ QString shownIdNumber(const QString& typed, bool masked) {
     return grouped(text, {6, 8, 4});
 }
 
+bool isDigits(const QString& text, int length) {
+    return text.size() == length && std::all_of(text.begin(), text.end(), [](QChar c) {
+               return c >= QLatin1Char('0') && c <= QLatin1Char('9');
+           });
+}
+
 bool isMobileNumber(const QString& phone) {
-    if (phone.size() != 11 || phone.front() != QLatin1Char('1')) return false;
-    return std::all_of(phone.begin(), phone.end(), [](QChar c) { return c.isDigit(); });
+    return isDigits(phone, 11) && phone.front() == QLatin1Char('1');
 }
 
 QString shownPhone(const QString& typed, bool masked) {

@@ -12,5 +12,7 @@ QString shownIdNumber(const QString& typed, bool masked);
 QString shownPhone(const QString& typed, bool masked);
 // 11 digits starting with 1: a mainland mobile number.
 bool isMobileNumber(const QString& phone);
+// Exactly `length` digits (a booking code, a texted code).
+bool isDigits(const QString& text, int length);
 
 }  // namespace lobby::journeys

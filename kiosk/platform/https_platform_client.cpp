@@ -312,14 +312,13 @@ Result<std::vector<Dependant>> HttpsPlatformClient::dependants(const std::string
 }
 
 Result<Dependant> HttpsPlatformClient::addDependant(const std::string& patientId,
-                                                    const std::string& idNumber,
-                                                    const std::string& name, Relation relation,
+                                                    const NewDependant& member,
                                                     const std::string& idempotencyKey) {
     if (!isPathSafe(patientId)) return badId("patient");
-    const json body = {{"kind", "id_card"},
-                       {"id_number", idNumber},
-                       {"name", name},
-                       {"relation", std::string(replies::toString(relation))}};
+    const json body = {{"kind", std::string(replies::toString(member.proof))},
+                       {"id_number", member.idNumber},
+                       {"name", member.name},
+                       {"relation", std::string(replies::toString(member.relation))}};
     return decoded(call("POST", "/v1/patients/" + patientId + "/dependants", body.dump(),
                         idempotencyKey, true),
                    replies::dependant);

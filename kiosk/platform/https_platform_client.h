@@ -62,8 +62,7 @@ public:
                                     const MobileProof& mobile,
                                     const std::string& idempotencyKey) override;
     Result<std::vector<Dependant>> dependants(const std::string& patientId) override;
-    Result<Dependant> addDependant(const std::string& patientId, const std::string& idNumber,
-                                   const std::string& name, Relation relation,
+    Result<Dependant> addDependant(const std::string& patientId, const NewDependant& member,
                                    const std::string& idempotencyKey) override;
     Result<Patient> actFor(const std::string& patientId, const std::string& dependantId) override;
     Result<Booking> createBooking(const std::string& patientId, const std::string& sliceId,

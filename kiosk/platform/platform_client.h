@@ -42,9 +42,7 @@ public:
     // one: this client's calls then carry the member's session (their records), until the
     // patient leaves.
     virtual Result<std::vector<Dependant>> dependants(const std::string& patientId) = 0;
-    virtual Result<Dependant> addDependant(const std::string& patientId,
-                                           const std::string& idNumber, const std::string& name,
-                                           Relation relation,
+    virtual Result<Dependant> addDependant(const std::string& patientId, const NewDependant& member,
                                            const std::string& idempotencyKey) = 0;
     virtual Result<Patient> actFor(const std::string& patientId,
                                    const std::string& dependantId) = 0;

@@ -25,6 +25,14 @@ struct Dependant {
     std::string id, maskedName;
     Relation relation = Relation::Other;
 };
+// What a new family member's identity was taken from: their own card, or (a child under 16 with
+// no ID card) the 户口簿 page with their ID number, their name typed by the guardian.
+enum class IdentityProof { IdCard, SocialSecurityCard, HouseholdRegister };
+struct NewDependant {
+    std::string idNumber, name;
+    Relation relation = Relation::Other;
+    IdentityProof proof = IdentityProof::IdCard;
+};
 // A code texted to verify a mobile number (建档): the registration carries its id and the code.
 struct SmsVerification {
     std::string id;

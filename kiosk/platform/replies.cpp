@@ -524,6 +524,18 @@ std::string_view toString(Relation relation) {
     return "other";
 }
 
+std::string_view toString(IdentityProof proof) {
+    switch (proof) {
+        case IdentityProof::IdCard:
+            return "id_card";
+        case IdentityProof::SocialSecurityCard:
+            return "ssc_card";
+        case IdentityProof::HouseholdRegister:
+            return "household_register";
+    }
+    return "id_card";
+}
+
 Result<std::vector<Notice>> notices(const std::string& body) {
     auto parsed = parse(body);
     if (!parsed) return parsed.error();

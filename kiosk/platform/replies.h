@@ -36,5 +36,6 @@ Result<SmsVerification> smsVerification(const std::string& body);
 Result<std::vector<Dependant>> dependants(const std::string& body);
 Result<Dependant> dependant(const std::string& body);
 std::string_view toString(Relation relation);
+std::string_view toString(IdentityProof proof);
 
 }  // namespace lobby::platform::replies

@@ -2,14 +2,18 @@
 // separates who books from who is seen). Real-name rules: a member is registered from their own
 // card's identity, is never the patient themself, at most five per patient, and the relation
 // must fit the two birth dates (a child born after the patient, a parent before).
+#include "common/id_number.h"
 #include "sim/platform/platform_store.h"
 #include "sim/platform/store_sql.h"
+#include "sim/platform/store_time.h"
 
 namespace lobby::sim {
 using namespace sql;
 
 namespace {
 constexpr int kMaxDependants = 5;
+// From 16 a resident has an ID card of their own (居民身份证法 §5).
+constexpr int kIdCardAge = 16;
 
 // "19491231" from an 18-character ID number; empty otherwise.
 std::string birthDate(const std::string& idNumber) {
@@ -46,13 +50,18 @@ bool PlatformStore::isDependant(const std::string& guardianId, const std::string
     return sqlite3_step(query.handle) == SQLITE_ROW;
 }
 
-Result<DependantRow> PlatformStore::addDependant(const std::string& guardianId,
-                                                 const std::string& idNumber,
-                                                 const std::string& name,
-                                                 const std::string& relation,
-                                                 Clock::time_point now) {
+Result<DependantRow> PlatformStore::addDependant(
+    const std::string& guardianId, const std::string& idNumber, const std::string& name,
+    const std::string& relation, bool fromHouseholdRegister, Clock::time_point now) {
     auto guardian = patientById(guardianId);
     if (!guardian) return guardian.error();
+    if (fromHouseholdRegister) {
+        const std::string today = store_time::isoDate(Clock::to_time_t(now));
+        const auto age = ageOn(idNumber, std::stoi(today.substr(0, 4)),
+                               std::stoi(today.substr(5, 2)), std::stoi(today.substr(8, 2)));
+        if (!age) return refusal("identity_invalid", "no birth date in the number");
+        if (*age >= kIdCardAge) return refusal("id_card_required", std::to_string(kIdCardAge));
+    }
     if (guardian->idNumber == idNumber)
         return refusal("dependant_self", "a patient is not their own family member");
     const std::string theirs = birthDate(idNumber), ours = birthDate(guardian->idNumber);

@@ -53,11 +53,14 @@ void PlatformServer::familyRoutes() {
              if (!body) return;
              const auto patient = guardian(request, response);
              if (!patient) return;
-             if (((*body)["kind"] != "id_card" && (*body)["kind"] != "ssc_card") ||
-                 !isRelation((*body)["relation"])) {
+             const std::string kind = (*body)["kind"];
+             const bool fromRegister = kind == "household_register";
+             if ((kind != "id_card" && kind != "ssc_card" && !fromRegister) ||
+                 !isRelation((*body)["relation"]) ||
+                 (fromRegister && (*body)["relation"] != "child")) {
                  return sendError(response, 400, "invalid_request", "请求无效",
-                                  "kind is id_card or ssc_card; relation child, parent, spouse "
-                                  "or other");
+                                  "kind is id_card, ssc_card or household_register (a child's); "
+                                  "relation child, parent, spouse or other");
              }
              const std::string idNumber = (*body)["id_number"];
              if (store_.rules().realNameCheck && !hasValidCheckDigit(idNumber))
@@ -65,7 +68,7 @@ void PlatformServer::familyRoutes() {
                                     makeError(ErrorKind::InvalidArgument, "identity_invalid", ""));
              if (!ownsKey(request, response, *key)) return;
              auto member = store_.addDependant(*patient, idNumber, (*body)["name"],
-                                               (*body)["relation"], now());
+                                               (*body)["relation"], fromRegister, now());
              if (!member) return sendRefusal(response, member.error());
              sendJson(response, dependantJson(member.value()), 201);
          });

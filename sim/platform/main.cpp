@@ -18,7 +18,10 @@
 // on record for manual entry, names that patient, registered if new), "heartbeat TERMINAL_ID" (the
 // terminal's last health report, as JSON), "capacity N" (every slice gets N free slots, for long
 // fault runs), "audit" (the ledger's counts and invariant violations, see PlatformStore::audit),
-// "sms PHONE" (the last text sent to that number: "ok TEXT"), "quit".
+// "sms PHONE" (the last text sent to that number: "ok TEXT"), "bill drugs|blood|ct ID_NUMBER
+// NAME" (the HIS bills the patient, registered if new, for that canned order; prints "ok BILL_ID
+// TOTAL_FEN"), "insure ID_NUMBER NAME CARD_NUMBER CARD_SERIAL ACCOUNT_FEN [frozen|elsewhere]" (the
+// insurance platform has them insured, with that personal-account balance), "quit".
 
 #include <chrono>
 #include <cstdlib>
@@ -219,6 +222,39 @@ int main(int argc, char** argv) {
                                                          "kind: evoucher, visit_card or phone")))
                                : Status(patient.error());
             std::cout << (bound ? std::string("ok") : "error: " + bound.error().message)
+                      << std::endl;
+        } else if (line.rfind("bill ", 0) == 0) {
+            std::istringstream words(line.substr(5));
+            std::string kind, idNumber, name;
+            words >> kind >> idNumber >> name;
+            auto patient = store.value()->findPatient(idNumber);
+            if (!patient && !name.empty()) patient = store.value()->registerPatient(idNumber, name);
+            auto bill = !patient
+                            ? Result<BillRow>(patient.error())
+                            : store.value()->seedBill(patient->id, kind, server.value()->now());
+            std::cout << (bill ? "ok " + bill->id + " " + std::to_string(bill->totalFen())
+                               : "error: " + bill.error().message)
+                      << std::endl;
+        } else if (line.rfind("insure ", 0) == 0) {
+            std::istringstream words(line.substr(7));
+            std::string idNumber, name, card, serial, standing;
+            long long account = -1;
+            words >> idNumber >> name >> card >> serial >> account >> standing;
+            auto patient = store.value()->findPatient(idNumber);
+            if (!patient && !name.empty()) patient = store.value()->registerPatient(idNumber, name);
+            const bool valid =
+                !card.empty() && !serial.empty() && account >= 0 && account <= 100'000'000 &&
+                (standing.empty() || standing == "frozen" || standing == "elsewhere");
+            Status insured =
+                !patient ? Status(patient.error())
+                : !valid ? Status(makeError(ErrorKind::InvalidArgument, "usage",
+                                            "insure ID_NUMBER NAME CARD SERIAL ACCOUNT_FEN "
+                                            "[frozen|elsewhere]"))
+                         : store.value()->insure(patient->id, card, serial,
+                                                 standing == "frozen" ? "frozen" : "active",
+                                                 standing == "elsewhere" ? "elsewhere" : "local",
+                                                 static_cast<int>(account));
+            std::cout << (insured ? std::string("ok") : "error: " + insured.error().message)
                       << std::endl;
         } else if (line.rfind("heartbeat ", 0) == 0) {
             auto last = store.value()->lastHeartbeat(line.substr(10));

@@ -238,6 +238,8 @@ void PlatformServer::sendPatient(const httplib::Request& request, httplib::Respo
 void PlatformServer::routes() {
     terminalRoutes();
     familyRoutes();
+    billRoutes();
+    insuranceRoutes();
     server_->Get("/v1/departments", [this](const httplib::Request&, httplib::Response& response) {
         auto departments = store_.departments();
         if (!departments) {

@@ -73,6 +73,29 @@ CREATE TABLE IF NOT EXISTS dependants (
   relation TEXT NOT NULL, created_at INTEGER NOT NULL, PRIMARY KEY (guardian_id, patient_id));
 CREATE TABLE IF NOT EXISTS patient_phones (
   patient_id TEXT PRIMARY KEY REFERENCES patients(id), phone TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS bills (
+  id TEXT PRIMARY KEY, patient_id TEXT NOT NULL REFERENCES patients(id), category TEXT NOT NULL,
+  title TEXT NOT NULL, doctor TEXT NOT NULL, department TEXT NOT NULL,
+  performed_by TEXT NOT NULL, pay_group TEXT NOT NULL, guide TEXT NOT NULL, note TEXT NOT NULL,
+  status TEXT NOT NULL, created_at INTEGER NOT NULL, items TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS insured (
+  patient_id TEXT PRIMARY KEY REFERENCES patients(id), card_number TEXT NOT NULL UNIQUE,
+  card_serial TEXT NOT NULL, status TEXT NOT NULL, region TEXT NOT NULL,
+  account_fen INTEGER NOT NULL, deductible_left_fen INTEGER NOT NULL,
+  fund_left_fen INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS presettlements (
+  id TEXT PRIMARY KEY, idempotency_key TEXT NOT NULL UNIQUE, lock_id TEXT NOT NULL,
+  patient_id TEXT NOT NULL, split TEXT NOT NULL, expires_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS settlements (
+  id TEXT PRIMARY KEY, message_id TEXT NOT NULL UNIQUE, presettlement_id TEXT NOT NULL,
+  lock_id TEXT NOT NULL, patient_id TEXT NOT NULL, status TEXT NOT NULL, split TEXT NOT NULL,
+  settled_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS insurance_reversals (
+  message_id TEXT PRIMARY KEY, patient_id TEXT NOT NULL, at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS bill_locks (
+  id TEXT PRIMARY KEY, idempotency_key TEXT NOT NULL UNIQUE,
+  patient_id TEXT NOT NULL REFERENCES patients(id), bill_ids TEXT NOT NULL,
+  total_fen INTEGER NOT NULL, expires_at INTEGER NOT NULL, status TEXT NOT NULL);
 )sql";
 
 }  // namespace

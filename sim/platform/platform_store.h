@@ -16,7 +16,9 @@
 
 #include "common/error.h"
 #include "sim/platform/credit_rules.h"
+#include "sim/platform/his_bills.h"
 #include "sim/platform/hospital_rules.h"
+#include "sim/platform/insurance_ledger.h"
 
 namespace lobby::sim {
 
@@ -191,12 +193,48 @@ public:
     // 就诊人 (dependants.cpp): a patient's family members, in the order added; adding one
     // registers them from their card's identity if new ("dependant_self", "relation_mismatch",
     // "identity_mismatch", "too_many_dependants" past five); adding the same one again changes
-    // nothing.
+    // nothing. A child from the household register (no card) must be under 16
+    // ("id_card_required").
     Result<std::vector<DependantRow>> dependantsOf(const std::string& guardianId);
     Result<DependantRow> addDependant(const std::string& guardianId, const std::string& idNumber,
                                       const std::string& name, const std::string& relation,
-                                      Clock::time_point now);
+                                      bool fromHouseholdRegister, Clock::time_point now);
     bool isDependant(const std::string& guardianId, const std::string& patientId);
+
+    // 门诊缴费 (his_bills.cpp): the HIS's bills for a patient, created from the canned orders
+    // (isBillKind); their unpaid ones, in the order made; a lock on some of them, whole bills of
+    // one pay group ("bill_not_payable", "bills_not_combinable", "bill_locked",
+    // "idempotency_conflict"), superseding the patient's earlier lock on any of them; releasing it.
+    Result<BillRow> seedBill(const std::string& patientId, const std::string& kind,
+                             Clock::time_point now);
+    Result<std::vector<BillRow>> unpaidBills(const std::string& patientId);
+    Result<BillLockRow> lockBills(const std::string& idempotencyKey, const std::string& patientId,
+                                  const std::vector<std::string>& billIds, Clock::time_point now);
+    Result<BillLockRow> releaseBillLock(const std::string& lockId, const std::string& patientId);
+
+    // 医保结算 (insurance_ledger.cpp): the insured (seeded), a pre-settlement of a held lock with
+    // the patient's own credential ("insurance_credential_unknown", "…_mismatch", "card_frozen",
+    // "not_insured_here", "lock_not_held"), the settlement under a message id (once;
+    // "split_changed" when the year moved since the price, "message_reversed" after a reversal),
+    // cancelling it (结算撤销) and reversing a message (冲正: cancels what it settled, or bars it
+    // forever).
+    Status insure(const std::string& patientId, const std::string& cardNumber,
+                  const std::string& cardSerial, const std::string& status,
+                  const std::string& region, int accountFen);
+    Result<InsuredRow> insuredPatient(const std::string& patientId);
+    Result<PresettlementRow> presettle(const std::string& idempotencyKey,
+                                       const std::string& patientId, const std::string& lockId,
+                                       const InsuranceCredential& credential,
+                                       Clock::time_point now);
+    Result<SettlementRow> settle(const std::string& messageId, const std::string& patientId,
+                                 const std::string& presettlementId, Clock::time_point now);
+    Result<SettlementRow> settlementByMessage(const std::string& messageId);
+    Result<SettlementRow> cancelSettlement(const std::string& settlementId,
+                                           const std::string& patientId,
+                                           const char* becomes = "cancelled");
+    Result<std::optional<SettlementRow>> reverseMessage(const std::string& messageId,
+                                                        const std::string& patientId,
+                                                        Clock::time_point now);
 
     // Holds a slice for the patient, unpaid, for ten minutes. Enforces the booking window, one
     // booking per doctor per day and three per day, the credit blacklist, and never oversells; the

@@ -123,13 +123,12 @@ Result<std::vector<platform::Dependant>> ScriptedPlatform::dependants(
     return next<std::vector<platform::Dependant>>("dependants", {patientId});
 }
 Result<platform::Dependant> ScriptedPlatform::addDependant(const std::string& patientId,
-                                                           const std::string& idNumber,
-                                                           const std::string& name,
-                                                           platform::Relation relation,
+                                                           const platform::NewDependant& member,
                                                            const std::string& idempotencyKey) {
     return next<platform::Dependant>(
         "addDependant",
-        {patientId, idNumber, name, std::to_string(static_cast<int>(relation)), idempotencyKey});
+        {patientId, member.idNumber, member.name, std::to_string(static_cast<int>(member.relation)),
+         std::to_string(static_cast<int>(member.proof)), idempotencyKey});
 }
 Result<Patient> ScriptedPlatform::actFor(const std::string& patientId,
                                          const std::string& dependantId) {

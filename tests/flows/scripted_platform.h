@@ -59,8 +59,7 @@ public:
     Result<platform::SmsVerification> sendVerificationCode(const std::string& phone) override;
     Result<std::vector<platform::Dependant>> dependants(const std::string& patientId) override;
     Result<platform::Dependant> addDependant(const std::string& patientId,
-                                             const std::string& idNumber, const std::string& name,
-                                             platform::Relation relation,
+                                             const platform::NewDependant& member,
                                              const std::string& idempotencyKey) override;
     Result<platform::Patient> actFor(const std::string& patientId,
                                      const std::string& dependantId) override;

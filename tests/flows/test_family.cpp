@@ -5,7 +5,9 @@
 #include <gtest/gtest.h>
 
 #include "flow_rig.h"
+#include "input/pinyin_decoder.h"
 #include "journeys/identity_resolver.h"
+#include "journeys/name_entry.h"
 
 using namespace lobby;
 using namespace lobby::testing;
@@ -31,7 +33,8 @@ struct Rig : FlowRig {
                            QStringLiteral("李秀英")});
     }
     journeys::PatientRegistration registration{session, platform.get()};
-    journeys::FamilyChooser family{session, platform.get()};
+    journeys::NameEntry names{session, input::PinyinDecoder::systemDictionary()};
+    journeys::FamilyChooser family{session, platform.get(), &names};
     std::unique_ptr<journeys::IdentityResolver> identity;
 };
 
@@ -93,7 +96,7 @@ TEST(Family, AddingTakesTheRelationFirstThenTheMembersOwnCard) {
     ASSERT_TRUE(waitFor([&] { return rig.session.currentState() == core::SessionState::Menu; }));
     EXPECT_EQ(rig.session.patientName(), "张*明");
     const auto calls = rig.script->calls();
-    EXPECT_EQ(calls.at(calls.size() - 2).rfind("addDependant(P1,110105201605200018,张小明,0,", 0),
+    EXPECT_EQ(calls.at(calls.size() - 2).rfind("addDependant(P1,110105201605200018,张小明,0,0,", 0),
               0u)
         << calls.at(calls.size() - 2);
     EXPECT_EQ(calls.back(), "actFor(P1,P3)");
@@ -127,4 +130,64 @@ TEST(Family, LeavingKeepsNothingOfThePatientOrTheirFamily) {
     EXPECT_TRUE(rig.family.members().isEmpty());
     EXPECT_TRUE(rig.family.selfName().isEmpty());
     EXPECT_FALSE(rig.family.offered());
+}
+
+TEST(Family, AChildWithoutAnIdCardIsAddedByNumberAndATypedName) {
+    Rig rig;
+    rig.cardOfPatientWith({Dependant{"P2", "张*丰", Relation::Parent}});
+    ASSERT_TRUE(waitFor([&] { return rig.family.stepName() == "who"; }));
+    rig.family.beginAdd();
+    rig.family.beginChildWithoutCard();
+    EXPECT_EQ(rig.session.screenName(), "identify-add-child");
+    EXPECT_FALSE(rig.session.readingCard());
+    EXPECT_FALSE(rig.family.adding()) << "a card placed now is not taken as the child's";
+
+    rig.family.submitChildNumber(QStringLiteral("110105201605200019"));
+    EXPECT_FALSE(rig.family.error().isEmpty()) << "a wrong check digit";
+    EXPECT_EQ(rig.family.stepName(), "child-number");
+    rig.family.submitChildNumber(QStringLiteral("110105197001010011"));
+    EXPECT_NE(rig.family.error().indexOf(QStringLiteral("16")), -1)
+        << "a grown child has a card: " << rig.family.error().toStdString();
+    EXPECT_EQ(rig.family.stepName(), "child-number");
+
+    rig.family.submitChildNumber(QStringLiteral("110105201605200018"));
+    EXPECT_EQ(rig.session.screenName(), "identify-add-child-name");
+    EXPECT_EQ(rig.family.childBirthDate(), "2016-05-20");
+    EXPECT_EQ(rig.family.childSex(), "Male");
+    rig.family.addChild();
+    EXPECT_EQ(rig.script->count("addDependant"), 0) << "no name typed yet";
+
+    for (const QChar letter : QStringLiteral("zhangxiaoming"))
+        rig.names.typeLetter(letter);
+    ASSERT_FALSE(rig.names.candidates().isEmpty());
+    const auto whole = static_cast<int>(rig.names.candidates().indexOf(QStringLiteral("张小明")));
+    ASSERT_GE(whole, 0) << rig.names.candidates().join(',').toStdString();
+    rig.names.choose(whole);
+    EXPECT_TRUE(rig.names.complete());
+    EXPECT_EQ(rig.names.name(), "张小明");
+
+    rig.script->answer<Dependant>("addDependant", Dependant{"P3", "张*明", Relation::Child});
+    rig.script->answer<platform::Patient>("actFor", platform::Patient{"P3", "张*明", "T3", ""});
+    rig.family.addChild();
+    ASSERT_TRUE(waitFor([&] { return rig.session.currentState() == core::SessionState::Menu; }));
+    EXPECT_EQ(rig.session.patientName(), "张*明");
+    const auto& calls = rig.script->calls();
+    EXPECT_EQ(calls.at(calls.size() - 2).rfind("addDependant(P1,110105201605200018,张小明,0,2,", 0),
+              0u)
+        << calls.at(calls.size() - 2) << ": from the household register (proof 2)";
+}
+
+TEST(Family, BackFromTheChildsNameToTheirNumberAndToTheCard) {
+    Rig rig;
+    rig.cardOfPatientWith({Dependant{"P2", "张*丰", Relation::Parent}});
+    ASSERT_TRUE(waitFor([&] { return rig.family.stepName() == "who"; }));
+    rig.family.beginAdd();
+    rig.family.beginChildWithoutCard();
+    rig.family.submitChildNumber(QStringLiteral("110105201605200018"));
+    rig.family.cancelAdd();
+    EXPECT_EQ(rig.session.screenName(), "identify-add-child");
+    rig.family.cancelAdd();
+    EXPECT_EQ(rig.session.screenName(), "identify-add-family");
+    EXPECT_TRUE(rig.family.adding());
+    EXPECT_TRUE(rig.family.childBirthDate().isEmpty()) << "the number typed is gone";
 }

@@ -1,6 +1,7 @@
 // The keypad's fields: numbers grouped as printed on a card, masked once the patient moves on.
 #include <gtest/gtest.h>
 
+#include "journeys/booking_view.h"
 #include "journeys/typed_number.h"
 
 using lobby::journeys::shownIdNumber;
@@ -27,4 +28,24 @@ TEST(TypedNumber, LeftFieldsAreMaskedAndStillGrouped) {
     // Too short to keep anything: every character hidden.
     EXPECT_EQ(shownIdNumber("110105", true), "******");
     EXPECT_EQ(shownPhone("1380", true), "*** *");
+}
+
+using namespace lobby;
+
+TEST(ClinicFees, RangesInWholeYuanThatNeverBreakAtTheDash) {
+    using Fees = platform::BookingRules::ClinicFees;
+    const QString text = journeys::clinicFeesText({Fees{platform::ClinicType::General, 1000, 1000},
+                                                   Fees{platform::ClinicType::Expert, 2000, 5050}});
+    EXPECT_NE(text.indexOf(QStringLiteral("¥10")), -1) << text.toStdString();
+    EXPECT_EQ(text.indexOf(QStringLiteral("¥10.00")), -1) << "whole yuan: " << text.toStdString();
+    EXPECT_NE(text.indexOf(QStringLiteral("¥20\u2060–\u2060¥50.50")), -1)
+        << "word joiners hold the range together: " << text.toStdString();
+    EXPECT_TRUE(journeys::clinicFeesText({}).isEmpty());
+}
+
+TEST(TypedNumber, DigitsOfAnExactLength) {
+    EXPECT_TRUE(journeys::isDigits(QStringLiteral("12345678"), 8));
+    EXPECT_FALSE(journeys::isDigits(QStringLiteral("1234567"), 8));
+    EXPECT_FALSE(journeys::isDigits(QStringLiteral("1234567a"), 8));
+    EXPECT_FALSE(journeys::isDigits(QStringLiteral("１２３４５６７８"), 8)) << "full-width digits";
 }

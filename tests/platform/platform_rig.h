@@ -15,6 +15,7 @@
 
 #include "common/id_number.h"
 #include "sim/platform/platform_server.h"
+#include "verified_registration.h"
 
 namespace lobby::sim::testing {
 
@@ -126,10 +127,7 @@ public:
     }
     // The code in the last text to `phone`; empty if none.
     std::string textedCode(const std::string& phone) const {
-        const auto text = store_->lastSms(phone);
-        std::smatch code;
-        if (!text || !std::regex_search(*text, code, std::regex("[0-9]{6}"))) return {};
-        return code.str();
+        return lobby::testing::textedCode(*store_, phone);
     }
 
     std::string patient(const std::string& idNumber, const std::string& name) const {

@@ -120,3 +120,32 @@ TEST(Dependants, ActingForAMemberIsTheirSessionAndOnlyTheirGuardianOpensIt) {
         200)
         << "the member's own family (none)";
 }
+
+TEST(Dependants, AChildWithoutAnIdCardIsAddedFromTheHouseholdRegisterUntilSixteen) {
+    Rig rig;
+    const std::string li = rig.patient("310115198506150022", "李秀英");
+    const std::string path = "/v1/patients/" + li + "/dependants";
+    const auto add = [&](json body, const std::string& key) {
+        body["kind"] = "household_register";
+        return rig.send("POST", path, body, key, "terminal", rig.sessionOf(li));
+    };
+    const Reply son = add(member("110105201605200018", "张小明", "child"), "hr-1");
+    ASSERT_EQ(son.status, 201) << son.body.dump();
+    EXPECT_EQ(son.body["masked_name"], "张*明");
+    EXPECT_EQ(son.body["relation"], "child");
+
+    // Born 1970: long past 16, so they have an ID card of their own to read.
+    const Reply grown = add(member("110105197001010011", "张大明", "child"), "hr-2");
+    EXPECT_EQ(grown.status, 422);
+    EXPECT_EQ(grown.body["code"], "id_card_required");
+    EXPECT_NE(grown.body["message"]["zh"].get<std::string>().find("16"), std::string::npos)
+        << grown.body.dump();
+    EXPECT_EQ(add(member("110105201605200018", "张小明", "parent"), "hr-3").status, 400)
+        << "the household register adds children only";
+    EXPECT_EQ(add(member("110105201605200019", "张小明", "child"), "hr-4").body["code"],
+              "identity_invalid");
+
+    const Reply listed = rig.send("GET", path, nullptr, "", "terminal", rig.sessionOf(li));
+    ASSERT_EQ(listed.status, 200);
+    EXPECT_EQ(listed.body.size(), 1u);
+}

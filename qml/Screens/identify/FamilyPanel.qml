@@ -92,6 +92,15 @@ ColumnLayout {
         symbol: qsTr("ID")
         text: qsTr("Now place your family member's ID card on the reader below the screen")
     }
+    KioskButton {
+        objectName: "childWithoutCard"
+        visible: panel.adding && Family.relation === "child" && NameEntry.available
+        enabled: !Family.busy
+        primary: false
+        Layout.fillWidth: true
+        text: qsTr("My child has no ID card")
+        onClicked: Family.beginChildWithoutCard()
+    }
     Text {
         textFormat: Text.PlainText
         objectName: "familyError"

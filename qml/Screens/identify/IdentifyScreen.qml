@@ -16,6 +16,8 @@ ScreenFrame {
 
     title: Family.step === "who" ? qsTr("Who is this visit for?")
          : Family.step === "add" ? qsTr("Add a family member")
+         : Family.step === "child-number" ? qsTr("Your child's ID number")
+         : Family.step === "child-name" ? qsTr("Your child's name")
          : Registration.step === "confirm" ? qsTr("Create your patient record?")
          : Registration.step === "phone" ? qsTr("Your mobile number")
          : Registration.step === "phone-again" ? qsTr("Type your mobile number again")
@@ -27,6 +29,10 @@ ScreenFrame {
                  ? qsTr("Choose yourself or the family member you are here for. Their bookings and slips carry their name.")
                  : Family.step === "add"
                  ? qsTr("Say how they are related to you, then place their own ID card on the reader.")
+                 : Family.step === "child-number"
+                 ? qsTr("A child without an ID card: type the 18 characters of their ID number from the household register, then tap Continue.")
+                 : Family.step === "child-name"
+                 ? qsTr("Type your child's name as the household register writes it.")
                  : Registration.step === "confirm"
                  ? qsTr("This hospital has no record of you yet. Please check the details read from your card.")
                  : Registration.step === "phone"
@@ -85,9 +91,24 @@ ScreenFrame {
         Loader {
             id: familyPanel
             Layout.fillWidth: true
-            active: family
+            active: Family.step === "who" || Family.step === "add"
             visible: active
             source: "FamilyPanel.qml"
+        }
+        Loader {
+            id: childNumber
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            active: Family.step === "child-number"
+            visible: active
+            source: "ChildNumberPanel.qml"
+        }
+        Loader {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            active: Family.step === "child-name"
+            visible: active
+            source: "ChildNamePanel.qml"
         }
         Loader {
             id: registration
@@ -115,7 +136,8 @@ ScreenFrame {
         }
         Item {
             Layout.fillHeight: true
-            visible: !Identity.typing && !Identity.typingCode
+            visible: !Identity.typing && !Identity.typingCode && !childNumber.active
+                     && Family.step !== "child-name"
                      && (!registering || Registration.step === "confirm")
         }
     }
@@ -156,8 +178,25 @@ ScreenFrame {
             onClicked: Identity.cancelManualEntry()
         },
         KioskButton {
+            objectName: "submitChildNumber"
+            visible: Family.step === "child-number"
+            enabled: !Family.busy
+            Layout.fillWidth: true
+            text: qsTr("Continue")
+            onClicked: Family.submitChildNumber(childNumber.item.idNumber)
+        },
+        KioskButton {
+            objectName: "addChild"
+            visible: Family.step === "child-name"
+            enabled: !Family.busy && NameEntry.complete
+            Layout.fillWidth: true
+            text: qsTr("Add my child")
+            onClicked: Family.addChild()
+        },
+        KioskButton {
             objectName: "cancelAddFamily"
-            visible: Family.step === "add"
+            visible: Family.step === "add" || Family.step === "child-number"
+                     || Family.step === "child-name"
             enabled: !Family.busy
             primary: false
             Layout.fillWidth: true

@@ -1,0 +1,108 @@
+// The platform's routes for 门诊缴费's first step: a patient's unpaid bills (the HIS's), and the
+// lock that freezes the chosen bills' amounts while they are paid. Only the patient's own session
+// (theirs, or a family member's opened by them) reaches their bills.
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+
+#include "sim/platform/his_bills.h"
+#include "sim/platform/http_replies.h"
+#include "sim/platform/platform_server.h"
+#include "sim/platform/store_time.h"
+
+namespace lobby::sim {
+namespace {
+using nlohmann::json;
+using namespace http;
+
+json billJson(const BillRow& bill) {
+    json items = json::array();
+    for (const auto& item : bill.items) {
+        items.push_back({{"name", item.name},
+                         {"spec", item.spec},
+                         {"count", item.count},
+                         {"unit_fee_fen", item.unitFen},
+                         {"amount_fen", item.amountFen()},
+                         {"insurance_class", item.insuranceClass}});
+    }
+    return {{"id", bill.id},
+            {"category", bill.category},
+            {"title", bill.title},
+            {"doctor", bill.doctor},
+            {"department", bill.department},
+            {"performed_by", bill.performedBy},
+            {"pay_group", bill.payGroup},
+            {"guide", bill.guide},
+            {"note", bill.note},
+            {"total_fen", bill.totalFen()},
+            {"created_at", store_time::isoDateTime(bill.createdAt)},
+            {"items", items}};
+}
+
+json lockJson(const BillLockRow& lock) {
+    return {{"id", lock.id},
+            {"bill_ids", lock.billIds},
+            {"total_fen", lock.totalFen},
+            {"expires_at", store_time::isoDateTime(lock.expiresAt)},
+            {"status", lock.status}};
+}
+}  // namespace
+
+void PlatformServer::billRoutes() {
+    // The session's patient, who must be the one named; nullopt after replying.
+    const auto owner = [this](const httplib::Request& request, httplib::Response& response,
+                              const std::string& named) -> std::optional<std::string> {
+        const auto patient = sessionPatient(request, response);
+        if (!patient) return std::nullopt;
+        if (*patient != named || !bookingScope(request).empty()) {
+            sendError(response, 404, "not_found", "未找到", "Not found");
+            return std::nullopt;
+        }
+        return patient;
+    };
+    server_->Get(R"(/v1/patients/([A-Za-z0-9]+)/bills)",
+                 [this, owner](const httplib::Request& request, httplib::Response& response) {
+                     const auto patient = owner(request, response, request.matches[1]);
+                     if (!patient) return;
+                     auto bills = store_.unpaidBills(*patient);
+                     if (!bills) return sendRefusal(response, bills.error());
+                     json list = json::array();
+                     for (const auto& bill : bills.value())
+                         list.push_back(billJson(bill));
+                     sendJson(response, list);
+                 });
+    post("/v1/bill-locks",
+         [this, owner](const httplib::Request& request, httplib::Response& response) {
+             const auto key = idempotencyKey(request, response);
+             if (!key) return;
+             auto body = parseBody(request, response, {"patient_id"});
+             if (!body) return;
+             const auto& ids = (*body)["bill_ids"];
+             std::vector<std::string> billIds;
+             if (ids.is_array() && !ids.empty() && ids.size() <= 20) {
+                 for (const auto& id : ids)
+                     if (id.is_string() && !id.get<std::string>().empty())
+                         billIds.push_back(id.get<std::string>());
+             }
+             if (billIds.empty() || billIds.size() != ids.size()) {
+                 return sendError(response, 400, "invalid_request", "请求无效",
+                                  "bill_ids is a list of one to twenty bill ids");
+             }
+             const auto patient = owner(request, response, (*body)["patient_id"]);
+             if (!patient) return;
+             if (!ownsKey(request, response, *key)) return;
+             auto locked = store_.lockBills(*key, *patient, billIds, now());
+             if (!locked) return sendRefusal(response, locked.error());
+             sendJson(response, lockJson(locked.value()), 201);
+         });
+    post(R"(/v1/bill-locks/([A-Za-z0-9]+)/release)",
+         [this](const httplib::Request& request, httplib::Response& response) {
+             const auto patient = sessionPatient(request, response);
+             if (!patient) return;
+             auto released = store_.releaseBillLock(request.matches[1], *patient);
+             if (!released) return sendRefusal(response, released.error());
+             sendJson(response, lockJson(released.value()));
+         });
+}
+
+}  // namespace lobby::sim

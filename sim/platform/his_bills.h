@@ -1,0 +1,52 @@
+#pragma once
+// The sandbox's HIS side of 门诊缴费: the bills a visit's orders become (one per prescription or
+// order, each with its items, the ordering doctor and the department that carries it out, and
+// where the patient goes next), and the locks that freeze chosen bills' amounts while they are
+// paid. Rows of the platform store (his_bills.cpp).
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace lobby::sim {
+
+struct BillItemRow {
+    std::string name, spec;
+    int count = 0;
+    int unitFen = 0;
+    // The insurance catalogue's class: "a" (甲类, fully covered), "b" (乙类, partly), "c" (自费).
+    std::string insuranceClass;
+    int amountFen() const { return count * unitFen; }
+};
+
+struct BillRow {
+    std::string id, patientId;
+    std::string category;  // drug, lab, exam, treatment
+    std::string title, doctor, department, performedBy;
+    // Bills of one pay group may be paid together; never across groups (the HIS says).
+    std::string payGroup;
+    std::string guide, note;  // where to go next ("西药房 3号窗口"), and what to know ("空腹")
+    std::string status;       // unpaid, paid
+    std::int64_t createdAt = 0;
+    std::vector<BillItemRow> items;
+    int totalFen() const {
+        int total = 0;
+        for (const auto& item : items)
+            total += item.amountFen();
+        return total;
+    }
+};
+
+struct BillLockRow {
+    std::string id, patientId;
+    std::vector<std::string> billIds;
+    int totalFen = 0;
+    std::int64_t expiresAt = 0;
+    std::string status;  // held, released, superseded
+};
+
+// The canned orders the sandbox's HIS creates for tests and the demo: "drugs" (a prescription),
+// "blood" (a blood test, fasting), "ct" (a chest CT, paid on its own).
+bool isBillKind(const std::string& kind);
+
+}  // namespace lobby::sim
