@@ -4,6 +4,7 @@
 #include <httplib.h>
 
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "sim/platform/his_bills.h"
 #include "sim/platform/http_replies.h"
@@ -45,6 +46,35 @@ json lockJson(const BillLockRow& lock) {
             {"total_fen", lock.totalFen},
             {"expires_at", store_time::isoDateTime(lock.expiresAt)},
             {"status", lock.status}};
+}
+json paymentJson(const BillPaymentRow& payment) {
+    json body = {{"id", payment.id},
+                 {"lock_id", payment.lockId},
+                 {"method", payment.method},
+                 {"amount_fen", payment.amountFen},
+                 {"status", payment.status}};
+    if (!payment.qrPayload.empty()) body["qr_payload"] = payment.qrPayload;
+    return body;
+}
+
+json receiptJson(const BillReceiptRow& receipt) {
+    json bills = json::array();
+    for (const auto& bill : receipt.bills)
+        bills.push_back(billJson(bill));
+    return {{"receipt_number", receipt.receiptNumber},
+            {"lock_id", receipt.lockId},
+            {"total_fen", receipt.totalFen},
+            {"fund_fen", receipt.fundFen},
+            {"account_fen", receipt.accountFen},
+            {"cash_fen", receipt.cashFen},
+            {"bills", bills}};
+}
+
+// An optional text field: empty when absent; nullopt when present but not a string.
+std::optional<std::string> optionalText(const json& body, const char* field) {
+    if (!body.contains(field)) return std::string();
+    if (!body[field].is_string()) return std::nullopt;
+    return body[field].get<std::string>();
 }
 }  // namespace
 
@@ -94,6 +124,63 @@ void PlatformServer::billRoutes() {
              auto locked = store_.lockBills(*key, *patient, billIds, now());
              if (!locked) return sendRefusal(response, locked.error());
              sendJson(response, lockJson(locked.value()), 201);
+         });
+    post(R"(/v1/bill-locks/([A-Za-z0-9]+)/payments)",
+         [this](const httplib::Request& request, httplib::Response& response) {
+             const auto key = idempotencyKey(request, response);
+             if (!key) return;
+             auto body = parseBody(request, response, {"method"});
+             if (!body) return;
+             const auto price = optionalText(*body, "presettlement_id");
+             const auto code = optionalText(*body, "auth_code");
+             if (!price || !code || code->size() > 64) {
+                 return sendError(response, 400, "invalid_request", "请求无效",
+                                  "presettlement_id and auth_code are strings");
+             }
+             const auto patient = sessionPatient(request, response);
+             if (!patient) return;
+             if (!ownsKey(request, response, *key)) return;
+             // The payment code goes no further than this call: not logged, not kept.
+             auto paid = store_.startBillPayment(*key, *patient, request.matches[1],
+                                                 (*body)["method"], *price, *code, now());
+             if (!paid) return sendRefusal(response, paid.error());
+             sendJson(response, paymentJson(paid.value()), 201);
+         });
+    server_->Get(R"(/v1/bill-payments/([A-Za-z0-9]+))",
+                 [this](const httplib::Request& request, httplib::Response& response) {
+                     const auto patient = sessionPatient(request, response);
+                     if (!patient) return;
+                     auto payment = store_.billPayment(request.matches[1], *patient, now());
+                     if (!payment) return sendRefusal(response, payment.error());
+                     sendJson(response, paymentJson(payment.value()));
+                 });
+    post(R"(/v1/bill-payments/([A-Za-z0-9]+)/reverse)",
+         [this](const httplib::Request& request, httplib::Response& response) {
+             const auto patient = sessionPatient(request, response);
+             if (!patient) return;
+             auto reversed = store_.reverseBillPayment(request.matches[1], *patient);
+             if (!reversed) return sendRefusal(response, reversed.error());
+             sendJson(response, paymentJson(reversed.value()));
+         });
+    post(R"(/v1/bill-locks/([A-Za-z0-9]+)/save)",
+         [this](const httplib::Request& request, httplib::Response& response) {
+             const auto key = idempotencyKey(request, response);
+             if (!key) return;
+             auto body = parseBody(request, response, {});
+             if (!body) return;
+             const auto settlement = optionalText(*body, "settlement_id");
+             const auto payment = optionalText(*body, "payment_id");
+             if (!settlement || !payment) {
+                 return sendError(response, 400, "invalid_request", "请求无效",
+                                  "settlement_id and payment_id are strings");
+             }
+             const auto patient = sessionPatient(request, response);
+             if (!patient) return;
+             if (!ownsKey(request, response, *key)) return;
+             auto saved =
+                 store_.saveBills(*key, *patient, request.matches[1], *settlement, *payment, now());
+             if (!saved) return sendRefusal(response, saved.error());
+             sendJson(response, receiptJson(saved.value()), 201);
          });
     post(R"(/v1/bill-locks/([A-Za-z0-9]+)/release)",
          [this](const httplib::Request& request, httplib::Response& response) {

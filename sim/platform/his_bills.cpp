@@ -106,8 +106,11 @@ Result<BillRow> PlatformStore::seedBill(const std::string& patientId, const std:
     return bill;
 }
 
-namespace {
-BillRow billFrom(const Statement& row) {
+const char* const kBillColumnList =
+    "id, patient_id, category, title, doctor, department, performed_by, pay_group, guide, note, "
+    "status, created_at, items";
+
+BillRow billRowFrom(const Statement& row) {
     BillRow bill{row.text(0), row.text(1), row.text(2),  row.text(3),
                  row.text(4), row.text(5), row.text(6),  row.text(7),
                  row.text(8), row.text(9), row.text(10), sqlite3_column_int64(row.handle, 11),
@@ -122,20 +125,15 @@ BillRow billFrom(const Statement& row) {
     return bill;
 }
 
-constexpr const char* kBillColumns =
-    "id, patient_id, category, title, doctor, department, performed_by, pay_group, guide, note, "
-    "status, created_at, items";
-}  // namespace
-
 Result<std::vector<BillRow>> PlatformStore::unpaidBills(const std::string& patientId) {
     std::lock_guard lock(mutex_);
-    const std::string sql = std::string("SELECT ") + kBillColumns +
+    const std::string sql = std::string("SELECT ") + kBillColumnList +
                             " FROM bills WHERE patient_id = ? AND status = 'unpaid' ORDER BY rowid";
     Statement query = prepared(db_, sql.c_str(), {patientId});
     std::vector<BillRow> bills;
     int step = SQLITE_ROW;
     while ((step = sqlite3_step(query.handle)) == SQLITE_ROW)
-        bills.push_back(billFrom(query));
+        bills.push_back(billRowFrom(query));
     if (step != SQLITE_DONE) return dbError(db_, "listing bills");
     return bills;
 }
@@ -174,11 +172,11 @@ Result<BillLockRow> PlatformStore::lockBills(const std::string& idempotencyKey,
         std::string payGroup;
         for (const std::string& billId : billIds) {
             const std::string sql =
-                std::string("SELECT ") + kBillColumns + " FROM bills WHERE id = ?";
+                std::string("SELECT ") + kBillColumnList + " FROM bills WHERE id = ?";
             Statement query = prepared(db_, sql.c_str(), {billId});
             if (sqlite3_step(query.handle) != SQLITE_ROW)
                 return refusal("bill_not_payable", "no such bill");
-            const BillRow bill = billFrom(query);
+            const BillRow bill = billRowFrom(query);
             if (bill.patientId != patientId || bill.status != "unpaid")
                 return refusal("bill_not_payable", "not this patient's unpaid bill");
             if (!payGroup.empty() && bill.payGroup != payGroup)
@@ -222,7 +220,7 @@ Result<BillLockRow> PlatformStore::lockBills(const std::string& idempotencyKey,
         const BillLockRow locked{id.value(), patientId, billIds, total, nowSeconds + kLockSeconds,
                                  "held"};
         Statement insert =
-            prepared(db_, "INSERT INTO bill_locks VALUES (?, ?, ?, ?, ?, ?, 'held')",
+            prepared(db_, "INSERT INTO bill_locks VALUES (?, ?, ?, ?, ?, ?, 'held', NULL, NULL)",
                      {locked.id, idempotencyKey, patientId, nlohmann::json(billIds).dump(),
                       static_cast<std::int64_t>(total), locked.expiresAt});
         if (sqlite3_step(insert.handle) != SQLITE_DONE) return dbError(db_, "locking bills");

@@ -8,6 +8,10 @@
 #include <string>
 #include <vector>
 
+namespace lobby::sqlite {
+struct Statement;
+}  // namespace lobby::sqlite
+
 namespace lobby::sim {
 
 struct BillItemRow {
@@ -45,8 +49,38 @@ struct BillLockRow {
     std::string status;  // held, released, superseded
 };
 
+// A bills row as the store reads it (sim/platform internal): the columns, in this order.
+extern const char* const kBillColumnList;
+
 // The canned orders the sandbox's HIS creates for tests and the demo: "drugs" (a prescription),
 // "blood" (a blood test, fasting), "ct" (a chest CT, paid on its own).
 bool isBillKind(const std::string& kind);
+// The bill in the current row of a statement selecting kBillColumnList.
+BillRow billRowFrom(const sqlite::Statement& row);
+
+}  // namespace lobby::sim
+
+namespace lobby::sim {
+
+// The cash part of paid bills: a QR the patient scans (wechat, alipay), or the payment code
+// they show the kiosk's scanner (payment_code, "B scans C"). A code's payment may be captured
+// at once, fail, or stay user_paying while the patient confirms on their phone; a payment not
+// wanted any more is reversed (撤销: a capture reversed is refunded).
+struct BillPaymentRow {
+    std::string id, lockId, patientId, method;
+    int amountFen = 0;
+    std::string status;  // pending, user_paying, captured, failed, reversed, refunded
+    std::string qrPayload;
+};
+
+// What the HIS saved: the bills paid, with the receipt number the slip carries.
+struct BillReceiptRow {
+    std::string receiptNumber, lockId;
+    int totalFen = 0, fundFen = 0, accountFen = 0, cashFen = 0;
+    std::vector<BillRow> bills;
+};
+
+// WeChat's payment codes: 18 digits starting 10–15; Alipay's: 16–24 digits starting 25–30.
+bool isPaymentCode(const std::string& code);
 
 }  // namespace lobby::sim

@@ -79,7 +79,56 @@ Result<LedgerAudit> PlatformStore::audit(Clock::time_point now) {
     Statement negative = prepared(db_, "SELECT id FROM slices WHERE remaining < 0", {});
     while (sqlite3_step(negative.handle) == SQLITE_ROW)
         audit.violations.push_back("slice " + negative.text(0) + " is oversold");
+    auditBills(audit, now);
     return audit;
+}
+
+void PlatformStore::auditBills(LedgerAudit& audit, Clock::time_point now) {
+    Statement settlements =
+        prepared(db_, "SELECT status, COUNT(*) FROM settlements GROUP BY status", {});
+    while (sqlite3_step(settlements.handle) == SQLITE_ROW)
+        audit.settlements[settlements.text(0)] = sqlite3_column_int(settlements.handle, 1);
+    Statement payments =
+        prepared(db_, "SELECT status, COUNT(*) FROM bill_payments GROUP BY status", {});
+    while (sqlite3_step(payments.handle) == SQLITE_ROW)
+        audit.billPayments[payments.text(0)] = sqlite3_column_int(payments.handle, 1);
+    // Each leg in force at most once per lock.
+    const std::pair<const char*, const char*> twice[] = {
+        {"SELECT lock_id, COUNT(*) FROM settlements WHERE status = 'settled' GROUP BY lock_id "
+         "HAVING COUNT(*) > 1",
+         " settled more than once"},
+        {"SELECT lock_id, COUNT(*) FROM bill_payments WHERE status = 'captured' GROUP BY "
+         "lock_id HAVING COUNT(*) > 1",
+         " paid in cash more than once"}};
+    for (const auto& [sql, what] : twice) {
+        Statement query = prepared(db_, sql, {});
+        while (sqlite3_step(query.handle) == SQLITE_ROW)
+            audit.violations.push_back("bill lock " + query.text(0) + what);
+    }
+    // Money left moved for bills that were never saved, once their lock is gone: a settlement
+    // not cancelled, cash not refunded.
+    const std::pair<const char*, const char*> stranded[] = {
+        {"SELECT settlements.id FROM settlements JOIN bill_locks ON bill_locks.id = "
+         "settlements.lock_id WHERE settlements.status = 'settled' AND bill_locks.status != "
+         "'saved' AND (bill_locks.status != 'held' OR bill_locks.expires_at <= ?)",
+         "insurance settlement "},
+        {"SELECT bill_payments.id FROM bill_payments JOIN bill_locks ON bill_locks.id = "
+         "bill_payments.lock_id WHERE bill_payments.status = 'captured' AND bill_locks.status != "
+         "'saved' AND (bill_locks.status != 'held' OR bill_locks.expires_at <= ?)",
+         "bill payment "}};
+    for (const auto& [sql, what] : stranded) {
+        Statement query = prepared(db_, sql, {epochSeconds(now)});
+        while (sqlite3_step(query.handle) == SQLITE_ROW)
+            audit.violations.push_back(what + query.text(0) + " stands for bills never saved");
+    }
+    // A bill in two saved locks was paid twice.
+    Statement paidTwice =
+        prepared(db_,
+                 "SELECT value, COUNT(*) FROM bill_locks, json_each(bill_locks.bill_ids) WHERE "
+                 "bill_locks.status = 'saved' GROUP BY value HAVING COUNT(*) > 1",
+                 {});
+    while (sqlite3_step(paidTwice.handle) == SQLITE_ROW)
+        audit.violations.push_back("bill " + paidTwice.text(0) + " saved as paid twice");
 }
 
 Status PlatformStore::setAllCapacities(int capacity) {

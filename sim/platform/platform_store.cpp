@@ -95,7 +95,14 @@ CREATE TABLE IF NOT EXISTS insurance_reversals (
 CREATE TABLE IF NOT EXISTS bill_locks (
   id TEXT PRIMARY KEY, idempotency_key TEXT NOT NULL UNIQUE,
   patient_id TEXT NOT NULL REFERENCES patients(id), bill_ids TEXT NOT NULL,
-  total_fen INTEGER NOT NULL, expires_at INTEGER NOT NULL, status TEXT NOT NULL);
+  total_fen INTEGER NOT NULL, expires_at INTEGER NOT NULL, status TEXT NOT NULL, receipt TEXT,
+  save_key TEXT);
+CREATE TABLE IF NOT EXISTS bill_payments (
+  id TEXT PRIMARY KEY, idempotency_key TEXT NOT NULL UNIQUE, lock_id TEXT NOT NULL,
+  patient_id TEXT NOT NULL, method TEXT NOT NULL, amount_fen INTEGER NOT NULL,
+  status TEXT NOT NULL, paying_until INTEGER NOT NULL, created_at INTEGER NOT NULL,
+  request TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS used_payment_codes (sha256 TEXT PRIMARY KEY);
 )sql";
 
 }  // namespace

@@ -72,8 +72,9 @@ struct IdempotencyRow {
 };
 // The ledger's invariants checked at once (ledger_audit.cpp): counts, and every violation found.
 struct LedgerAudit {
-    std::map<std::string, int> bookings;  // status → count
-    std::map<std::string, int> payments;  // status → count
+    std::map<std::string, int> bookings;                   // status → count
+    std::map<std::string, int> payments;                   // status → count
+    std::map<std::string, int> settlements, billPayments;  // 门诊缴费's legs: status → count
     std::vector<std::string> violations;
 };
 // A patient identified at a terminal: the token its patient-scoped calls carry, until expiresAt.
@@ -211,6 +212,25 @@ public:
     Result<BillLockRow> lockBills(const std::string& idempotencyKey, const std::string& patientId,
                                   const std::vector<std::string>& billIds, Clock::time_point now);
     Result<BillLockRow> releaseBillLock(const std::string& lockId, const std::string& patientId);
+    // The cash leg (bill_payments.cpp): for a held lock, the price's cash part or the whole lock
+    // ("payment_code_invalid", "payment_code_used", "payment_in_progress", "nothing_to_pay");
+    // polled (a user_paying code confirms in time); captured ("pay" on stdin, or --auto-pay for
+    // QR); reversed (撤销, a capture refunded; "bills_saved" once saved). Saving (the HIS) marks
+    // the bills paid when every leg is in ("not_settled", "cash_not_paid"), once per key.
+    Result<BillPaymentRow> startBillPayment(const std::string& idempotencyKey,
+                                            const std::string& patientId, const std::string& lockId,
+                                            const std::string& method,
+                                            const std::string& presettlementId,
+                                            const std::string& authCode, Clock::time_point now);
+    Result<BillPaymentRow> billPayment(const std::string& paymentId, const std::string& patientId,
+                                       Clock::time_point now);
+    Result<BillPaymentRow> captureBillPayment(const std::string& paymentId);
+    Result<BillPaymentRow> reverseBillPayment(const std::string& paymentId,
+                                              const std::string& patientId);
+    Result<BillReceiptRow> saveBills(const std::string& idempotencyKey,
+                                     const std::string& patientId, const std::string& lockId,
+                                     const std::string& settlementId, const std::string& paymentId,
+                                     Clock::time_point now);
 
     // 医保结算 (insurance_ledger.cpp): the insured (seeded), a pre-settlement of a held lock with
     // the patient's own credential ("insurance_credential_unknown", "…_mismatch", "card_frozen",
@@ -317,6 +337,7 @@ public:
 private:
     explicit PlatformStore(sqlite3* db) : db_(db) {}
     Status execute(const char* sql);
+    void auditBills(LedgerAudit& audit, Clock::time_point now);
     Status seedIfEmpty();
     Status seedSchedule(const std::string& firstDate);
     Status releaseExpiredHolds(Clock::time_point now);

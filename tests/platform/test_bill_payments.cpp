@@ -1,0 +1,217 @@
+// 门诊缴费's cash leg and the HIS's save on the sandbox over real TLS: a self-paying patient's QR,
+// an insured patient's cash part by payment code, a code that keeps "user paying" and is
+// reversed, codes that are not codes or are used twice; the save that marks bills paid only
+// when every leg is in, once.
+#include <gtest/gtest.h>
+
+#include "platform_rig.h"
+
+using namespace lobby::sim;
+using namespace lobby::sim::testing;
+using nlohmann::json;
+
+namespace {
+struct PayRig : Rig {
+    PayRig() : li(patient("310115198506150022", "李秀英")) {}
+    std::string lockOf(std::vector<std::string> kinds, const std::string& key) {
+        std::vector<std::string> ids;
+        for (const auto& kind : kinds)
+            ids.push_back(store().seedBill(li, kind, Clock::now())->id);
+        const Reply locked = post("/v1/bill-locks", {{"patient_id", li}, {"bill_ids", ids}}, key);
+        EXPECT_EQ(locked.status, 201) << locked.body.dump();
+        return locked.body.value("id", "");
+    }
+    Reply post(const std::string& path, const json& body, const std::string& key = "") {
+        return send("POST", path, body, key, "terminal", sessionOf(li));
+    }
+    Reply pay(const std::string& lock, json body, const std::string& key) {
+        return post("/v1/bill-locks/" + lock + "/payments", body, key);
+    }
+    Reply save(const std::string& lock, json body, const std::string& key) {
+        return post("/v1/bill-locks/" + lock + "/save", body, key);
+    }
+    std::string li;
+};
+}  // namespace
+
+TEST(BillPayments, ASelfPayingPatientPaysTheWholeLockByQrAndTheHisSavesItOnce) {
+    PayRig rig;
+    const std::string lock = rig.lockOf({"drugs", "blood"}, "lock-1");
+    const Reply paying = rig.pay(lock, {{"method", "wechat"}}, "pay-1");
+    ASSERT_EQ(paying.status, 201) << paying.body.dump();
+    EXPECT_EQ(paying.body["status"], "pending");
+    EXPECT_EQ(paying.body["amount_fen"], 1850 * 2 + 2280 + 1560 + 2500 + 6000);
+    EXPECT_FALSE(paying.body["qr_payload"].get<std::string>().empty());
+    const std::string payment = paying.body["id"];
+    EXPECT_EQ(rig.pay(lock, {{"method", "alipay"}}, "pay-2").body["code"], "payment_in_progress")
+        << "one cash payment at a time";
+    EXPECT_EQ(rig.save(lock, {{"payment_id", payment}}, "save-1").body["code"], "cash_not_paid");
+
+    ASSERT_TRUE(rig.store().captureBillPayment(payment));
+    EXPECT_EQ(rig.send("GET", "/v1/bill-payments/" + payment, nullptr, "", "terminal",
+                       rig.sessionOf(rig.li))
+                  .body["status"],
+              "captured");
+    const Reply saved = rig.save(lock, {{"payment_id", payment}}, "save-2");
+    ASSERT_EQ(saved.status, 201) << saved.body.dump();
+    EXPECT_FALSE(saved.body["receipt_number"].get<std::string>().empty());
+    EXPECT_EQ(saved.body["cash_fen"], saved.body["total_fen"]);
+    ASSERT_EQ(saved.body["bills"].size(), 2u);
+    EXPECT_EQ(saved.body["bills"][1]["note"], "空腹抽血，请勿进食");
+    EXPECT_EQ(rig.save(lock, {{"payment_id", payment}}, "save-2").body["receipt_number"],
+              saved.body["receipt_number"])
+        << "a retry is the same receipt";
+    EXPECT_EQ(rig.save(lock, {{"payment_id", payment}}, "save-3").body["code"], "bills_saved");
+    EXPECT_EQ(rig.post("/v1/bill-payments/" + payment + "/reverse", json::object()).body["code"],
+              "bills_saved")
+        << "paid bills are refunded at a window, not by the kiosk";
+    EXPECT_TRUE(rig.send("GET", "/v1/patients/" + rig.li + "/bills", nullptr, "", "terminal",
+                         rig.sessionOf(rig.li))
+                    .body.empty());
+}
+
+TEST(BillPayments, AnInsuredPatientPaysTheCashPartByPaymentCode) {
+    PayRig rig;
+    ASSERT_TRUE(rig.store().insure(rig.li, "SSC0001", "SERIAL01", "active", "local", 0));
+    const std::string lock = rig.lockOf({"drugs", "blood"}, "lock-1");
+    const Reply priced = rig.post(
+        "/v1/insurance/presettlements",
+        {{"lock_id", lock},
+         {"credential",
+          {{"kind", "ssc_card"}, {"card_number", "SSC0001"}, {"card_serial", "SERIAL01"}}}},
+        "price-1");
+    ASSERT_EQ(priced.status, 201) << priced.body.dump();
+    const int cash = priced.body["cash_fen"];
+    ASSERT_GT(cash, 0) << "an empty account leaves cash to pay";
+    const Reply settled =
+        rig.post("/v1/insurance/settlements", {{"presettlement_id", priced.body["id"]}}, "msg-1");
+    ASSERT_EQ(settled.status, 201);
+
+    EXPECT_EQ(
+        rig.pay(lock, {{"method", "payment_code"}, {"auth_code", "1234"}}, "pay-0").body["code"],
+        "payment_code_invalid");
+    const Reply paid = rig.pay(lock,
+                               {{"method", "payment_code"},
+                                {"presettlement_id", priced.body["id"]},
+                                {"auth_code", "134567890123456789"}},
+                               "pay-1");
+    ASSERT_EQ(paid.status, 201) << paid.body.dump();
+    EXPECT_EQ(paid.body["status"], "captured");
+    EXPECT_EQ(paid.body["amount_fen"], cash) << "only the cash part";
+    EXPECT_FALSE(paid.body.contains("qr_payload"));
+    EXPECT_EQ(paid.body.dump().find("134567890123456789"), std::string::npos)
+        << "the code is not echoed";
+
+    const Reply saved = rig.save(
+        lock, {{"settlement_id", settled.body["id"]}, {"payment_id", paid.body["id"]}}, "save-1");
+    ASSERT_EQ(saved.status, 201) << saved.body.dump();
+    EXPECT_EQ(saved.body["fund_fen"], priced.body["fund_fen"]);
+    EXPECT_EQ(saved.body["cash_fen"], cash);
+
+    const std::string other = rig.lockOf({"ct"}, "lock-2");
+    EXPECT_EQ(
+        rig.pay(other, {{"method", "payment_code"}, {"auth_code", "134567890123456789"}}, "pay-2")
+            .body["code"],
+        "payment_code_used")
+        << "a payment code is single-use";
+}
+
+TEST(BillPayments, ACodeThatKeepsUserPayingIsReversedAndAFailedOneLeavesTheWayOpen) {
+    PayRig rig;
+    const std::string lock = rig.lockOf({"ct"}, "lock-1");
+    const Reply failed =
+        rig.pay(lock, {{"method", "payment_code"}, {"auth_code", "2812345678900000"}}, "pay-1");
+    ASSERT_EQ(failed.status, 201) << failed.body.dump();
+    EXPECT_EQ(failed.body["status"], "failed");
+
+    const Reply waiting =
+        rig.pay(lock, {{"method", "payment_code"}, {"auth_code", "101234567890128888"}}, "pay-2");
+    ASSERT_EQ(waiting.status, 201) << waiting.body.dump();
+    EXPECT_EQ(waiting.body["status"], "user_paying");
+    const std::string payment = waiting.body["id"];
+    EXPECT_EQ(rig.send("GET", "/v1/bill-payments/" + payment, nullptr, "", "terminal",
+                       rig.sessionOf(rig.li))
+                  .body["status"],
+              "user_paying");
+    const Reply reversed = rig.post("/v1/bill-payments/" + payment + "/reverse", json::object());
+    ASSERT_EQ(reversed.status, 200);
+    EXPECT_EQ(reversed.body["status"], "reversed");
+    EXPECT_EQ(rig.post("/v1/bill-payments/" + payment + "/reverse", json::object()).body["status"],
+              "reversed")
+        << "reversing again changes nothing";
+    const Reply again = rig.pay(lock, {{"method", "alipay"}}, "pay-3");
+    EXPECT_EQ(again.status, 201) << "after a reversal the patient may pay another way";
+
+    const std::string stranger = rig.patient("120101197001010018", "欧阳娜娜");
+    EXPECT_EQ(rig.send("GET", "/v1/bill-payments/" + payment, nullptr, "", "terminal",
+                       rig.sessionOf(stranger))
+                  .status,
+              404);
+}
+
+TEST(BillPayments, WhenTheInsurancePaysItAllNothingIsTakenAndTheSettlementSaves) {
+    PayRig rig;
+    ASSERT_TRUE(rig.store().insure(rig.li, "SSC0001", "SERIAL01", "active", "local", 1'000'000));
+    const std::string lock = rig.lockOf({"ct"}, "lock-1");
+    const Reply priced = rig.post(
+        "/v1/insurance/presettlements",
+        {{"lock_id", lock},
+         {"credential",
+          {{"kind", "ssc_card"}, {"card_number", "SSC0001"}, {"card_serial", "SERIAL01"}}}},
+        "price-1");
+    ASSERT_EQ(priced.body["cash_fen"], 0) << priced.body.dump();
+    EXPECT_EQ(
+        rig.pay(lock, {{"method", "wechat"}, {"presettlement_id", priced.body["id"]}}, "pay-1")
+            .body["code"],
+        "nothing_to_pay");
+    EXPECT_EQ(rig.save(lock, json::object(), "save-0").body["code"], "cash_not_paid")
+        << "without the settlement the whole lock is owed";
+    const Reply settled =
+        rig.post("/v1/insurance/settlements", {{"presettlement_id", priced.body["id"]}}, "msg-1");
+    const Reply saved = rig.save(lock, {{"settlement_id", settled.body["id"]}}, "save-1");
+    ASSERT_EQ(saved.status, 201) << saved.body.dump();
+    EXPECT_EQ(saved.body["cash_fen"], 0);
+    EXPECT_EQ(saved.body["account_fen"].get<int>() + saved.body["fund_fen"].get<int>(),
+              saved.body["total_fen"].get<int>());
+}
+
+TEST(BillPayments, TheAuditFindsMoneyLeftStandingForBillsNeverSaved) {
+    PayRig rig;
+    ASSERT_TRUE(rig.store().insure(rig.li, "SSC0001", "SERIAL01", "active", "local", 0));
+    const std::string lock = rig.lockOf({"drugs"}, "lock-1");
+    const Reply priced = rig.post(
+        "/v1/insurance/presettlements",
+        {{"lock_id", lock},
+         {"credential",
+          {{"kind", "ssc_card"}, {"card_number", "SSC0001"}, {"card_serial", "SERIAL01"}}}},
+        "price-1");
+    const Reply settled =
+        rig.post("/v1/insurance/settlements", {{"presettlement_id", priced.body["id"]}}, "msg-1");
+    ASSERT_EQ(settled.status, 201);
+    const Reply paid = rig.pay(lock,
+                               {{"method", "payment_code"},
+                                {"presettlement_id", priced.body["id"]},
+                                {"auth_code", "251234567890123456"}},
+                               "pay-1");
+    ASSERT_EQ(paid.body["status"], "captured") << paid.body.dump();
+    auto audit = rig.store().audit(Clock::now());
+    ASSERT_TRUE(audit);
+    EXPECT_TRUE(audit->violations.empty()) << "a held lock may still be saved";
+    EXPECT_EQ(audit->settlements["settled"], 1);
+
+    // The kiosk died and the lock was let go with both legs standing.
+    rig.post("/v1/bill-locks/" + lock + "/release", json::object());
+    audit = rig.store().audit(Clock::now());
+    ASSERT_EQ(audit->violations.size(), 2u);
+    EXPECT_NE(audit->violations[0].find("insurance settlement"), std::string::npos);
+    EXPECT_NE(audit->violations[1].find("bill payment"), std::string::npos);
+
+    // Recovery undoes both, once: nothing stands.
+    rig.post("/v1/insurance/settlements/" + settled.body["id"].get<std::string>() + "/cancel",
+             json::object());
+    rig.post("/v1/bill-payments/" + paid.body["id"].get<std::string>() + "/reverse",
+             json::object());
+    audit = rig.store().audit(Clock::now());
+    EXPECT_TRUE(audit->violations.empty());
+    EXPECT_EQ(audit->billPayments["refunded"], 1);
+}
