@@ -9,6 +9,7 @@
 #include <random>
 #include <thread>
 
+#include "platform/call_helpers.h"
 #include "platform/health_file.h"
 #include "platform/replies.h"
 
@@ -53,26 +54,6 @@ Error curlError(CURLcode code, const char* detail) {
         default:
             return makeError(ErrorKind::Io, "platform.io", message);
     }
-}
-
-// Every id that goes into a URL path is checked here first: letters, digits, '-' and '_' only
-// (never "/", ".." or "?"), whether it came from the platform, the journal or a tap.
-bool isPathSafe(const std::string& id) {
-    return !id.empty() && id.size() <= 128 && std::all_of(id.begin(), id.end(), [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '_';
-    });
-}
-
-Error badId(const char* what) {
-    return makeError(ErrorKind::InvalidArgument, "platform.bad_id",
-                     std::string("not a valid ") + what + " id");
-}
-
-// A call's reply body decoded by `decode`, or the call's error.
-template <typename Reply, typename Decode>
-auto decoded(Result<Reply> reply, Decode decode) -> decltype(decode(reply->body)) {
-    if (!reply) return reply.error();
-    return decode(reply->body);
 }
 
 bool retryable(const Error& error) {

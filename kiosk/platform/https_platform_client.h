@@ -65,6 +65,28 @@ public:
     Result<Dependant> addDependant(const std::string& patientId, const NewDependant& member,
                                    const std::string& idempotencyKey) override;
     Result<Patient> actFor(const std::string& patientId, const std::string& dependantId) override;
+    // 门诊缴费 and 医保 (https_bill_calls.cpp).
+    Result<std::vector<Bill>> bills(const std::string& patientId) override;
+    Result<BillLock> lockBills(const std::string& patientId,
+                               const std::vector<std::string>& billIds,
+                               const std::string& idempotencyKey) override;
+    Result<BillLock> releaseBillLock(const std::string& lockId) override;
+    Result<Presettlement> presettle(const std::string& lockId,
+                                    const InsuranceCredential& credential,
+                                    const std::string& idempotencyKey) override;
+    Result<Settlement> settle(const std::string& presettlementId,
+                              const std::string& messageId) override;
+    Result<Settlement> settlementByMessage(const std::string& messageId) override;
+    Result<Settlement> cancelSettlement(const std::string& settlementId) override;
+    Result<Reversal> reverseInsurance(const std::string& messageId) override;
+    Result<BillPayment> payBills(const std::string& lockId, BillPayMethod method,
+                                 const std::string& presettlementId, const std::string& paymentCode,
+                                 const std::string& idempotencyKey) override;
+    Result<BillPayment> billPayment(const std::string& paymentId) override;
+    Result<BillPayment> reverseBillPayment(const std::string& paymentId) override;
+    Result<BillReceipt> saveBills(const std::string& lockId, const std::string& settlementId,
+                                  const std::string& paymentId,
+                                  const std::string& idempotencyKey) override;
     Result<Booking> createBooking(const std::string& patientId, const std::string& sliceId,
                                   const std::string& idempotencyKey) override;
     Result<Payment> startPayment(const std::string& bookingId, const std::string& method,

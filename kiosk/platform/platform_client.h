@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "common/error.h"
+#include "platform/bill_types.h"
 #include "platform/platform_types.h"
 
 namespace lobby::platform {
@@ -46,6 +47,34 @@ public:
                                            const std::string& idempotencyKey) = 0;
     virtual Result<Patient> actFor(const std::string& patientId,
                                    const std::string& dependantId) = 0;
+    // 门诊缴费 (bill_types.h): the unpaid bills; a lock on whole bills of one pay group; the
+    // insurance's price for it with the patient's credential, its settlement under a message id
+    // (asked after, cancelled, reversed); the cash part by QR or payment code (polled, reversed);
+    // the HIS's save once every leg is in. Every money step carries its own key.
+    virtual Result<std::vector<Bill>> bills(const std::string& patientId) = 0;
+    virtual Result<BillLock> lockBills(const std::string& patientId,
+                                       const std::vector<std::string>& billIds,
+                                       const std::string& idempotencyKey) = 0;
+    virtual Result<BillLock> releaseBillLock(const std::string& lockId) = 0;
+    virtual Result<Presettlement> presettle(const std::string& lockId,
+                                            const InsuranceCredential& credential,
+                                            const std::string& idempotencyKey) = 0;
+    virtual Result<Settlement> settle(const std::string& presettlementId,
+                                      const std::string& messageId) = 0;
+    virtual Result<Settlement> settlementByMessage(const std::string& messageId) = 0;
+    virtual Result<Settlement> cancelSettlement(const std::string& settlementId) = 0;
+    virtual Result<Reversal> reverseInsurance(const std::string& messageId) = 0;
+    // The payment code goes to the platform and nowhere else: never logged, journalled or kept.
+    virtual Result<BillPayment> payBills(const std::string& lockId, BillPayMethod method,
+                                         const std::string& presettlementId,
+                                         const std::string& paymentCode,
+                                         const std::string& idempotencyKey) = 0;
+    virtual Result<BillPayment> billPayment(const std::string& paymentId) = 0;
+    virtual Result<BillPayment> reverseBillPayment(const std::string& paymentId) = 0;
+    virtual Result<BillReceipt> saveBills(const std::string& lockId,
+                                          const std::string& settlementId,
+                                          const std::string& paymentId,
+                                          const std::string& idempotencyKey) = 0;
     virtual Result<Booking> createBooking(const std::string& patientId, const std::string& sliceId,
                                           const std::string& idempotencyKey) = 0;
     virtual Result<Payment> startPayment(const std::string& bookingId, const std::string& method,

@@ -211,4 +211,61 @@ std::optional<Refusal> ScriptedPlatform::lastRefusal() const {
 }
 void ScriptedPlatform::cancel() {}
 
+// 门诊缴费: answered as scripted; a payment code is recorded only as its length.
+Result<std::vector<platform::Bill>> ScriptedPlatform::bills(const std::string& patientId) {
+    return next<std::vector<platform::Bill>>("bills", {patientId});
+}
+Result<platform::BillLock> ScriptedPlatform::lockBills(const std::string& patientId,
+                                                       const std::vector<std::string>& billIds,
+                                                       const std::string& idempotencyKey) {
+    std::string ids;
+    for (const auto& id : billIds)
+        ids += (ids.empty() ? "" : "+") + id;
+    return next<platform::BillLock>("lockBills", {patientId, ids, idempotencyKey});
+}
+Result<platform::BillLock> ScriptedPlatform::releaseBillLock(const std::string& lockId) {
+    return next<platform::BillLock>("releaseBillLock", {lockId});
+}
+Result<platform::Presettlement> ScriptedPlatform::presettle(
+    const std::string& lockId, const platform::InsuranceCredential& credential,
+    const std::string& idempotencyKey) {
+    return next<platform::Presettlement>(
+        "presettle", {lockId, std::to_string(static_cast<int>(credential.kind)), idempotencyKey});
+}
+Result<platform::Settlement> ScriptedPlatform::settle(const std::string& presettlementId,
+                                                      const std::string& messageId) {
+    return next<platform::Settlement>("settle", {presettlementId, messageId});
+}
+Result<platform::Settlement> ScriptedPlatform::settlementByMessage(const std::string& messageId) {
+    return next<platform::Settlement>("settlementByMessage", {messageId});
+}
+Result<platform::Settlement> ScriptedPlatform::cancelSettlement(const std::string& settlementId) {
+    return next<platform::Settlement>("cancelSettlement", {settlementId});
+}
+Result<platform::Reversal> ScriptedPlatform::reverseInsurance(const std::string& messageId) {
+    return next<platform::Reversal>("reverseInsurance", {messageId});
+}
+Result<platform::BillPayment> ScriptedPlatform::payBills(const std::string& lockId,
+                                                         platform::BillPayMethod method,
+                                                         const std::string& presettlementId,
+                                                         const std::string& paymentCode,
+                                                         const std::string& idempotencyKey) {
+    return next<platform::BillPayment>(
+        "payBills", {lockId, std::to_string(static_cast<int>(method)), presettlementId,
+                     std::to_string(paymentCode.size()), idempotencyKey});
+}
+Result<platform::BillPayment> ScriptedPlatform::billPayment(const std::string& paymentId) {
+    return next<platform::BillPayment>("billPayment", {paymentId});
+}
+Result<platform::BillPayment> ScriptedPlatform::reverseBillPayment(const std::string& paymentId) {
+    return next<platform::BillPayment>("reverseBillPayment", {paymentId});
+}
+Result<platform::BillReceipt> ScriptedPlatform::saveBills(const std::string& lockId,
+                                                          const std::string& settlementId,
+                                                          const std::string& paymentId,
+                                                          const std::string& idempotencyKey) {
+    return next<platform::BillReceipt>("saveBills",
+                                       {lockId, settlementId, paymentId, idempotencyKey});
+}
+
 }  // namespace lobby::testing

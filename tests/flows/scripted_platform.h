@@ -63,6 +63,30 @@ public:
                                              const std::string& idempotencyKey) override;
     Result<platform::Patient> actFor(const std::string& patientId,
                                      const std::string& dependantId) override;
+    Result<std::vector<platform::Bill>> bills(const std::string& patientId) override;
+    Result<platform::BillLock> lockBills(const std::string& patientId,
+                                         const std::vector<std::string>& billIds,
+                                         const std::string& idempotencyKey) override;
+    Result<platform::BillLock> releaseBillLock(const std::string& lockId) override;
+    Result<platform::Presettlement> presettle(const std::string& lockId,
+                                              const platform::InsuranceCredential& credential,
+                                              const std::string& idempotencyKey) override;
+    Result<platform::Settlement> settle(const std::string& presettlementId,
+                                        const std::string& messageId) override;
+    Result<platform::Settlement> settlementByMessage(const std::string& messageId) override;
+    Result<platform::Settlement> cancelSettlement(const std::string& settlementId) override;
+    Result<platform::Reversal> reverseInsurance(const std::string& messageId) override;
+    Result<platform::BillPayment> payBills(const std::string& lockId,
+                                           platform::BillPayMethod method,
+                                           const std::string& presettlementId,
+                                           const std::string& paymentCode,
+                                           const std::string& idempotencyKey) override;
+    Result<platform::BillPayment> billPayment(const std::string& paymentId) override;
+    Result<platform::BillPayment> reverseBillPayment(const std::string& paymentId) override;
+    Result<platform::BillReceipt> saveBills(const std::string& lockId,
+                                            const std::string& settlementId,
+                                            const std::string& paymentId,
+                                            const std::string& idempotencyKey) override;
     Result<platform::Patient> registerPatient(const std::string& idNumber, const std::string& name,
                                               const platform::MobileProof& mobile,
                                               const std::string& idempotencyKey) override;

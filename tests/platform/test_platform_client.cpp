@@ -446,3 +446,62 @@ TEST_F(ClientRig, RefusesIdsThatWouldBendTheUrlPathBeforeSendingAnything) {
     EXPECT_EQ(client.handshakes(), 0);       // nothing was sent
     EXPECT_TRUE(client.departments().ok());  // and the client still works
 }
+
+// 门诊缴费 through the kiosk's client: two bills paid with insurance, the cash part by payment
+// code, saved by the HIS; a lost settlement asked after and reversed; refusals typed.
+TEST_F(ClientRig, PaysTwoBillsWithInsuranceAndAPaymentCode) {
+    HttpsPlatformClient client(config(server_->port()));
+    auto patient =
+        lobby::testing::registerVerified(client, *store_, "310115198506150022", "李秀英", "reg-1");
+    ASSERT_TRUE(patient.ok()) << patient.error().message;
+    ASSERT_TRUE(store_->insure(patient->id, "SSC0001", "SERIAL01", "active", "local", 5'000));
+    ASSERT_TRUE(store_->seedBill(patient->id, "drugs", std::chrono::system_clock::now()));
+    ASSERT_TRUE(store_->seedBill(patient->id, "blood", std::chrono::system_clock::now()));
+
+    auto bills = client.bills(patient->id);
+    ASSERT_TRUE(bills.ok()) << bills.error().message;
+    ASSERT_EQ(bills->size(), 2u);
+    EXPECT_EQ(bills->at(0).category, BillCategory::Drug);
+    EXPECT_EQ(bills->at(1).note, "空腹抽血，请勿进食");
+    auto lock = client.lockBills(patient->id, {bills->at(0).id, bills->at(1).id}, "lock-1");
+    ASSERT_TRUE(lock.ok()) << lock.error().message;
+    EXPECT_EQ(lock->total_fen, bills->at(0).total_fen + bills->at(1).total_fen);
+
+    InsuranceCredential card;
+    card.cardNumber = "SSC0001";
+    card.cardSerial = "SERIAL01";
+    auto price = client.presettle(lock->id, card, "price-1");
+    ASSERT_TRUE(price.ok()) << price.error().message;
+    EXPECT_EQ(price->split.account_fen, 5'000) << "the account pays what it holds";
+    ASSERT_GT(price->split.cash_fen, 0);
+
+    auto settled = client.settle(price->id, "msg-1");
+    ASSERT_TRUE(settled.ok()) << settled.error().message;
+    EXPECT_EQ(settled->status, SettlementStatus::Settled);
+    auto asked = client.settlementByMessage("msg-1");
+    ASSERT_TRUE(asked.ok());
+    EXPECT_EQ(asked->id, settled->id);
+
+    auto refused = client.payBills(lock->id, BillPayMethod::PaymentCode, price->id, "12", "pay-0");
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().code, "payment_code_invalid");
+    auto paid = client.payBills(lock->id, BillPayMethod::PaymentCode, price->id,
+                                "134567890123456789", "pay-1");
+    ASSERT_TRUE(paid.ok()) << paid.error().message;
+    EXPECT_EQ(paid->status, BillPaymentStatus::Captured);
+    EXPECT_EQ(paid->amount_fen, price->split.cash_fen);
+
+    auto receipt = client.saveBills(lock->id, settled->id, paid->id, "save-1");
+    ASSERT_TRUE(receipt.ok()) << receipt.error().message;
+    EXPECT_FALSE(receipt->receiptNumber.empty());
+    EXPECT_EQ(receipt->bills.size(), 2u);
+    EXPECT_EQ(receipt->cash_fen, price->split.cash_fen);
+    auto none = client.bills(patient->id);
+    ASSERT_TRUE(none.ok());
+    EXPECT_TRUE(none->empty()) << "paid bills are no longer owed";
+
+    auto barred = client.reverseInsurance("msg-never-sent");
+    ASSERT_TRUE(barred.ok()) << barred.error().message;
+    EXPECT_FALSE(barred->reversed);
+    EXPECT_EQ(client.releaseBillLock("../x").error().code, "platform.bad_id");
+}

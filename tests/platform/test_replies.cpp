@@ -3,6 +3,7 @@
 // again whatever the platform sent.
 #include <gtest/gtest.h>
 
+#include "platform/bill_replies.h"
 #include "platform/replies.h"
 
 using namespace lobby::platform;
@@ -157,4 +158,48 @@ TEST(Replies, ASliceIsBookableUnlessThePlatformSaysNot) {
         replies::schedule(slice + R"(,"bookable":false}]}])")->front().slices.front().bookable);
     EXPECT_EQ(replies::schedule(slice + R"(,"bookable":"no"}]}])").error().code,
               "platform.bad_reply");
+}
+
+// 门诊缴费's replies: a split that does not add up, a line that is not count times price, a
+// total that is not its lines', an unknown status or an absurd amount is the platform's mistake.
+TEST(BillReplies, ASplitOrABillThatDoesNotAddUpIsRefused) {
+    namespace replies = lobby::platform::replies;
+    const std::string split =
+        R"("total_fen":1000,"fund_fen":600,"account_fen":100,"cash_fen":300,"deductible_fen":0,)"
+        R"("account_balance_after_fen":0,"uncovered":[])";
+    auto price = replies::presettlement(
+        R"({"id":"PS1","lock_id":"LK1","expires_at":"2026-12-02T09:10:00+08:00",)" + split + "}");
+    ASSERT_TRUE(price.ok()) << price.error().message;
+    EXPECT_EQ(price->split.cash_fen, 300);
+    std::string wrong = split;
+    wrong.replace(wrong.find("\"cash_fen\":300"), 14, "\"cash_fen\":301");
+    auto bad = replies::presettlement(
+        R"({"id":"PS1","lock_id":"LK1","expires_at":"2026-12-02T09:10:00+08:00",)" + wrong + "}");
+    ASSERT_FALSE(bad.ok());
+    EXPECT_EQ(bad.error().code, "platform.bad_reply");
+
+    const auto bill = [](const std::string& line, int total) {
+        return R"([{"id":"BL1","category":"drug","title":"t","doctor":"d","department":"x",)"
+               R"("performed_by":"p","pay_group":"g","guide":"g","note":"","total_fen":)" +
+               std::to_string(total) + R"(,"created_at":"c","items":[)" + line + "]}]";
+    };
+    const std::string line =
+        R"({"name":"n","spec":"s","count":2,"unit_fee_fen":150,"amount_fen":300,"insurance_class":"a"})";
+    EXPECT_TRUE(replies::bills(bill(line, 300)).ok());
+    EXPECT_FALSE(replies::bills(bill(line, 301)).ok()) << "a total that is not its lines'";
+    std::string misPriced = line;
+    misPriced.replace(misPriced.find("\"amount_fen\":300"), 16, "\"amount_fen\":299");
+    EXPECT_FALSE(replies::bills(bill(misPriced, 299)).ok()) << "a line not count times price";
+    std::string unknownClass = line;
+    unknownClass.replace(unknownClass.find("\"a\""), 3, "\"z\"");
+    EXPECT_FALSE(replies::bills(bill(unknownClass, 300)).ok());
+    EXPECT_FALSE(replies::bills(bill("", 0)).ok()) << "a bill without lines";
+    EXPECT_FALSE(replies::billPayment(R"({"id":"BP1","lock_id":"LK1","method":"payment_code",)"
+                                      R"("amount_fen":-1,"status":"captured"})")
+                     .ok());
+    EXPECT_FALSE(replies::billPayment(R"({"id":"BP1","lock_id":"LK1","method":"wechat",)"
+                                      R"("amount_fen":100,"status":"pending"})")
+                     .ok())
+        << "a QR payment without its QR";
+    EXPECT_FALSE(replies::reversal(R"({"message_id":"m","outcome":"maybe"})").ok());
 }

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 
+#include "platform/bill_replies.h"
 #include "platform/replies.h"
 
 namespace {
@@ -39,6 +40,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     check(replies::smsVerification(body));
     check(replies::dependants(body));
     check(replies::dependant(body));
+    check(replies::bills(body));
+    check(replies::billLock(body));
+    check(replies::presettlement(body));
+    check(replies::settlement(body));
+    check(replies::reversal(body));
+    check(replies::billPayment(body));
+    check(replies::billReceipt(body));
+    // An insurance split that decodes always adds up.
+    if (auto price = replies::presettlement(body)) {
+        const auto& split = price->split;
+        if (static_cast<long long>(split.fund_fen) + split.account_fen + split.cash_fen !=
+            split.total_fen)
+            __builtin_trap();
+    }
     // A photo path is taken only on the platform, never elsewhere.
     if (auto doctors = replies::doctors(body)) {
         for (const auto& doctor : doctors.value()) {
