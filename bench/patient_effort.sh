@@ -23,6 +23,7 @@ journeys=(
     "stop_service --at 08:40"
     "stop_service_move --at 08:40"
     "register_today --at 10:10 --auto-pay 2"
+    "family_child --at 08:40 --auto-pay 2"
 )
 for entry in "${journeys[@]}"; do
     read -r journey options <<<"$entry"
@@ -44,7 +45,8 @@ timings, root, before = sys.argv[1], sys.argv[2], sys.argv[3]
 
 def taps(steps):
     """Taps after the identity was read, up to the Done screen (the acknowledgement after it,
-    and what precedes the card, are not counted)."""
+    and what precedes the card, are not counted); each key typed on the kiosk's keypad or
+    letter keyboard is a tap too."""
     count, read = 0, False
     for step in steps:
         if "place_card" in step or "insert_ssc" in step or "register_if_asked" in step:
@@ -53,6 +55,8 @@ def taps(steps):
             break
         elif read and "tap" in step:
             count += 1
+        elif read and "type" in step:
+            count += len(step["type"])
     return count
 
 def walk(journey, commit=None):
@@ -71,7 +75,7 @@ for line in open(timings):
     seconds.setdefault(journey, []).append(json.loads(record)["total_ms"] / 1000)
 print(f"{'journey':<20}{'taps':>6}{'before':>8}{'card→done s (median)':>24}")
 for journey in ["pickup", "book_and_pay", "cancel_refund", "stop_service", "stop_service_move",
-                "register_today"]:
+                "register_today", "family_child"]:
     old = walk(journey, before) if before else None
     values = seconds.get(journey, [])
     now = walk(journey)

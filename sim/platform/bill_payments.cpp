@@ -49,6 +49,20 @@ BillPaymentRow paymentFrom(const Statement& row) {
 
 constexpr const char* kPaymentColumns =
     "id, lock_id, patient_id, method, amount_fen, status, paying_until";
+
+// The patient's own payment, and until when it may stay user_paying.
+struct StoredPayment {
+    BillPaymentRow row;
+    std::int64_t payingUntil = 0;
+};
+Result<StoredPayment> patientsPayment(sqlite3* db, const std::string& paymentId,
+                                      const std::string& patientId) {
+    const std::string sql = std::string("SELECT ") + kPaymentColumns +
+                            " FROM bill_payments WHERE id = ? AND patient_id = ?";
+    Statement query = prepared(db, sql.c_str(), {paymentId, patientId});
+    if (sqlite3_step(query.handle) != SQLITE_ROW) return refusal("not_found", "no such payment");
+    return StoredPayment{paymentFrom(query), sqlite3_column_int64(query.handle, 6)};
+}
 }  // namespace
 
 bool isPaymentCode(const std::string& code) {
@@ -96,7 +110,7 @@ Result<BillPaymentRow> PlatformStore::startBillPayment(
             if (sqlite3_step(priced.handle) != SQLITE_ROW)
                 return refusal("not_found", "no such price for this lock");
             const json split = json::parse(priced.text(0), nullptr, false);
-            amount = split.is_object() ? split.value("cash", -1) : -1;
+            amount = split.is_object() ? split.value("cash_fen", -1) : -1;
             if (amount <= 0) return refusal("nothing_to_pay", "the insurance pays it all");
         }
         Statement live =
@@ -151,12 +165,10 @@ Result<BillPaymentRow> PlatformStore::billPayment(const std::string& paymentId,
                                                   const std::string& patientId,
                                                   Clock::time_point now) {
     std::lock_guard lock(mutex_);
-    const std::string sql = std::string("SELECT ") + kPaymentColumns +
-                            " FROM bill_payments WHERE id = ? AND patient_id = ?";
-    Statement query = prepared(db_, sql.c_str(), {paymentId, patientId});
-    if (sqlite3_step(query.handle) != SQLITE_ROW) return refusal("not_found", "no such payment");
-    BillPaymentRow row = paymentFrom(query);
-    const std::int64_t payingUntil = sqlite3_column_int64(query.handle, 6);
+    auto stored = patientsPayment(db_, paymentId, patientId);
+    if (!stored) return stored.error();
+    BillPaymentRow row = stored->row;
+    const std::int64_t payingUntil = stored->payingUntil;
     const bool confirmed = row.status == "user_paying" && payingUntil <= epochSeconds(now);
     Statement created =
         prepared(db_, "SELECT created_at FROM bill_payments WHERE id = ?", {paymentId});
@@ -190,11 +202,9 @@ Result<BillPaymentRow> PlatformStore::captureBillPayment(const std::string& paym
 Result<BillPaymentRow> PlatformStore::reverseBillPayment(const std::string& paymentId,
                                                          const std::string& patientId) {
     std::lock_guard lock(mutex_);
-    const std::string sql = std::string("SELECT ") + kPaymentColumns +
-                            " FROM bill_payments WHERE id = ? AND patient_id = ?";
-    Statement query = prepared(db_, sql.c_str(), {paymentId, patientId});
-    if (sqlite3_step(query.handle) != SQLITE_ROW) return refusal("not_found", "no such payment");
-    BillPaymentRow row = paymentFrom(query);
+    auto stored = patientsPayment(db_, paymentId, patientId);
+    if (!stored) return stored.error();
+    BillPaymentRow row = stored->row;
     Statement saved =
         prepared(db_, "SELECT 1 FROM bill_locks WHERE id = ? AND status = 'saved'", {row.lockId});
     if (sqlite3_step(saved.handle) == SQLITE_ROW)
@@ -240,10 +250,11 @@ Result<BillReceiptRow> PlatformStore::saveBills(
                          {settlementId, lockId});
             if (sqlite3_step(settled.handle) != SQLITE_ROW)
                 return refusal("not_settled", "no settlement in force for these bills");
-            const json split = json::parse(settled.text(0), nullptr, false);
-            receipt.fundFen = split.value("fund", 0);
-            receipt.accountFen = split.value("account", 0);
-            receipt.cashFen = split.value("cash", 0);
+            json split = json::parse(settled.text(0), nullptr, false);
+            if (!split.is_object()) split = json::object();
+            receipt.fundFen = split.value("fund_fen", 0);
+            receipt.accountFen = split.value("account_fen", 0);
+            receipt.cashFen = split.value("cash_fen", 0);
         }
         if (receipt.cashFen > 0) {
             Statement paid =

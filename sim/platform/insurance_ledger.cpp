@@ -13,31 +13,31 @@ namespace lobby::sim {
 using namespace sql;
 using nlohmann::json;
 
-namespace {
 json splitJson(const InsuranceSplit& split) {
     json uncovered = json::array();
     for (const auto& part : split.uncovered)
         uncovered.push_back(
             {{"name", part.name}, {"amount_fen", part.amountFen}, {"reason", part.reason}});
-    return {{"total", split.totalFen},
-            {"fund", split.fundFen},
-            {"account", split.accountFen},
-            {"cash", split.cashFen},
-            {"deductible", split.deductibleAppliedFen},
-            {"balance_after", split.accountBalanceAfterFen},
+    return {{"total_fen", split.totalFen},
+            {"fund_fen", split.fundFen},
+            {"account_fen", split.accountFen},
+            {"cash_fen", split.cashFen},
+            {"deductible_fen", split.deductibleAppliedFen},
+            {"account_balance_after_fen", split.accountBalanceAfterFen},
             {"uncovered", uncovered}};
 }
 
+namespace {
 InsuranceSplit splitFrom(const std::string& text) {
     const json stored = json::parse(text, nullptr, false);
     InsuranceSplit split;
     if (!stored.is_object()) return split;
-    split.totalFen = stored.value("total", 0);
-    split.fundFen = stored.value("fund", 0);
-    split.accountFen = stored.value("account", 0);
-    split.cashFen = stored.value("cash", 0);
-    split.deductibleAppliedFen = stored.value("deductible", 0);
-    split.accountBalanceAfterFen = stored.value("balance_after", 0);
+    split.totalFen = stored.value("total_fen", 0);
+    split.fundFen = stored.value("fund_fen", 0);
+    split.accountFen = stored.value("account_fen", 0);
+    split.cashFen = stored.value("cash_fen", 0);
+    split.deductibleAppliedFen = stored.value("deductible_fen", 0);
+    split.accountBalanceAfterFen = stored.value("account_balance_after_fen", 0);
     for (const auto& part : stored.value("uncovered", json::array()))
         split.uncovered.push_back(
             {part.value("name", ""), part.value("amount_fen", 0), part.value("reason", "")});

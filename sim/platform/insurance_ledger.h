@@ -4,6 +4,7 @@
 // reversed (冲正) by their message id.
 
 #include <cstdint>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 
 #include "sim/platform/insurance_engine.h"
@@ -35,5 +36,8 @@ struct SettlementRow {
     std::string status;  // settled, cancelled, reversed
     InsuranceSplit split;
 };
+
+// A split as the contract writes it (Presettlement, Settlement); the ledger stores it so too.
+nlohmann::json splitJson(const InsuranceSplit& split);
 
 }  // namespace lobby::sim

@@ -14,20 +14,6 @@ namespace {
 using nlohmann::json;
 using namespace http;
 
-json splitJson(const InsuranceSplit& split) {
-    json uncovered = json::array();
-    for (const auto& part : split.uncovered)
-        uncovered.push_back(
-            {{"name", part.name}, {"amount_fen", part.amountFen}, {"reason", part.reason}});
-    return {{"total_fen", split.totalFen},
-            {"fund_fen", split.fundFen},
-            {"account_fen", split.accountFen},
-            {"cash_fen", split.cashFen},
-            {"deductible_fen", split.deductibleAppliedFen},
-            {"account_balance_after_fen", split.accountBalanceAfterFen},
-            {"uncovered", uncovered}};
-}
-
 json presettlementJson(const PresettlementRow& row) {
     json body = splitJson(row.split);
     body["id"] = row.id;

@@ -4,33 +4,20 @@
 // when every leg is in, once.
 #include <gtest/gtest.h>
 
-#include "platform_rig.h"
+#include "bills_rig.h"
 
 using namespace lobby::sim;
 using namespace lobby::sim::testing;
 using nlohmann::json;
 
 namespace {
-struct PayRig : Rig {
-    PayRig() : li(patient("310115198506150022", "李秀英")) {}
-    std::string lockOf(std::vector<std::string> kinds, const std::string& key) {
-        std::vector<std::string> ids;
-        for (const auto& kind : kinds)
-            ids.push_back(store().seedBill(li, kind, Clock::now())->id);
-        const Reply locked = post("/v1/bill-locks", {{"patient_id", li}, {"bill_ids", ids}}, key);
-        EXPECT_EQ(locked.status, 201) << locked.body.dump();
-        return locked.body.value("id", "");
-    }
-    Reply post(const std::string& path, const json& body, const std::string& key = "") {
-        return send("POST", path, body, key, "terminal", sessionOf(li));
-    }
-    Reply pay(const std::string& lock, json body, const std::string& key) {
+struct PayRig : BillsRig {
+    Reply pay(const std::string& lock, const json& body, const std::string& key) {
         return post("/v1/bill-locks/" + lock + "/payments", body, key);
     }
-    Reply save(const std::string& lock, json body, const std::string& key) {
+    Reply save(const std::string& lock, const json& body, const std::string& key) {
         return post("/v1/bill-locks/" + lock + "/save", body, key);
     }
-    std::string li;
 };
 }  // namespace
 
@@ -72,19 +59,13 @@ TEST(BillPayments, ASelfPayingPatientPaysTheWholeLockByQrAndTheHisSavesItOnce) {
 
 TEST(BillPayments, AnInsuredPatientPaysTheCashPartByPaymentCode) {
     PayRig rig;
-    ASSERT_TRUE(rig.store().insure(rig.li, "SSC0001", "SERIAL01", "active", "local", 0));
+    rig.insure(0);
     const std::string lock = rig.lockOf({"drugs", "blood"}, "lock-1");
-    const Reply priced = rig.post(
-        "/v1/insurance/presettlements",
-        {{"lock_id", lock},
-         {"credential",
-          {{"kind", "ssc_card"}, {"card_number", "SSC0001"}, {"card_serial", "SERIAL01"}}}},
-        "price-1");
+    const Reply priced = rig.presettle(lock, PayRig::card(), "price-1");
     ASSERT_EQ(priced.status, 201) << priced.body.dump();
     const int cash = priced.body["cash_fen"];
     ASSERT_GT(cash, 0) << "an empty account leaves cash to pay";
-    const Reply settled =
-        rig.post("/v1/insurance/settlements", {{"presettlement_id", priced.body["id"]}}, "msg-1");
+    const Reply settled = rig.settle(priced.body["id"], "msg-1");
     ASSERT_EQ(settled.status, 201);
 
     EXPECT_EQ(
@@ -151,14 +132,9 @@ TEST(BillPayments, ACodeThatKeepsUserPayingIsReversedAndAFailedOneLeavesTheWayOp
 
 TEST(BillPayments, WhenTheInsurancePaysItAllNothingIsTakenAndTheSettlementSaves) {
     PayRig rig;
-    ASSERT_TRUE(rig.store().insure(rig.li, "SSC0001", "SERIAL01", "active", "local", 1'000'000));
+    rig.insure(1'000'000);
     const std::string lock = rig.lockOf({"ct"}, "lock-1");
-    const Reply priced = rig.post(
-        "/v1/insurance/presettlements",
-        {{"lock_id", lock},
-         {"credential",
-          {{"kind", "ssc_card"}, {"card_number", "SSC0001"}, {"card_serial", "SERIAL01"}}}},
-        "price-1");
+    const Reply priced = rig.presettle(lock, PayRig::card(), "price-1");
     ASSERT_EQ(priced.body["cash_fen"], 0) << priced.body.dump();
     EXPECT_EQ(
         rig.pay(lock, {{"method", "wechat"}, {"presettlement_id", priced.body["id"]}}, "pay-1")
@@ -166,8 +142,7 @@ TEST(BillPayments, WhenTheInsurancePaysItAllNothingIsTakenAndTheSettlementSaves)
         "nothing_to_pay");
     EXPECT_EQ(rig.save(lock, json::object(), "save-0").body["code"], "cash_not_paid")
         << "without the settlement the whole lock is owed";
-    const Reply settled =
-        rig.post("/v1/insurance/settlements", {{"presettlement_id", priced.body["id"]}}, "msg-1");
+    const Reply settled = rig.settle(priced.body["id"], "msg-1");
     const Reply saved = rig.save(lock, {{"settlement_id", settled.body["id"]}}, "save-1");
     ASSERT_EQ(saved.status, 201) << saved.body.dump();
     EXPECT_EQ(saved.body["cash_fen"], 0);
@@ -177,16 +152,10 @@ TEST(BillPayments, WhenTheInsurancePaysItAllNothingIsTakenAndTheSettlementSaves)
 
 TEST(BillPayments, TheAuditFindsMoneyLeftStandingForBillsNeverSaved) {
     PayRig rig;
-    ASSERT_TRUE(rig.store().insure(rig.li, "SSC0001", "SERIAL01", "active", "local", 0));
+    rig.insure(0);
     const std::string lock = rig.lockOf({"drugs"}, "lock-1");
-    const Reply priced = rig.post(
-        "/v1/insurance/presettlements",
-        {{"lock_id", lock},
-         {"credential",
-          {{"kind", "ssc_card"}, {"card_number", "SSC0001"}, {"card_serial", "SERIAL01"}}}},
-        "price-1");
-    const Reply settled =
-        rig.post("/v1/insurance/settlements", {{"presettlement_id", priced.body["id"]}}, "msg-1");
+    const Reply priced = rig.presettle(lock, PayRig::card(), "price-1");
+    const Reply settled = rig.settle(priced.body["id"], "msg-1");
     ASSERT_EQ(settled.status, 201);
     const Reply paid = rig.pay(lock,
                                {{"method", "payment_code"},

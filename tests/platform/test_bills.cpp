@@ -5,29 +5,11 @@
 // reaches them.
 #include <gtest/gtest.h>
 
-#include "platform_rig.h"
+#include "bills_rig.h"
 
 using namespace lobby::sim;
 using namespace lobby::sim::testing;
 using nlohmann::json;
-
-namespace {
-struct BillsRig : Rig {
-    BillsRig() : li(patient("310115198506150022", "李秀英")) {}
-    std::string bill(const std::string& kind) {
-        auto made = store().seedBill(li, kind, Clock::now());
-        EXPECT_TRUE(made) << made.error().message;
-        return made ? made->id : std::string();
-    }
-    Reply lock(const std::vector<std::string>& ids, const std::string& key,
-               const std::string& patientId = {}) {
-        const std::string who = patientId.empty() ? li : patientId;
-        return send("POST", "/v1/bill-locks", {{"patient_id", who}, {"bill_ids", ids}}, key,
-                    "terminal", sessionOf(who));
-    }
-    std::string li;
-};
-}  // namespace
 
 TEST(Bills, AVisitsOrdersAreListedWithTheirItemsAndWhereToGoNext) {
     BillsRig rig;

@@ -4,40 +4,15 @@
 // insurance platform's refusals (frozen, insured elsewhere, someone else's card).
 #include <gtest/gtest.h>
 
-#include "platform_rig.h"
+#include "bills_rig.h"
 
 using namespace lobby::sim;
 using namespace lobby::sim::testing;
 using nlohmann::json;
 
 namespace {
-struct InsuranceRig : Rig {
-    InsuranceRig() : li(patient("310115198506150022", "李秀英")) {
-        EXPECT_TRUE(store().insure(li, "SSC0001", "SERIAL01", "active", "local", 30'000));
-    }
-    std::string lockOf(std::vector<std::string> kinds, const std::string& key) {
-        std::vector<std::string> ids;
-        for (const auto& kind : kinds)
-            ids.push_back(store().seedBill(li, kind, Clock::now())->id);
-        const Reply locked = send("POST", "/v1/bill-locks", {{"patient_id", li}, {"bill_ids", ids}},
-                                  key, "terminal", sessionOf(li));
-        EXPECT_EQ(locked.status, 201) << locked.body.dump();
-        return locked.body.value("id", "");
-    }
-    Reply presettle(const std::string& lockId, const json& credential, const std::string& key,
-                    const std::string& who = {}) {
-        return send("POST", "/v1/insurance/presettlements",
-                    {{"lock_id", lockId}, {"credential", credential}}, key, "terminal",
-                    sessionOf(who.empty() ? li : who));
-    }
-    Reply settle(const std::string& presettlementId, const std::string& messageId) {
-        return send("POST", "/v1/insurance/settlements", {{"presettlement_id", presettlementId}},
-                    messageId, "terminal", sessionOf(li));
-    }
-    static json card() {
-        return {{"kind", "ssc_card"}, {"card_number", "SSC0001"}, {"card_serial", "SERIAL01"}};
-    }
-    std::string li;
+struct InsuranceRig : BillsRig {
+    InsuranceRig() { insure(30'000); }
 };
 }  // namespace
 
