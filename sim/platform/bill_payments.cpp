@@ -48,12 +48,12 @@ BillPaymentRow paymentFrom(const Statement& row) {
 }
 
 constexpr const char* kPaymentColumns =
-    "id, lock_id, patient_id, method, amount_fen, status, paying_until";
+    "id, lock_id, patient_id, method, amount_fen, status, paying_until, created_at";
 
-// The patient's own payment, and until when it may stay user_paying.
+// The patient's own payment, until when it may stay user_paying, and when it was made.
 struct StoredPayment {
     BillPaymentRow row;
-    std::int64_t payingUntil = 0;
+    std::int64_t payingUntil = 0, createdAt = 0;
 };
 Result<StoredPayment> patientsPayment(sqlite3* db, const std::string& paymentId,
                                       const std::string& patientId) {
@@ -61,7 +61,8 @@ Result<StoredPayment> patientsPayment(sqlite3* db, const std::string& paymentId,
                             " FROM bill_payments WHERE id = ? AND patient_id = ?";
     Statement query = prepared(db, sql.c_str(), {paymentId, patientId});
     if (sqlite3_step(query.handle) != SQLITE_ROW) return refusal("not_found", "no such payment");
-    return StoredPayment{paymentFrom(query), sqlite3_column_int64(query.handle, 6)};
+    return StoredPayment{paymentFrom(query), sqlite3_column_int64(query.handle, 6),
+                         sqlite3_column_int64(query.handle, 7)};
 }
 }  // namespace
 
@@ -91,7 +92,7 @@ Result<BillPaymentRow> PlatformStore::startBillPayment(
                                     ", request FROM bill_payments WHERE idempotency_key = ?";
             Statement known = prepared(db_, sql.c_str(), {idempotencyKey});
             if (sqlite3_step(known.handle) == SQLITE_ROW) {
-                if (known.text(7) != lockId + "|" + method + "|" + presettlementId)
+                if (known.text(8) != lockId + "|" + method + "|" + presettlementId)
                     return refusal("idempotency_conflict", "this key paid for something else");
                 return paymentFrom(known);
             }
@@ -170,11 +171,8 @@ Result<BillPaymentRow> PlatformStore::billPayment(const std::string& paymentId,
     BillPaymentRow row = stored->row;
     const std::int64_t payingUntil = stored->payingUntil;
     const bool confirmed = row.status == "user_paying" && payingUntil <= epochSeconds(now);
-    Statement created =
-        prepared(db_, "SELECT created_at FROM bill_payments WHERE id = ?", {paymentId});
-    const bool autoPaid =
-        row.status == "pending" && autoPayAfter_ && sqlite3_step(created.handle) == SQLITE_ROW &&
-        sqlite3_column_int64(created.handle, 0) + autoPayAfter_->count() <= epochSeconds(now);
+    const bool autoPaid = row.status == "pending" && autoPayAfter_ &&
+                          stored->createdAt + autoPayAfter_->count() <= epochSeconds(now);
     if (confirmed || autoPaid) {
         Statement capture =
             prepared(db_, "UPDATE bill_payments SET status = 'captured' WHERE id = ?", {paymentId});

@@ -74,11 +74,6 @@ std::vector<std::string> sortedIds(std::vector<std::string> ids) {
 }
 }  // namespace
 
-bool isBillKind(const std::string& kind) {
-    return std::any_of(cannedBills().begin(), cannedBills().end(),
-                       [&](const CannedBill& bill) { return kind == bill.kind; });
-}
-
 Result<BillRow> PlatformStore::seedBill(const std::string& patientId, const std::string& kind,
                                         Clock::time_point now) {
     const auto canned = std::find_if(cannedBills().begin(), cannedBills().end(),

@@ -52,9 +52,6 @@ struct BillLockRow {
 // A bills row as the store reads it (sim/platform internal): the columns, in this order.
 extern const char* const kBillColumnList;
 
-// The canned orders the sandbox's HIS creates for tests and the demo: "drugs" (a prescription),
-// "blood" (a blood test, fasting), "ct" (a chest CT, paid on its own).
-bool isBillKind(const std::string& kind);
 // The bill in the current row of a statement selecting kBillColumnList.
 BillRow billRowFrom(const sqlite::Statement& row);
 

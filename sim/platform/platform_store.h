@@ -203,7 +203,8 @@ public:
     bool isDependant(const std::string& guardianId, const std::string& patientId);
 
     // 门诊缴费 (his_bills.cpp): the HIS's bills for a patient, created from the canned orders
-    // (isBillKind); their unpaid ones, in the order made; a lock on some of them, whole bills of
+    // ("drugs": a prescription, "blood": a fasting blood test, "ct": a chest CT paid on its own);
+    // their unpaid ones, in the order made; a lock on some of them, whole bills of
     // one pay group ("bill_not_payable", "bills_not_combinable", "bill_locked",
     // "idempotency_conflict"), superseding the patient's earlier lock on any of them; releasing it.
     Result<BillRow> seedBill(const std::string& patientId, const std::string& kind,
