@@ -30,6 +30,7 @@ void SamEmulator::placeCard(const SimCard& card) {
 
 void SamEmulator::removeCard() {
     std::lock_guard lock(mutex_);
+    removalUnseen_ = removalUnseen_ || card_.has_value();
     card_.reset();
     selected_ = false;
 }
@@ -85,8 +86,11 @@ Response SamEmulator::respond(idcard::Command command) {
                     Bytes{0x05, 0x00, 0x01, 0x02, 0x00, 0x00, 0x00, 0x2A, 0x00, 0x00, 0x00, 0x07,
                           0x00, 0x00, 0x00, 0x01}};
         case 0x20:
-            if (command.para == 0x01)
-                return {0, 0, card_ ? status::kCardFound : status::kNoCard, {}};
+            if (command.para == 0x01) {
+                const bool seen = card_.has_value() && !removalUnseen_;
+                removalUnseen_ = false;
+                return {0, 0, seen ? status::kCardFound : status::kNoCard, {}};
+            }
             if (command.para == 0x02) {
                 selected_ = card_.has_value();
                 return {0, 0, selected_ ? status::kOk : status::kSelectFailed, {}};

@@ -35,6 +35,8 @@ struct EmulatorReply {
 
 class SamEmulator {
 public:
+    // A hand cannot swap cards faster than a reader polls: a card placed before the reader was
+    // asked about the emptied field stays unseen for one "find", as it would on real hardware.
     void placeCard(const SimCard& card);
     void removeCard();
     // Faults other than Silent apply to the next reply only.
@@ -51,6 +53,7 @@ private:
     std::mutex mutex_;
     std::optional<SimCard> card_;
     bool selected_ = false;
+    bool removalUnseen_ = false;  // removed, and no "find" has answered "no card" since
     SamFault fault_ = SamFault::None;
     SamLatencies latencies_;
 };

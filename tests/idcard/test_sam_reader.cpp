@@ -91,6 +91,20 @@ TEST(SamReader, CardPulledBetweenSelectAndReadIsAReadFailure) {
     EXPECT_EQ(card.error().code, "idcard.sam.read_failed");
 }
 
+TEST(SamReader, ACardSwappedBetweenPollsShowsTheEmptyFieldOnce) {
+    LoopbackRig rig;
+    rig.place("resident-zhang");
+    ASSERT_TRUE(rig.reader.findCard().value());
+    rig.emulator.removeCard();
+    rig.place("resident-li");
+    auto between = rig.reader.findCard();
+    ASSERT_TRUE(between.ok());
+    EXPECT_FALSE(between.value());
+    auto card = rig.reader.readPresentCard();
+    ASSERT_TRUE(card.ok()) << card.error().message;
+    EXPECT_EQ(card->name, "李秀英");
+}
+
 TEST(SamReader, AnswersSamId) {
     LoopbackRig rig;
     auto id = rig.reader.samId();
