@@ -157,7 +157,87 @@ Resolution settleHeldPayment(PlatformClient& client, const Transaction& tx) {
         tx.bookingId, paymentId};
 }
 
+// 门诊缴费 left open: completed when every leg it needs went through (the insurance settled if it
+// was used, the cash part captured if there is one), so the patient's money buys their bills and
+// the guide slip is owed; undone otherwise, and undone too when the HIS refuses the save.
+Resolution settleBills(PlatformClient& client, const Transaction& tx) {
+    if (tx.step == Step::SlipPrinted && tx.phase == Phase::After)
+        return {Action::Close, "paid, saved and the guide slip printed", tx.bookingId,
+                tx.paymentId};
+    BillLegs legs{tx.bookingId, tx.detail, tx.paymentId};
+    const bool lostReply = tx.phase == Phase::Before;
+    if (legs.lockId.empty() || (legs.paymentId.empty() && tx.step == Step::PaymentStarted)) {
+        if (!lostReply) return {Action::Close, "nothing locked", {}, {}};
+        auto record = client.idempotencyRecord(tx.key);
+        if (!record) return retry("asking after the bills' last call", record.error());
+        if (record.value()) {
+            (legs.lockId.empty() ? legs.lockId : legs.paymentId) = record.value()->resultId;
+        } else if (legs.lockId.empty()) {
+            return {Action::Close, "the platform locked nothing", {}, {}};
+        }
+    }
+    std::optional<platform::Settlement> settlement;
+    if (!legs.messageId.empty()) {
+        auto settled = client.settlementByMessage(legs.messageId);
+        if (settled && settled->status == platform::SettlementStatus::Settled)
+            settlement = settled.value();
+        else if (!settled && !isDefinitiveRefusal(settled.error()))
+            return retry("asking after the insurance", settled.error());
+    }
+    bool cashPaid = false;
+    if (!legs.paymentId.empty()) {
+        auto payment = client.billPayment(legs.paymentId);
+        if (!payment) return retry("asking after the cash part", payment.error());
+        cashPaid = payment->status == platform::BillPaymentStatus::Captured;
+    }
+    const bool insured = !legs.messageId.empty();
+    const bool complete =
+        insured ? settlement && (settlement->split.cash_fen == 0 || cashPaid) : cashPaid;
+    std::string outcome = "not paid in full";
+    if (complete) {
+        auto saved =
+            client.saveBills(legs.lockId, settlement ? settlement->id : std::string(),
+                             cashPaid ? legs.paymentId : std::string(), billsSaveKey(legs.lockId));
+        if (saved)
+            return {Action::Reprint,
+                    "paid and saved (receipt " + saved->receiptNumber + "); the guide slip is owed",
+                    legs.lockId, legs.paymentId};
+        if (!isDefinitiveRefusal(saved.error())) return retry("saving the bills", saved.error());
+        outcome = "the HIS refused the save (" + saved.error().code + ")";
+    }
+    if (auto failed = undoBills(client, legs)) return retry("undoing the bills' legs", *failed);
+    return {Action::Close, outcome + "; every leg undone", legs.lockId, legs.paymentId};
+}
+
 }  // namespace
+
+std::string billsSaveKey(const std::string& lockId) {
+    return "bills-save-" + lockId;
+}
+
+std::optional<Error> undoBills(PlatformClient& client, const BillLegs& legs) {
+    if (!legs.paymentId.empty()) {
+        auto reversed = client.reverseBillPayment(legs.paymentId);
+        if (!reversed && !isDefinitiveRefusal(reversed.error())) return reversed.error();
+    }
+    if (!legs.messageId.empty()) {
+        auto settled = client.settlementByMessage(legs.messageId);
+        if (settled && settled->status == platform::SettlementStatus::Settled) {
+            auto cancelled = client.cancelSettlement(settled->id);
+            if (!cancelled && !isDefinitiveRefusal(cancelled.error())) return cancelled.error();
+        } else if (!settled) {
+            if (!isDefinitiveRefusal(settled.error())) return settled.error();
+            // Never seen: barred, so a settlement still on its way cannot land later.
+            auto barred = client.reverseInsurance(legs.messageId);
+            if (!barred && !isDefinitiveRefusal(barred.error())) return barred.error();
+        }
+    }
+    if (!legs.lockId.empty()) {
+        auto released = client.releaseBillLock(legs.lockId);
+        if (!released && !isDefinitiveRefusal(released.error())) return released.error();
+    }
+    return std::nullopt;
+}
 
 std::string releaseKey(const std::string& bookingId) {
     return "release-" + bookingId;
@@ -190,6 +270,8 @@ Resolution reconcile(PlatformClient& client, const Transaction& transaction) {
             return settleMove(client, transaction);
         case Kind::Registration:
             return settleRegistration(client, transaction);
+        case Kind::Bills:
+            return settleBills(client, transaction);
     }
     return {};
 }

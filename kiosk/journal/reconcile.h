@@ -5,6 +5,7 @@
 // key the platform already knows, or a release under the booking's own release key, so running
 // it twice, or alongside a late reply, changes nothing. Blocking: run it on the platform worker.
 
+#include <optional>
 #include <string>
 
 #include "journal/transaction_journal.h"
@@ -29,6 +30,20 @@ std::string releaseKey(const std::string& bookingId);
 // The key that checks a booking in; one per booking, so a retry (after a lost reply, from the
 // reconciler or from another kiosk) gets the same queue number rather than a second one.
 std::string checkInKey(const std::string& bookingId);
+
+// 门诊缴费: the key that saves a lock's bills in the HIS; one per lock, so a retry or the
+// reconciler gets the same receipt rather than a refusal.
+std::string billsSaveKey(const std::string& lockId);
+
+// What of a bill payment may have gone through: the lock, the insurance message (empty when the
+// patient paid it all themselves), the cash payment (empty when none was started).
+struct BillLegs {
+    std::string lockId, messageId, paymentId;
+};
+// Undoes every leg that went through, in order: the cash reversed (撤销) or refunded, the
+// insurance settlement cancelled (结算撤销) or, unknown, its message reversed (冲正), the lock let
+// go. Each is safe to repeat. Nullopt once all is undone; else what stopped it (try again).
+std::optional<Error> undoBills(platform::PlatformClient& client, const BillLegs& legs);
 
 // Whether a failed call's outcome is known: the platform answered with a refusal (it did not
 // act), as opposed to a lost reply, a timeout or an unavailable platform (it may have acted).

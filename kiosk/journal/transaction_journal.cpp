@@ -75,11 +75,12 @@ std::optional<Enum> named(std::string_view name, const std::array<Enum, N>& all)
     return std::nullopt;
 }
 
-constexpr std::array kKinds{Kind::Booking,     Kind::CheckIn, Kind::Refund,
-                            Kind::HeldPayment, Kind::Move,    Kind::Registration};
-constexpr std::array kSteps{Step::BookingCreated,  Step::PaymentStarted, Step::PaymentConfirmed,
-                            Step::HoldReleased,    Step::CheckedIn,      Step::RefundRequested,
-                            Step::RefundConfirmed, Step::BookingMoved,   Step::SlipPrinted};
+constexpr std::array kKinds{Kind::Booking, Kind::CheckIn,      Kind::Refund, Kind::HeldPayment,
+                            Kind::Move,    Kind::Registration, Kind::Bills};
+constexpr std::array kSteps{Step::BookingCreated,  Step::PaymentStarted,   Step::PaymentConfirmed,
+                            Step::HoldReleased,    Step::CheckedIn,        Step::RefundRequested,
+                            Step::RefundConfirmed, Step::BookingMoved,     Step::SlipPrinted,
+                            Step::BillsLocked,     Step::InsuranceSettled, Step::BillsSaved};
 
 std::string_view nameOfState(State state) {
     switch (state) {
@@ -109,6 +110,8 @@ std::string_view nameOf(Kind kind) {
             return "move";
         case Kind::Registration:
             return "registration";
+        case Kind::Bills:
+            return "bills";
     }
     return "booking";
 }
@@ -133,6 +136,12 @@ std::string_view nameOf(Step step) {
             return "booking_moved";
         case Step::SlipPrinted:
             return "slip_printed";
+        case Step::BillsLocked:
+            return "bills_locked";
+        case Step::InsuranceSettled:
+            return "insurance_settled";
+        case Step::BillsSaved:
+            return "bills_saved";
     }
     return "booking_created";
 }
@@ -259,16 +268,17 @@ Result<std::int64_t> TransactionJournal::begin(Kind kind, const std::string& pat
 
 Status TransactionJournal::record(std::int64_t transaction, Step step, Phase phase,
                                   const std::string& key, const std::string& bookingId,
-                                  const std::string& paymentId) {
+                                  const std::string& paymentId, const std::string& detail) {
     const std::int64_t now = nowSeconds();
     if (auto begun = execute("BEGIN IMMEDIATE"); !begun) return begun;
     Statement update(db_,
                      "UPDATE transactions SET step = ?1, phase = ?2, step_key = CASE WHEN ?3 = '' "
                      "THEN step_key ELSE ?3 END, booking_id = CASE WHEN ?4 = '' THEN booking_id "
                      "ELSE ?4 END, payment_id = CASE WHEN ?5 = '' THEN payment_id ELSE ?5 END, "
+                     "detail = CASE WHEN ?8 = '' THEN detail ELSE ?8 END, "
                      "updated_at = ?6 WHERE id = ?7 AND state = 'open'");
     update.bind(1, nameOf(step)).bind(2, nameOf(phase)).bind(3, key).bind(4, bookingId);
-    update.bind(5, paymentId).bind(6, now).bind(7, transaction);
+    update.bind(5, paymentId).bind(6, now).bind(7, transaction).bind(8, detail);
     Statement logged(db_, "INSERT INTO steps VALUES (?, ?, ?, ?, ?)");
     logged.bind(1, transaction).bind(2, nameOf(step)).bind(3, nameOf(phase)).bind(4, key);
     logged.bind(5, now);

@@ -28,8 +28,11 @@ namespace lobby::journal {
 // pick-up. Unlike a kiosk's own booking, its hold is never released by the kiosk. Move: a paid
 // booking whose doctor stopped the session moved to another slice (改约; `detail` holds the
 // slice it goes to). Registration: 当日挂号, a booking for today paid and checked in at once (the
-// steps of a booking, then the check-in under the booking's own check-in key).
-enum class Kind { Booking, CheckIn, Refund, HeldPayment, Move, Registration };
+// steps of a booking, then the check-in under the booking's own check-in key). Bills: 门诊缴费,
+// one money step with two legs: the bills locked (`bookingId` holds the lock), the insurance
+// settled under the message id decided when it opened (`detail`), the cash part paid
+// (`paymentId`), the HIS's save, the guide slip.
+enum class Kind { Booking, CheckIn, Refund, HeldPayment, Move, Registration, Bills };
 enum class Step {
     BookingCreated,
     PaymentStarted,
@@ -40,6 +43,9 @@ enum class Step {
     RefundConfirmed,
     BookingMoved,
     SlipPrinted,
+    BillsLocked,
+    InsuranceSettled,
+    BillsSaved,
 };
 enum class Phase { Before, After };
 // Open: not settled yet. Reprint: settled with the platform, but the patient is owed a slip at
@@ -77,10 +83,11 @@ public:
     Result<std::int64_t> begin(Kind kind, const std::string& patientRef,
                                const std::string& maskedName, Step step, const std::string& key,
                                const std::string& bookingId = {}, const std::string& detail = {});
-    // A step before or after its call; an empty key or id leaves the stored one as it is (a
-    // slip has no call: the transaction keeps its last call's key).
+    // A step before or after its call; an empty key, id or detail leaves the stored one as it is
+    // (a slip has no call: the transaction keeps its last call's key).
     Status record(std::int64_t transaction, Step step, Phase phase, const std::string& key,
-                  const std::string& bookingId = {}, const std::string& paymentId = {});
+                  const std::string& bookingId = {}, const std::string& paymentId = {},
+                  const std::string& detail = {});
     // Ends or parks a transaction; non-empty ids (learnt while settling it) are kept with it.
     Status settle(std::int64_t transaction, State state, const std::string& outcome,
                   const std::string& bookingId = {}, const std::string& paymentId = {});

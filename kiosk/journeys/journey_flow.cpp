@@ -81,11 +81,12 @@ std::int64_t JourneyFlow::openTransaction(journal::Kind kind, journal::Step step
 
 void JourneyFlow::recordStep(std::int64_t transaction, journal::Step step, journal::Phase phase,
                              const std::string& key, const std::string& bookingId,
-                             const std::string& paymentId) {
+                             const std::string& paymentId, const std::string& detail) {
     if (journal_ == nullptr || transaction == 0) return;
     // A failure here leaves the transaction at its previous step, which the reconciler settles
     // the same way: the platform is asked rather than the journal trusted.
-    if (auto recorded = journal_->record(transaction, step, phase, key, bookingId, paymentId);
+    if (auto recorded =
+            journal_->record(transaction, step, phase, key, bookingId, paymentId, detail);
         !recorded) {
         qCCritical(lcJourney) << "journal:" << recorded.error().message.c_str();
     }

@@ -45,7 +45,7 @@ protected:
                                  const std::string& bookingId = {}, const std::string& detail = {});
     void recordStep(std::int64_t transaction, journal::Step step, journal::Phase phase,
                     const std::string& key, const std::string& bookingId = {},
-                    const std::string& paymentId = {});
+                    const std::string& paymentId = {}, const std::string& detail = {});
     void settle(std::int64_t transaction, journal::State state, const std::string& outcome);
     // After a failed call: a refusal (the platform did not act) closes the transaction; a lost
     // reply leaves it open for the reconciler, which asks the platform what happened.

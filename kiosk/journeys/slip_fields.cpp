@@ -2,6 +2,8 @@
 
 #include <QDateTime>
 
+#include <algorithm>
+
 #include "journeys/booking_view.h"
 
 namespace lobby::journeys {
@@ -10,6 +12,7 @@ std::string slipMethodName(const std::string& method) {
     if (method == "wechat") return "微信支付 WeChat Pay";
     if (method == "alipay") return "支付宝 Alipay";
     if (method == "unionpay") return "银联 UnionPay";
+    if (method == "payment_code") return "付款码 Payment code";
     // 改约: the fee paid for the stopped session went with the booking.
     if (method == kMovedBooking) return "已付，改约不另收费 Paid before; moved at no charge";
     return "医保 Medical insurance";
@@ -68,6 +71,44 @@ printer::SlipFields refundFields(const platform::Booking& booking, const std::st
         {"refunded_at",
          QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")).toStdString()},
     };
+}
+
+printer::SlipFields billsGuideFields(const platform::BillReceipt& receipt,
+                                     const std::string& payMethod, const std::string& maskedName) {
+    auto money = [](int fen) { return feeText(fen).toStdString(); };
+    printer::SlipFields fields{
+        {"receipt_number", receipt.receiptNumber},
+        {"patient_name", maskedName},
+        {"total", money(receipt.total_fen)},
+        {"fund", money(receipt.fund_fen)},
+        {"account", money(receipt.account_fen)},
+        {"cash", money(receipt.cash_fen)},
+        {"payment_method", receipt.cash_fen > 0 ? slipMethodName(payMethod) : std::string()},
+        {"paid_at",
+         QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")).toStdString()},
+    };
+    const auto shown = std::min<std::size_t>(receipt.bills.size(), kGuideSlipBills);
+    for (std::size_t i = 0; i < static_cast<std::size_t>(kGuideSlipBills); ++i) {
+        const std::string n = std::to_string(i + 1);
+        std::string bill, guide;
+        if (i < shown) {
+            const platform::Bill& b = receipt.bills[i];
+            bill = b.title + " " + money(b.total_fen) + ":";
+            for (const auto& item : b.items)
+                bill += " " + item.name + " " + item.spec + "×" + std::to_string(item.count) + ";";
+            guide = "→ " + (b.guide.empty() ? b.performedBy : b.guide);
+            if (!b.note.empty()) guide += " (" + b.note + ")";
+        }
+        if (i + 1 == static_cast<std::size_t>(kGuideSlipBills) && receipt.bills.size() > shown) {
+            bill = "另有 " + std::to_string(receipt.bills.size() - shown + 1) +
+                   " 张单据，请到收费窗口打印 " + std::to_string(receipt.bills.size() - shown + 1) +
+                   " more bills: ask at the cashier";
+            guide.clear();
+        }
+        fields["bill_" + n] = bill;
+        fields["guide_" + n] = guide;
+    }
+    return fields;
 }
 
 }  // namespace lobby::journeys

@@ -27,5 +27,11 @@ printer::SlipFields checkinFields(const platform::Booking& booking,
                                   const platform::CheckIn& checkIn, const std::string& maskedName,
                                   const std::string& queueUrl);
 printer::SlipFields refundFields(const platform::Booking& booking, const std::string& maskedName);
+// 缴费凭条: the HIS's receipt, the split, and for each bill (up to kGuideSlipBills; the last line
+// counts the rest) its items and where to go next. `payMethod` names how the cash part was paid
+// ("" when there was none).
+inline constexpr int kGuideSlipBills = 6;
+printer::SlipFields billsGuideFields(const platform::BillReceipt& receipt,
+                                     const std::string& payMethod, const std::string& maskedName);
 
 }  // namespace lobby::journeys

@@ -6,6 +6,7 @@
 #include "journeys/slip_desk.h"
 #include "journeys/slip_fields.h"
 #include "logging/categories.h"
+#include "platform/bill_replies.h"
 #include "services/platform_service.h"
 
 namespace lobby::journeys {
@@ -33,6 +34,25 @@ struct SlipData {
 
 Result<SlipData> slipDataFor(PlatformClient& client, const Transaction& tx,
                              const std::string& maskedName, const std::string& queueUrl) {
+    if (tx.kind == Kind::Bills) {
+        // The HIS's save under its one key gives the same receipt again.
+        std::string settlementId;
+        if (!tx.detail.empty()) {
+            auto settlement = client.settlementByMessage(tx.detail);
+            if (!settlement) return settlement.error();
+            settlementId = settlement->id;
+        }
+        auto receipt = client.saveBills(tx.bookingId, settlementId, tx.paymentId,
+                                        journal::billsSaveKey(tx.bookingId));
+        if (!receipt) return receipt.error();
+        std::string method;
+        if (!tx.paymentId.empty()) {
+            if (auto payment = client.billPayment(tx.paymentId))
+                method = platform::replies::toString(payment->method);
+        }
+        return SlipData{QStringLiteral("bills_guide"),
+                        billsGuideFields(*receipt, method, maskedName)};
+    }
     auto booking = client.booking(tx.bookingId);
     if (!booking) return booking.error();
     switch (tx.kind) {
@@ -63,6 +83,8 @@ Result<SlipData> slipDataFor(PlatformClient& client, const Transaction& tx,
                             voucherFields(*booking, kMovedBooking, maskedName)};
         case Kind::HeldPayment:
             break;  // never owes a slip: the patient checks in for theirs
+        case Kind::Bills:
+            break;  // its guide slip is made above, from the HIS's receipt
     }
     return makeError(ErrorKind::Internal, "journal.kind", "unknown transaction kind");
 }

@@ -15,6 +15,7 @@ namespace lobby::sim {
 namespace {
 using nlohmann::json;
 using namespace http;
+using Record = PlatformStore::BillRecord;
 
 json billJson(const BillRow& bill) {
     json items = json::array();
@@ -148,7 +149,8 @@ void PlatformServer::billRoutes() {
          });
     server_->Get(R"(/v1/bill-payments/([A-Za-z0-9]+))",
                  [this](const httplib::Request& request, httplib::Response& response) {
-                     const auto patient = sessionPatient(request, response);
+                     const auto patient = recordPatient(
+                         request, response, store_.ownerOf(Record::Payment, request.matches[1]));
                      if (!patient) return;
                      auto payment = store_.billPayment(request.matches[1], *patient, now());
                      if (!payment) return sendRefusal(response, payment.error());
@@ -156,7 +158,8 @@ void PlatformServer::billRoutes() {
                  });
     post(R"(/v1/bill-payments/([A-Za-z0-9]+)/reverse)",
          [this](const httplib::Request& request, httplib::Response& response) {
-             const auto patient = sessionPatient(request, response);
+             const auto patient = recordPatient(
+                 request, response, store_.ownerOf(Record::Payment, request.matches[1]));
              if (!patient) return;
              auto reversed = store_.reverseBillPayment(request.matches[1], *patient);
              if (!reversed) return sendRefusal(response, reversed.error());
@@ -174,7 +177,8 @@ void PlatformServer::billRoutes() {
                  return sendError(response, 400, "invalid_request", "请求无效",
                                   "settlement_id and payment_id are strings");
              }
-             const auto patient = sessionPatient(request, response);
+             const auto patient =
+                 recordPatient(request, response, store_.ownerOf(Record::Lock, request.matches[1]));
              if (!patient) return;
              if (!ownsKey(request, response, *key)) return;
              auto saved =
@@ -184,7 +188,8 @@ void PlatformServer::billRoutes() {
          });
     post(R"(/v1/bill-locks/([A-Za-z0-9]+)/release)",
          [this](const httplib::Request& request, httplib::Response& response) {
-             const auto patient = sessionPatient(request, response);
+             const auto patient =
+                 recordPatient(request, response, store_.ownerOf(Record::Lock, request.matches[1]));
              if (!patient) return;
              auto released = store_.releaseBillLock(request.matches[1], *patient);
              if (!released) return sendRefusal(response, released.error());

@@ -225,6 +225,16 @@ Result<BillLockRow> PlatformStore::lockBills(const std::string& idempotencyKey,
     return result;
 }
 
+std::string PlatformStore::ownerOf(BillRecord record, const std::string& id) {
+    const char* sql = record == BillRecord::Lock ? "SELECT patient_id FROM bill_locks WHERE id = ?"
+                      : record == BillRecord::Payment
+                          ? "SELECT patient_id FROM bill_payments WHERE id = ?"
+                          : "SELECT patient_id FROM settlements WHERE id = ?";
+    std::lock_guard lock(mutex_);
+    Statement owner = prepared(db_, sql, {id});
+    return sqlite3_step(owner.handle) == SQLITE_ROW ? owner.text(0) : std::string();
+}
+
 Result<BillLockRow> PlatformStore::releaseBillLock(const std::string& lockId,
                                                    const std::string& patientId) {
     std::lock_guard lock(mutex_);

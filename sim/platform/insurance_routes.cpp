@@ -86,16 +86,19 @@ void PlatformServer::insuranceRoutes() {
     // What a settlement request did, asked after its reply was lost.
     server_->Get(R"(/v1/insurance/messages/([A-Za-z0-9-]+))",
                  [this](const httplib::Request& request, httplib::Response& response) {
-                     const auto patient = sessionPatient(request, response);
-                     if (!patient) return;
                      auto made = store_.settlementByMessage(request.matches[1]);
+                     const auto patient =
+                         recordPatient(request, response, made ? made->patientId : "");
+                     if (!patient) return;
                      if (!made || made->patientId != *patient)
                          return sendError(response, 404, "not_found", "未找到", "Not found");
                      sendJson(response, settlementJson(made.value()));
                  });
     post(R"(/v1/insurance/settlements/([A-Za-z0-9]+)/cancel)",
          [this](const httplib::Request& request, httplib::Response& response) {
-             const auto patient = sessionPatient(request, response);
+             const auto patient = recordPatient(
+                 request, response,
+                 store_.ownerOf(PlatformStore::BillRecord::Settlement, request.matches[1]));
              if (!patient) return;
              auto cancelled = store_.cancelSettlement(request.matches[1], *patient);
              if (!cancelled) return sendRefusal(response, cancelled.error());
@@ -105,7 +108,10 @@ void PlatformServer::insuranceRoutes() {
          [this](const httplib::Request& request, httplib::Response& response) {
              auto body = parseBody(request, response, {"message_id"});
              if (!body) return;
-             const auto patient = sessionPatient(request, response);
+             // Without a session only a message that settled can be reversed: barring one
+             // needs the patient it was for.
+             const auto made = store_.settlementByMessage((*body)["message_id"]);
+             const auto patient = recordPatient(request, response, made ? made->patientId : "");
              if (!patient) return;
              auto reversed = store_.reverseMessage((*body)["message_id"], *patient, now());
              if (!reversed) return sendRefusal(response, reversed.error());

@@ -17,6 +17,14 @@ Result<IdempotencyRow> PlatformStore::idempotencyRecord(const std::string& key) 
     Statement seen =
         prepared(db_, "SELECT request, booking_id FROM idempotency WHERE key = ?", {key});
     if (sqlite3_step(seen.handle) != SQLITE_ROW) {
+        // 门诊缴费 keeps its keys with its own records.
+        Statement billed = prepared(db_,
+                                    "SELECT 'pay_bills', id FROM bill_payments WHERE "
+                                    "idempotency_key = ?1 UNION ALL SELECT 'lock_bills', id FROM "
+                                    "bill_locks WHERE idempotency_key = ?1",
+                                    {key});
+        if (sqlite3_step(billed.handle) == SQLITE_ROW)
+            return IdempotencyRow{key, billed.text(0), billed.text(1)};
         return refusal("not_found", "the platform never acted on this key");
     }
     // Requests are remembered as "verb|…"; a booking's as "patient|slice".

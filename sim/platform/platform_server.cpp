@@ -185,6 +185,16 @@ std::string PlatformServer::bookingScope(const httplib::Request& request) {
     return store_.sessionBookingScope(request.get_header_value("Patient-Session"));
 }
 
+std::optional<std::string> PlatformServer::recordPatient(const httplib::Request& request,
+                                                         httplib::Response& response,
+                                                         const std::string& owner) {
+    if (!request.get_header_value("Patient-Session").empty())
+        return sessionPatient(request, response);
+    if (!owner.empty() && store_.servedAt(peerCommonName(request), owner, now())) return owner;
+    sendError(response, 404, "not_found", "未找到", "Not found");
+    return std::nullopt;
+}
+
 bool PlatformServer::mayReach(const httplib::Request& request, httplib::Response& response,
                               const std::optional<std::string>& patientId,
                               const std::optional<std::string>& bookingId, bool pickUp) {

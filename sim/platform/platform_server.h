@@ -68,6 +68,10 @@ private:
     // not_found) and returns false.
     // A session opened by a booking code (预约码, the voucher) reaches only that booking, and
     // only to pay for it and check it in (`pickUp`): never another record, never a refund.
+    // A 门诊缴费 record's patient: the session's, or without a session the record's `owner` if
+    // this terminal served them in the last day (404 not_found otherwise).
+    std::optional<std::string> recordPatient(const httplib::Request& request,
+                                             httplib::Response& response, const std::string& owner);
     bool mayReach(const httplib::Request& request, httplib::Response& response,
                   const std::optional<std::string>& patientId,
                   const std::optional<std::string>& bookingId = std::nullopt, bool pickUp = true);

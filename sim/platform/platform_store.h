@@ -213,6 +213,10 @@ public:
     Result<BillLockRow> lockBills(const std::string& idempotencyKey, const std::string& patientId,
                                   const std::vector<std::string>& billIds, Clock::time_point now);
     Result<BillLockRow> releaseBillLock(const std::string& lockId, const std::string& patientId);
+    // Whose lock, bill payment or settlement `id` is ("" for none): a terminal recovering after
+    // its patient left reaches it only if it served that patient.
+    enum class BillRecord { Lock, Payment, Settlement };
+    std::string ownerOf(BillRecord record, const std::string& id);
     // The cash leg (bill_payments.cpp): for a held lock, the price's cash part or the whole lock
     // ("payment_code_invalid", "payment_code_used", "payment_in_progress", "nothing_to_pay");
     // polled (a user_paying code confirms in time); captured ("pay" on stdin, or --auto-pay for

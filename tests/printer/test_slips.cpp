@@ -9,6 +9,7 @@
 
 #include "config/slip_templates.h"
 #include "devices/slip_logo.h"
+#include "journeys/slip_fields.h"
 #include "printer/slip.h"
 #include "printer/text_layout.h"
 #include "sim/printer/escpos_decoder.h"
@@ -38,7 +39,8 @@ const SlipFields kCheckin = {
 }  // namespace
 
 TEST(Slips, EveryBuiltInTemplateLoads) {
-    for (const char* kind : {"checkin", "booking_voucher", "refund_receipt", "test_page"}) {
+    for (const char* kind :
+         {"checkin", "booking_voucher", "refund_receipt", "bills_guide", "test_page"}) {
         auto slip = config::loadSlipTemplate(kind);
         ASSERT_TRUE(slip.ok()) << kind << ": " << slip.error().message;
         EXPECT_EQ(slip->kind, kind);
@@ -205,4 +207,81 @@ TEST(Slips, TheHospitalLogoPrintsAsARasterImage) {
     EXPECT_EQ(printed->bits, raster->bits);
     EXPECT_EQ(devices::loadSlipLogo(dir.filePath("missing.png"), 576).error().code,
               "slip.bad_logo");
+}
+
+namespace {
+
+platform::Bill guideBill(const std::string& title, const std::string& guide,
+                         const std::string& note) {
+    platform::Bill bill;
+    bill.id = "B" + title;
+    bill.title = title;
+    bill.performedBy = "检验科";
+    bill.guide = guide;
+    bill.note = note;
+    bill.total_fen = 5'690;
+    bill.items = {{"阿莫西林胶囊", "0.25g×24粒", 2, 1'850, 3'700, platform::InsuranceClass::A}};
+    return bill;
+}
+
+// The decoded text of a 缴费凭条 on `paper`, every line checked to fit.
+std::string guideSlipText(const platform::BillReceipt& receipt, PaperWidth paper) {
+    auto slip = config::loadSlipTemplate("bills_guide");
+    EXPECT_TRUE(slip.ok());
+    if (!slip) return {};
+    SlipFields fields = journeys::billsGuideFields(receipt, "payment_code", "李秀英");
+    fields["hospital"] = "示例医院";
+    fields["footer"] = "";
+    auto bytes = renderSlip(slip.value(), fields, paper);
+    EXPECT_TRUE(bytes.ok()) << bytes.error().message;
+    if (!bytes) return {};
+    auto decoded = sim::decodeEscPos(bytes.value());
+    EXPECT_TRUE(decoded.ok());
+    if (!decoded) return {};
+    for (const auto& element : decoded->elements) {
+        if (const auto* line = std::get_if<sim::SlipText>(&element)) {
+            EXPECT_LE(columnsOf(line->utf8) * line->width, columnsFor(paper)) << line->utf8;
+        }
+    }
+    // Wrapped lines joined again: what is asserted is the words, not where the paper broke them.
+    std::string text = decoded->text();
+    std::erase(text, '\n');
+    return text;
+}
+
+}  // namespace
+
+TEST(Slips, TheGuideSlipShowsTheSplitEachBillAndWhereToGo) {
+    platform::BillReceipt receipt;
+    receipt.receiptNumber = "R0A1B2C3D4E";
+    receipt.total_fen = 11'380;
+    receipt.fund_fen = 4'000;
+    receipt.account_fen = 5'000;
+    receipt.cash_fen = 2'380;
+    receipt.bills = {guideBill("西药处方", "门诊楼一层 西药房 3号窗口取药", ""),
+                     guideBill("检验申请单", "门诊楼二层 检验科抽血处", "空腹抽血")};
+    for (const auto paper : {PaperWidth::Mm80, PaperWidth::Mm58}) {
+        const std::string text = guideSlipText(receipt, paper);
+        EXPECT_NE(text.find("R0A1B2C3D4E"), std::string::npos);
+        EXPECT_NE(text.find("¥40.00"), std::string::npos) << "the fund's part";
+        EXPECT_NE(text.find("¥50.00"), std::string::npos) << "the account's part";
+        EXPECT_NE(text.find("¥23.80"), std::string::npos) << "the cash part";
+        EXPECT_NE(text.find("付款码"), std::string::npos);
+        EXPECT_NE(text.find("西药房 3号窗口取药"), std::string::npos);
+        EXPECT_NE(text.find("空腹抽血"), std::string::npos);
+        EXPECT_NE(text.find("李*英"), std::string::npos);
+        EXPECT_EQ(text.find("李秀英"), std::string::npos) << "the full name must never print";
+    }
+}
+
+TEST(Slips, AGuideSlipWithMoreBillsThanLinesCountsTheRest) {
+    platform::BillReceipt receipt;
+    receipt.receiptNumber = "R1";
+    for (int i = 0; i < journeys::kGuideSlipBills + 2; ++i)
+        receipt.bills.push_back(
+            guideBill("单据" + std::to_string(i + 1), "窗口" + std::to_string(i + 1), ""));
+    const std::string text = guideSlipText(receipt, PaperWidth::Mm80);
+    EXPECT_NE(text.find("单据5"), std::string::npos);
+    EXPECT_EQ(text.find("单据6"), std::string::npos);
+    EXPECT_NE(text.find("另有 3 张单据"), std::string::npos);
 }
