@@ -54,16 +54,24 @@ protected:
         std::strftime(date, sizeof date, "%Y-%m-%d", &local);
         return std::string("D111-") + date + "-m-" + std::to_string(index);
     }
-    Transaction bookingTx(Step step, Phase phase, std::string key, std::string bookingId = {},
-                          std::string paymentId = {}) {
+    // A transaction as the kiosk left it: its last step, that step's key, and what it knew.
+    static Transaction openTx(Kind kind, Step step, Phase phase, std::string key,
+                              std::string bookingId = {}, std::string paymentId = {},
+                              std::string detail = {}) {
         Transaction tx;
-        tx.kind = Kind::Booking;
+        tx.kind = kind;
         tx.step = step;
         tx.phase = phase;
         tx.key = std::move(key);
         tx.bookingId = std::move(bookingId);
         tx.paymentId = std::move(paymentId);
+        tx.detail = std::move(detail);
         return tx;
+    }
+    static Transaction bookingTx(Step step, Phase phase, std::string key,
+                                 std::string bookingId = {}, std::string paymentId = {}) {
+        return openTx(Kind::Booking, step, phase, std::move(key), std::move(bookingId),
+                      std::move(paymentId));
     }
     std::string bookingStatus(const std::string& id) { return store_->booking(id)->status; }
     void expectCleanLedger() {

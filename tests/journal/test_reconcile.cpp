@@ -75,12 +75,8 @@ TEST_F(ReconcileRig, ARefundWhoseReplyWasLostIsFinishedOnceAndTheReceiptOwed) {
     auto payment = client_->startPayment(booking->id, "insurance", "k-pay");
     ASSERT_TRUE(payment.ok());
     ASSERT_EQ(payment->status, platform::PaymentStatus::Captured);
-    Transaction tx;
-    tx.kind = Kind::Refund;
-    tx.step = Step::RefundRequested;
-    tx.phase = Phase::Before;
-    tx.key = "cancel-" + booking->id;
-    tx.bookingId = booking->id;
+    const Transaction tx = openTx(Kind::Refund, Step::RefundRequested, Phase::Before,
+                                  "cancel-" + booking->id, booking->id);
     auto resolution = reconcile(*client_, tx);
     EXPECT_EQ(resolution.action, Action::Reprint) << resolution.outcome;
     EXPECT_EQ(bookingStatus(booking->id), "refunded");
@@ -98,12 +94,7 @@ TEST_F(ReconcileRig, AnUnreachablePlatformLeavesItOpenForLater) {
 }
 
 TEST_F(ReconcileRig, ACheckInThePlatformNeverSawLeavesTheBookingAsItWas) {
-    Transaction tx;
-    tx.kind = Kind::CheckIn;
-    tx.step = Step::CheckedIn;
-    tx.phase = Phase::Before;
-    tx.key = "checkin-B404";
-    tx.bookingId = "B404";
+    Transaction tx = openTx(Kind::CheckIn, Step::CheckedIn, Phase::Before, "checkin-B404", "B404");
     EXPECT_EQ(reconcile(*client_, tx).action, Action::Close);
     tx.phase = Phase::After;  // checked in, slip not printed
     EXPECT_EQ(reconcile(*client_, tx).action, Action::Reprint);

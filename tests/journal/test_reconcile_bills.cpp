@@ -40,23 +40,31 @@ protected:
         EXPECT_TRUE(priced.ok()) << priced.error().message;
         return priced ? priced.value() : platform::Presettlement{};
     }
-    // The transaction as the kiosk left it: the last step, its key, and what it knew.
+    // The lock is kept where a booking's id is, the insurance message id in `detail`.
     static Transaction billsTx(Step step, Phase phase, std::string key, std::string lockId = {},
                                std::string messageId = {}, std::string paymentId = {}) {
-        Transaction tx;
-        tx.kind = Kind::Bills;
-        tx.step = step;
-        tx.phase = phase;
-        tx.key = std::move(key);
-        tx.bookingId = std::move(lockId);
-        tx.detail = std::move(messageId);
-        tx.paymentId = std::move(paymentId);
-        return tx;
+        return openTx(Kind::Bills, step, phase, std::move(key), std::move(lockId),
+                      std::move(paymentId), std::move(messageId));
     }
     // The patient has left: the reconciler works on the terminal's own standing.
     Resolution settleAlone(const Transaction& tx) {
         client_->forgetPatientSession();
         return reconcile(*client_, tx);
+    }
+    // Both legs in, not saved: insured, priced, settled under `messageId`, the cash part paid
+    // with a payment code under `payKey`. The lock's id and the payment.
+    std::pair<std::string, platform::BillPayment> paidNotSaved(const std::string& messageId,
+                                                               const std::string& code,
+                                                               const std::string& payKey) {
+        insure();
+        const std::string lockId = lock();
+        const auto priced = price(lockId);
+        EXPECT_TRUE(client_->settle(priced.id, messageId).ok());
+        auto paid = client_->payBills(lockId, BillPayMethod::PaymentCode, priced.id, code, payKey);
+        EXPECT_TRUE(paid.ok()) << paid.error().message;
+        EXPECT_EQ(paid ? paid->status : platform::BillPaymentStatus::Failed,
+                  platform::BillPaymentStatus::Captured);
+        return {lockId, paid ? paid.value() : platform::BillPayment{}};
     }
     // The sandbox's own file, as a second connection would see it (WAL): the first column of
     // the first row, or "".
@@ -127,25 +135,19 @@ TEST_F(BillsReconcileRig, AnInsuranceSettledWithoutItsCashIsCancelledOnce) {
 }
 
 TEST_F(BillsReconcileRig, AnInsuredPaymentWhoseCashWasCapturedIsSavedAndTheSlipOwed) {
-    insure();
-    const std::string lockId = lock();
-    const auto priced = price(lockId);
-    ASSERT_TRUE(client_->settle(priced.id, "msg-2").ok());
-    auto paid = client_->payBills(lockId, BillPayMethod::PaymentCode, priced.id,
-                                  "134567890123456789", "pay-2");
-    ASSERT_TRUE(paid.ok()) << paid.error().message;
+    const auto [lockId, paid] = paidNotSaved("msg-2", "134567890123456789", "pay-2");
     // The capture's reply was lost: the kiosk knew only the key.
     const Transaction tx = billsTx(Step::PaymentStarted, Phase::Before, "pay-2", lockId, "msg-2");
     auto resolution = settleAlone(tx);
     EXPECT_EQ(resolution.action, Action::Reprint) << resolution.outcome;
-    EXPECT_EQ(resolution.paymentId, paid->id);
+    EXPECT_EQ(resolution.paymentId, paid.id);
     EXPECT_EQ(lockStatus(lockId), "saved");
     const std::string receipt = column("bill_locks", "receipt", lockId);
     EXPECT_FALSE(receipt.empty());
     // Settled again, the same receipt: saved once, charged once.
     EXPECT_EQ(settleAlone(tx).action, Action::Reprint);
     EXPECT_EQ(column("bill_locks", "receipt", lockId), receipt);
-    EXPECT_EQ(column("bill_payments", "status", paid->id), "captured");
+    EXPECT_EQ(column("bill_payments", "status", paid.id), "captured");
     expectCleanLedger();
 }
 
@@ -166,20 +168,14 @@ TEST_F(BillsReconcileRig, ASelfPaidQrLeftPendingIsReversedAndTheLockLetGo) {
 }
 
 TEST_F(BillsReconcileRig, ASaveTheHisRefusesUndoesBothLegs) {
-    insure();
-    const std::string lockId = lock();
-    const auto priced = price(lockId);
-    ASSERT_TRUE(client_->settle(priced.id, "msg-3").ok());
-    auto paid = client_->payBills(lockId, BillPayMethod::PaymentCode, priced.id,
-                                  "254567890123456789", "pay-3");
-    ASSERT_TRUE(paid.ok()) << paid.error().message;
+    const auto [lockId, paid] = paidNotSaved("msg-3", "254567890123456789", "pay-3");
     // The lock ran out while the kiosk was dead: the HIS will not save on it.
     sql("UPDATE bill_locks SET expires_at = 0 WHERE id = '" + lockId + "'");
     auto resolution = settleAlone(
-        billsTx(Step::BillsSaved, Phase::Before, billsSaveKey(lockId), lockId, "msg-3", paid->id));
+        billsTx(Step::BillsSaved, Phase::Before, billsSaveKey(lockId), lockId, "msg-3", paid.id));
     EXPECT_EQ(resolution.action, Action::Close) << resolution.outcome;
     EXPECT_EQ(resolution.outcome, "the HIS refused the save (lock_not_held); every leg undone");
-    EXPECT_EQ(column("bill_payments", "status", paid->id), "refunded");
+    EXPECT_EQ(column("bill_payments", "status", paid.id), "refunded");
     EXPECT_EQ(client_->settlementByMessage("msg-3")->status, platform::SettlementStatus::Cancelled);
     expectCleanLedger();
 }
