@@ -29,20 +29,15 @@ bool recordsSex(std::string_view id, bool male) {
     return ((id[16] - '0') % 2 == 1) == male;
 }
 
-std::optional<int> ageOn(std::string_view id, int todayYear, int todayMonth, int todayDay) {
+std::optional<Date> birthDateOf(std::string_view id) {
     if (id.size() != 18) return std::nullopt;
-    int digits[8];
-    for (std::size_t i = 0; i < 8; ++i) {
-        const char c = id[6 + i];
-        if (c < '0' || c > '9') return std::nullopt;
-        digits[i] = c - '0';
-    }
-    const int year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3];
-    const int month = digits[4] * 10 + digits[5];
-    const int day = digits[6] * 10 + digits[7];
-    static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (year < 1880 || month < 1 || month > 12 || day < 1 || day > kDays[month - 1])
-        return std::nullopt;
+    return parseCompactDate(id.substr(6, 8));
+}
+
+std::optional<int> ageOn(std::string_view id, int todayYear, int todayMonth, int todayDay) {
+    const auto born = birthDateOf(id);
+    if (!born) return std::nullopt;
+    const int year = born->year, month = born->month, day = born->day;
     int age = todayYear - year;
     if (todayMonth < month || (todayMonth == month && todayDay < day)) --age;
     if (age < 0) return std::nullopt;

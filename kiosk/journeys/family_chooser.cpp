@@ -80,9 +80,8 @@ QString FamilyChooser::stepName() const {
 }
 
 QString FamilyChooser::childBirthDate() const {
-    if (childNumber_.size() != 18) return {};
-    return QDate::fromString(childNumber_.mid(6, 8), QStringLiteral("yyyyMMdd"))
-        .toString(Qt::ISODate);
+    const auto born = birthDateOf(childNumber_.toStdString());
+    return born ? QString::fromStdString(born->iso()) : QString();
 }
 
 QString FamilyChooser::childSex() const {

@@ -15,10 +15,6 @@ constexpr int kMaxDependants = 5;
 // From 16 a resident has an ID card of their own (居民身份证法 §5).
 constexpr int kIdCardAge = 16;
 
-// "19491231" from an 18-character ID number; empty otherwise.
-std::string birthDate(const std::string& idNumber) {
-    return idNumber.size() == 18 ? idNumber.substr(6, 8) : std::string();
-}
 }  // namespace
 
 bool isRelation(const std::string& relation) {
@@ -64,7 +60,7 @@ Result<DependantRow> PlatformStore::addDependant(
     }
     if (guardian->idNumber == idNumber)
         return refusal("dependant_self", "a patient is not their own family member");
-    const std::string theirs = birthDate(idNumber), ours = birthDate(guardian->idNumber);
+    const auto theirs = birthDateOf(idNumber), ours = birthDateOf(guardian->idNumber);
     if ((relation == "child" && !(theirs > ours)) || (relation == "parent" && !(theirs < ours)))
         return refusal("relation_mismatch", relation);
     if (auto known = findPatient(idNumber); known && known->name != name)
