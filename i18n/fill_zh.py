@@ -409,6 +409,49 @@ GLOSSARY = {
     "Type your child's name as the household register writes it.": "请按户口簿上的写法输入孩子的姓名。",
     "Add my child": "添加",
     "My child has no ID card": "孩子没有身份证",
+    "The payment did not go through. Nothing was charged; your bills are unpaid.":
+        "支付未成功，未扣任何费用；您的单据仍未缴费。",
+    "The time to pay ran out. Nothing was charged; your bills are unpaid.":
+        "支付已超时，未扣任何费用；您的单据仍未缴费。",
+    "You stopped paying. Nothing was charged; your bills are unpaid.":
+        "您已停止支付，未扣任何费用；您的单据仍未缴费。",
+    "The payment could not be finished just now. It will be put right automatically: what was taken pays your bills or goes back. Your slip will be printed at your next visit.":
+        "本次缴费暂时未能完成，系统将自动处理：已扣的钱会用于缴费或原路退回。凭条将在您下次来时补打。",
+    "This bill is paid on its own. The bills chosen before were set aside.":
+        "这张单据需单独缴费，之前选中的单据已取消选择。",
+    "That code was not accepted. Please refresh the payment code and show it again.":
+        "付款码无效，请刷新付款码后重新出示。",
+    "Your bills are paid": "缴费成功",
+    "Receipt number": "收据号",
+    "Total": "合计",
+    "Insurance fund": "医保统筹",
+    "Personal account": "个人账户",
+    "You pay": "您需自付",
+    "Balance left": "账户余额",
+    "Printed: it says where to go for each bill": "已打印：凭条上写明每张单据去哪里",
+    "Not printed: ask at the cashier with your receipt number": "未打印：请凭收据号到收费窗口",
+    "What you pay": "费用明细",
+    "Show your payment code": "请出示付款码",
+    "Pay bills": "门诊缴费",
+    "This is what each part pays. Choose how to pay your part.": "以下是各部分支付的金额。请选择您自付部分的支付方式。",
+    "The insurance pays it all. Tap Confirm to settle.": "医保已全部支付，请点“确认”完成结算。",
+    "Scan the code with your phone and pay.": "请用手机扫码支付。",
+    "Open WeChat or Alipay, tap Pay, and hold the code under the scanner.":
+        "请打开微信或支付宝的“付款码”，对准屏幕下方的扫码口。",
+    "Open your medical insurance e-voucher and hold it under the scanner.":
+        "请打开医保电子凭证，对准屏幕下方的扫码口。",
+    "Use your medical insurance, or pay it all yourself.": "请选择医保结算，或全部自费。",
+    "Tap a bill to choose it or set it aside, then tap Next.": "点单据可选中或取消，选好后点“下一步”。",
+    "You have no unpaid bills.": "您没有待缴费的单据。",
+    "Use my social security card": "用社保卡结算",
+    "Scan my insurance e-voucher": "扫医保电子凭证",
+    "Pay it all myself": "全部自费",
+    "Amount to pay: %1": "应付金额：%1",
+    "The scanner is below the screen.": "扫码口在屏幕下方。",
+    "Not covered: %1 %2 (%3)": "医保不支付：%1 %2（%3）",
+    "%1 seconds left": "剩余 %1 秒",
+    "Next: pay %1": "下一步：缴费 %1",
+    "Show a payment code": "出示付款码",
 }
 
 # The glossary's terms (i18n/glossary.json) win over the list above: one word for one thing.

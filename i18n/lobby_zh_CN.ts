@@ -72,6 +72,176 @@
     </message>
   </context>
   <context>
+    <name>BillsFlow</name>
+    <message>
+      <source>The payment did not go through. Nothing was charged; your bills are unpaid.</source>
+      <translation>支付未成功，未扣任何费用；您的单据仍未缴费。</translation>
+    </message>
+    <message>
+      <source>The time to pay ran out. Nothing was charged; your bills are unpaid.</source>
+      <translation>支付已超时，未扣任何费用；您的单据仍未缴费。</translation>
+    </message>
+    <message>
+      <source>You stopped paying. Nothing was charged; your bills are unpaid.</source>
+      <translation>您已停止支付，未扣任何费用；您的单据仍未缴费。</translation>
+    </message>
+    <message>
+      <source>The payment could not be finished just now. It will be put right automatically: what was taken pays your bills or goes back. Your slip will be printed at your next visit.</source>
+      <translation>本次缴费暂时未能完成，系统将自动处理：已扣的钱会用于缴费或原路退回。凭条将在您下次来时补打。</translation>
+    </message>
+    <message>
+      <source>This bill is paid on its own. The bills chosen before were set aside.</source>
+      <translation>这张单据需单独缴费，之前选中的单据已取消选择。</translation>
+    </message>
+    <message>
+      <source>That code was not accepted. Please refresh the payment code and show it again.</source>
+      <translation>付款码无效，请刷新付款码后重新出示。</translation>
+    </message>
+    <message>
+      <source>Your bills are paid</source>
+      <translation>缴费成功</translation>
+    </message>
+    <message>
+      <source>Receipt number</source>
+      <translation>收据号</translation>
+    </message>
+    <message>
+      <source>Total</source>
+      <translation>合计</translation>
+    </message>
+    <message>
+      <source>Insurance fund</source>
+      <translation>医保统筹</translation>
+    </message>
+    <message>
+      <source>Personal account</source>
+      <translation>个人账户</translation>
+    </message>
+    <message>
+      <source>You pay</source>
+      <translation>您需自付</translation>
+    </message>
+    <message>
+      <source>Balance left</source>
+      <translation>账户余额</translation>
+    </message>
+    <message>
+      <source>Slip</source>
+      <translation>凭条</translation>
+    </message>
+    <message>
+      <source>Printed: it says where to go for each bill</source>
+      <translation>已打印：凭条上写明每张单据去哪里</translation>
+    </message>
+    <message>
+      <source>Not printed: ask at the cashier with your receipt number</source>
+      <translation>未打印：请凭收据号到收费窗口</translation>
+    </message>
+  </context>
+  <context>
+    <name>BillsScreen</name>
+    <message>
+      <source>What you pay</source>
+      <translation>费用明细</translation>
+    </message>
+    <message>
+      <source>Scan to pay</source>
+      <translation>扫码支付</translation>
+    </message>
+    <message>
+      <source>Show your payment code</source>
+      <translation>请出示付款码</translation>
+    </message>
+    <message>
+      <source>Medical insurance</source>
+      <translation>医保支付</translation>
+    </message>
+    <message>
+      <source>Pay bills</source>
+      <translation>门诊缴费</translation>
+    </message>
+    <message>
+      <source>This is what each part pays. Choose how to pay your part.</source>
+      <translation>以下是各部分支付的金额。请选择您自付部分的支付方式。</translation>
+    </message>
+    <message>
+      <source>The insurance pays it all. Tap Confirm to settle.</source>
+      <translation>医保已全部支付，请点“确认”完成结算。</translation>
+    </message>
+    <message>
+      <source>Scan the code with your phone and pay.</source>
+      <translation>请用手机扫码支付。</translation>
+    </message>
+    <message>
+      <source>Open WeChat or Alipay, tap Pay, and hold the code under the scanner.</source>
+      <translation>请打开微信或支付宝的“付款码”，对准屏幕下方的扫码口。</translation>
+    </message>
+    <message>
+      <source>Open your medical insurance e-voucher and hold it under the scanner.</source>
+      <translation>请打开医保电子凭证，对准屏幕下方的扫码口。</translation>
+    </message>
+    <message>
+      <source>Use your medical insurance, or pay it all yourself.</source>
+      <translation>请选择医保结算，或全部自费。</translation>
+    </message>
+    <message>
+      <source>Tap a bill to choose it or set it aside, then tap Next.</source>
+      <translation>点单据可选中或取消，选好后点“下一步”。</translation>
+    </message>
+    <message>
+      <source>You have no unpaid bills.</source>
+      <translation>您没有待缴费的单据。</translation>
+    </message>
+    <message>
+      <source>One moment, please…</source>
+      <translation>请稍候……</translation>
+    </message>
+    <message>
+      <source>Use my social security card</source>
+      <translation>用社保卡结算</translation>
+    </message>
+    <message>
+      <source>Scan my insurance e-voucher</source>
+      <translation>扫医保电子凭证</translation>
+    </message>
+    <message>
+      <source>Pay it all myself</source>
+      <translation>全部自费</translation>
+    </message>
+    <message>
+      <source>Amount to pay: %1</source>
+      <translation>应付金额：%1</translation>
+    </message>
+    <message>
+      <source>The scanner is below the screen.</source>
+      <translation>扫码口在屏幕下方。</translation>
+    </message>
+    <message>
+      <source>Not covered: %1 %2 (%3)</source>
+      <translation>医保不支付：%1 %2（%3）</translation>
+    </message>
+    <message>
+      <source>Confirm</source>
+      <translation>确认</translation>
+    </message>
+    <message>
+      <source>%1 seconds left</source>
+      <translation>剩余 %1 秒</translation>
+    </message>
+    <message>
+      <source>Stop paying</source>
+      <translation>暂不支付</translation>
+    </message>
+    <message>
+      <source>Back</source>
+      <translation>返回</translation>
+    </message>
+    <message>
+      <source>Next: pay %1</source>
+      <translation>下一步：缴费 %1</translation>
+    </message>
+  </context>
+  <context>
     <name>BookScreen</name>
     <message>
       <source>Choose a department</source>
@@ -764,6 +934,10 @@
       <source>Register for today</source>
       <translation>当日挂号</translation>
     </message>
+    <message>
+      <source>Pay bills</source>
+      <translation>门诊缴费</translation>
+    </message>
   </context>
   <context>
     <name>FunctionTile</name>
@@ -1225,6 +1399,10 @@
     <message>
       <source>Medical insurance</source>
       <translation>医保支付</translation>
+    </message>
+    <message>
+      <source>Show a payment code</source>
+      <translation>出示付款码</translation>
     </message>
   </context>
   <context>

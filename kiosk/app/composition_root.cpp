@@ -25,6 +25,7 @@
 #include "core/memory_policy.h"
 #include "core/qml_exposure.h"
 #include "input/pinyin_decoder.h"
+#include "journeys/bills_flow.h"
 #include "journeys/booking_flow.h"
 #include "journeys/booking_list_flow.h"
 #include "journeys/identity_resolver.h"
@@ -118,6 +119,7 @@ void CompositionRoot::buildTimings() {
     connect(pickup_.get(), &journeys::PickUpFlow::changed, timings, &JourneyTimings::screenChanged);
     connect(booking_.get(), &journeys::BookingFlow::changed, timings,
             &JourneyTimings::screenChanged);
+    connect(bills_.get(), &journeys::BillsFlow::changed, timings, &JourneyTimings::screenChanged);
     connect(bookingList_.get(), &journeys::BookingListFlow::changed, timings,
             &JourneyTimings::screenChanged);
     connect(&session_, &core::SessionController::screenChanged, timings,
@@ -189,6 +191,13 @@ void CompositionRoot::buildJourneys(const config::Settings& settings) {
                                                                journal_.get());
     move_ =
         std::make_unique<journeys::MoveFlow>(session_, platform_.get(), *slips_, journal_.get());
+    bills_ = std::make_unique<journeys::BillsFlow>(session_, platform_.get(), *slips_,
+                                                   journal_.get(), journeys::BillsPolicy{});
+    connect(devices_.get(), &DeviceHub::insuranceCardRead, bills_.get(),
+            &journeys::BillsFlow::noteCard);
+    devices_->setScanTaker([bills = bills_.get()](const QString& kind, const QString& token) {
+        return bills->takeScan(kind, token);
+    });
     stopNotices_ = std::make_unique<journeys::StopNoticeFlow>(session_, platform_.get(), *slips_,
                                                               journal_.get());
     connect(slips_.get(), &journeys::SlipDesk::printed, &session_,
@@ -248,6 +257,7 @@ void CompositionRoot::exposeServices() {
     core::exposeToQml(&engine_, journeys::BookingFlow::kQmlName, booking_.get());
     core::exposeToQml(&engine_, journeys::BookingListFlow::kQmlName, bookingList_.get());
     core::exposeToQml(&engine_, journeys::MoveFlow::kQmlName, move_.get());
+    core::exposeToQml(&engine_, journeys::BillsFlow::kQmlName, bills_.get());
     core::exposeToQml(&engine_, journeys::StopNoticeFlow::kQmlName, stopNotices_.get());
     engine_.addImageProvider(QString::fromLatin1(QrImageProvider::kName), new QrImageProvider);
     engine_.addImageProvider(QString::fromLatin1(DoctorPhotoProvider::kName),

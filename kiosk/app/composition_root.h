@@ -27,6 +27,7 @@ class SceneStore;
 struct Scene;
 }  // namespace lobby::scene
 namespace lobby::journeys {
+class BillsFlow;
 class BookingFlow;
 class BookingListFlow;
 class IdentityResolver;
@@ -88,6 +89,7 @@ private:
     std::unique_ptr<journeys::SlipDesk> slips_;
     std::unique_ptr<journeys::PickUpFlow> pickup_;
     std::unique_ptr<journeys::BookingFlow> booking_;
+    std::unique_ptr<journeys::BillsFlow> bills_;
     std::unique_ptr<journeys::BookingListFlow> bookingList_;
     std::unique_ptr<journeys::MoveFlow> move_;
     std::unique_ptr<journeys::StopNoticeFlow> stopNotices_;

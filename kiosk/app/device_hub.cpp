@@ -132,6 +132,7 @@ void DeviceHub::buildSmartCardReader(const config::Settings& settings) {
     connect(service, &devices::SscService::cardInserted, &session_,
             &core::SessionController::identityPresented);
     connect(service, &devices::SscService::cardInserted, this, &DeviceHub::cardPresented);
+    connect(service, &devices::SscService::insuranceCardRead, this, &DeviceHub::insuranceCardRead);
     connect(service, &devices::SscService::cardRead, this, &DeviceHub::identityRead);
     connect(service, &devices::SscService::cardRejected, &session_,
             &core::SessionController::identificationFailed);
@@ -179,6 +180,7 @@ void DeviceHub::buildScanner(const config::Settings& settings) {
     });
     connect(scanner_.get(), &devices::ScannerService::scanned, &session_,
             [this](const QString& kind, const QString& token) {
+                if (scanTaker_ && scanTaker_(kind, token)) return;
                 if (kind == QLatin1String("payment_code")) {
                     // A payment code is money, not identity: it is never sent anywhere.
                     session_.identityPresented();

@@ -5,6 +5,7 @@
 
 #include <QLoggingCategory>
 #include <QObject>
+#include <functional>
 #include <memory>
 
 #include "config/settings.h"
@@ -38,10 +39,16 @@ public:
     // Journey steps: place_card KEY | remove_card | insert_ssc KEY [FAULT] | remove_ssc |
     // scan TEXT (each with its device's simulated backend).
     Status control(const QString& action, const QString& argument);
+    // A journey waiting for a scan (an e-voucher, a payment code) takes it first: a scan it
+    // takes is not an identity.
+    void setScanTaker(std::function<bool(const QString& kind, const QString& token)> taker) {
+        scanTaker_ = std::move(taker);
+    }
 
 signals:
     // A card was read: who it belongs to is for the platform to say.
     void identityRead(const lobby::devices::CardHolder& holder);
+    void insuranceCardRead(const lobby::devices::InsuranceCard& card);
     // An e-voucher or visit card was scanned: kind "evoucher" | "visit_card" | "unknown".
     void tokenScanned(const QString& kind, const QString& token);
     // A card was placed or inserted (its read follows).
@@ -64,6 +71,7 @@ private:
     std::unique_ptr<devices::CardPhoto> cardPhotos_;
     std::unique_ptr<devices::SscService> socialSecurityCards_;
     std::unique_ptr<devices::ScannerService> scanner_;
+    std::function<bool(const QString&, const QString&)> scanTaker_;
     std::unique_ptr<devices::PrinterService> printer_;
     // A reader answered or stopped answering: the menu's means of identification, the
     // heartbeat and the maintenance screen follow.

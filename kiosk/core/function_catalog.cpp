@@ -23,6 +23,7 @@ constexpr std::array kFunctions = {
     FunctionNeeds{"book", true, QT_TRANSLATE_NOOP("FunctionCatalog", "Book an appointment")},
     FunctionNeeds{"cancel", true, QT_TRANSLATE_NOOP("FunctionCatalog", "Cancel and refund")},
     FunctionNeeds{"my_bookings", false, QT_TRANSLATE_NOOP("FunctionCatalog", "My bookings")},
+    FunctionNeeds{"bills", true, QT_TRANSLATE_NOOP("FunctionCatalog", "Pay bills")},
 };
 
 }  // namespace

@@ -6,9 +6,9 @@
 namespace lobby::core {
 namespace {
 
-const std::array<std::pair<SessionState, const char*>, 13>& entries() {
+const std::array<std::pair<SessionState, const char*>, 14>& entries() {
     using S = SessionState;
-    static const std::array<std::pair<SessionState, const char*>, 13> table = {{
+    static const std::array<std::pair<SessionState, const char*>, 14> table = {{
         {S::Idle, "attract"},
         {S::Identifying, "identify"},
         {S::Menu, "menu"},
@@ -18,6 +18,7 @@ const std::array<std::pair<SessionState, const char*>, 13>& entries() {
         {S::Cancel, "cancel"},
         {S::MyBookings, "my_bookings"},
         {S::Move, "move"},
+        {S::Bills, "bills"},
         {S::Done, "done"},
         {S::Error, "error"},
         {S::Farewell, "farewell"},

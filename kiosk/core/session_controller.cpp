@@ -141,6 +141,8 @@ void SessionController::chooseFunction(const QString& id) {
         handle(SessionEvent::ChooseCancel);
     } else if (id == QLatin1String("my_bookings")) {
         handle(SessionEvent::ChooseMyBookings);
+    } else if (id == QLatin1String("bills")) {
+        handle(SessionEvent::ChooseBills);
     }
 }
 

@@ -32,6 +32,7 @@ constexpr std::array kTransitions = {
     Transition{S::Menu, E::ChooseRegister, S::Register},
     Transition{S::Menu, E::ChooseCancel, S::Cancel},
     Transition{S::Menu, E::ChooseMyBookings, S::MyBookings},
+    Transition{S::Menu, E::ChooseBills, S::Bills},
     // A stop-service notice on the menu: straight on to another slot (the refund is ChooseCancel).
     Transition{S::Menu, E::ChooseMove, S::Move},
     Transition{S::Menu, E::ChoosePatient, S::Identifying},
@@ -53,6 +54,9 @@ constexpr std::array kTransitions = {
     Transition{S::Register, E::JourneySucceeded, S::Done},
     Transition{S::Register, E::JourneyFailed, S::Error},
     Transition{S::Register, E::Back, S::Menu},
+    Transition{S::Bills, E::JourneySucceeded, S::Done},
+    Transition{S::Bills, E::JourneyFailed, S::Error},
+    Transition{S::Bills, E::Back, S::Menu},
     Transition{S::Cancel, E::JourneySucceeded, S::Done},
     Transition{S::Cancel, E::JourneyFailed, S::Error},
     Transition{S::Cancel, E::Back, S::Menu},
@@ -111,6 +115,8 @@ QString stateName(SessionState state) {
             return QStringLiteral("my_bookings");
         case S::Move:
             return QStringLiteral("move");
+        case S::Bills:
+            return QStringLiteral("bills");
         case S::Done:
             return QStringLiteral("done");
         case S::Error:
@@ -147,6 +153,8 @@ QString eventName(SessionEvent event) {
             return QStringLiteral("choose_move");
         case E::ChoosePatient:
             return QStringLiteral("choose_patient");
+        case E::ChooseBills:
+            return QStringLiteral("choose_bills");
         case E::JourneySucceeded:
             return QStringLiteral("journey_succeeded");
         case E::JourneyFailed:

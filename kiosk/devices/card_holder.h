@@ -15,3 +15,13 @@ struct CardHolder {
 }  // namespace lobby::devices
 
 Q_DECLARE_METATYPE(lobby::devices::CardHolder)
+
+namespace lobby::devices {
+
+// A social-security card's number and serial (卡识别码): the credential for 医保结算. Never logged
+// or shown.
+struct InsuranceCard {
+    QString number, serial;
+};
+
+}  // namespace lobby::devices

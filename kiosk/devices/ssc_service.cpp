@@ -14,10 +14,15 @@ SscService::SscService(smartcard::SscWatchOptions options, QObject* parent) : QO
     events.cardRead = [this](const smartcard::SscCard& card) {
         CardHolder holder{QString::fromStdString(privacy::maskName(card.name)),
                           QString::fromStdString(card.idNumber), QString::fromStdString(card.name)};
+        const InsuranceCard insurance{QString::fromStdString(card.cardNumber),
+                                      QString::fromStdString(card.cardIdCode)};
         qCInfo(lcSmartCard).noquote()
             << "card read:" << holder.maskedName
             << QString::fromStdString(privacy::maskIdNumber(card.idNumber));
-        QMetaObject::invokeMethod(this, [this, holder] { emit cardRead(holder); });
+        QMetaObject::invokeMethod(this, [this, holder, insurance] {
+            emit insuranceCardRead(insurance);
+            emit cardRead(holder);
+        });
     };
     events.cardUnreadable = [this](const Error& error) {
         qCWarning(lcSmartCard).noquote()

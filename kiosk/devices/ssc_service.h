@@ -25,6 +25,8 @@ public:
 signals:
     void cardInserted();
     void cardRead(const lobby::devices::CardHolder& holder);
+    // Just before cardRead: the card as the insurance's credential.
+    void insuranceCardRead(const lobby::devices::InsuranceCard& card);
     void cardRejected(lobby::core::TranslatableText patientMessage);
     void cardRemoved();
     // pcscd and a reader answer, or not (pcscd stopped, the reader unplugged).

@@ -51,8 +51,8 @@ struct Scene {
     bool isOpenAt(int minuteOfDay) const;
 };
 
-inline constexpr std::string_view kKnownFunctions[] = {"pickup", "register", "book", "cancel",
-                                                       "my_bookings"};
+inline constexpr std::string_view kKnownFunctions[] = {"pickup", "register",    "book",
+                                                       "cancel", "my_bookings", "bills"};
 inline constexpr std::string_view kKnownPaymentMethods[] = {"wechat", "alipay", "unionpay",
                                                             "insurance"};
 inline constexpr std::string_view kKnownSceneTypes[] = {"outpatient_lobby", "inpatient",

@@ -13,7 +13,8 @@ GridLayout {
         "wechat": qsTr("WeChat Pay"),
         "alipay": qsTr("Alipay"),
         "unionpay": qsTr("UnionPay"),
-        "insurance": qsTr("Medical insurance")
+        "insurance": qsTr("Medical insurance"),
+        "payment_code": qsTr("Show a payment code")
     })
 
     // One row on a landscape screen, where height is what runs short.

@@ -43,8 +43,8 @@ TEST(FunctionCatalog, PrintingFunctionsNeedThePrinterLookupsDoNot) {
 TEST(FunctionCatalog, AllOfferedWhenHealthy) {
     FunctionCatalog catalog;
     catalog.setHealth({true, PrinterReadiness::Ready});
-    EXPECT_EQ(catalog.functions().size(), 5);
-    for (const char* id : {"pickup", "register", "book", "cancel", "my_bookings"}) {
+    EXPECT_EQ(catalog.functions().size(), 6);
+    for (const char* id : {"pickup", "register", "book", "cancel", "my_bookings", "bills"}) {
         EXPECT_TRUE(catalog.isAvailable(id)) << id;
     }
     EXPECT_FALSE(catalog.isAvailable("lab_reports"));
@@ -82,7 +82,7 @@ TEST(FunctionCatalog, TheSceneChoosesWhichFunctionsAppearAndInWhatOrder) {
     EXPECT_EQ(functions[1].toMap().value("id"), "pickup");
     EXPECT_FALSE(catalog.isAvailable("book")) << "a function the scene leaves out is not served";
     catalog.setOffered({});
-    EXPECT_EQ(catalog.functions().size(), 5);
+    EXPECT_EQ(catalog.functions().size(), 6);
 }
 
 TEST(FunctionCatalog, OutsideOpeningHoursNothingIsAvailableAndTheHoursAreSaid) {
