@@ -5,7 +5,7 @@
 # backing a booking or refunded, nothing held, nothing left open, and what became of the
 # patient's money. Run by with_platform.sh --at 08:40 --auto-pay 2 and with_cupsd.sh.
 # Usage: kill_point.sh STEP/PHASE JOURNEY APP OUTDIR   (JOURNEY: book_qr, book_back, pickup,
-# pickup_pay, cancel, move, register)
+# pickup_pay, cancel, move, register, bills)
 set -euo pipefail
 point=$1 journey=$2 app=$3
 out=$4/kill-${journey}-${point/\//-}
@@ -25,6 +25,15 @@ case $journey in
     pickup_pay)
         platform_command "book +0 11010519491231002X 张三丰 morning unpaid" >/dev/null
         held=phone-booking-held
+        ;;
+    # 门诊缴费: a prescription and a blood test, priced by the insurance e-voucher, the cash part
+    # paid by a payment code.
+    bills)
+        for seeding in "token evoucher YBPZ0002LITOKEN 310115198506150022 李秀英" \
+            "bill drugs 310115198506150022 李秀英" "bill blood 310115198506150022 李秀英" \
+            "insure 310115198506150022 李秀英 SSC0001 SERIAL01 5000"; do
+            [[ $(platform_command "$seeding") == ok* ]] || fail "could not seed: $seeding"
+        done
         ;;
 esac
 
@@ -56,6 +65,19 @@ if [[ $journey == register ]]; then
     case $point in payment_confirmed/* | checked_in/* | slip_printed/*)
         [[ $audit == *checked_in=1* && $audit == *captured=1* ]] ||
             fail "paid before the kill, not checked in after the restart: $audit" ;;
+    esac
+fi
+if [[ $journey == bills ]]; then
+    # Completed (saved, and the guide slip owed) or undone: never money taken for unsaved bills,
+    # never the insurance left settled on its own.
+    if [[ $audit == *bill_payments:captured=1* || $audit == *settlements:settled=1* ]]; then
+        [[ $settled == *"bills | reprint"* || $settled == *"bills | closed | paid, saved"* ||
+            $settled == *"bills | closed | reprinted"* ]] ||
+            fail "money moved but the bills are not saved: $settled; $audit"
+    fi
+    case $point in payment_confirmed/* | bills_saved/* | slip_printed/*)
+        [[ $audit == *bill_payments:captured=1* && $audit == *settlements:settled=1* ]] ||
+            fail "paid before the kill, not completed after the restart: $audit" ;;
     esac
 fi
 echo "PASS: killed at $point ($journey); after restart: $settled; $audit"
