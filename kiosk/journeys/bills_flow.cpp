@@ -368,7 +368,7 @@ void BillsFlow::settleInsurance() {
 void BillsFlow::startCash() {
     if (method_ == "payment_code") {
         remaining_s_ = policy_.codeWait_s;
-        countdown_.start();
+        watch();
         return setStep(Step::Code);
     }
     const std::string key = newKey();
@@ -384,7 +384,7 @@ void BillsFlow::startCash() {
             recordStep(tx_, journal::Step::PaymentStarted, journal::Phase::After, key, {},
                        started->id);
             remaining_s_ = policy_.paymentWindow_s;
-            countdown_.start();
+            watch();
             setStep(Step::Paying);
             onPayment(started.value());
         });
@@ -416,6 +416,7 @@ void BillsFlow::payByCode(const std::string& code) {
                        started->id);
             // Paying on the phone ("user paying") gets the payment's own window.
             remaining_s_ = policy_.paymentWindow_s;
+            emit tick();
             onPayment(started.value());
         });
 }
@@ -536,10 +537,18 @@ void BillsFlow::letGo() {
     price_.reset();
 }
 
+void BillsFlow::watch() {
+    countdown_.start();
+    emit tick();
+    // The payment's own window governs while the patient pays, not their silence.
+    session_.holdIdle(&countdown_, true);
+}
+
 void BillsFlow::stopWatching() {
     poll_.stop();
     countdown_.stop();
     remaining_s_ = 0;
+    session_.holdIdle(&countdown_, false);
 }
 
 void BillsFlow::stepBack() {

@@ -116,6 +116,7 @@ private:
     // Something failed after money may have moved: every leg undone, then the patient told.
     void undoAndFail(core::TranslatableText message);
     void letGo();  // back to the list: the lock released, nothing else had moved
+    void watch();  // the countdown runs, the session's idle clock held
     void stopWatching();
 
     BillsPolicy policy_;

@@ -116,6 +116,21 @@ ScreenFrame {
             visible: screen.step === "split"
             rows: Bills.splitRows
         }
+        PaymentMethods {
+            Layout.fillWidth: true
+            visible: screen.step === "split" && Bills.cashNeeded
+            methodIds: Bills.payMethods
+            busy: Bills.busy
+            onChosen: (method) => Bills.pay(method)
+        }
+        KioskButton {
+            objectName: "confirmSettle"
+            Layout.fillWidth: true
+            visible: screen.step === "split" && !Bills.cashNeeded
+            enabled: !Bills.busy
+            text: qsTr("Confirm")
+            onClicked: Bills.pay("")
+        }
         // What the insurance does not cover, and why. A plain Column: its rows come and go with
         // the price, never in the middle of the layout arranging them.
         Column {
@@ -137,21 +152,6 @@ ScreenFrame {
                     wrapMode: Text.WordWrap
                 }
             }
-        }
-        PaymentMethods {
-            Layout.fillWidth: true
-            visible: screen.step === "split" && Bills.cashNeeded
-            methodIds: Bills.payMethods
-            busy: Bills.busy
-            onChosen: (method) => Bills.pay(method)
-        }
-        KioskButton {
-            objectName: "confirmSettle"
-            Layout.fillWidth: true
-            visible: screen.step === "split" && !Bills.cashNeeded
-            enabled: !Bills.busy
-            text: qsTr("Confirm")
-            onClicked: Bills.pay("")
         }
         PaymentQr {
             Layout.fillWidth: true
