@@ -46,6 +46,11 @@ struct BillsRig : FlowRig {
         p.qrPayload = "SANDBOXPAY:BP1";
         return p;
     }
+    // The insurance settles; the QR code is shown, its payment pending.
+    void settlesThenShowsAQr() {
+        script->answer<platform::Settlement>("settle", settled(3'000));
+        script->answer<platform::BillPayment>("payBills", payment(BillPaymentStatus::Pending));
+    }
     // A card-insured patient on the split: their two outpatient bills locked and priced.
     void walkToSplit() {
         flow.noteCard({QStringLiteral("A12345678"), QStringLiteral("SERIAL")});
@@ -74,9 +79,7 @@ TEST(BillsFlow, TwoBillsPricedByTheCardArePaidByQrAndSaved) {
     BillsRig rig;
     rig.walkToSplit();
     ASSERT_FALSE(::testing::Test::HasFatalFailure());
-    rig.script->answer<platform::Settlement>("settle", BillsRig::settled(3'000));
-    rig.script->answer<platform::BillPayment>("payBills",
-                                              BillsRig::payment(BillPaymentStatus::Pending));
+    rig.settlesThenShowsAQr();
     rig.script->answer<platform::BillPayment>("billPayment",
                                               BillsRig::payment(BillPaymentStatus::Captured));
     platform::BillReceipt receipt{"R1", "LK1", 10'000, 6'000, 1'000, 3'000, {}};
@@ -122,9 +125,7 @@ TEST(BillsFlow, AQrNeverPaidIsReversedWhenItsWindowRunsOut) {
     BillsRig rig;
     rig.walkToSplit();
     ASSERT_FALSE(::testing::Test::HasFatalFailure());
-    rig.script->answer<platform::Settlement>("settle", BillsRig::settled(3'000));
-    rig.script->answer<platform::BillPayment>("payBills",
-                                              BillsRig::payment(BillPaymentStatus::Pending));
+    rig.settlesThenShowsAQr();
     for (int i = 0; i < 200; ++i)
         rig.script->answer<platform::BillPayment>("billPayment",
                                                   BillsRig::payment(BillPaymentStatus::Pending));
