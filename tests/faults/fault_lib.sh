@@ -10,6 +10,17 @@ fail() {
     exit 1
 }
 
+# seed_bills: 门诊缴费 for 李秀英 (journey bills): a prescription and a blood test, her insurance
+# e-voucher, and the insurance's record of her (a personal account of ¥50).
+seed_bills() {
+    local seeding
+    for seeding in "token evoucher YBPZ0002LITOKEN 310115198506150022 李秀英" \
+        "bill drugs 310115198506150022 李秀英" "bill blood 310115198506150022 李秀英" \
+        "insure 310115198506150022 李秀英 SSC0001 SERIAL01 5000"; do
+        [[ $(platform_command "$seeding") == ok* ]] || fail "could not seed: $seeding"
+    done
+}
+
 # make_config URL: $out/kiosk.json for the platform (or proxy) at URL, journal $out/journal.db.
 make_config() {
     python3 - "$faults/kiosk.json" "$out/kiosk.json" "$1" "$out/journal.db" <<'PY'

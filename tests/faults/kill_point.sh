@@ -28,13 +28,7 @@ case $journey in
         ;;
     # 门诊缴费: a prescription and a blood test, priced by the insurance e-voucher, the cash part
     # paid by a payment code.
-    bills)
-        for seeding in "token evoucher YBPZ0002LITOKEN 310115198506150022 李秀英" \
-            "bill drugs 310115198506150022 李秀英" "bill blood 310115198506150022 李秀英" \
-            "insure 310115198506150022 李秀英 SSC0001 SERIAL01 5000"; do
-            [[ $(platform_command "$seeding") == ok* ]] || fail "could not seed: $seeding"
-        done
-        ;;
+    bills) seed_bills ;;
 esac
 
 status=0

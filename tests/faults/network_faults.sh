@@ -45,6 +45,14 @@ case $case in
     # checked in, and the booking stands.
     refused_checkin) zhang_today; fault="fault refuse /checkin" journey=pickup want=error
         ledger="ok bookings:paid=1 payments:captured=1 violations=0" ;;
+    # 门诊缴费: the reply to the payment code's payment is lost once; the retry under the same
+    # key is the same payment (the code is not spent twice) and the bills are paid.
+    drop_bill_payment_reply) seed_bills; fault="fault drop /bill-locks/ 1" journey=bills
+        want=done ledger="ok bookings: payments: settlements:settled=1 bill_payments:captured=1 violations=0" ;;
+    # Every reply to the HIS's save is lost after both legs are in: the patient is told it will
+    # be put right, and the restarted kiosk saves under the same key (once) and owes the slip.
+    drop_bill_save_always) seed_bills; fault="fault drop /save 0" journey=bills want=error
+        ledger="ok bookings: payments: settlements:settled=1 bill_payments:captured=1 violations=0" ;;
     *) echo "unknown case $case" >&2; exit 2 ;;
 esac
 
@@ -65,9 +73,10 @@ for line in open(sys.argv[1], encoding="utf-8"):
     if not re.match(r"\d{4}-\d\d-\d\dT", line):
         continue
     when = datetime.datetime.fromisoformat(line[:23])
-    if re.search(r"booking a slice|checking in booking|cancelling booking", line):
+    if re.search(r"booking a slice|checking in booking|cancelling booking|bills: cash part paid",
+                 line):
         start = when
-    elif start and re.search(r"(booking|check-in|cancel) refused:", line):
+    elif start and re.search(r"(booking|check-in|cancel) refused:|bills: the save is left", line):
         print(int((when - start).total_seconds() * 1000))
         break
 PY
