@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The soak: one kiosk process walks PASSES passes of bench/journeys/fault_soak.json, three patient
 # sessions each (look up bookings by e-voucher; book, start paying and step back, so the hold is
-# released; identify and leave), while network faults strike the booking and payment calls at
-# random moments through lobby-fault-proxy. Reports RSS, open fds and threads after the first
+# released; choose bills to pay, lock them and step back, so the lock is let go), while network
+# faults strike the booking calls and the bill locks at random moments through lobby-fault-proxy. Reports RSS, open fds and threads after the first
 # and the last pass, the faults that struck, and the ledger's invariants after a restart.
 # Run by with_platform.sh, with_cupsd.sh and with_fault_proxy.sh.
 # Usage: fault_soak.sh APP OUTDIR PASSES   ($LOBBY_SOAK_MINUTES, if set, ends the walk after that
@@ -25,6 +25,7 @@ json.dump(c, open(sys.argv[1], "w"), ensure_ascii=False)
 PY
 platform_command "book +2 11010519491231002X 张三丰 morning paid" >/dev/null
 platform_command "token evoucher YBPZ0001SOAK 11010519491231002X 张三丰" >/dev/null
+platform_command "bill drugs 310115198506150022 李秀英" >/dev/null
 
 "$app" --config "$out/kiosk.json" --size 1080x1920 \
     --journey "$LOBBY_SOURCE_DIR/bench/journeys/fault_soak.json" --journey-repeat "$passes" \
@@ -46,7 +47,9 @@ while kill -0 "$pid" 2>/dev/null; do
     sleep "$((3 + RANDOM % 6))"
     kill -0 "$pid" 2>/dev/null || break
     mode=${modes[RANDOM % ${#modes[@]}]}
-    proxy_command "fault $mode /v1/bookings 1" >/dev/null
+    target=/v1/bookings
+    ((RANDOM % 3 == 0)) && target=/v1/bill-locks
+    proxy_command "fault $mode $target 1" >/dev/null
     armed[$mode]=$((${armed[$mode]:-0} + 1))
     injected=$((injected + 1))
 done
