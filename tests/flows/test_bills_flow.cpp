@@ -186,3 +186,33 @@ TEST(BillsFlow, ACardPulledBetweenThePriceAndTheSettlementEndsItWithNothingMoved
     EXPECT_EQ(rig.unsettled(), 0u);
     EXPECT_FALSE(rig.flow.cardCredential()) << "the card is forgotten with its holder";
 }
+
+TEST(BillsFlow, ASpentOrMalformedPaymentCodeIsRefusedAndAFreshOneIsTaken) {
+    BillsRig rig;
+    rig.catalog.setIdentityMeans(core::IdentityMeans::Scanner, true);
+    rig.walkToSplit();
+    ASSERT_FALSE(::testing::Test::HasFatalFailure());
+    ASSERT_TRUE(rig.flow.payMethods().contains(QStringLiteral("payment_code")));
+    rig.script->answer<platform::Settlement>("settle", BillsRig::settled(3'000));
+    rig.flow.pay(QStringLiteral("payment_code"));
+    ASSERT_TRUE(waitFor([&] { return rig.flow.step() == QLatin1String("code"); }));
+    EXPECT_FALSE(rig.flow.takeScan(QStringLiteral("evoucher"), QStringLiteral("YBPZ1")))
+        << "only a payment code is taken while one is awaited";
+    rig.script->refuse("payBills", "payment_code_used", "付款码已使用", "Used already");
+    EXPECT_TRUE(
+        rig.flow.takeScan(QStringLiteral("payment_code"), QStringLiteral("134567890123456789")));
+    ASSERT_TRUE(waitFor([&] { return !rig.flow.notice().isEmpty(); }));
+    EXPECT_EQ(rig.flow.step(), QStringLiteral("code"))
+        << "nothing was started: a fresh code may follow";
+    rig.script->answer<platform::BillPayment>("payBills",
+                                              BillsRig::payment(BillPaymentStatus::Captured));
+    platform::BillReceipt receipt{"R1", "LK1", 10'000, 6'000, 1'000, 3'000, {}};
+    rig.script->answer<platform::BillReceipt>("saveBills", receipt);
+    EXPECT_TRUE(
+        rig.flow.takeScan(QStringLiteral("payment_code"), QStringLiteral("254567890123456789")));
+    ASSERT_TRUE(waitFor([&] { return rig.session.stateName() == QLatin1String("done"); }, 5000));
+    EXPECT_EQ(rig.script->count("payBills"), 2);
+    // Two attempts, two keys: the refused one was never a payment.
+    EXPECT_NE(rig.script->keyOf("payBills", 0), rig.script->keyOf("payBills", 1));
+    EXPECT_TRUE(rig.script->unscripted().empty());
+}
