@@ -98,12 +98,14 @@ Result<BillPaymentRow> PlatformStore::startBillPayment(
             }
         }
         Statement held = prepared(db_,
-                                  "SELECT total_fen FROM bill_locks WHERE id = ? AND patient_id = "
-                                  "? AND status = 'held' AND expires_at > ?",
+                                  "SELECT total_fen, bill_ids FROM bill_locks WHERE id = ? AND "
+                                  "patient_id = ? AND status = 'held' AND expires_at > ?",
                                   {lockId, patientId, epochSeconds(now)});
         if (sqlite3_step(held.handle) != SQLITE_ROW)
             return refusal("lock_not_held", "the bill lock expired or was let go");
         int amount = sqlite3_column_int(held.handle, 0);
+        if (currentTotalOf(db_, held.text(1)) != amount)
+            return refusal("bill_changed", "a bill changed after it was locked");
         if (!presettlementId.empty()) {
             Statement priced =
                 prepared(db_, "SELECT split FROM presettlements WHERE id = ? AND lock_id = ?",
@@ -269,9 +271,13 @@ Result<BillReceiptRow> PlatformStore::saveBills(
                                 " FROM bills WHERE id IN (SELECT value FROM json_each(?)) "
                                 "ORDER BY rowid";
         Statement bills = prepared(db_, sql.c_str(), {locked.text(0)});
-        while (sqlite3_step(bills.handle) == SQLITE_ROW)
+        int billed = 0;
+        while (sqlite3_step(bills.handle) == SQLITE_ROW) {
             receipt.bills.push_back(billRowFrom(bills));
+            billed += receipt.bills.back().totalFen();
+        }
         if (status == "saved") return receipt;
+        if (billed != total) return refusal("bill_changed", "a bill changed after it was locked");
         auto number = randomId("R", 5);
         if (!number) return number.error();
         receipt.receiptNumber = number.value();

@@ -225,6 +225,35 @@ Result<BillLockRow> PlatformStore::lockBills(const std::string& idempotencyKey,
     return result;
 }
 
+Result<BillRow> PlatformStore::amendBill(const std::string& billId) {
+    std::lock_guard lock(mutex_);
+    const std::string sql =
+        std::string("SELECT ") + kBillColumnList + " FROM bills WHERE id = ? AND status = 'unpaid'";
+    Statement query = prepared(db_, sql.c_str(), {billId});
+    if (sqlite3_step(query.handle) != SQLITE_ROW)
+        return refusal("bill_not_payable", "no such unpaid bill");
+    BillRow bill = billRowFrom(query);
+    if (bill.items.empty()) return refusal("bill_not_payable", "a bill without items");
+    ++bill.items.front().count;
+    nlohmann::json items = nlohmann::json::parse(query.text(12), nullptr, false);
+    if (!items.is_array() || items.empty()) return refusal("bill_not_payable", "unreadable items");
+    items[0]["count"] = bill.items.front().count;
+    Statement update =
+        prepared(db_, "UPDATE bills SET items = ? WHERE id = ?", {items.dump(), billId});
+    if (sqlite3_step(update.handle) != SQLITE_DONE) return dbError(db_, "amending a bill");
+    return bill;
+}
+
+int currentTotalOf(sqlite3* db, const std::string& billIdsJson) {
+    const std::string sql = std::string("SELECT ") + kBillColumnList +
+                            " FROM bills WHERE id IN (SELECT value FROM json_each(?))";
+    Statement bills = prepared(db, sql.c_str(), {billIdsJson});
+    int total = 0;
+    while (sqlite3_step(bills.handle) == SQLITE_ROW)
+        total += billRowFrom(bills).totalFen();
+    return total;
+}
+
 std::string PlatformStore::ownerOf(BillRecord record, const std::string& id) {
     const char* sql = record == BillRecord::Lock ? "SELECT patient_id FROM bill_locks WHERE id = ?"
                       : record == BillRecord::Payment

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+struct sqlite3;
+
 namespace lobby::sqlite {
 struct Statement;
 }  // namespace lobby::sqlite
@@ -54,6 +56,9 @@ extern const char* const kBillColumnList;
 
 // The bill in the current row of a statement selecting kBillColumnList.
 BillRow billRowFrom(const sqlite::Statement& row);
+// What the bills of a lock (`billIdsJson`, its JSON list of ids) add up to now: not what the
+// lock froze if the HIS amended one since.
+int currentTotalOf(sqlite3* db, const std::string& billIdsJson);
 
 }  // namespace lobby::sim
 

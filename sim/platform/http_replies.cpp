@@ -61,6 +61,8 @@ void sendRefusal(httplib::Response& response, const Error& error) {
          "This bill is being paid; please try again later"},
         {"lock_not_held", 409, "账单锁定已失效，请重新选择账单",
          "The bills are no longer held; please choose them again"},
+        {"bill_changed", 409, "医生修改了账单，请重新选择账单",
+         "The doctor changed a bill; please choose your bills again"},
         {"presettlement_expired", 409, "医保预结算已过期，请重新结算",
          "The insurance price expired; please price again"},
         {"split_changed", 409, "医保结算金额有变化，请重新确认",

@@ -21,7 +21,8 @@
 // "sms PHONE" (the last text sent to that number: "ok TEXT"), "bill drugs|blood|ct ID_NUMBER
 // NAME" (the HIS bills the patient, registered if new, for that canned order; prints "ok BILL_ID
 // TOTAL_FEN"), "insure ID_NUMBER NAME CARD_NUMBER CARD_SERIAL ACCOUNT_FEN [frozen|elsewhere]" (the
-// insurance platform has them insured, with that personal-account balance), "quit".
+// insurance platform has them insured, with that personal-account balance), "amend BILL_ID" (the
+// doctor adds one more of the bill's first item after it was locked), "quit".
 
 #include <chrono>
 #include <cstdlib>
@@ -245,6 +246,11 @@ int main(int argc, char** argv) {
                             : store.value()->seedBill(patient->id, kind, server.value()->now());
             std::cout << (bill ? "ok " + bill->id + " " + std::to_string(bill->totalFen())
                                : "error: " + bill.error().message)
+                      << std::endl;
+        } else if (line.rfind("amend ", 0) == 0) {
+            auto amended = store.value()->amendBill(line.substr(6));
+            std::cout << (amended ? "ok " + amended->id + " " + std::to_string(amended->totalFen())
+                                  : "error: " + amended.error().message)
                       << std::endl;
         } else if (line.rfind("insure ", 0) == 0) {
             std::istringstream words(line.substr(7));

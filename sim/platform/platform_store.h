@@ -213,6 +213,9 @@ public:
     Result<BillLockRow> lockBills(const std::string& idempotencyKey, const std::string& patientId,
                                   const std::vector<std::string>& billIds, Clock::time_point now);
     Result<BillLockRow> releaseBillLock(const std::string& lockId, const std::string& patientId);
+    // The doctor amends an unpaid bill (one more of its first item): a lock on it no longer
+    // matches, and paying or saving it is refused ("bill_changed").
+    Result<BillRow> amendBill(const std::string& billId);
     // Whose lock, bill payment or settlement `id` is ("" for none): a terminal recovering after
     // its patient left reaches it only if it served that patient.
     enum class BillRecord { Lock, Payment, Settlement };

@@ -184,3 +184,44 @@ TEST(BillPayments, TheAuditFindsMoneyLeftStandingForBillsNeverSaved) {
     EXPECT_TRUE(audit->violations.empty());
     EXPECT_EQ(audit->billPayments["refunded"], 1);
 }
+
+TEST(BillPayments, ABillTheDoctorAmendsAfterTheLockIsNeitherPaidNorSaved) {
+    PayRig rig;
+    const std::string drugs = rig.bill("drugs");
+    const Reply locked = rig.lock({drugs}, "lock-1");
+    ASSERT_EQ(locked.status, 201) << locked.body.dump();
+    const std::string lock = locked.body["id"];
+    const Reply paying = rig.pay(lock, {{"method", "alipay"}}, "pay-1");
+    ASSERT_EQ(paying.status, 201) << paying.body.dump();
+    ASSERT_TRUE(rig.store().captureBillPayment(paying.body["id"]));
+    // The doctor adds a box to the prescription while the patient pays.
+    auto amended = rig.store().amendBill(drugs);
+    ASSERT_TRUE(amended) << amended.error().message;
+    const Reply saved = rig.save(lock, {{"payment_id", paying.body["id"]}}, "save-1");
+    EXPECT_EQ(saved.status, 409);
+    EXPECT_EQ(saved.body["code"], "bill_changed");
+    // The kiosk then refunds the cash it took: nothing stands for a bill never saved.
+    EXPECT_EQ(rig.post("/v1/bill-payments/" + paying.body["id"].get<std::string>() + "/reverse",
+                       json::object())
+                  .body["status"],
+              "refunded");
+    const Reply again = rig.lock({drugs}, "lock-2");
+    ASSERT_EQ(again.status, 201) << "the amended bill is locked anew at its new total";
+    EXPECT_EQ(again.body["total_fen"], locked.body["total_fen"].get<int>() + 1850);
+    EXPECT_EQ(rig.pay(again.body["id"], {{"method", "wechat"}}, "pay-2").status, 201);
+    const std::string stale = lock;
+    EXPECT_EQ(rig.pay(stale, {{"method", "wechat"}}, "pay-3").body["code"], "lock_not_held")
+        << "the old lock was superseded";
+}
+
+TEST(BillPayments, NothingIsTakenForALockWhoseBillChanged) {
+    PayRig rig;
+    const std::string drugs = rig.bill("drugs");
+    const Reply locked = rig.lock({drugs}, "lock-1");
+    ASSERT_EQ(locked.status, 201) << locked.body.dump();
+    ASSERT_TRUE(rig.store().amendBill(drugs));
+    const Reply paying = rig.pay(locked.body["id"], {{"method", "wechat"}}, "pay-1");
+    EXPECT_EQ(paying.status, 409);
+    EXPECT_EQ(paying.body["code"], "bill_changed");
+    EXPECT_EQ(paying.body["message"]["zh"], "医生修改了账单，请重新选择账单");
+}
