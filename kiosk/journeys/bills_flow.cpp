@@ -68,10 +68,6 @@ QString categoryName(platform::BillCategory category) {
     return QStringLiteral("treatment");
 }
 
-QString fen(int amount) {
-    return feeText(amount);
-}
-
 }  // namespace
 
 BillsFlow::BillsFlow(core::SessionController& session, services::PlatformService* platform,
@@ -105,7 +101,7 @@ QVariantList BillsFlow::bills() const {
             items << QVariantMap{{"name", QString::fromStdString(item.name)},
                                  {"spec", QString::fromStdString(item.spec)},
                                  {"count", item.count},
-                                 {"amount", fen(item.amount_fen)}};
+                                 {"amount", feeText(item.amount_fen)}};
         }
         list << QVariantMap{
             {"id", QString::fromStdString(bill.id)},
@@ -115,21 +111,30 @@ QVariantList BillsFlow::bills() const {
             {"department", QString::fromStdString(bill.department)},
             {"performedBy", QString::fromStdString(bill.performedBy)},
             {"note", QString::fromStdString(bill.note)},
-            {"total", fen(bill.total_fen)},
+            {"total", feeText(bill.total_fen)},
             {"items", items},
-            {"chosen", std::find(chosen_.begin(), chosen_.end(), bill.id) != chosen_.end()},
+            {"chosen", isChosen(bill.id)},
         };
     }
     return list;
 }
 
+const Bill* BillsFlow::findBill(const std::string& id) const {
+    const auto bill =
+        std::find_if(bills_.begin(), bills_.end(), [&](const Bill& b) { return b.id == id; });
+    return bill == bills_.end() ? nullptr : &*bill;
+}
+
+bool BillsFlow::isChosen(const std::string& id) const {
+    return std::find(chosen_.begin(), chosen_.end(), id) != chosen_.end();
+}
+
 QString BillsFlow::chosenTotal() const {
     int total = 0;
     for (const auto& bill : bills_) {
-        if (std::find(chosen_.begin(), chosen_.end(), bill.id) != chosen_.end())
-            total += bill.total_fen;
+        if (isChosen(bill.id)) total += bill.total_fen;
     }
-    return fen(total);
+    return feeText(total);
 }
 
 bool BillsFlow::scannerPresent() const {
@@ -144,11 +149,12 @@ QVariantList BillsFlow::splitRows() const {
     const auto row = [](const char* label, const QString& value) {
         return QVariantList{QCoreApplication::translate(kCtx, label), value};
     };
-    if (!price_) return {row(kTotal, fen(lock_.total_fen)), row(kCash, fen(lock_.total_fen))};
+    if (!price_)
+        return {row(kTotal, feeText(lock_.total_fen)), row(kCash, feeText(lock_.total_fen))};
     const auto& split = price_->split;
-    return {row(kTotal, fen(split.total_fen)), row(kFund, fen(split.fund_fen)),
-            row(kAccount, fen(split.account_fen)), row(kCash, fen(split.cash_fen)),
-            row(kBalance, fen(split.accountBalanceAfter_fen))};
+    return {row(kTotal, feeText(split.total_fen)), row(kFund, feeText(split.fund_fen)),
+            row(kAccount, feeText(split.account_fen)), row(kCash, feeText(split.cash_fen)),
+            row(kBalance, feeText(split.accountBalanceAfter_fen))};
 }
 
 QVariantList BillsFlow::uncovered() const {
@@ -156,14 +162,14 @@ QVariantList BillsFlow::uncovered() const {
     if (!price_) return list;
     for (const auto& part : price_->split.uncovered) {
         list << QVariantMap{{"name", QString::fromStdString(part.name)},
-                            {"amount", fen(part.amount_fen)},
+                            {"amount", feeText(part.amount_fen)},
                             {"reason", QString::fromStdString(part.reason)}};
     }
     return list;
 }
 
 QString BillsFlow::cashDue() const {
-    return fen(cash_fen());
+    return feeText(cash_fen());
 }
 
 QStringList BillsFlow::payMethods() const {
@@ -235,17 +241,14 @@ void BillsFlow::load() {
 void BillsFlow::toggle(const QString& billId) {
     if (busy_ || step_ != Step::List) return;
     const std::string id = billId.toStdString();
-    const auto bill =
-        std::find_if(bills_.begin(), bills_.end(), [&](const Bill& b) { return b.id == id; });
-    if (bill == bills_.end()) return;
+    const Bill* bill = findBill(id);
+    if (bill == nullptr) return;
     notice_ = {};
     if (const auto at = std::find(chosen_.begin(), chosen_.end(), id); at != chosen_.end()) {
         chosen_.erase(at);
     } else {
-        const auto other = std::find_if(bills_.begin(), bills_.end(), [&](const Bill& b) {
-            return !chosen_.empty() && b.id == chosen_.front() && b.payGroup != bill->payGroup;
-        });
-        if (other != bills_.end()) {
+        const Bill* first = chosen_.empty() ? nullptr : findBill(chosen_.front());
+        if (first != nullptr && first->payGroup != bill->payGroup) {
             chosen_.clear();
             notice_ = {kCtx, kOtherGroup};
         }
@@ -444,10 +447,10 @@ void BillsFlow::poll() {
     if (busy_ || payment_.id.empty()) return;
     platform_->call<BillPayment>(
         [id = payment_.id](PlatformClient& client) { return client.billPayment(id); },
-        [this, id = payment_.id](Result<BillPayment> payment, std::optional<CallFailure>) {
+        [this](Result<BillPayment> payment, std::optional<CallFailure>) {
             // A lost poll is asked again at the next tick; an answer for another payment (the
             // patient left meanwhile) is dropped.
-            if (payment && payment->id == payment_.id && id == payment_.id) onPayment(*payment);
+            if (payment && payment->id == payment_.id) onPayment(*payment);
         });
 }
 
@@ -490,10 +493,10 @@ void BillsFlow::printGuide(const platform::BillReceipt& receipt) {
             outcome.headlineLabel = {kCtx, kReceipt};
             outcome.headline = QString::fromStdString(receipt.receiptNumber);
             outcome.rows = {
-                {{kCtx, kTotal}, core::TranslatableText::verbatim(fen(receipt.total_fen))},
-                {{kCtx, kFund}, core::TranslatableText::verbatim(fen(receipt.fund_fen))},
-                {{kCtx, kAccount}, core::TranslatableText::verbatim(fen(receipt.account_fen))},
-                {{kCtx, kCash}, core::TranslatableText::verbatim(fen(receipt.cash_fen))},
+                {{kCtx, kTotal}, core::TranslatableText::verbatim(feeText(receipt.total_fen))},
+                {{kCtx, kFund}, core::TranslatableText::verbatim(feeText(receipt.fund_fen))},
+                {{kCtx, kAccount}, core::TranslatableText::verbatim(feeText(receipt.account_fen))},
+                {{kCtx, kCash}, core::TranslatableText::verbatim(feeText(receipt.cash_fen))},
                 {{kCtx, kSlip}, {kCtx, printed ? kSlipPrinted : kSlipFailed}},
             };
             QStringList where;

@@ -103,6 +103,8 @@ private:
 
     void load();
     void clear() override;
+    const platform::Bill* findBill(const std::string& id) const;
+    bool isChosen(const std::string& id) const;
     void setStep(Step step);
     int cash_fen() const;
     void presettle(platform::InsuranceCredential credential);

@@ -100,8 +100,9 @@ printer::SlipFields billsGuideFields(const platform::BillReceipt& receipt,
             if (!b.note.empty()) guide += " (" + b.note + ")";
         }
         if (i + 1 == static_cast<std::size_t>(kGuideSlipBills) && receipt.bills.size() > shown) {
-            bill = "另有 " + std::to_string(receipt.bills.size() - shown + 1) +
-                   " 张单据，请到收费窗口打印 " + std::to_string(receipt.bills.size() - shown + 1) +
+            // The last line counts itself and what did not fit.
+            const std::string rest = std::to_string(receipt.bills.size() - shown + 1);
+            bill = "另有 " + rest + " 张单据，请到收费窗口打印 " + rest +
                    " more bills: ask at the cashier";
             guide.clear();
         }
