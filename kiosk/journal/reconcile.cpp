@@ -218,7 +218,11 @@ std::string billsSaveKey(const std::string& lockId) {
 std::optional<Error> undoBills(PlatformClient& client, const BillLegs& legs) {
     if (!legs.paymentId.empty()) {
         auto reversed = client.reverseBillPayment(legs.paymentId);
-        if (!reversed && !isDefinitiveRefusal(reversed.error())) return reversed.error();
+        // Saved meanwhile (a save whose reply was lost): the bills are paid, so nothing of them
+        // is undone; the reconciler completes it under the save's own key.
+        if (!reversed &&
+            (reversed.error().code == "bills_saved" || !isDefinitiveRefusal(reversed.error())))
+            return reversed.error();
     }
     if (!legs.messageId.empty()) {
         auto settled = client.settlementByMessage(legs.messageId);

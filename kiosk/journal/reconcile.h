@@ -42,7 +42,8 @@ struct BillLegs {
 };
 // Undoes every leg that went through, in order: the cash reversed (撤销) or refunded, the
 // insurance settlement cancelled (结算撤销) or, unknown, its message reversed (冲正), the lock let
-// go. Each is safe to repeat. Nullopt once all is undone; else what stopped it (try again).
+// go. Each is safe to repeat. Nullopt once all is undone; else what stopped it (try again). Bills
+// the HIS saved meanwhile stop it before anything is undone ("bills_saved").
 std::optional<Error> undoBills(platform::PlatformClient& client, const BillLegs& legs);
 
 // Whether a failed call's outcome is known: the platform answered with a refusal (it did not

@@ -180,6 +180,23 @@ TEST_F(BillsReconcileRig, ASaveTheHisRefusesUndoesBothLegs) {
     expectCleanLedger();
 }
 
+TEST_F(BillsReconcileRig, BillsSavedMeanwhileAreNeverUndone) {
+    const auto [lockId, paid] = paidNotSaved("msg-4", "134567890123456780", "pay-4");
+    // The save went through, its reply lost: the flow, not knowing, would undo.
+    ASSERT_TRUE(client_->saveBills(lockId, client_->settlementByMessage("msg-4")->id, paid.id,
+                                   billsSaveKey(lockId)));
+    const auto stopped = undoBills(*client_, {lockId, "msg-4", paid.id});
+    ASSERT_TRUE(stopped.has_value());
+    EXPECT_EQ(stopped->code, "bills_saved");
+    EXPECT_EQ(client_->settlementByMessage("msg-4")->status, platform::SettlementStatus::Settled);
+    EXPECT_EQ(column("bill_payments", "status", paid.id), "captured");
+    // The reconciler completes it instead: the same receipt, the slip owed.
+    auto resolution = settleAlone(
+        billsTx(Step::BillsSaved, Phase::Before, billsSaveKey(lockId), lockId, "msg-4", paid.id));
+    EXPECT_EQ(resolution.action, Action::Reprint) << resolution.outcome;
+    expectCleanLedger();
+}
+
 TEST_F(BillsReconcileRig, AnotherTerminalsOrAStrangersBillsAreOutOfReach) {
     const std::string lockId = lock();
     client_->forgetPatientSession();
