@@ -21,6 +21,12 @@ using services::CallFailure;
 
 namespace {
 const char* const kCtx = "BillsFlow";
+
+// The HIS amended a locked bill, or the lock lapsed: what the patient chose is not what would be
+// paid, so they see the bills as they are now and choose again.
+bool billsNoLongerAsLocked(const Error& error) {
+    return error.code == "bill_changed" || error.code == "lock_not_held";
+}
 const char* const kNothingTaken = QT_TRANSLATE_NOOP(
     "BillsFlow", "The payment did not go through. Nothing was charged; your bills are unpaid.");
 const char* const kTimedOut = QT_TRANSLATE_NOOP(
@@ -293,8 +299,12 @@ void BillsFlow::presettle(InsuranceCredential credential) {
         [this](Result<platform::Presettlement> priced, std::optional<CallFailure> failure) {
             setBusy(false);
             if (!priced) {
-                // Nothing moved: the patient may try another credential or pay it all.
                 qCInfo(lcJourney) << "bills: not priced:" << failure->error.code.c_str();
+                if (billsNoLongerAsLocked(failure->error)) {
+                    letGo();
+                    return chooseAgain(failure->message);
+                }
+                // Nothing moved: the patient may try another credential or pay it all.
                 notice_ = failure->message;
                 return setStep(Step::Settle);
             }
@@ -359,7 +369,8 @@ void BillsFlow::settleInsurance() {
         },
         [this](Result<platform::Settlement> settled, std::optional<CallFailure> failure) {
             setBusy(false);
-            if (!settled) return undoAndFail(failure->message);
+            if (!settled)
+                return undoAndFail(failure->message, billsNoLongerAsLocked(failure->error));
             settlement_ = settled.value();
             recordStep(tx_, journal::Step::InsuranceSettled, journal::Phase::After, messageId_);
             qCInfo(lcJourney).noquote() << "bills: insurance settled" << settlement_->id.c_str();
@@ -383,7 +394,8 @@ void BillsFlow::startCash() {
          key](PlatformClient& client) { return client.payBills(lockId, method, priceId, {}, key); },
         [this, key](Result<BillPayment> started, std::optional<CallFailure> failure) {
             setBusy(false);
-            if (!started) return undoAndFail(failure->message);
+            if (!started)
+                return undoAndFail(failure->message, billsNoLongerAsLocked(failure->error));
             recordStep(tx_, journal::Step::PaymentStarted, journal::Phase::After, key, {},
                        started->id);
             remaining_s_ = policy_.paymentWindow_s;
@@ -413,7 +425,7 @@ void BillsFlow::payByCode(const std::string& code) {
                     notice_ = {kCtx, kCodeAgain};
                     return emit changed();
                 }
-                return undoAndFail(failure->message);
+                return undoAndFail(failure->message, billsNoLongerAsLocked(failure->error));
             }
             recordStep(tx_, journal::Step::PaymentStarted, journal::Phase::After, key, {},
                        started->id);
@@ -509,7 +521,7 @@ void BillsFlow::printGuide(const platform::BillReceipt& receipt) {
         });
 }
 
-void BillsFlow::undoAndFail(core::TranslatableText message) {
+void BillsFlow::undoAndFail(core::TranslatableText message, bool chooseAgainAfter) {
     stopWatching();
     const journal::BillLegs legs{lock_.id, messageId_, payment_.id};
     setBusy(true);
@@ -518,15 +530,29 @@ void BillsFlow::undoAndFail(core::TranslatableText message) {
             if (auto failed = journal::undoBills(client, legs)) return *failed;
             return true;
         },
-        [this, message = std::move(message)](Result<bool> undone, std::optional<CallFailure>) {
+        [this, message = std::move(message), chooseAgainAfter](Result<bool> undone,
+                                                               std::optional<CallFailure>) {
             setBusy(false);
             if (!undone) {
                 qCWarning(lcJourney) << "bills: undoing is left for the reconciler";
                 return session_.journeyFailed({kCtx, kUnsettled});
             }
             settle(std::exchange(tx_, 0), journal::State::Closed, "every leg undone");
+            if (chooseAgainAfter) return chooseAgain(message);
             session_.journeyFailed(message);
         });
+}
+
+void BillsFlow::chooseAgain(core::TranslatableText why) {
+    qCInfo(lcJourney) << "bills: listed anew, the locked ones changed";
+    lock_ = {};
+    price_.reset();
+    messageId_.clear();
+    settlement_.reset();
+    method_.clear();
+    payment_ = {};
+    notice_ = std::move(why);
+    load();
 }
 
 void BillsFlow::letGo() {

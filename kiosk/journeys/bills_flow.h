@@ -115,9 +115,11 @@ private:
     void poll();
     void save();
     void printGuide(const platform::BillReceipt& receipt);
-    // Something failed after money may have moved: every leg undone, then the patient told.
-    void undoAndFail(core::TranslatableText message);
+    // Something failed after money may have moved: every leg undone, then the patient told, or,
+    // when the bills themselves changed, shown the bills as they are now to choose again.
+    void undoAndFail(core::TranslatableText message, bool chooseAgainAfter = false);
     void letGo();  // back to the list: the lock released, nothing else had moved
+    void chooseAgain(core::TranslatableText why);  // the legs forgotten, the bills listed anew
     void watch();  // the countdown runs, the session's idle clock held
     void stopWatching();
 

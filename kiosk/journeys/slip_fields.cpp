@@ -84,6 +84,10 @@ printer::SlipFields billsGuideFields(const platform::BillReceipt& receipt,
         {"account", money(receipt.account_fen)},
         {"cash", money(receipt.cash_fen)},
         {"payment_method", receipt.cash_fen > 0 ? slipMethodName(payMethod) : std::string()},
+        {"account_balance",
+         receipt.accountBalanceAfter_fen
+             ? "个人账户余额 Account balance left: " + money(*receipt.accountBalanceAfter_fen)
+             : std::string()},
         {"paid_at",
          QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")).toStdString()},
     };

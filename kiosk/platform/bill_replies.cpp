@@ -237,9 +237,15 @@ Result<BillReceipt> billReceipt(const std::string& body) {
                            amount(d, "fund_fen"),
                            amount(d, "account_fen"),
                            amount(d, "cash_fen"),
-                           {}};
+                           {},
+                           std::nullopt};
     });
     if (!receipt) return receipt;
+    if (!member(parsed.value(), "account_balance_after_fen").is_null()) {
+        Decoder balance{parsed.value(), std::nullopt};
+        receipt->accountBalanceAfter_fen = amount(balance, "account_balance_after_fen");
+        if (balance.error) return *balance.error;
+    }
     if (static_cast<std::int64_t>(receipt->fund_fen) + receipt->account_fen + receipt->cash_fen !=
         receipt->total_fen)
         return badReply("has a receipt whose parts do not add up to its total");

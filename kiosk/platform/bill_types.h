@@ -3,6 +3,7 @@
 // the chosen ones, the insurance's price and settlement (医保结算), the cash leg and the HIS's
 // receipt. Amounts are in fen; statuses that cross the boundary are enums.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -87,6 +88,7 @@ struct BillReceipt {
     std::string receiptNumber, lockId;
     int total_fen = 0, fund_fen = 0, account_fen = 0, cash_fen = 0;
     std::vector<Bill> bills;
+    std::optional<int> accountBalanceAfter_fen;  // none: no insurance settled them
 };
 
 }  // namespace lobby::platform

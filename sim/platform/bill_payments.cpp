@@ -233,7 +233,7 @@ Result<BillReceiptRow> PlatformStore::saveBills(
         if (sqlite3_step(locked.handle) != SQLITE_ROW) return refusal("not_found", "no such lock");
         const std::string status = locked.text(2);
         const int total = sqlite3_column_int(locked.handle, 1);
-        BillReceiptRow receipt{"", lockId, total, 0, 0, total, {}};
+        BillReceiptRow receipt{"", lockId, total, 0, 0, total, {}, -1};
         if (status == "saved") {
             if (locked.text(5) != idempotencyKey)
                 return refusal("bills_saved", "these bills are paid already");
@@ -255,6 +255,7 @@ Result<BillReceiptRow> PlatformStore::saveBills(
             receipt.fundFen = split.value("fund_fen", 0);
             receipt.accountFen = split.value("account_fen", 0);
             receipt.cashFen = split.value("cash_fen", 0);
+            receipt.accountBalanceAfterFen = split.value("account_balance_after_fen", 0);
         }
         if (receipt.cashFen > 0) {
             Statement paid =

@@ -62,13 +62,16 @@ json receiptJson(const BillReceiptRow& receipt) {
     json bills = json::array();
     for (const auto& bill : receipt.bills)
         bills.push_back(billJson(bill));
-    return {{"receipt_number", receipt.receiptNumber},
-            {"lock_id", receipt.lockId},
-            {"total_fen", receipt.totalFen},
-            {"fund_fen", receipt.fundFen},
-            {"account_fen", receipt.accountFen},
-            {"cash_fen", receipt.cashFen},
-            {"bills", bills}};
+    json body = {{"receipt_number", receipt.receiptNumber},
+                 {"lock_id", receipt.lockId},
+                 {"total_fen", receipt.totalFen},
+                 {"fund_fen", receipt.fundFen},
+                 {"account_fen", receipt.accountFen},
+                 {"cash_fen", receipt.cashFen},
+                 {"bills", bills}};
+    if (receipt.accountBalanceAfterFen >= 0)
+        body["account_balance_after_fen"] = receipt.accountBalanceAfterFen;
+    return body;
 }
 
 // An optional text field: empty when absent; nullopt when present but not a string.

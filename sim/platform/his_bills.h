@@ -80,6 +80,7 @@ struct BillReceiptRow {
     std::string receiptNumber, lockId;
     int totalFen = 0, fundFen = 0, accountFen = 0, cashFen = 0;
     std::vector<BillRow> bills;
+    int accountBalanceAfterFen = -1;  // the personal account after the settlement; -1: none
 };
 
 // WeChat's payment codes: 18 digits starting 10–15; Alipay's: 16–24 digits starting 25–30.

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "sim/platform/his_bills.h"
 #include "sim/platform/platform_store.h"
 #include "sim/platform/store_sql.h"
 
@@ -156,13 +157,16 @@ Result<PresettlementRow> PlatformStore::presettle(const std::string& idempotency
                                     splitFrom(known.text(3)),
                                     sqlite3_column_int64(known.handle, 4)};
         }
-        Statement held = prepared(
-            db_,
-            "SELECT bill_ids, expires_at FROM bill_locks WHERE id = ? AND patient_id = ? AND "
-            "status = 'held' AND expires_at > ?",
-            {lockId, patientId, epochSeconds(now)});
+        Statement held =
+            prepared(db_,
+                     "SELECT bill_ids, expires_at, total_fen FROM bill_locks WHERE id = ? AND "
+                     "patient_id = ? AND status = 'held' AND expires_at > ?",
+                     {lockId, patientId, epochSeconds(now)});
         if (sqlite3_step(held.handle) != SQLITE_ROW)
             return refusal("lock_not_held", "the bill lock expired or was let go");
+        // Priced on what the doctor ordered now, never on a list the patient no longer has.
+        if (currentTotalOf(db_, held.text(0)) != sqlite3_column_int(held.handle, 2))
+            return refusal("bill_changed", "a bill changed after it was locked");
         lockExpires = sqlite3_column_int64(held.handle, 1);
         items = itemsOfBills(db_, held.text(0));
     }
@@ -211,10 +215,13 @@ Result<SettlementRow> PlatformStore::settle(const std::string& messageId,
             return refusal("presettlement_expired", "priced too long ago");
         Statement held = prepared(
             db_,
-            "SELECT bill_ids FROM bill_locks WHERE id = ? AND status = 'held' AND expires_at > ?",
+            "SELECT bill_ids, total_fen FROM bill_locks WHERE id = ? AND status = 'held' AND "
+            "expires_at > ?",
             {lockId, epochSeconds(now)});
         if (sqlite3_step(held.handle) != SQLITE_ROW)
             return refusal("lock_not_held", "the bill lock expired or was let go");
+        if (currentTotalOf(db_, held.text(0)) != sqlite3_column_int(held.handle, 1))
+            return refusal("bill_changed", "a bill changed after it was locked");
         const std::vector<BillItemRow> items = itemsOfBills(db_, held.text(0));
         Statement live = prepared(
             db_, "SELECT 1 FROM settlements WHERE lock_id = ? AND status = 'settled'", {lockId});

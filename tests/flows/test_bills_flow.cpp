@@ -82,7 +82,7 @@ TEST(BillsFlow, TwoBillsPricedByTheCardArePaidByQrAndSaved) {
     rig.settlesThenShowsAQr();
     rig.script->answer<platform::BillPayment>("billPayment",
                                               BillsRig::payment(BillPaymentStatus::Captured));
-    platform::BillReceipt receipt{"R1", "LK1", 10'000, 6'000, 1'000, 3'000, {}};
+    platform::BillReceipt receipt{"R1", "LK1", 10'000, 6'000, 1'000, 3'000, {}, 2'000};
     rig.script->answer<platform::BillReceipt>("saveBills", receipt);
     rig.flow.pay(QStringLiteral("wechat"));
     ASSERT_TRUE(waitFor([&] { return rig.session.stateName() == QLatin1String("done"); }, 5000))
@@ -109,7 +109,8 @@ TEST(BillsFlow, ACashLegRefusedAfterTheInsuranceSettledCancelsTheSettlement) {
     rig.walkToSplit();
     ASSERT_FALSE(::testing::Test::HasFatalFailure());
     rig.script->answer<platform::Settlement>("settle", BillsRig::settled(3'000));
-    rig.script->refuse("payBills", "lock_not_held", "单据锁定已过期", "The bill lock expired");
+    rig.script->refuse("payBills", "merchant_unavailable", "支付通道暂不可用",
+                       "Payments are unavailable");
     rig.script->answer<platform::Settlement>("settlementByMessage", BillsRig::settled(3'000));
     rig.script->answer<platform::Settlement>("cancelSettlement", BillsRig::settled(3'000));
     rig.script->answer<platform::BillLock>("releaseBillLock", platform::BillLock{});
@@ -206,7 +207,7 @@ TEST(BillsFlow, ASpentOrMalformedPaymentCodeIsRefusedAndAFreshOneIsTaken) {
         << "nothing was started: a fresh code may follow";
     rig.script->answer<platform::BillPayment>("payBills",
                                               BillsRig::payment(BillPaymentStatus::Captured));
-    platform::BillReceipt receipt{"R1", "LK1", 10'000, 6'000, 1'000, 3'000, {}};
+    platform::BillReceipt receipt{"R1", "LK1", 10'000, 6'000, 1'000, 3'000, {}, 2'000};
     rig.script->answer<platform::BillReceipt>("saveBills", receipt);
     EXPECT_TRUE(
         rig.flow.takeScan(QStringLiteral("payment_code"), QStringLiteral("254567890123456789")));
@@ -215,4 +216,67 @@ TEST(BillsFlow, ASpentOrMalformedPaymentCodeIsRefusedAndAFreshOneIsTaken) {
     // Two attempts, two keys: the refused one was never a payment.
     EXPECT_NE(rig.script->keyOf("payBills", 0), rig.script->keyOf("payBills", 1));
     EXPECT_TRUE(rig.script->unscripted().empty());
+}
+
+namespace {
+// The bills as the HIS has them after the doctor added a box to B1's prescription.
+std::vector<platform::Bill> amendedBills() {
+    return {BillsRig::bill("B1", "outpatient", 5'850), BillsRig::bill("B2", "outpatient", 6'000)};
+}
+}  // namespace
+
+TEST(BillsFlow, ABillAmendedBeforeItIsPricedIsListedAgainWithNothingMoved) {
+    BillsRig rig;
+    rig.flow.noteCard({QStringLiteral("A12345678"), QStringLiteral("SERIAL")});
+    rig.script->answer<std::vector<platform::Bill>>(
+        "bills", std::vector<platform::Bill>{BillsRig::bill("B1", "outpatient", 4'000),
+                                             BillsRig::bill("B2", "outpatient", 6'000)});
+    rig.script->answer<platform::BillLock>("lockBills",
+                                           platform::BillLock{"LK1", {"B1", "B2"}, 10'000, "", {}});
+    rig.script->refuse("presettle", "bill_changed", "医生修改了账单，请重新选择账单",
+                       "The doctor changed a bill");
+    rig.script->answer<platform::BillLock>("releaseBillLock", platform::BillLock{});
+    rig.script->answer<std::vector<platform::Bill>>("bills", amendedBills());
+    rig.identify();
+    rig.session.chooseFunction(QStringLiteral("bills"));
+    ASSERT_TRUE(waitFor([&] { return rig.flow.loaded() && !rig.flow.busy(); }));
+    rig.flow.next();
+    ASSERT_TRUE(waitFor([&] { return rig.script->count("bills") == 2 && !rig.flow.busy(); }));
+    EXPECT_EQ(rig.session.stateName(), QStringLiteral("bills")) << "the patient stays";
+    EXPECT_EQ(rig.flow.step(), QString()) << "the list";
+    EXPECT_EQ(rig.flow.chosenTotal(), QStringLiteral("¥118.50")) << "the bills as they are now";
+    EXPECT_EQ(rig.flow.notice(), QStringLiteral("The doctor changed a bill"))
+        << "the platform's words";
+    EXPECT_EQ(rig.script->count("releaseBillLock"), 1);
+    EXPECT_EQ(rig.script->count("settle"), 0);
+    EXPECT_EQ(rig.unsettled(), 0u);
+    EXPECT_TRUE(rig.script->unscripted().empty());
+}
+
+TEST(BillsFlow, ABillAmendedAtTheSettlementIsReversedByItsMessageAndListedAgain) {
+    BillsRig rig;
+    rig.walkToSplit();
+    ASSERT_FALSE(::testing::Test::HasFatalFailure());
+    rig.script->refuse("settle", "bill_changed", "医生修改了账单，请重新选择账单",
+                       "The doctor changed a bill");
+    rig.script->refuse("settlementByMessage", "not_found", "没有找到", "Not found");
+    rig.script->answer<platform::Reversal>("reverseInsurance", platform::Reversal{});
+    rig.script->answer<platform::BillLock>("releaseBillLock", platform::BillLock{});
+    rig.script->answer<std::vector<platform::Bill>>("bills", amendedBills());
+    rig.flow.pay(QStringLiteral("wechat"));
+    ASSERT_TRUE(waitFor([&] { return rig.script->count("bills") == 2 && !rig.flow.busy(); }));
+    EXPECT_EQ(rig.session.stateName(), QStringLiteral("bills"));
+    EXPECT_EQ(rig.flow.step(), QString());
+    EXPECT_FALSE(rig.flow.insured()) << "the old price is forgotten";
+    EXPECT_EQ(rig.script->count("reverseInsurance"), 1) << "an unknown outcome is barred (冲正)";
+    EXPECT_EQ(rig.script->count("payBills"), 0) << "no cash taken for a stale list";
+    EXPECT_EQ(rig.unsettled(), 0u);
+    // A fresh choice locks anew: the legs of the old lock are gone.
+    rig.script->answer<platform::BillLock>("lockBills",
+                                           platform::BillLock{"LK2", {"B1", "B2"}, 11'850, "", {}});
+    rig.script->answer<platform::Presettlement>(
+        "presettle", platform::Presettlement{"PS2", "LK2", "", BillsRig::settled(3'000).split});
+    rig.flow.next();
+    ASSERT_TRUE(waitFor([&] { return rig.flow.step() == QLatin1String("split"); }));
+    EXPECT_EQ(rig.script->calls().back().rfind("presettle(LK2", 0), 0u);
 }

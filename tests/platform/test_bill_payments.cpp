@@ -43,6 +43,7 @@ TEST(BillPayments, ASelfPayingPatientPaysTheWholeLockByQrAndTheHisSavesItOnce) {
     ASSERT_EQ(saved.status, 201) << saved.body.dump();
     EXPECT_FALSE(saved.body["receipt_number"].get<std::string>().empty());
     EXPECT_EQ(saved.body["cash_fen"], saved.body["total_fen"]);
+    EXPECT_FALSE(saved.body.contains("account_balance_after_fen")) << "no insurance settled";
     ASSERT_EQ(saved.body["bills"].size(), 2u);
     EXPECT_EQ(saved.body["bills"][1]["note"], "空腹抽血，请勿进食");
     EXPECT_EQ(rig.save(lock, {{"payment_id", payment}}, "save-2").body["receipt_number"],
@@ -88,6 +89,8 @@ TEST(BillPayments, AnInsuredPatientPaysTheCashPartByPaymentCode) {
     ASSERT_EQ(saved.status, 201) << saved.body.dump();
     EXPECT_EQ(saved.body["fund_fen"], priced.body["fund_fen"]);
     EXPECT_EQ(saved.body["cash_fen"], cash);
+    EXPECT_EQ(saved.body["account_balance_after_fen"], priced.body["account_balance_after_fen"])
+        << "the balance left, for the guide slip";
 
     const std::string other = rig.lockOf({"ct"}, "lock-2");
     EXPECT_EQ(
@@ -224,4 +227,28 @@ TEST(BillPayments, NothingIsTakenForALockWhoseBillChanged) {
     EXPECT_EQ(paying.status, 409);
     EXPECT_EQ(paying.body["code"], "bill_changed");
     EXPECT_EQ(paying.body["message"]["zh"], "医生修改了账单，请重新选择账单");
+}
+
+TEST(BillPayments, ABillAmendedAfterTheLockIsNeitherPricedNorSettled) {
+    PayRig rig;
+    rig.insure(0);
+    const std::string drugs = rig.bill("drugs");
+    const Reply locked = rig.lock({drugs}, "lock-1");
+    ASSERT_EQ(locked.status, 201) << locked.body.dump();
+    const std::string lock = locked.body["id"];
+    const Reply priced = rig.presettle(lock, PayRig::card(), "price-1");
+    ASSERT_EQ(priced.status, 201) << priced.body.dump();
+    // The doctor adds a box once the price is on the patient's screen: settling it would take
+    // the insurance's share of a list that no longer exists.
+    ASSERT_TRUE(rig.store().amendBill(drugs));
+    const Reply settled = rig.settle(priced.body["id"], "msg-1");
+    EXPECT_EQ(settled.status, 409);
+    EXPECT_EQ(settled.body["code"], "bill_changed");
+    const Reply repriced = rig.presettle(lock, PayRig::card(), "price-2");
+    EXPECT_EQ(repriced.status, 409);
+    EXPECT_EQ(repriced.body["code"], "bill_changed");
+    auto audit = rig.store().audit(Clock::now());
+    ASSERT_TRUE(audit);
+    EXPECT_EQ(audit->settlements["settled"], 0) << "nothing settled for the stale lock";
+    EXPECT_TRUE(audit->violations.empty());
 }

@@ -258,6 +258,7 @@ TEST(Slips, TheGuideSlipShowsTheSplitEachBillAndWhereToGo) {
     receipt.fund_fen = 4'000;
     receipt.account_fen = 5'000;
     receipt.cash_fen = 2'380;
+    receipt.accountBalanceAfter_fen = 31'500;
     receipt.bills = {guideBill("西药处方", "门诊楼一层 西药房 3号窗口取药", ""),
                      guideBill("检验申请单", "门诊楼二层 检验科抽血处", "空腹抽血")};
     for (const auto paper : {PaperWidth::Mm80, PaperWidth::Mm58}) {
@@ -267,6 +268,8 @@ TEST(Slips, TheGuideSlipShowsTheSplitEachBillAndWhereToGo) {
         EXPECT_NE(text.find("¥50.00"), std::string::npos) << "the account's part";
         EXPECT_NE(text.find("¥23.80"), std::string::npos) << "the cash part";
         EXPECT_NE(text.find("付款码"), std::string::npos);
+        EXPECT_NE(text.find("个人账户余额"), std::string::npos);
+        EXPECT_NE(text.find("¥315.00"), std::string::npos) << "the account's balance left";
         EXPECT_NE(text.find("西药房 3号窗口取药"), std::string::npos);
         EXPECT_NE(text.find("空腹抽血"), std::string::npos);
         EXPECT_NE(text.find("李*英"), std::string::npos);
@@ -281,6 +284,7 @@ TEST(Slips, AGuideSlipWithMoreBillsThanLinesCountsTheRest) {
         receipt.bills.push_back(
             guideBill("单据" + std::to_string(i + 1), "窗口" + std::to_string(i + 1), ""));
     const std::string text = guideSlipText(receipt, PaperWidth::Mm80);
+    EXPECT_EQ(text.find("个人账户余额"), std::string::npos) << "no insurance, no balance line";
     EXPECT_NE(text.find("单据5"), std::string::npos);
     EXPECT_EQ(text.find("单据6"), std::string::npos);
     EXPECT_NE(text.find("另有 3 张单据"), std::string::npos);
