@@ -212,12 +212,7 @@ void BillsFlow::clear() {
     card_.reset();
     notice_ = {};
     tx_ = 0;
-    lock_ = {};
-    price_.reset();
-    messageId_.clear();
-    settlement_.reset();
-    method_.clear();
-    payment_ = {};
+    forgetLegs();
     step_ = Step::List;
     busy_ = false;
     emit changed();
@@ -545,14 +540,18 @@ void BillsFlow::undoAndFail(core::TranslatableText message, bool chooseAgainAfte
 
 void BillsFlow::chooseAgain(core::TranslatableText why) {
     qCInfo(lcJourney) << "bills: listed anew, the locked ones changed";
+    forgetLegs();
+    notice_ = std::move(why);
+    load();
+}
+
+void BillsFlow::forgetLegs() {
     lock_ = {};
     price_.reset();
     messageId_.clear();
     settlement_.reset();
     method_.clear();
     payment_ = {};
-    notice_ = std::move(why);
-    load();
 }
 
 void BillsFlow::letGo() {

@@ -120,6 +120,7 @@ private:
     void undoAndFail(core::TranslatableText message, bool chooseAgainAfter = false);
     void letGo();  // back to the list: the lock released, nothing else had moved
     void chooseAgain(core::TranslatableText why);  // the legs forgotten, the bills listed anew
+    void forgetLegs();                             // the money step's lock, price and payment
     void watch();  // the countdown runs, the session's idle clock held
     void stopWatching();
 
