@@ -85,6 +85,7 @@ Result<Bytes> renderSlip(const SlipTemplate& slip, const SlipFields& fields, Pap
                 break;
             }
             case SlipLine::Kind::Qr:
+                if (content.value().empty()) break;  // nothing to point at (no e-invoice yet)
                 if (content.value().size() > kMaxQrPayload_bytes) {
                     return makeError(ErrorKind::InvalidArgument, "printer.bad_field",
                                      slip.kind + ": the QR code's data is longer than 512 bytes");
@@ -92,6 +93,7 @@ Result<Bytes> renderSlip(const SlipTemplate& slip, const SlipFields& fields, Pap
                 out.qr(content.value(), paper == PaperWidth::Mm58 ? 4 : 6);
                 break;
             case SlipLine::Kind::Barcode:
+                if (content.value().empty()) break;
                 if (content.value().size() > kMaxBarcode_bytes) {
                     return makeError(ErrorKind::InvalidArgument, "printer.bad_field",
                                      slip.kind + ": the barcode's data is longer than 64 bytes");

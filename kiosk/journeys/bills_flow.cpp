@@ -264,6 +264,7 @@ void BillsFlow::next() {
     const std::string key = newKey();
     tx_ = openTransaction(journal::Kind::Bills, journal::Step::BillsLocked, key);
     if (tx_ == 0) return;
+    qCInfo(lcJourney) << "bills: locking" << chosen_.size() << "bills";
     setBusy(true);
     const std::string patientId = session_.patientId().toStdString();
     platform_->call<platform::BillLock>(
@@ -357,6 +358,7 @@ void BillsFlow::settleInsurance() {
     messageId_ = newKey();
     recordStep(tx_, journal::Step::InsuranceSettled, journal::Phase::Before, messageId_, {}, {},
                messageId_);
+    qCInfo(lcJourney) << "bills: settling the insurance leg";
     setBusy(true);
     platform_->call<platform::Settlement>(
         [priceId = price_->id, messageId = messageId_](PlatformClient& client) {
@@ -532,6 +534,7 @@ void BillsFlow::undoAndFail(core::TranslatableText message, bool chooseAgainAfte
                 qCWarning(lcJourney) << "bills: undoing is left for the reconciler";
                 return session_.journeyFailed({kCtx, kUnsettled});
             }
+            qCInfo(lcJourney) << "bills: every leg undone";
             settle(std::exchange(tx_, 0), journal::State::Closed, "every leg undone");
             if (chooseAgainAfter) return chooseAgain(message);
             session_.journeyFailed(message);

@@ -113,6 +113,15 @@ printer::SlipFields billsGuideFields(const platform::BillReceipt& receipt,
         fields["bill_" + n] = bill;
         fields["guide_" + n] = guide;
     }
+    // The e-invoice, kept by scanning its QR (the finance bureau's check of a genuine copy).
+    const auto& invoice = receipt.eInvoice;
+    fields["e_invoice"] = invoice ? "电子票据 E-invoice " + invoice->code + "-" + invoice->number +
+                                        " 校验码 Check " + invoice->checkCode
+                                  : std::string();
+    fields["e_invoice_hint"] =
+        invoice ? std::string("扫码查验保存电子票据 Scan to check and keep the e-invoice")
+                : std::string();
+    fields["e_invoice_url"] = invoice ? invoice->verifyUrl : std::string();
     return fields;
 }
 

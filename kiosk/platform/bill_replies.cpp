@@ -227,6 +227,42 @@ Result<BillPayment> billPayment(const std::string& body) {
     });
 }
 
+namespace {
+
+bool allOf(const std::string& text, std::size_t least, std::size_t most, bool (*allowed)(char)) {
+    if (text.size() < least || text.size() > most) return false;
+    for (const char c : text)
+        if (!allowed(c)) return false;
+    return true;
+}
+bool isDigit(char c) {
+    return c >= '0' && c <= '9';
+}
+bool isCheckCharacter(char c) {
+    return isDigit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+// What a QR on paper may carry: an https address of printable ASCII, without spaces or quotes.
+bool isUrlCharacter(char c) {
+    return c > ' ' && c < 0x7f && c != '"' && c != '<' && c != '>' && c != '\\';
+}
+
+Result<EInvoice> decodeEInvoice(const json& object) {
+    auto invoice = decode<EInvoice>(object, [](Decoder& d) {
+        return EInvoice{d.text("code"), d.text("number"), d.text("check_code"),
+                        amount(d, "amount_fen"), d.text("verify_url")};
+    });
+    if (!invoice) return invoice;
+    if (!allOf(invoice->code, 8, 12, isDigit) || !allOf(invoice->number, 8, 12, isDigit) ||
+        !allOf(invoice->checkCode, 4, 12, isCheckCharacter))
+        return badReply("has an e-invoice whose numbers are not the finance bureau's");
+    if (invoice->verifyUrl.rfind("https://", 0) != 0 ||
+        !allOf(invoice->verifyUrl, 12, 256, isUrlCharacter))
+        return badReply("has an e-invoice whose address is not a plain https address");
+    return invoice;
+}
+
+}  // namespace
+
 Result<BillReceipt> billReceipt(const std::string& body) {
     auto parsed = parse(body);
     if (!parsed) return parsed.error();
@@ -238,6 +274,7 @@ Result<BillReceipt> billReceipt(const std::string& body) {
                            amount(d, "account_fen"),
                            amount(d, "cash_fen"),
                            {},
+                           std::nullopt,
                            std::nullopt};
     });
     if (!receipt) return receipt;
@@ -249,6 +286,13 @@ Result<BillReceipt> billReceipt(const std::string& body) {
     if (static_cast<std::int64_t>(receipt->fund_fen) + receipt->account_fen + receipt->cash_fen !=
         receipt->total_fen)
         return badReply("has a receipt whose parts do not add up to its total");
+    if (const json& invoice = member(parsed.value(), "e_invoice"); !invoice.is_null()) {
+        auto decoded = decodeEInvoice(invoice);
+        if (!decoded) return decoded.error();
+        if (decoded->amount_fen != receipt->total_fen)
+            return badReply("has an e-invoice for another amount than the bills'");
+        receipt->eInvoice = std::move(decoded.value());
+    }
     const json& bills = member(parsed.value(), "bills");
     if (!bills.is_array() || bills.empty() || bills.size() > kMaxBills)
         return badReply("has a receipt without its bills");

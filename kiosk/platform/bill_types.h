@@ -84,11 +84,20 @@ struct Reversal {
     bool reversed = false;
 };
 
+// The medical e-invoice (医疗收费电子票据) the hospital issued for the bills: its finance-bureau
+// numbering, and the address where anyone can check a copy is genuine (the slip's QR).
+struct EInvoice {
+    std::string code, number, checkCode;  // 票据代码, 票据号码, 校验码
+    int amount_fen = 0;
+    std::string verifyUrl;
+};
+
 struct BillReceipt {
     std::string receiptNumber, lockId;
     int total_fen = 0, fund_fen = 0, account_fen = 0, cash_fen = 0;
     std::vector<Bill> bills;
     std::optional<int> accountBalanceAfter_fen;  // none: no insurance settled them
+    std::optional<EInvoice> eInvoice;            // none: the hospital issues it later
 };
 
 }  // namespace lobby::platform

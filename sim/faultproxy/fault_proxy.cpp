@@ -5,7 +5,8 @@
 //   lobby-fault-proxy --state PLATFORM_STATE_DIR --terminal ID --upstream-port N [--port N]
 // Prints "port N" when ready. Commands on stdin, each answered "ok":
 //   fault MODE [PATH_PART] [COUNT]   the next COUNT requests (default 1; 0: until "fault none")
-//                                    whose path contains PATH_PART (default: any) get MODE:
+//                                    whose path contains PATH_PART (default: any; ending in
+//                                    "$": whose path ends with it) get MODE:
 //     drop      forwarded (the platform acts), then the connection is closed without a reply
 //     stall     forwarded, then the reply is held back 10 s
 //     5xx       forwarded, then answered 502 with a gateway's HTML page instead of the reply
@@ -35,6 +36,7 @@
 #include <optional>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <thread>
 
 namespace {
@@ -135,12 +137,19 @@ private:
 
     std::optional<Fault> takeFault(const std::string& path) {
         std::lock_guard lock(mutex_);
-        if (fault_.mode == Mode::None || path.find(fault_.pathPart) == std::string::npos)
-            return std::nullopt;
+        if (fault_.mode == Mode::None || !matches(path, fault_.pathPart)) return std::nullopt;
         Fault taken = fault_;
         ++applied_;
         if (!fault_.persistent && --fault_.remaining <= 0) fault_ = {};
         return taken;
+    }
+
+    // "/v1/insurance/settlements$" is the settlement itself, not its cancellation below it.
+    static bool matches(const std::string& path, const std::string& part) {
+        if (part.empty() || part.back() != '$') return path.find(part) != std::string::npos;
+        const std::string_view tail(part.data(), part.size() - 1);
+        return path.size() >= tail.size() &&
+               path.compare(path.size() - tail.size(), tail.size(), tail.data(), tail.size()) == 0;
     }
 
     static bool readRequest(SSL* ssl, std::string& method, std::string& path,

@@ -233,7 +233,7 @@ Result<BillReceiptRow> PlatformStore::saveBills(
         if (sqlite3_step(locked.handle) != SQLITE_ROW) return refusal("not_found", "no such lock");
         const std::string status = locked.text(2);
         const int total = sqlite3_column_int(locked.handle, 1);
-        BillReceiptRow receipt{"", lockId, total, 0, 0, total, {}, -1};
+        BillReceiptRow receipt{"", lockId, total, 0, 0, total, {}, -1, std::nullopt};
         if (status == "saved") {
             if (locked.text(5) != idempotencyKey)
                 return refusal("bills_saved", "these bills are paid already");
@@ -277,7 +277,10 @@ Result<BillReceiptRow> PlatformStore::saveBills(
             receipt.bills.push_back(billRowFrom(bills));
             billed += receipt.bills.back().totalFen();
         }
-        if (status == "saved") return receipt;
+        if (status == "saved") {
+            receipt.eInvoice = eInvoiceOfLock(db_, lockId);
+            return receipt;
+        }
         if (billed != total) return refusal("bill_changed", "a bill changed after it was locked");
         auto number = randomId("R", 5);
         if (!number) return number.error();
@@ -294,6 +297,9 @@ Result<BillReceiptRow> PlatformStore::saveBills(
             if (sqlite3_changes(db_) == 0) return refusal("bill_not_payable", "paid already");
             bill.status = "paid";
         }
+        auto invoice = issueEInvoice(db_, patientId, lockId, total, epochSeconds(now));
+        if (!invoice) return invoice.error();
+        receipt.eInvoice = invoice.value();
         return receipt;
     }();
     if (!execute(result ? "COMMIT" : "ROLLBACK")) return dbError(db_, "finishing");

@@ -71,6 +71,13 @@ json receiptJson(const BillReceiptRow& receipt) {
                  {"bills", bills}};
     if (receipt.accountBalanceAfterFen >= 0)
         body["account_balance_after_fen"] = receipt.accountBalanceAfterFen;
+    if (const auto& invoice = receipt.eInvoice)
+        body["e_invoice"] = {{"id", invoice->id},
+                             {"code", invoice->code},
+                             {"number", invoice->number},
+                             {"check_code", invoice->checkCode},
+                             {"amount_fen", invoice->amountFen},
+                             {"verify_url", invoice->verifyUrl()}};
     return body;
 }
 

@@ -5,8 +5,11 @@
 // paid. Rows of the platform store (his_bills.cpp).
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "sim/platform/e_invoices.h"
 
 struct sqlite3;
 
@@ -80,7 +83,8 @@ struct BillReceiptRow {
     std::string receiptNumber, lockId;
     int totalFen = 0, fundFen = 0, accountFen = 0, cashFen = 0;
     std::vector<BillRow> bills;
-    int accountBalanceAfterFen = -1;  // the personal account after the settlement; -1: none
+    int accountBalanceAfterFen = -1;      // the personal account after the settlement; -1: none
+    std::optional<EInvoiceRow> eInvoice;  // issued as the bills were saved
 };
 
 // WeChat's payment codes: 18 digits starting 10–15; Alipay's: 16–24 digits starting 25–30.

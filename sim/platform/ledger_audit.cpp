@@ -137,6 +137,16 @@ void PlatformStore::auditBills(LedgerAudit& audit, Clock::time_point now) {
                  {});
     while (sqlite3_step(paidTwice.handle) == SQLITE_ROW)
         audit.violations.push_back("bill " + paidTwice.text(0) + " saved as paid twice");
+    // Every saved lock has its one e-invoice, for what the bills came to.
+    Statement uninvoiced = prepared(db_,
+                                    "SELECT bill_locks.id FROM bill_locks LEFT JOIN e_invoices ON "
+                                    "e_invoices.lock_id = bill_locks.id WHERE bill_locks.status = "
+                                    "'saved' AND (e_invoices.id IS NULL OR e_invoices.amount_fen "
+                                    "!= bill_locks.total_fen)",
+                                    {});
+    while (sqlite3_step(uninvoiced.handle) == SQLITE_ROW)
+        audit.violations.push_back("bill lock " + uninvoiced.text(0) +
+                                   " saved without its e-invoice");
 }
 
 Status PlatformStore::setAllCapacities(int capacity) {

@@ -103,6 +103,10 @@ CREATE TABLE IF NOT EXISTS bill_payments (
   status TEXT NOT NULL, paying_until INTEGER NOT NULL, created_at INTEGER NOT NULL,
   request TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS used_payment_codes (sha256 TEXT PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS e_invoices (
+  id TEXT PRIMARY KEY, patient_id TEXT NOT NULL REFERENCES patients(id), lock_id TEXT UNIQUE,
+  code TEXT NOT NULL, number TEXT NOT NULL, check_code TEXT NOT NULL,
+  amount_fen INTEGER NOT NULL, issued_at INTEGER NOT NULL, UNIQUE (code, number));
 )sql";
 
 }  // namespace

@@ -15,4 +15,7 @@ check_audit "the two bills not paid once" "violations=0" "settlements:settled=1"
     "bill_payments:captured=1"
 collect_slips 1 "guide slip"
 grep -q "微信支付" "${slips[0]}" || { echo "FAIL: the slip does not say how it was paid" >&2; exit 1; }
+# The e-invoice the HIS issued at the save: its numbers, and the QR (under them) to keep it.
+tr -d '\n' < "${slips[0]}" | grep -qE "电子票据 E-invoice [0-9]{8}-[0-9]{10} 校验码 ?Check [0-9A-F]{6}" ||
+    { echo "FAIL: the slip lacks the e-invoice" >&2; exit 1; }
 echo "PASS: two bills paid with the insurance and a QR; $audit"

@@ -53,6 +53,27 @@ case $case in
     # be put right, and the restarted kiosk saves under the same key (once) and owes the slip.
     drop_bill_save_always) seed_bills; fault="fault drop /save 0" journey=bills want=error
         ledger="ok bookings: payments: settlements:settled=1 bill_payments:captured=1 violations=0" ;;
+    # The reply to the lock is lost once: the retry under the same key is the same lock.
+    drop_bill_lock_reply) seed_bills; fault='fault drop /v1/bill-locks$ 1' journey=bills
+        want=done ledger="ok bookings: payments: settlements:settled=1 bill_payments:captured=1 violations=0" ;;
+    # Every reply to the lock is lost: nothing was priced or paid, and the lock the platform
+    # made is released (by the restarted kiosk's reconciler) so the bills can be paid again.
+    drop_bill_lock_always) seed_bills; fault='fault drop /v1/bill-locks$ 0' journey=bills_locked
+        want=error ledger="ok bookings: payments: violations=0" ;;
+    # The reply to the insurance's pre-settlement is lost once: asked again, priced the same.
+    drop_presettle_reply) seed_bills; fault="fault drop /presettlements 1" journey=bills
+        want=done ledger="ok bookings: payments: settlements:settled=1 bill_payments:captured=1 violations=0" ;;
+    # The reply to the settlement is lost once: resent with the same message id, settled once.
+    drop_settle_reply) seed_bills; fault='fault drop /v1/insurance/settlements$ 1' journey=bills
+        want=done ledger="ok bookings: payments: settlements:settled=1 bill_payments:captured=1 violations=0" ;;
+    # Every reply to the settlement is lost (the insurance did settle): the kiosk asks by the
+    # message id, cancels the settlement it finds and releases the lock; no cash was taken.
+    drop_settle_always) seed_bills; fault='fault drop /v1/insurance/settlements$ 0'
+        journey=bills_unsettled want=error ledger="ok bookings: payments: settlements:cancelled=1 violations=0" ;;
+    # The settlement never reaches the insurance (every connection reset): the message id is
+    # barred by a reversal (冲正) so it cannot land later, and the lock is released.
+    reset_settle_always) seed_bills; fault='fault reset /v1/insurance/settlements$ 0'
+        journey=bills_unsettled want=error ledger="ok bookings: payments: violations=0" ;;
     *) echo "unknown case $case" >&2; exit 2 ;;
 esac
 
@@ -73,10 +94,12 @@ for line in open(sys.argv[1], encoding="utf-8"):
     if not re.match(r"\d{4}-\d\d-\d\dT", line):
         continue
     when = datetime.datetime.fromisoformat(line[:23])
-    if re.search(r"booking a slice|checking in booking|cancelling booking|bills: cash part paid",
-                 line):
+    if re.search(r"booking a slice|checking in booking|cancelling booking|bills: cash part paid"
+                 r"|bills: settling the insurance leg|bills: locking", line):
         start = when
-    elif start and re.search(r"(booking|check-in|cancel) refused:|bills: the save is left", line):
+    elif start and re.search(r"(booking|check-in|cancel) refused:|bills: the save is left"
+                             r"|bills: every leg undone|bills: undoing is left|left for the reconciler",
+                             line):
         print(int((when - start).total_seconds() * 1000))
         break
 PY

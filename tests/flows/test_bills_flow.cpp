@@ -82,7 +82,8 @@ TEST(BillsFlow, TwoBillsPricedByTheCardArePaidByQrAndSaved) {
     rig.settlesThenShowsAQr();
     rig.script->answer<platform::BillPayment>("billPayment",
                                               BillsRig::payment(BillPaymentStatus::Captured));
-    platform::BillReceipt receipt{"R1", "LK1", 10'000, 6'000, 1'000, 3'000, {}, 2'000};
+    platform::BillReceipt receipt{"R1",  "LK1", 10'000, 6'000,       1'000,
+                                  3'000, {},    2'000,  std::nullopt};
     rig.script->answer<platform::BillReceipt>("saveBills", receipt);
     rig.flow.pay(QStringLiteral("wechat"));
     ASSERT_TRUE(waitFor([&] { return rig.session.stateName() == QLatin1String("done"); }, 5000))
@@ -207,7 +208,8 @@ TEST(BillsFlow, ASpentOrMalformedPaymentCodeIsRefusedAndAFreshOneIsTaken) {
         << "nothing was started: a fresh code may follow";
     rig.script->answer<platform::BillPayment>("payBills",
                                               BillsRig::payment(BillPaymentStatus::Captured));
-    platform::BillReceipt receipt{"R1", "LK1", 10'000, 6'000, 1'000, 3'000, {}, 2'000};
+    platform::BillReceipt receipt{"R1",  "LK1", 10'000, 6'000,       1'000,
+                                  3'000, {},    2'000,  std::nullopt};
     rig.script->answer<platform::BillReceipt>("saveBills", receipt);
     EXPECT_TRUE(
         rig.flow.takeScan(QStringLiteral("payment_code"), QStringLiteral("254567890123456789")));

@@ -46,9 +46,16 @@ TEST(BillPayments, ASelfPayingPatientPaysTheWholeLockByQrAndTheHisSavesItOnce) {
     EXPECT_FALSE(saved.body.contains("account_balance_after_fen")) << "no insurance settled";
     ASSERT_EQ(saved.body["bills"].size(), 2u);
     EXPECT_EQ(saved.body["bills"][1]["note"], "空腹抽血，请勿进食");
-    EXPECT_EQ(rig.save(lock, {{"payment_id", payment}}, "save-2").body["receipt_number"],
-              saved.body["receipt_number"])
+    const json& invoice = saved.body["e_invoice"];
+    ASSERT_TRUE(invoice.is_object()) << "the HIS issues the e-invoice as it saves";
+    EXPECT_EQ(invoice["amount_fen"], saved.body["total_fen"]);
+    EXPECT_EQ(invoice["code"].get<std::string>().size(), 8u);
+    EXPECT_EQ(invoice["number"], "0000000001") << "numbered in the order issued";
+    EXPECT_EQ(invoice["verify_url"].get<std::string>().rfind("https://", 0), 0u);
+    const Reply again = rig.save(lock, {{"payment_id", payment}}, "save-2");
+    EXPECT_EQ(again.body["receipt_number"], saved.body["receipt_number"])
         << "a retry is the same receipt";
+    EXPECT_EQ(again.body["e_invoice"], invoice) << "and the same invoice, not a second one";
     EXPECT_EQ(rig.save(lock, {{"payment_id", payment}}, "save-3").body["code"], "bills_saved");
     EXPECT_EQ(rig.post("/v1/bill-payments/" + payment + "/reverse", json::object()).body["code"],
               "bills_saved")

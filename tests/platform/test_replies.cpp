@@ -203,3 +203,45 @@ TEST(BillReplies, ASplitOrABillThatDoesNotAddUpIsRefused) {
         << "a QR payment without its QR";
     EXPECT_FALSE(replies::reversal(R"({"message_id":"m","outcome":"maybe"})").ok());
 }
+
+// The receipt's e-invoice goes onto paper as text and a QR: numbers that are not the finance
+// bureau's, an address that is not plain https, or another amount than the bills' is refused.
+TEST(BillReplies, AReceiptsEInvoiceIsCheckedBeforeItCanReachTheSlip) {
+    namespace replies = lobby::platform::replies;
+    const auto receipt = [](const std::string& invoice) {
+        return R"({"receipt_number":"R1","lock_id":"LK1","total_fen":300,"fund_fen":0,)"
+               R"("account_fen":0,"cash_fen":300,"bills":[{"id":"BL1","category":"drug",)"
+               R"("title":"t","doctor":"d","department":"x","performed_by":"p","pay_group":"g",)"
+               R"("guide":"g","note":"","total_fen":300,"created_at":"c","items":[{"name":"n",)"
+               R"("spec":"s","count":2,"unit_fee_fen":150,"amount_fen":300,"insurance_class":"a"}]})"
+               R"(])" +
+               (invoice.empty() ? std::string() : R"(,"e_invoice":)" + invoice) + "}";
+    };
+    const auto invoice = [](const std::string& number, const std::string& url, int amount) {
+        return R"({"id":"E1","code":"33010126","number":")" + number +
+               R"(","check_code":"A1B2C3","amount_fen":)" + std::to_string(amount) +
+               R"(,"verify_url":")" + url + R"("})";
+    };
+    auto none = replies::billReceipt(receipt(""));
+    ASSERT_TRUE(none.ok()) << none.error().message;
+    EXPECT_FALSE(none->eInvoice) << "the hospital may issue it later";
+
+    auto issued =
+        replies::billReceipt(receipt(invoice("0000000001", "https://e.example/v?n=1", 300)));
+    ASSERT_TRUE(issued.ok()) << issued.error().message;
+    ASSERT_TRUE(issued->eInvoice);
+    EXPECT_EQ(issued->eInvoice->number, "0000000001");
+    EXPECT_EQ(issued->eInvoice->verifyUrl, "https://e.example/v?n=1");
+
+    for (const auto& bad :
+         {invoice("00000000x1", "https://e.example/v", 300),
+          invoice("0000000001", "http://e.example/v", 300),
+          invoice("0000000001", "https://e.example/v w", 300),
+          invoice("0000000001", "https://e.example/\\u001b[2J", 300),
+          invoice("0000000001", "https://e.example/" + std::string(300, 'a'), 300),
+          invoice("0000000001", "https://e.example/v", 299), std::string(R"("E1")")}) {
+        auto refused = replies::billReceipt(receipt(bad));
+        ASSERT_FALSE(refused.ok()) << bad;
+        EXPECT_EQ(refused.error().code, "platform.bad_reply") << bad;
+    }
+}

@@ -225,7 +225,8 @@ platform::Bill guideBill(const std::string& title, const std::string& guide,
 }
 
 // The decoded text of a 缴费凭条 on `paper`, every line checked to fit.
-std::string guideSlipText(const platform::BillReceipt& receipt, PaperWidth paper) {
+std::string guideSlipText(const platform::BillReceipt& receipt, PaperWidth paper,
+                          std::vector<std::string>* qrCodes = nullptr) {
     auto slip = config::loadSlipTemplate("bills_guide");
     EXPECT_TRUE(slip.ok());
     if (!slip) return {};
@@ -242,6 +243,8 @@ std::string guideSlipText(const platform::BillReceipt& receipt, PaperWidth paper
         if (const auto* line = std::get_if<sim::SlipText>(&element)) {
             EXPECT_LE(columnsOf(line->utf8) * line->width, columnsFor(paper)) << line->utf8;
         }
+        if (const auto* qr = std::get_if<sim::SlipQr>(&element); qr && qrCodes)
+            qrCodes->push_back(qr->data);
     }
     // Wrapped lines joined again: what is asserted is the words, not where the paper broke them.
     std::string text = decoded->text();
@@ -274,6 +277,28 @@ TEST(Slips, TheGuideSlipShowsTheSplitEachBillAndWhereToGo) {
         EXPECT_NE(text.find("空腹抽血"), std::string::npos);
         EXPECT_NE(text.find("李*英"), std::string::npos);
         EXPECT_EQ(text.find("李秀英"), std::string::npos) << "the full name must never print";
+    }
+}
+
+TEST(Slips, TheGuideSlipCarriesTheEInvoiceAndItsQrOnlyWhenTheHospitalIssuedOne) {
+    platform::BillReceipt receipt;
+    receipt.receiptNumber = "R1";
+    receipt.total_fen = receipt.cash_fen = 5'690;
+    receipt.bills = {guideBill("西药处方", "西药房 3号窗口", "")};
+    std::vector<std::string> codes;
+    std::string text = guideSlipText(receipt, PaperWidth::Mm80, &codes);
+    EXPECT_TRUE(codes.empty()) << "no invoice yet, no QR pointing nowhere";
+    EXPECT_EQ(text.find("电子票据"), std::string::npos);
+
+    receipt.eInvoice = platform::EInvoice{"33010126", "0000000042", "A1B2C3", 5'690,
+                                          "https://einvoice.example/verify?n=0000000042"};
+    for (const auto paper : {PaperWidth::Mm80, PaperWidth::Mm58}) {
+        codes.clear();
+        text = guideSlipText(receipt, paper, &codes);
+        EXPECT_NE(text.find("33010126-0000000042"), std::string::npos);
+        EXPECT_NE(text.find("A1B2C3"), std::string::npos) << "the check code";
+        ASSERT_EQ(codes.size(), 1U);
+        EXPECT_EQ(codes[0], "https://einvoice.example/verify?n=0000000042");
     }
 }
 
