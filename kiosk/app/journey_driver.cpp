@@ -132,10 +132,15 @@ bool JourneyDriver::advance() {
     if (!interlude && step.contains("skip_to")) {
         // A fault may end a session early: skip to the label if the screen (or any, without
         // "if_screen") says so; the screen still has to be one the script expects next.
-        const bool jump = !step.contains("if_screen") || step.value("if_screen")
-                                                             .toString()
-                                                             .split(QLatin1Char('|'))
-                                                             .contains(session_->screenName());
+        // "if_absent": a layout that shows the item only sometimes (a pager in landscape).
+        const bool jump =
+            step.contains("if_absent")
+                ? findVisibleItem(window_->contentItem(), step.value("if_absent").toString()) ==
+                      nullptr
+                : !step.contains("if_screen") || step.value("if_screen")
+                                                     .toString()
+                                                     .split(QLatin1Char('|'))
+                                                     .contains(session_->screenName());
         for (qsizetype i = index_ + 1; jump && i < steps_.size(); ++i) {
             if (steps_.at(i).toObject().value("label") == step.value("skip_to")) {
                 index_ = static_cast<int>(i);

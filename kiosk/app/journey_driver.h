@@ -25,6 +25,7 @@
 //   {"idcard_fault": "silent"}        the simulated ID reader misbehaves from now on (sim/idcard
 //                                     faults: removed_before_read, silent, truncated, ...)
 //   {"if_screen": "error", "skip_to": "L"}  if that screen shows, go on after {"label": "L"}
+//   {"if_absent": "nextPage", "skip_to": "L"}  if no such item shows, go on after that label
 //   {"skip_to": "L"}                  go on after {"label": "L"} in any case
 //   {"settle_ms": 30}                 from now on tap once a screen has settled this long
 //                                     (default 150 ms, a patient's pace; soaks go faster)

@@ -52,20 +52,30 @@ ScreenFrame {
             wrapMode: Text.WordWrap
         }
 
-        // The bills.
+        // The bills, a page at a time with 上一页 / 下一页: none hides below the fold.
+        Pager {
+            id: pager
+            Layout.fillWidth: true
+            visible: screen.step === "" && pages > 1
+            count: Bills.bills.length
+            // A bill card with its items is tall: one fits beside the pager in landscape.
+            pageSize: Theme.landscape ? 1 : (Theme.elder ? 3 : 4)
+        }
         ListView {
             Layout.fillWidth: true
             Layout.fillHeight: true
             visible: screen.step === ""
+            interactive: false  // pages, not scrolling
             spacing: Theme.spacing
             clip: true
-            model: Bills.bills
+            model: Bills.bills.slice(pager.page * pager.pageSize, (pager.page + 1) * pager.pageSize)
             delegate: BillCard {
                 required property var modelData
                 required property int index
                 width: ListView.view.width
                 bill: modelData
-                position: index
+                // Its place in the whole list, not the page: cards are named by it.
+                position: pager.page * pager.pageSize + index
                 choosable: !Bills.busy
                 onToggled: Bills.toggle(modelData.id)
             }
