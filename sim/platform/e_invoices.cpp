@@ -67,4 +67,24 @@ std::optional<EInvoiceRow> eInvoiceOfLock(sqlite3* db, const std::string& lockId
     return invoiceFrom(found);
 }
 
+std::optional<EInvoiceRow> eInvoiceById(sqlite3* db, const std::string& invoiceId) {
+    const std::string sql = std::string("SELECT ") + kColumns + " FROM e_invoices WHERE id = ?";
+    Statement found = prepared(db, sql.c_str(), {invoiceId});
+    if (sqlite3_step(found.handle) != SQLITE_ROW) return std::nullopt;
+    return invoiceFrom(found);
+}
+
+Result<std::vector<EInvoiceRow>> eInvoicesOf(sqlite3* db, const std::string& patientId) {
+    const std::string sql = std::string("SELECT ") + kColumns +
+                            " FROM e_invoices WHERE patient_id = ? ORDER BY issued_at DESC, "
+                            "number DESC";
+    Statement query = prepared(db, sql.c_str(), {patientId});
+    std::vector<EInvoiceRow> rows;
+    int step;
+    while ((step = sqlite3_step(query.handle)) == SQLITE_ROW)
+        rows.push_back(invoiceFrom(query));
+    if (step != SQLITE_DONE) return dbError(db, "listing invoices");
+    return rows;
+}
+
 }  // namespace lobby::sim

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "common/error.h"
 
@@ -28,5 +29,8 @@ Result<EInvoiceRow> issueEInvoice(sqlite3* db, const std::string& patientId,
                                   const std::string& lockId, int amountFen, std::int64_t issuedAt);
 // The invoice issued for a lock's bills, if any.
 std::optional<EInvoiceRow> eInvoiceOfLock(sqlite3* db, const std::string& lockId);
+std::optional<EInvoiceRow> eInvoiceById(sqlite3* db, const std::string& invoiceId);
+// A patient's invoices, the newest first.
+Result<std::vector<EInvoiceRow>> eInvoicesOf(sqlite3* db, const std::string& patientId);
 
 }  // namespace lobby::sim

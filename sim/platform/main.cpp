@@ -22,7 +22,9 @@
 // NAME" (the HIS bills the patient, registered if new, for that canned order; prints "ok BILL_ID
 // TOTAL_FEN"), "insure ID_NUMBER NAME CARD_NUMBER CARD_SERIAL ACCOUNT_FEN [frozen|elsewhere]" (the
 // insurance platform has them insured, with that personal-account balance), "amend BILL_ID" (the
-// doctor adds one more of the bill's first item after it was locked), "quit".
+// doctor adds one more of the bill's first item after it was locked), "report blood|biochem|ct
+// ID_NUMBER NAME [PENDING_MINUTES [PRINTS]]" (a report for the patient, ready now or in that
+// many minutes, printable that many times (1); prints "ok REPORT_ID"), "quit".
 
 #include <chrono>
 #include <cstdlib>
@@ -246,6 +248,20 @@ int main(int argc, char** argv) {
                             : store.value()->seedBill(patient->id, kind, server.value()->now());
             std::cout << (bill ? "ok " + bill->id + " " + std::to_string(bill->totalFen())
                                : "error: " + bill.error().message)
+                      << std::endl;
+        } else if (line.rfind("report ", 0) == 0) {
+            std::istringstream words(line.substr(7));
+            std::string kind, idNumber, name;
+            int pending = 0, prints = 1;
+            words >> kind >> idNumber >> name;
+            if (!(words >> pending)) pending = 0;
+            if (!(words >> prints)) prints = 1;
+            auto patient = store.value()->findPatient(idNumber);
+            if (!patient && !name.empty()) patient = store.value()->registerPatient(idNumber, name);
+            auto report = !patient ? Result<ReportRow>(patient.error())
+                                   : store.value()->seedReport(
+                                         patient->id, kind, server.value()->now(), pending, prints);
+            std::cout << (report ? "ok " + report->id : "error: " + report.error().message)
                       << std::endl;
         } else if (line.rfind("amend ", 0) == 0) {
             auto amended = store.value()->amendBill(line.substr(6));

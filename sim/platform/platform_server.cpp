@@ -249,6 +249,7 @@ void PlatformServer::routes() {
     terminalRoutes();
     familyRoutes();
     billRoutes();
+    reportRoutes();
     insuranceRoutes();
     server_->Get("/v1/departments", [this](const httplib::Request&, httplib::Response& response) {
         auto departments = store_.departments();

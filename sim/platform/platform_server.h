@@ -51,6 +51,7 @@ private:
     void familyRoutes();    // family_routes.cpp: a patient's family members (就诊人)
     void billRoutes();  // bill_routes.cpp: a patient's unpaid bills and their locks (门诊缴费)
     void insuranceRoutes();  // insurance_routes.cpp: pre-settle, settle, cancel, reverse (医保)
+    void reportRoutes();     // report_routes.cpp: reports and e-invoices, their PDFs (报告打印)
     // Routes with a body, for certified terminals only. The certificate is checked once the
     // body is read (not before routing), so an anonymous caller's body is never taken for its
     // next request on a kept-alive connection.

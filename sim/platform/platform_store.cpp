@@ -107,6 +107,13 @@ CREATE TABLE IF NOT EXISTS e_invoices (
   id TEXT PRIMARY KEY, patient_id TEXT NOT NULL REFERENCES patients(id), lock_id TEXT UNIQUE,
   code TEXT NOT NULL, number TEXT NOT NULL, check_code TEXT NOT NULL,
   amount_fen INTEGER NOT NULL, issued_at INTEGER NOT NULL, UNIQUE (code, number));
+CREATE TABLE IF NOT EXISTS reports (
+  id TEXT PRIMARY KEY, patient_id TEXT NOT NULL REFERENCES patients(id), kind TEXT NOT NULL,
+  title TEXT NOT NULL, department TEXT NOT NULL, doctor TEXT NOT NULL,
+  ordered_at INTEGER NOT NULL, ready_at INTEGER NOT NULL, prints_left INTEGER NOT NULL,
+  times_printed INTEGER NOT NULL, body TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS report_prints (
+  idempotency_key TEXT PRIMARY KEY, report_id TEXT NOT NULL, printed_at INTEGER NOT NULL);
 )sql";
 
 }  // namespace

@@ -19,6 +19,7 @@
 #include "sim/platform/his_bills.h"
 #include "sim/platform/hospital_rules.h"
 #include "sim/platform/insurance_ledger.h"
+#include "sim/platform/reports.h"
 
 namespace lobby::sim {
 
@@ -239,6 +240,23 @@ public:
                                      const std::string& patientId, const std::string& lockId,
                                      const std::string& settlementId, const std::string& paymentId,
                                      Clock::time_point now);
+
+    // 报告打印 and 发票打印 (reports.cpp): a canned report for a patient (ready in
+    // `pendingMinutes`, printable `prints` times); their reports, oldest first; one of them;
+    // marking one printed once its job completed, once per key ("report_not_ready",
+    // "no_prints_left", "idempotency_conflict"); whose report an id is. Their e-invoices, the
+    // newest first, and one with the bills it was issued for.
+    Result<ReportRow> seedReport(const std::string& patientId, const std::string& kind,
+                                 Clock::time_point now, int pendingMinutes, int prints);
+    Result<std::vector<ReportRow>> reports(const std::string& patientId);
+    Result<ReportRow> report(const std::string& reportId, const std::string& patientId);
+    Result<ReportRow> markReportPrinted(const std::string& idempotencyKey,
+                                        const std::string& patientId, const std::string& reportId,
+                                        Clock::time_point now);
+    std::string reportOwner(const std::string& reportId);
+    Result<std::vector<EInvoiceRow>> eInvoices(const std::string& patientId);
+    Result<InvoiceDocumentRow> eInvoiceDocument(const std::string& invoiceId,
+                                                const std::string& patientId);
 
     // 医保结算 (insurance_ledger.cpp): the insured (seeded), a pre-settlement of a held lock with
     // the patient's own credential ("insurance_credential_unknown", "…_mismatch", "card_frozen",

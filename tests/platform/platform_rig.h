@@ -24,6 +24,7 @@ using nlohmann::json;
 struct Reply {
     long status = 0;
     json body;
+    std::string raw, contentType;  // the body as sent (a PDF's bytes), and its type
 };
 
 class Rig {
@@ -102,6 +103,10 @@ public:
         curl_easy_setopt(curl, CURLOPT_WRITEDATA, &received);
         curl_easy_perform(curl);
         curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &reply.status);
+        const char* type = nullptr;
+        curl_easy_getinfo(curl, CURLINFO_CONTENT_TYPE, &type);
+        if (type != nullptr) reply.contentType = type;
+        reply.raw = received;
         curl_slist_free_all(headers);
         curl_easy_cleanup(curl);
         reply.body = json::parse(received, nullptr, false);
