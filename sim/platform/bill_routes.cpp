@@ -90,52 +90,40 @@ std::optional<std::string> optionalText(const json& body, const char* field) {
 }  // namespace
 
 void PlatformServer::billRoutes() {
-    // The session's patient, who must be the one named; nullopt after replying.
-    const auto owner = [this](const httplib::Request& request, httplib::Response& response,
-                              const std::string& named) -> std::optional<std::string> {
-        const auto patient = sessionPatient(request, response);
-        if (!patient) return std::nullopt;
-        if (*patient != named || !bookingScope(request).empty()) {
-            sendError(response, 404, "not_found", "未找到", "Not found");
-            return std::nullopt;
+    server_->Get(R"(/v1/patients/([A-Za-z0-9]+)/bills)", [this](const httplib::Request& request,
+                                                                httplib::Response& response) {
+        const auto patient = sessionPatientNamed(request, response, request.matches[1]);
+        if (!patient) return;
+        auto bills = store_.unpaidBills(*patient);
+        if (!bills) return sendRefusal(response, bills.error());
+        json list = json::array();
+        for (const auto& bill : bills.value())
+            list.push_back(billJson(bill));
+        sendJson(response, list);
+    });
+    post("/v1/bill-locks", [this](const httplib::Request& request, httplib::Response& response) {
+        const auto key = idempotencyKey(request, response);
+        if (!key) return;
+        auto body = parseBody(request, response, {"patient_id"});
+        if (!body) return;
+        const auto& ids = (*body)["bill_ids"];
+        std::vector<std::string> billIds;
+        if (ids.is_array() && !ids.empty() && ids.size() <= 20) {
+            for (const auto& id : ids)
+                if (id.is_string() && !id.get<std::string>().empty())
+                    billIds.push_back(id.get<std::string>());
         }
-        return patient;
-    };
-    server_->Get(R"(/v1/patients/([A-Za-z0-9]+)/bills)",
-                 [this, owner](const httplib::Request& request, httplib::Response& response) {
-                     const auto patient = owner(request, response, request.matches[1]);
-                     if (!patient) return;
-                     auto bills = store_.unpaidBills(*patient);
-                     if (!bills) return sendRefusal(response, bills.error());
-                     json list = json::array();
-                     for (const auto& bill : bills.value())
-                         list.push_back(billJson(bill));
-                     sendJson(response, list);
-                 });
-    post("/v1/bill-locks",
-         [this, owner](const httplib::Request& request, httplib::Response& response) {
-             const auto key = idempotencyKey(request, response);
-             if (!key) return;
-             auto body = parseBody(request, response, {"patient_id"});
-             if (!body) return;
-             const auto& ids = (*body)["bill_ids"];
-             std::vector<std::string> billIds;
-             if (ids.is_array() && !ids.empty() && ids.size() <= 20) {
-                 for (const auto& id : ids)
-                     if (id.is_string() && !id.get<std::string>().empty())
-                         billIds.push_back(id.get<std::string>());
-             }
-             if (billIds.empty() || billIds.size() != ids.size()) {
-                 return sendError(response, 400, "invalid_request", "请求无效",
-                                  "bill_ids is a list of one to twenty bill ids");
-             }
-             const auto patient = owner(request, response, (*body)["patient_id"]);
-             if (!patient) return;
-             if (!ownsKey(request, response, *key)) return;
-             auto locked = store_.lockBills(*key, *patient, billIds, now());
-             if (!locked) return sendRefusal(response, locked.error());
-             sendJson(response, lockJson(locked.value()), 201);
-         });
+        if (billIds.empty() || billIds.size() != ids.size()) {
+            return sendError(response, 400, "invalid_request", "请求无效",
+                             "bill_ids is a list of one to twenty bill ids");
+        }
+        const auto patient = sessionPatientNamed(request, response, (*body)["patient_id"]);
+        if (!patient) return;
+        if (!ownsKey(request, response, *key)) return;
+        auto locked = store_.lockBills(*key, *patient, billIds, now());
+        if (!locked) return sendRefusal(response, locked.error());
+        sendJson(response, lockJson(locked.value()), 201);
+    });
     post(R"(/v1/bill-locks/([A-Za-z0-9]+)/payments)",
          [this](const httplib::Request& request, httplib::Response& response) {
              const auto key = idempotencyKey(request, response);

@@ -181,6 +181,18 @@ std::optional<std::string> PlatformServer::sessionPatient(const httplib::Request
     return patient;
 }
 
+std::optional<std::string> PlatformServer::sessionPatientNamed(const httplib::Request& request,
+                                                               httplib::Response& response,
+                                                               const std::string& named) {
+    const auto patient = sessionPatient(request, response);
+    if (!patient) return std::nullopt;
+    if (*patient != named || !bookingScope(request).empty()) {
+        sendError(response, 404, "not_found", "未找到", "Not found");
+        return std::nullopt;
+    }
+    return patient;
+}
+
 std::string PlatformServer::bookingScope(const httplib::Request& request) {
     return store_.sessionBookingScope(request.get_header_value("Patient-Session"));
 }

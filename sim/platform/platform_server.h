@@ -63,6 +63,11 @@ private:
     // another terminal's).
     std::optional<std::string> sessionPatient(const httplib::Request& request,
                                               httplib::Response& response);
+    // The session's patient when it is the one `named` (a list of their own records); a
+    // booking code's session reaches none. nullopt after replying (401, or 404 not_found).
+    std::optional<std::string> sessionPatientNamed(const httplib::Request& request,
+                                                   httplib::Response& response,
+                                                   const std::string& named);
     // Object-level authorization. With a Patient-Session header, only that session's patient's
     // records; without one (a terminal recovering after its patient left), only those of
     // patients this terminal served in the last day. Replies with the refusal (401, or 404

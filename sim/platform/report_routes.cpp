@@ -54,32 +54,22 @@ void sendPdf(httplib::Response& response, const Result<std::string>& pdf) {
 }  // namespace
 
 void PlatformServer::reportRoutes() {
-    const auto owner = [this](const httplib::Request& request, httplib::Response& response,
-                              const std::string& named) -> std::optional<std::string> {
-        const auto patient = sessionPatient(request, response);
-        if (!patient) return std::nullopt;
-        if (*patient != named || !bookingScope(request).empty()) {
-            sendError(response, 404, "not_found", "未找到", "Not found");
-            return std::nullopt;
-        }
-        return patient;
-    };
     const auto nameOf = [this](const std::string& patientId) {
         auto patient = store_.patientById(patientId);
         return patient ? patient->name : std::string();
     };
-    server_->Get(R"(/v1/patients/([A-Za-z0-9]+)/reports)",
-                 [this, owner](const httplib::Request& request, httplib::Response& response) {
-                     const auto patient = owner(request, response, request.matches[1]);
-                     if (!patient) return;
-                     auto reports = store_.reports(*patient);
-                     if (!reports) return sendRefusal(response, reports.error());
-                     const auto at = sql::epochSeconds(now());
-                     json list = json::array();
-                     for (const auto& report : reports.value())
-                         list.push_back(reportJson(report, at));
-                     sendJson(response, list);
-                 });
+    server_->Get(R"(/v1/patients/([A-Za-z0-9]+)/reports)", [this](const httplib::Request& request,
+                                                                  httplib::Response& response) {
+        const auto patient = sessionPatientNamed(request, response, request.matches[1]);
+        if (!patient) return;
+        auto reports = store_.reports(*patient);
+        if (!reports) return sendRefusal(response, reports.error());
+        const auto at = sql::epochSeconds(now());
+        json list = json::array();
+        for (const auto& report : reports.value())
+            list.push_back(reportJson(report, at));
+        sendJson(response, list);
+    });
     server_->Get(R"(/v1/reports/([A-Za-z0-9]+)/document)",
                  [this, nameOf](const httplib::Request& request, httplib::Response& response) {
                      const auto patient =
@@ -106,8 +96,9 @@ void PlatformServer::reportRoutes() {
              sendJson(response, reportJson(marked.value(), sql::epochSeconds(now())));
          });
     server_->Get(R"(/v1/patients/([A-Za-z0-9]+)/e-invoices)",
-                 [this, owner](const httplib::Request& request, httplib::Response& response) {
-                     const auto patient = owner(request, response, request.matches[1]);
+                 [this](const httplib::Request& request, httplib::Response& response) {
+                     const auto patient =
+                         sessionPatientNamed(request, response, request.matches[1]);
                      if (!patient) return;
                      auto invoices = store_.eInvoices(*patient);
                      if (!invoices) return sendRefusal(response, invoices.error());
