@@ -77,10 +77,9 @@ void PlatformServer::reportRoutes() {
                      if (!patient) return;
                      auto report = store_.report(request.matches[1], *patient);
                      if (!report) return sendRefusal(response, report.error());
-                     if (report->status(sql::epochSeconds(now())) == "pending")
-                         return sendRefusal(response, sql::refusal("report_not_ready", ""));
-                     if (report->printsLeft <= 0)
-                         return sendRefusal(response, sql::refusal("no_prints_left", ""));
+                     if (auto printable = reportPrintable(*report, sql::epochSeconds(now()));
+                         !printable)
+                         return sendRefusal(response, printable.error());
                      sendPdf(response, reportPdf(report.value(), nameOf(*patient), kHospital));
                  });
     post(R"(/v1/reports/([A-Za-z0-9]+)/printed)",

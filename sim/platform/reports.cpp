@@ -130,6 +130,13 @@ bool isReportKind(const std::string& kind) {
                        [&](const CannedReport& canned) { return kind == canned.kind; });
 }
 
+Status reportPrintable(const ReportRow& report, std::int64_t now) {
+    if (report.status(now) == "pending")
+        return refusal("report_not_ready", "the report is not ready yet");
+    if (report.printsLeft <= 0) return refusal("no_prints_left", "the report was printed already");
+    return {};
+}
+
 Result<ReportRow> PlatformStore::seedReport(const std::string& patientId, const std::string& kind,
                                             Clock::time_point now, int pendingMinutes, int prints) {
     const auto canned =
@@ -208,9 +215,8 @@ Result<ReportRow> PlatformStore::markReportPrinted(const std::string& idempotenc
         return found;
     }
     ReportRow row = found.value();
-    if (row.status(epochSeconds(now)) == "pending")
-        return refusal("report_not_ready", "the report is not ready yet");
-    if (row.printsLeft <= 0) return refusal("no_prints_left", "the report was printed already");
+    if (auto printable = reportPrintable(row, epochSeconds(now)); !printable)
+        return printable.error();
     if (auto begun = execute("BEGIN IMMEDIATE"); !begun) return begun.error();
     Statement mark = prepared(db_,
                               "UPDATE reports SET prints_left = prints_left - 1, times_printed = "

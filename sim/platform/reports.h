@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "common/error.h"
 #include "sim/platform/e_invoices.h"
 #include "sim/platform/his_bills.h"
 
@@ -42,5 +43,8 @@ struct InvoiceDocumentRow {
 // The canned reports tests and the demo seed: "blood" (血常规, one page), "biochem" (生化全项,
 // two pages), "ct" (胸部CT, imaging).
 bool isReportKind(const std::string& kind);
+// Whether the report may be printed now: refused "report_not_ready" while pending,
+// "no_prints_left" once the prints the hospital allows are used.
+Status reportPrintable(const ReportRow& report, std::int64_t now);
 
 }  // namespace lobby::sim
