@@ -20,10 +20,44 @@ struct CupsQueue {
 
 struct QueueStatus {
     bool accepting = false;
-    std::string state;                 // "idle" | "processing" | "stopped"
+    std::string deviceUri;  // where the queue sends its jobs, e.g. ipp://host:631/ipp/print
+    std::string state;      // "idle" | "processing" | "stopped"
     std::vector<std::string> reasons;  // printer-state-reasons, e.g. "media-empty-error"
     PrinterState printerState = PrinterState::Ready;  // what the reasons mean for a kiosk
 };
+
+// How a document is sent: CUPS converts it for the printer from `format`.
+struct JobOptions {
+    std::string format = "application/vnd.cups-raw";
+    std::string sides;  // "" (the queue's default), "one-sided", "two-sided-long-edge"
+    std::string media;  // "" (the queue's default), e.g. "iso_a4_210x297mm"
+};
+
+// How a job ended when it completed: the printer's own count of what it printed.
+struct JobEnd {
+    int impressions = 0;  // job-impressions-completed (pages printed)
+    int sheets = 0;       // job-media-sheets-completed
+};
+
+// A printer's state straight from the printer over IPP, not from CUPS: CUPS learns a remote
+// printer's state only while it sends it a job.
+struct IppPrinterStatus {
+    std::string state;                 // "idle" | "processing" | "stopped"
+    std::vector<std::string> reasons;  // printer-state-reasons, "none" left out
+    std::vector<int> markerLevels;     // 0..100, or -1 / -2 / -3 (unknown) per marker
+    std::vector<std::string> markerNames;
+    std::vector<std::string> sidesSupported;
+};
+
+// Submits the bytes as one job (see JobOptions) titled `title` (a reference, as below).
+Result<int> submitJob(const CupsQueue& queue, std::span<const std::uint8_t> bytes,
+                      const std::string& title, const JobOptions& options, Milliseconds timeout);
+// Follows the job to its end: JobEnd when completed, typed errors as waitForJob's.
+Result<JobEnd> followJob(const CupsQueue& queue, int jobId, Milliseconds timeout);
+// Cancels a job that must not print any more (it ran out of time); errors are ignored.
+void cancelJob(const CupsQueue& queue, int jobId);
+// Get-Printer-Attributes from an ipp:// or ipps:// printer URI.
+Result<IppPrinterStatus> queryIppPrinter(const std::string& uri, Milliseconds timeout);
 
 // Submits the bytes as one raw job titled `title` (a reference: anything but [A-Za-z0-9._-]
 // becomes '-'); returns the job id.
