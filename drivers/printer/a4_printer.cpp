@@ -136,6 +136,9 @@ Result<A4Printed> A4Printer::print(const PdfDocument& document, const std::strin
         auto job = submitJob(queue_, document.bytes, reference, options, timeout);
         if (!job) return job.error();
         auto end = followJob(queue_, job.value(), timeout);
+        if (!end && end.error().kind == ErrorKind::Timeout) cancelJob(queue_, job.value());
+        // Whatever became of it, nothing of the document stays in CUPS's spool.
+        if (auto purged = purgeJob(queue_, job.value()); !purged) purgeFailures_++;
         if (end) {
             // CUPS may call a job completed that the printer gave up on (its backend polls the
             // printer's job now and then): the printer's own state after the job has the word.
@@ -149,10 +152,7 @@ Result<A4Printed> A4Printer::print(const PdfDocument& document, const std::strin
             const int pages = end->impressions > 0 ? end->impressions : document.pages;
             return A4Printed{pages, attempt};
         }
-        if (end.error().kind == ErrorKind::Timeout) {
-            cancelJob(queue_, job.value());
-            return end.error();
-        }
+        if (end.error().kind == ErrorKind::Timeout) return end.error();
         if (!lost(end.error())) return end.error();
         last = end.error();
     }

@@ -65,9 +65,12 @@ public:
                             Milliseconds timeout);
 
     const CupsQueue& queue() const { return queue_; }
+    // Jobs CUPS would not purge from its spool (each a technician's matter: the kiosk logs it).
+    int purgeFailures() const { return purgeFailures_; }
 
 private:
     CupsQueue queue_;
+    int purgeFailures_ = 0;
 };
 
 }  // namespace lobby::printer

@@ -196,6 +196,15 @@ void cancelJob(const CupsQueue& queue, int jobId) {
     (void)cupsCancelJob2(http->get(), queue.name.c_str(), jobId, 0);
 }
 
+Status purgeJob(const CupsQueue& queue, int jobId) {
+    auto http = connect(queue, Milliseconds(2000));
+    if (!http) return http.error();
+    if (cupsCancelJob2(http->get(), queue.name.c_str(), jobId, 1) != IPP_STATUS_OK) {
+        return cupsError("purging the print job");
+    }
+    return {};
+}
+
 PrinterState stateFromReasons(const std::vector<std::string>& reasons, const std::string& state) {
     auto has = [&](const char* prefix) {
         for (const auto& reason : reasons) {

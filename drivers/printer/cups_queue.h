@@ -56,6 +56,9 @@ Result<int> submitJob(const CupsQueue& queue, std::span<const std::uint8_t> byte
 Result<JobEnd> followJob(const CupsQueue& queue, int jobId, Milliseconds timeout);
 // Cancels a job that must not print any more (it ran out of time); errors are ignored.
 void cancelJob(const CupsQueue& queue, int jobId);
+// Removes a finished job's document and history from CUPS's spool (a report is a patient's:
+// CUPS keeps job files for a day by default). Errors are returned for the caller to log.
+Status purgeJob(const CupsQueue& queue, int jobId);
 // Get-Printer-Attributes from an ipp:// or ipps:// printer URI.
 Result<IppPrinterStatus> queryIppPrinter(const std::string& uri, Milliseconds timeout);
 

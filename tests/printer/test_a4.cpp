@@ -175,10 +175,16 @@ TEST_F(A4, ATwoPageReportIsPrintedBothSidedAndWhatThePrinterSavedIsTheReportPage
     auto document = checkPdf(test::labReportPdf(40));
     ASSERT_TRUE(document.ok());
     const auto before = printedJobs().size();
-    auto printed = A4Printer(a4Queue()).print(document.value(), "report-R1", true, 60s);
+    A4Printer printer(a4Queue());
+    auto printed = printer.print(document.value(), "report-R1", true, 60s);
     ASSERT_TRUE(printed.ok()) << printed.error().message;
+    EXPECT_EQ(printer.purgeFailures(), 0);
     EXPECT_EQ(printed->pages, 2);
     EXPECT_EQ(printed->attempts, 1);
+    // Nothing of the report stays in CUPS's spool (its files are named d<job>-<doc>).
+    for (const auto& entry : fs::directory_iterator(env("LOBBY_CUPS_SPOOL"))) {
+        EXPECT_NE(entry.path().filename().string().rfind("d0", 0), 0u) << entry.path();
+    }
     const auto jobs = printedJobs();
     ASSERT_EQ(jobs.size(), before + 1);
 

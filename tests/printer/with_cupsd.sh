@@ -121,7 +121,8 @@ if [[ -n $a4_shim ]]; then
         tail -n 20 "$work/a4/ippeveprinter.log" >&2
         exit 1
     fi
-    export LOBBY_A4_QUEUE=a4 LOBBY_A4_OUT="$work/a4/printed" LOBBY_A4_CONTROL="$work/a4/control"
+    export LOBBY_A4_QUEUE=a4 LOBBY_A4_OUT="$work/a4/printed" LOBBY_A4_CONTROL="$work/a4/control" \
+        LOBBY_CUPS_SPOOL="$work/cups/spool"
 fi
 export LOBBY_CUPS_QUEUE=kiosk LOBBY_PRINTER_SIM_PORT=$sim_port LOBBY_PRINTER_OUT="$work/printed" \
     LOBBY_PRINTER_SIM_CONTROL="$work/sim-control"
