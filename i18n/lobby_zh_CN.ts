@@ -938,6 +938,14 @@
       <source>Pay bills</source>
       <translation>门诊缴费</translation>
     </message>
+    <message>
+      <source>Print reports</source>
+      <translation>报告打印</translation>
+    </message>
+    <message>
+      <source>This kiosk cannot print reports now</source>
+      <translation>本机暂时无法打印报告</translation>
+    </message>
   </context>
   <context>
     <name>FunctionTile</name>
@@ -1566,6 +1574,87 @@
     <message>
       <source>Send a new code</source>
       <translation>重新获取验证码</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportCard</name>
+    <message>
+      <source>Not ready yet, expected %1</source>
+      <translation>尚未出报告，预计 %1</translation>
+    </message>
+    <message>
+      <source>Already printed</source>
+      <translation>已打印</translation>
+    </message>
+    <message>
+      <source>Ready to print</source>
+      <translation>可打印</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportsFlow</name>
+    <message>
+      <source>Reports printed</source>
+      <translation>报告已打印</translation>
+    </message>
+    <message>
+      <source>Pages</source>
+      <translation>页数</translation>
+    </message>
+    <message>
+      <source>Printed</source>
+      <translation>已打印</translation>
+    </message>
+    <message>
+      <source>Please take your reports from the A4 printer's tray</source>
+      <translation>请从 A4 打印机出纸口取走您的报告</translation>
+    </message>
+    <message>
+      <source>Your report's file from the hospital cannot be printed. It has not been counted as printed: please ask at the service desk.</source>
+      <translation>医院发来的报告文件无法打印，本次不计打印次数，请到服务台咨询。</translation>
+    </message>
+    <message>
+      <source>The printer could not print your report. It has not been counted as printed: you can print it later, or ask at the service desk.</source>
+      <translation>打印机未能打印您的报告，本次不计打印次数，您可稍后再打印，或到服务台咨询。</translation>
+    </message>
+    <message>
+      <source>Some of your reports were printed; please take them. The printer could not print the rest, which have not been counted as printed: ask at the service desk.</source>
+      <translation>部分报告已打印，请取走。其余报告未能打印，不计打印次数，请到服务台咨询。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportsScreen</name>
+    <message>
+      <source>Print reports</source>
+      <translation>报告打印</translation>
+    </message>
+    <message>
+      <source>Tap a report to choose it or set it aside, then tap Print.</source>
+      <translation>点报告可选中或取消，然后点“打印”。</translation>
+    </message>
+    <message>
+      <source>None of your reports can be printed now.</source>
+      <translation>您的报告暂时都不能打印。</translation>
+    </message>
+    <message>
+      <source>You have no reports.</source>
+      <translation>您没有报告。</translation>
+    </message>
+    <message>
+      <source>One moment, please…</source>
+      <translation>请稍候……</translation>
+    </message>
+    <message>
+      <source>Printing report %1 of %2. Please wait by the A4 printer.</source>
+      <translation>正在打印第 %1 份，共 %2 份，请在 A4 打印机旁稍候。</translation>
+    </message>
+    <message>
+      <source>Back</source>
+      <translation>返回</translation>
+    </message>
+    <message>
+      <source>Print %1 report(s)</source>
+      <translation>打印 %1 份报告</translation>
     </message>
   </context>
   <context>

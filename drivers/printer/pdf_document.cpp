@@ -12,11 +12,11 @@ namespace lobby::printer {
 namespace {
 
 // The header may follow some bytes of junk (the PDF reference allows up to 1024), never more.
-bool startsLikePdf(std::span<const std::uint8_t> bytes) {
+bool startsLikePdf(const std::vector<std::uint8_t>& bytes) {
     constexpr std::string_view kMagic = "%PDF-";
-    const auto window = bytes.first(std::min<std::size_t>(bytes.size(), 1024));
-    const auto found = std::search(window.begin(), window.end(), kMagic.begin(), kMagic.end());
-    return found != window.end();
+    const auto end =
+        bytes.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(bytes.size(), 1024));
+    return std::search(bytes.begin(), end, kMagic.begin(), kMagic.end()) != end;
 }
 
 }  // namespace

@@ -6,14 +6,14 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <span>
 #include <vector>
 
 #include "common/error.h"
 
 namespace lobby::printer {
 
-inline constexpr std::size_t kMaxPdfBytes = 8 * 1024 * 1024;
+// The platform client reads no reply beyond 4 MiB either.
+inline constexpr std::size_t kMaxPdfBytes = 4 * 1024 * 1024;
 inline constexpr int kMaxPdfPages = 60;
 
 struct PdfDocument {

@@ -32,6 +32,7 @@
 #include "journeys/move_flow.h"
 #include "journeys/name_entry.h"
 #include "journeys/pickup_flow.h"
+#include "journeys/reports_flow.h"
 #include "journeys/scene_applier.h"
 #include "journeys/slip_desk.h"
 #include "journeys/stop_notice_flow.h"
@@ -120,6 +121,8 @@ void CompositionRoot::buildTimings() {
     connect(booking_.get(), &journeys::BookingFlow::changed, timings,
             &JourneyTimings::screenChanged);
     connect(bills_.get(), &journeys::BillsFlow::changed, timings, &JourneyTimings::screenChanged);
+    connect(reports_.get(), &journeys::ReportsFlow::changed, timings,
+            &JourneyTimings::screenChanged);
     connect(bookingList_.get(), &journeys::BookingListFlow::changed, timings,
             &JourneyTimings::screenChanged);
     connect(&session_, &core::SessionController::screenChanged, timings,
@@ -193,6 +196,8 @@ void CompositionRoot::buildJourneys(const config::Settings& settings) {
         std::make_unique<journeys::MoveFlow>(session_, platform_.get(), *slips_, journal_.get());
     bills_ = std::make_unique<journeys::BillsFlow>(session_, platform_.get(), *slips_,
                                                    journal_.get(), journeys::BillsPolicy{});
+    reports_ = std::make_unique<journeys::ReportsFlow>(session_, platform_.get(), *slips_,
+                                                       journal_.get(), devices_->a4Printer());
     connect(devices_.get(), &DeviceHub::insuranceCardRead, bills_.get(),
             &journeys::BillsFlow::noteCard);
     devices_->setScanTaker([bills = bills_.get()](const QString& kind, const QString& token) {
@@ -258,6 +263,7 @@ void CompositionRoot::exposeServices() {
     core::exposeToQml(&engine_, journeys::BookingListFlow::kQmlName, bookingList_.get());
     core::exposeToQml(&engine_, journeys::MoveFlow::kQmlName, move_.get());
     core::exposeToQml(&engine_, journeys::BillsFlow::kQmlName, bills_.get());
+    core::exposeToQml(&engine_, journeys::ReportsFlow::kQmlName, reports_.get());
     core::exposeToQml(&engine_, journeys::StopNoticeFlow::kQmlName, stopNotices_.get());
     engine_.addImageProvider(QString::fromLatin1(QrImageProvider::kName), new QrImageProvider);
     engine_.addImageProvider(QString::fromLatin1(DoctorPhotoProvider::kName),

@@ -28,6 +28,7 @@ struct Scene;
 }  // namespace lobby::scene
 namespace lobby::journeys {
 class BillsFlow;
+class ReportsFlow;
 class BookingFlow;
 class BookingListFlow;
 class IdentityResolver;
@@ -90,6 +91,7 @@ private:
     std::unique_ptr<journeys::PickUpFlow> pickup_;
     std::unique_ptr<journeys::BookingFlow> booking_;
     std::unique_ptr<journeys::BillsFlow> bills_;
+    std::unique_ptr<journeys::ReportsFlow> reports_;
     std::unique_ptr<journeys::BookingListFlow> bookingList_;
     std::unique_ptr<journeys::MoveFlow> move_;
     std::unique_ptr<journeys::StopNoticeFlow> stopNotices_;

@@ -19,6 +19,7 @@ DeviceHub::DeviceHub(const config::Settings& settings, core::SessionController& 
     buildSmartCardReader(settings);
     buildScanner(settings);
     buildPrinter(settings);
+    buildA4Printer(settings);
 }
 
 DeviceHub::~DeviceHub() = default;
@@ -28,6 +29,28 @@ void DeviceHub::start() {
     if (socialSecurityCards_) socialSecurityCards_->start();
     if (scanner_) scanner_->start();
     if (printer_) printer_->start();
+    if (a4Printer_) a4Printer_->start();
+}
+
+void DeviceHub::buildA4Printer(const config::Settings& settings) {
+    using namespace config::keys;
+    if (settings.stringValue(kA4PrinterBackend) == QLatin1String("none")) {
+        qCInfo(lcPrinter) << "no A4 printer configured";
+        return;
+    }
+    devices::A4PrinterSetup setup;
+    setup.queue = setup::a4Queue(settings);
+    setup.pollInterval = std::chrono::seconds(settings.intValue(kA4PrinterPoll_s));
+    a4Printer_ = std::make_unique<devices::A4PrinterService>(std::move(setup));
+    // Listed, but not offered until the printer says it is ready.
+    catalog_.setA4Printer(core::A4Readiness::NotReady);
+    connect(a4Printer_.get(), &devices::A4PrinterService::stateChanged, this,
+            [this](printer::A4State state) {
+                a4State_ = state;
+                emit healthChanged();
+                catalog_.setA4Printer(printer::a4CanPrint(state) ? core::A4Readiness::Ready
+                                                                 : core::A4Readiness::NotReady);
+            });
 }
 
 void DeviceHub::buildPrinter(const config::Settings& settings) {
@@ -217,6 +240,7 @@ std::vector<std::pair<std::string, std::string>> DeviceHub::health() const {
     states.emplace_back("ssc_reader", devices::toString(sscState_));
     states.emplace_back("scanner", devices::toString(scannerState_));
     if (printer_) states.emplace_back("printer", printer::toString(printerState_));
+    if (a4Printer_) states.emplace_back("a4_printer", printer::toString(a4State_));
     return states;
 }
 

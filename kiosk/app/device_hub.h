@@ -10,6 +10,7 @@
 
 #include "config/settings.h"
 #include "core/session_controller.h"
+#include "devices/a4_printer_service.h"
 #include "devices/card_photo.h"
 #include "devices/id_card_service.h"
 #include "devices/printer_service.h"
@@ -33,6 +34,8 @@ public:
     void start();
     // The printer, or null when none is configured.
     devices::PrinterService* printer() const { return printer_.get(); }
+    // The A4 printer (reports, e-invoices), or null when none is configured.
+    devices::A4PrinterService* a4Printer() const { return a4Printer_.get(); }
     // Each device's state for the heartbeat and the maintenance screen, in the contract's words:
     // "idcard_reader" → "ready" | "lost" | "absent", "printer" → "paper_out".
     std::vector<std::pair<std::string, std::string>> health() const;
@@ -61,6 +64,7 @@ private:
     void buildSmartCardReader(const config::Settings& settings);
     void buildScanner(const config::Settings& settings);
     void buildPrinter(const config::Settings& settings);
+    void buildA4Printer(const config::Settings& settings);
 
     core::SessionController& session_;
     core::FunctionCatalog& catalog_;
@@ -73,6 +77,7 @@ private:
     std::unique_ptr<devices::ScannerService> scanner_;
     std::function<bool(const QString&, const QString&)> scanTaker_;
     std::unique_ptr<devices::PrinterService> printer_;
+    std::unique_ptr<devices::A4PrinterService> a4Printer_;
     // A reader answered or stopped answering: the menu's means of identification, the
     // heartbeat and the maintenance screen follow.
     void setReader(devices::ReaderState& slot, core::IdentityMeans means, bool present);
@@ -82,6 +87,7 @@ private:
     devices::ReaderState sscState_ = devices::ReaderState::Absent;
     devices::ReaderState scannerState_ = devices::ReaderState::Absent;
     printer::PrinterState printerState_ = printer::PrinterState::Offline;
+    printer::A4State a4State_ = printer::A4State::Offline;
 };
 
 }  // namespace lobby::app

@@ -10,8 +10,8 @@ namespace {
 
 const QString kScreensRoot = QStringLiteral("qrc:/qt/qml/Lobby/Screens/");
 
-const std::array<std::pair<const char*, const char*>, 14>& files() {
-    static const std::array<std::pair<const char*, const char*>, 14> table = {{
+const std::array<std::pair<const char*, const char*>, 15>& files() {
+    static const std::array<std::pair<const char*, const char*>, 15> table = {{
         {"attract", "attract/AttractScreen.qml"},
         {"identify", "identify/IdentifyScreen.qml"},
         {"menu", "menu/MenuScreen.qml"},
@@ -22,6 +22,7 @@ const std::array<std::pair<const char*, const char*>, 14>& files() {
         {"my_bookings", "bookings/BookingListScreen.qml"},
         {"move", "bookings/MoveScreen.qml"},
         {"bills", "bills/BillsScreen.qml"},
+        {"reports", "reports/ReportsScreen.qml"},
         {"done", "common/DoneScreen.qml"},
         {"error", "common/ErrorScreen.qml"},
         {"farewell", "common/FarewellScreen.qml"},

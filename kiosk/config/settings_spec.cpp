@@ -117,6 +117,15 @@ const std::vector<SettingSpec>& settingSpecs() {
         enumSetting(
             kPrinterPaper_mm, "80", {"80", "58"},
             "The slip paper's width in millimetres (48 or 32 columns, logo 576 or 384 dots)."),
+        enumSetting(kA4PrinterBackend, "none", {"cups", "none"},
+                    "A4 printer for reports and e-invoices: a CUPS IPP Everywhere queue "
+                    "(lpadmin -m everywhere), or none (报告打印 and 发票打印 are not offered)."),
+        stringSetting(kA4PrinterQueue, "a4", "The CUPS queue reports and e-invoices print on."),
+        stringSetting(kA4PrinterCupsServer, "",
+                      "CUPS server of the A4 queue as host:port (empty: CUPS's default)."),
+        intSetting(kA4PrinterPoll_s, 10, 2, 300,
+                   "How often the A4 printer is asked for its state (through the queue's "
+                   "ipp:// device URI, from the printer itself)."),
         intSetting(kPaymentWindow_s, 180, 10, 600,
                    "Seconds a payment QR code waits for the patient before the held slot is "
                    "released (the platform holds it 10 minutes at most)."),

@@ -9,21 +9,29 @@
 namespace lobby::core {
 namespace {
 
+enum class Printing { None, Slip, A4 };
+
 struct FunctionNeeds {
     const char* id;
-    bool needsPrinter;
+    Printing prints;
     const char* title;  // the glossary's name for it (i18n/glossary.md), on every screen
 };
 
 constexpr int kOpeningHoursCheck_ms = 20'000;
 
 constexpr std::array kFunctions = {
-    FunctionNeeds{"pickup", true, QT_TRANSLATE_NOOP("FunctionCatalog", "Pick up appointment")},
-    FunctionNeeds{"register", true, QT_TRANSLATE_NOOP("FunctionCatalog", "Register for today")},
-    FunctionNeeds{"book", true, QT_TRANSLATE_NOOP("FunctionCatalog", "Book an appointment")},
-    FunctionNeeds{"cancel", true, QT_TRANSLATE_NOOP("FunctionCatalog", "Cancel and refund")},
-    FunctionNeeds{"my_bookings", false, QT_TRANSLATE_NOOP("FunctionCatalog", "My bookings")},
-    FunctionNeeds{"bills", true, QT_TRANSLATE_NOOP("FunctionCatalog", "Pay bills")},
+    FunctionNeeds{"pickup", Printing::Slip,
+                  QT_TRANSLATE_NOOP("FunctionCatalog", "Pick up appointment")},
+    FunctionNeeds{"register", Printing::Slip,
+                  QT_TRANSLATE_NOOP("FunctionCatalog", "Register for today")},
+    FunctionNeeds{"book", Printing::Slip,
+                  QT_TRANSLATE_NOOP("FunctionCatalog", "Book an appointment")},
+    FunctionNeeds{"cancel", Printing::Slip,
+                  QT_TRANSLATE_NOOP("FunctionCatalog", "Cancel and refund")},
+    FunctionNeeds{"my_bookings", Printing::None,
+                  QT_TRANSLATE_NOOP("FunctionCatalog", "My bookings")},
+    FunctionNeeds{"bills", Printing::Slip, QT_TRANSLATE_NOOP("FunctionCatalog", "Pay bills")},
+    FunctionNeeds{"reports", Printing::A4, QT_TRANSLATE_NOOP("FunctionCatalog", "Print reports")},
 };
 
 }  // namespace
@@ -60,6 +68,12 @@ void FunctionCatalog::setPrinter(PrinterReadiness readiness) {
     emit changed();
 }
 
+void FunctionCatalog::setA4Printer(A4Readiness readiness) {
+    if (health_.a4 == readiness) return;
+    health_.a4 = readiness;
+    emit changed();
+}
+
 void FunctionCatalog::setOffered(const QStringList& ids) {
     if (ids == offered_) return;
     offered_ = ids;
@@ -78,10 +92,19 @@ void FunctionCatalog::setOpeningHours(int opensAt_min, int closesAt_min) {
 }
 
 QStringList FunctionCatalog::menuOrder() const {
-    if (!offered_.isEmpty()) return offered_;
     QStringList all;
-    for (const auto& function : kFunctions)
-        all << QString::fromLatin1(function.id);
+    if (!offered_.isEmpty()) {
+        all = offered_;
+    } else {
+        for (const auto& function : kFunctions)
+            all << QString::fromLatin1(function.id);
+    }
+    // What needs an A4 printer is not listed on a kiosk that has none.
+    if (health_.a4 == A4Readiness::Absent) {
+        for (const auto& function : kFunctions) {
+            if (function.prints == Printing::A4) all.removeAll(QString::fromLatin1(function.id));
+        }
+    }
     return all;
 }
 
@@ -102,8 +125,12 @@ QString FunctionCatalog::unavailableReason(const QString& id) const {
             return QCoreApplication::translate("FunctionCatalog",
                                                "The hospital's booking system cannot be reached");
         }
-        if (function.needsPrinter && health_.printer != PrinterReadiness::Ready)
+        if (function.prints == Printing::Slip && health_.printer != PrinterReadiness::Ready)
             return QCoreApplication::translate("FunctionCatalog", "This kiosk cannot print now");
+        if (function.prints == Printing::A4 && health_.a4 != A4Readiness::Ready) {
+            return QCoreApplication::translate("FunctionCatalog",
+                                               "This kiosk cannot print reports now");
+        }
         return {};
     }
     return QCoreApplication::translate("FunctionCatalog", "Not offered on this kiosk");

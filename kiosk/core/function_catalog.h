@@ -15,6 +15,8 @@ namespace lobby::core {
 
 // What the slip printer can do, as far as a patient is concerned.
 enum class PrinterReadiness { Ready, PaperOut, CoverOpen, NotReady };
+// The A4 printer (reports, e-invoices): a kiosk without one does not list what it would print.
+enum class A4Readiness { Absent, Ready, NotReady };
 // The means a patient can identify with at this kiosk: each needs its reader configured and
 // answering (a reader unplugged, pcscd stopped: withdrawn before anyone tries it).
 enum class IdentityMeans { IdCard, SocialSecurityCard, Scanner };
@@ -22,6 +24,7 @@ enum class IdentityMeans { IdCard, SocialSecurityCard, Scanner };
 struct ServiceHealth {
     bool platformConnected = false;  // the appointment platform client is configured and answering
     PrinterReadiness printer = PrinterReadiness::NotReady;
+    A4Readiness a4 = A4Readiness::Absent;
 };
 
 class FunctionCatalog : public QObject {
@@ -32,6 +35,7 @@ public:
     void setHealth(const ServiceHealth& health);
     void setPlatformConnected(bool connected);
     void setPrinter(PrinterReadiness readiness);
+    void setA4Printer(A4Readiness readiness);
     // The scene's choice: which functions the menu shows, in its order (empty: all of them).
     void setOffered(const QStringList& ids);
     // The scene's opening hours, in minutes after midnight; outside them nothing is available.

@@ -6,9 +6,9 @@
 namespace lobby::core {
 namespace {
 
-const std::array<std::pair<SessionState, const char*>, 14>& entries() {
+const std::array<std::pair<SessionState, const char*>, 15>& entries() {
     using S = SessionState;
-    static const std::array<std::pair<SessionState, const char*>, 14> table = {{
+    static const std::array<std::pair<SessionState, const char*>, 15> table = {{
         {S::Idle, "attract"},
         {S::Identifying, "identify"},
         {S::Menu, "menu"},
@@ -19,6 +19,7 @@ const std::array<std::pair<SessionState, const char*>, 14>& entries() {
         {S::MyBookings, "my_bookings"},
         {S::Move, "move"},
         {S::Bills, "bills"},
+        {S::Reports, "reports"},
         {S::Done, "done"},
         {S::Error, "error"},
         {S::Farewell, "farewell"},

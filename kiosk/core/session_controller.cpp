@@ -143,6 +143,8 @@ void SessionController::chooseFunction(const QString& id) {
         handle(SessionEvent::ChooseMyBookings);
     } else if (id == QLatin1String("bills")) {
         handle(SessionEvent::ChooseBills);
+    } else if (id == QLatin1String("reports")) {
+        handle(SessionEvent::ChooseReports);
     }
 }
 

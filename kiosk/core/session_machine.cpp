@@ -33,6 +33,7 @@ constexpr std::array kTransitions = {
     Transition{S::Menu, E::ChooseCancel, S::Cancel},
     Transition{S::Menu, E::ChooseMyBookings, S::MyBookings},
     Transition{S::Menu, E::ChooseBills, S::Bills},
+    Transition{S::Menu, E::ChooseReports, S::Reports},
     // A stop-service notice on the menu: straight on to another slot (the refund is ChooseCancel).
     Transition{S::Menu, E::ChooseMove, S::Move},
     Transition{S::Menu, E::ChoosePatient, S::Identifying},
@@ -57,6 +58,9 @@ constexpr std::array kTransitions = {
     Transition{S::Bills, E::JourneySucceeded, S::Done},
     Transition{S::Bills, E::JourneyFailed, S::Error},
     Transition{S::Bills, E::Back, S::Menu},
+    Transition{S::Reports, E::JourneySucceeded, S::Done},
+    Transition{S::Reports, E::JourneyFailed, S::Error},
+    Transition{S::Reports, E::Back, S::Menu},
     Transition{S::Cancel, E::JourneySucceeded, S::Done},
     Transition{S::Cancel, E::JourneyFailed, S::Error},
     Transition{S::Cancel, E::Back, S::Menu},
@@ -117,6 +121,8 @@ QString stateName(SessionState state) {
             return QStringLiteral("move");
         case S::Bills:
             return QStringLiteral("bills");
+        case S::Reports:
+            return QStringLiteral("reports");
         case S::Done:
             return QStringLiteral("done");
         case S::Error:
@@ -155,6 +161,8 @@ QString eventName(SessionEvent event) {
             return QStringLiteral("choose_patient");
         case E::ChooseBills:
             return QStringLiteral("choose_bills");
+        case E::ChooseReports:
+            return QStringLiteral("choose_reports");
         case E::JourneySucceeded:
             return QStringLiteral("journey_succeeded");
         case E::JourneyFailed:

@@ -19,6 +19,7 @@ enum class SessionState {
     MyBookings,   // 挂号查询
     Move,         // 改约: a paid booking whose doctor stopped the session, to another slice
     Bills,        // 门诊缴费: the visit's bills, with the medical insurance's part
+    Reports,      // 报告打印: lab and imaging reports on the A4 printer
     Done,         // journey finished, result shown
     Error,        // something failed; the message says what to do
     Farewell,     // "please take your card and your slip", then Idle
@@ -38,6 +39,7 @@ enum class SessionEvent {
     ChooseMove,     // 改约 from a stopped booking (pick-up, my bookings)
     ChoosePatient,  // 就诊人: the identified patient acts for a family member (or adds one)
     ChooseBills,
+    ChooseReports,
     JourneySucceeded,
     JourneyFailed,
     Back,

@@ -246,7 +246,9 @@ bool isUrlCharacter(char c) {
     return c > ' ' && c < 0x7f && c != '"' && c != '<' && c != '>' && c != '\\';
 }
 
-Result<EInvoice> decodeEInvoice(const json& object) {
+}  // namespace
+
+Result<EInvoice> eInvoice(const nlohmann::json& object) {
     auto invoice = decode<EInvoice>(object, [](Decoder& d) {
         return EInvoice{d.text("code"), d.text("number"), d.text("check_code"),
                         amount(d, "amount_fen"), d.text("verify_url")};
@@ -260,8 +262,6 @@ Result<EInvoice> decodeEInvoice(const json& object) {
         return badReply("has an e-invoice whose address is not a plain https address");
     return invoice;
 }
-
-}  // namespace
 
 Result<BillReceipt> billReceipt(const std::string& body) {
     auto parsed = parse(body);
@@ -287,7 +287,7 @@ Result<BillReceipt> billReceipt(const std::string& body) {
         receipt->total_fen)
         return badReply("has a receipt whose parts do not add up to its total");
     if (const json& invoice = member(parsed.value(), "e_invoice"); !invoice.is_null()) {
-        auto decoded = decodeEInvoice(invoice);
+        auto decoded = eInvoice(invoice);
         if (!decoded) return decoded.error();
         if (decoded->amount_fen != receipt->total_fen)
             return badReply("has an e-invoice for another amount than the bills'");

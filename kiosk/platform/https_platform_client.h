@@ -87,6 +87,12 @@ public:
     Result<BillReceipt> saveBills(const std::string& lockId, const std::string& settlementId,
                                   const std::string& paymentId,
                                   const std::string& idempotencyKey) override;
+    Result<std::vector<Report>> reports(const std::string& patientId) override;
+    Result<std::string> reportDocument(const std::string& reportId) override;
+    Result<Report> markReportPrinted(const std::string& reportId,
+                                     const std::string& idempotencyKey) override;
+    Result<std::vector<EInvoiceEntry>> eInvoices(const std::string& patientId) override;
+    Result<std::string> eInvoiceDocument(const std::string& invoiceId) override;
     Result<Booking> createBooking(const std::string& patientId, const std::string& sliceId,
                                   const std::string& idempotencyKey) override;
     Result<Payment> startPayment(const std::string& bookingId, const std::string& method,
@@ -133,6 +139,8 @@ private:
     };
     // POST /v1/patients/identify with an Identity (docs/platform-api.yaml).
     Result<Patient> identify(const std::string& identityJson);
+    // A PDF the platform serves at `path` (GET, retried): the bytes as they came.
+    Result<std::string> document(const std::string& path);
     // One attempt, given at most `timeout` (what is left of the call's deadline).
     Result<Reply> perform(const char* method, const std::string& path, const std::string& body,
                           const std::string& idempotencyKey, const std::string& ifNoneMatch,

@@ -10,6 +10,7 @@
 
 #include "common/error.h"
 #include "platform/bill_types.h"
+#include "platform/document_types.h"
 #include "platform/platform_types.h"
 
 namespace lobby::platform {
@@ -75,6 +76,16 @@ public:
                                           const std::string& settlementId,
                                           const std::string& paymentId,
                                           const std::string& idempotencyKey) = 0;
+    // 报告打印 and 发票打印 (docs/platform-api.yaml, tag reports): the patient's reports and
+    // e-invoices, each document's PDF bytes (unchecked here: the printer's side checks them),
+    // and a report's print counted once its job completed, under its key.
+    virtual Result<std::vector<Report>> reports(const std::string& patientId) = 0;
+    virtual Result<std::string> reportDocument(const std::string& reportId) = 0;
+    virtual Result<Report> markReportPrinted(const std::string& reportId,
+                                             const std::string& idempotencyKey) = 0;
+    virtual Result<std::vector<EInvoiceEntry>> eInvoices(const std::string& patientId) = 0;
+    virtual Result<std::string> eInvoiceDocument(const std::string& invoiceId) = 0;
+
     virtual Result<Booking> createBooking(const std::string& patientId, const std::string& sliceId,
                                           const std::string& idempotencyKey) = 0;
     virtual Result<Payment> startPayment(const std::string& bookingId, const std::string& method,

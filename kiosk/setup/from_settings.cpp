@@ -37,4 +37,9 @@ Result<printer::PrinterEndpoint> printerEndpoint(const config::Settings& setting
     return endpoint;
 }
 
+printer::CupsQueue a4Queue(const config::Settings& settings) {
+    return {settings.stringValue(kA4PrinterCupsServer).toStdString(),
+            settings.stringValue(kA4PrinterQueue).toStdString()};
+}
+
 }  // namespace lobby::setup

@@ -18,5 +18,7 @@ std::unique_ptr<scene::SceneStore> sceneStore(const config::Settings& settings);
 // devices.printer.direct or paper width already; settings built another way get the same typed
 // error (ErrorKind::InvalidConfig) here rather than a printer silently left to CUPS.
 Result<printer::PrinterEndpoint> printerEndpoint(const config::Settings& settings);
+// The A4 printer's CUPS queue (reports, e-invoices).
+printer::CupsQueue a4Queue(const config::Settings& settings);
 
 }  // namespace lobby::setup

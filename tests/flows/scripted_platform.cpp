@@ -268,4 +268,22 @@ Result<platform::BillReceipt> ScriptedPlatform::saveBills(const std::string& loc
                                        {lockId, settlementId, paymentId, idempotencyKey});
 }
 
+Result<std::vector<platform::Report>> ScriptedPlatform::reports(const std::string& patientId) {
+    return next<std::vector<platform::Report>>("reports", {patientId});
+}
+Result<std::string> ScriptedPlatform::reportDocument(const std::string& reportId) {
+    return next<std::string>("reportDocument", {reportId});
+}
+Result<platform::Report> ScriptedPlatform::markReportPrinted(const std::string& reportId,
+                                                             const std::string& idempotencyKey) {
+    return next<platform::Report>("markReportPrinted", {reportId, idempotencyKey});
+}
+Result<std::vector<platform::EInvoiceEntry>> ScriptedPlatform::eInvoices(
+    const std::string& patientId) {
+    return next<std::vector<platform::EInvoiceEntry>>("eInvoices", {patientId});
+}
+Result<std::string> ScriptedPlatform::eInvoiceDocument(const std::string& invoiceId) {
+    return next<std::string>("eInvoiceDocument", {invoiceId});
+}
+
 }  // namespace lobby::testing

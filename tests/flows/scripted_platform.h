@@ -63,6 +63,12 @@ public:
                                              const std::string& idempotencyKey) override;
     Result<platform::Patient> actFor(const std::string& patientId,
                                      const std::string& dependantId) override;
+    Result<std::vector<platform::Report>> reports(const std::string& patientId) override;
+    Result<std::string> reportDocument(const std::string& reportId) override;
+    Result<platform::Report> markReportPrinted(const std::string& reportId,
+                                               const std::string& idempotencyKey) override;
+    Result<std::vector<platform::EInvoiceEntry>> eInvoices(const std::string& patientId) override;
+    Result<std::string> eInvoiceDocument(const std::string& invoiceId) override;
     Result<std::vector<platform::Bill>> bills(const std::string& patientId) override;
     Result<platform::BillLock> lockBills(const std::string& patientId,
                                          const std::vector<std::string>& billIds,
