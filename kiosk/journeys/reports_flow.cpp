@@ -120,6 +120,7 @@ int ReportsFlow::readyCount() const {
 void ReportsFlow::load() {
     if (platform_ == nullptr) return;
     clear();
+    session_.setScreenStep({});
     setBusy(true);
     const std::string patientId = session_.patientId().toStdString();
     platform_->call<std::vector<Report>>(
@@ -175,7 +176,7 @@ void ReportsFlow::startPrinting(std::vector<std::string> ids) {
     queue_ = std::move(ids);
     printingTotal_ = static_cast<int>(queue_.size());
     printingNumber_ = 0;
-    session_.setScreenStep(QStringLiteral("reports-printing"));
+    session_.setScreenStep(QStringLiteral("printing"));
     printNext();
 }
 

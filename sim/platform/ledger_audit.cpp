@@ -48,6 +48,10 @@ Result<LedgerAudit> PlatformStore::audit(Clock::time_point now) {
     while (sqlite3_step(payments.handle) == SQLITE_ROW)
         audit.payments[payments.text(0)] = sqlite3_column_int(payments.handle, 1);
 
+    Statement prints = prepared(db_, "SELECT COUNT(*) FROM report_prints", {});
+    if (sqlite3_step(prints.handle) == SQLITE_ROW)
+        audit.reportPrints = sqlite3_column_int(prints.handle, 0);
+
     Statement twice =
         prepared(db_,
                  "SELECT booking_id, COUNT(*) FROM payments WHERE status = 'captured' "

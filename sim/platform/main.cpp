@@ -140,6 +140,7 @@ std::string auditLine(PlatformStore& store, Clock::time_point now) {
             separator = ",";
         }
     }
+    if (audit->reportPrints > 0) line += " report_prints=" + std::to_string(audit->reportPrints);
     line += " violations=" + std::to_string(audit->violations.size());
     for (const auto& violation : audit->violations)
         line += "; " + violation;

@@ -76,6 +76,7 @@ struct LedgerAudit {
     std::map<std::string, int> bookings;                   // status → count
     std::map<std::string, int> payments;                   // status → count
     std::map<std::string, int> settlements, billPayments;  // 门诊缴费's legs: status → count
+    int reportPrints = 0;                                  // prints counted by kiosks
     std::vector<std::string> violations;
 };
 // A patient identified at a terminal: the token its patient-scoped calls carry, until expiresAt.

@@ -34,7 +34,7 @@ ScreenFrame {
             objectName: "reportsPrinting"
             Layout.fillWidth: true
             visible: screen.printing
-            symbol: "⎙"
+            symbol: "A4"
             text: qsTr("Printing report %1 of %2. Please wait by the A4 printer.")
                 .arg(Reports.printingNumber).arg(Reports.printingTotal)
         }
@@ -76,7 +76,9 @@ ScreenFrame {
             objectName: "backButton"
             primary: false
             Layout.fillWidth: true
-            enabled: !Reports.busy && !screen.printing
+            // While a report prints the patient waits by the printer: no way back mid-job.
+            visible: !screen.printing
+            enabled: !Reports.busy
             text: qsTr("Back")
             onClicked: Session.back()
         },
