@@ -17,6 +17,7 @@ int idcardCommand(const QStringList& args);
 int sscCommand(const QStringList& args);
 int scannerCommand(const QStringList& args);
 int printerCommand(const QStringList& args);
+int a4Command(const QStringList& args);
 int enrollCommand(const QStringList& args);
 int sceneCommand(const QStringList& args);
 int statusCommand(const QStringList& args);

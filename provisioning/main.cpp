@@ -4,6 +4,7 @@
 //   kioskctl device ssc read|watch [--reader NAME] [--timeout-ms N]
 //   kioskctl device scanner watch --serial PATH | --evdev PATH [--count N] [--show]
 //   kioskctl device printer status|test [--queue Q] [--server HOST:PORT] ...
+//   kioskctl device a4 status|test [--queue Q] [--server HOST:PORT]
 //   kioskctl enroll --platform URL --token T --ca FILE [--terminal-id ID] [--dir DIR] [--force]
 //   kioskctl scene validate|keygen|sign|verify|push ...   (see scene_commands.cpp)
 //   kioskctl status | selftest [--config FILE] [--json]
@@ -27,6 +28,7 @@ int usage() {
         "       kioskctl device ssc read|watch [--reader NAME] [--timeout-ms N]\n"
         "       kioskctl device scanner watch --serial PATH | --evdev PATH [--count N] [--show]\n"
         "       kioskctl device printer status|test [--queue Q] [--server HOST:PORT] ...\n"
+        "       kioskctl device a4 status|test [--queue Q] [--server HOST:PORT]\n"
         "       kioskctl enroll --platform URL --token T --ca FILE [--terminal-id ID] [--dir DIR] "
         "[--force]\n"
         "       kioskctl scene validate|keygen|sign|verify|push ...\n"
@@ -68,6 +70,9 @@ int main(int argc, char* argv[]) {
     }
     if (args.size() >= 2 && args[0] == "device" && args[1] == "printer") {
         return lobby::ctl::printerCommand(args.mid(2));
+    }
+    if (args.size() >= 2 && args[0] == "device" && args[1] == "a4") {
+        return lobby::ctl::a4Command(args.mid(2));
     }
     return usage();
 }
