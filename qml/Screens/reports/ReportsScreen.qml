@@ -44,7 +44,10 @@ ScreenFrame {
             Layout.fillWidth: true
             visible: !screen.printing && pages > 1
             count: Reports.reports.length
-            pageSize: Theme.landscape ? 3 : (Theme.elder ? 4 : 6)
+            // As many as fit beside the pager's row when it is needed: on a landscape kiosk a
+            // page loses one card to it.
+            pageSize: Theme.landscape ? (Theme.elder ? (count <= 2 ? 2 : 1) : (count <= 3 ? 3 : 2))
+                                      : (Theme.elder ? 4 : 6)
         }
         ListView {
             Layout.fillWidth: true
