@@ -133,14 +133,16 @@ int main(int argc, char** argv) {
         plainLp.push_back(ms(savedAt(before + 1) - t0));
         // Not timed: the queue idle again (CUPS's backend done with the job), as before a
         // kiosk's print, which waits for its job to complete.
-        const std::string idle = "while lpstat -o " + queue.name + " | grep -q .; do sleep 0.01; done";
+        const std::string idle =
+            "while lpstat -o " + queue.name + " | grep -q .; do sleep 0.01; done";
         if (std::system(idle.c_str()) != 0) return 1;
     }
     fs::remove(file);
     const auto printerMs = printerTimes();
-    const std::vector<double> kioskPrinter(printerMs.begin(),
-                                           printerMs.begin() + std::min<std::ptrdiff_t>(
-                                                                   runs, static_cast<std::ptrdiff_t>(printerMs.size())));
+    const std::vector<double> kioskPrinter(
+        printerMs.begin(),
+        printerMs.begin() +
+            std::min<std::ptrdiff_t>(runs, static_cast<std::ptrdiff_t>(printerMs.size())));
     const double printer = median(kioskPrinter);
     std::printf("A4 report, %d pages, %zu bytes, %d runs (medians, ms)\n", pages, lastPdf.size(),
                 runs);

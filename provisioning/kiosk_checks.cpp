@@ -16,6 +16,7 @@
 #include "idcard/usb_transport.h"
 #include "journal/transaction_journal.h"
 #include "platform/https_platform_client.h"
+#include "printer/a4_printer.h"
 #include "printer/printer_state.h"
 #include "scene/scene_store.h"
 #include "setup/from_settings.h"
@@ -168,6 +169,14 @@ Check printerCheck(const config::Settings& settings) {
             name + " (from " + QString::fromStdString(printer::stateSource(endpoint)) + ")"};
 }
 
+Check a4PrinterCheck(const config::Settings& settings) {
+    auto status = printer::queryA4(setup::a4Queue(settings), kPrinterProbe_s);
+    if (!status) return failed("a4_printer", true, words(status.error()));
+    const QString name = QString::fromLatin1(printer::toString(status->state).data());
+    return {"a4_printer", true, printer::a4CanPrint(status->state),
+            name + (status->fromPrinter ? " (from the printer)" : " (from CUPS)")};
+}
+
 constexpr std::size_t kHealthFileMax = 64 * 1024;
 
 QString plural(long n, const char* unit) {
@@ -194,6 +203,13 @@ Check fromRunningKiosk(const QString& name, const char* reportName,
                   printer::PrinterState::PaperOut, printer::PrinterState::CoverOpen,
                   printer::PrinterState::Offline, printer::PrinterState::Error}) {
                 if (printer::toString(candidate) == state) ok = printer::canPrint(candidate);
+            }
+        }
+        if (device == "a4_printer") {
+            ok = false;
+            for (int i = 0; i <= static_cast<int>(printer::A4State::Ready); ++i) {
+                const auto candidate = static_cast<printer::A4State>(i);
+                if (printer::toString(candidate) == state) ok = printer::a4CanPrint(candidate);
             }
         }
         return {name, true, ok, QString::fromStdString(state) + " (as the running kiosk sees it)"};
@@ -260,12 +276,15 @@ QList<Check> deviceChecks(const config::Settings& settings,
             checks << fromRunningKiosk("scanner", "scanner", *running);
         if (settings.stringValue(kPrinterBackend) != "none")
             checks << fromRunningKiosk("printer", "printer", *running);
+        if (settings.stringValue(kA4PrinterBackend) != "none")
+            checks << fromRunningKiosk("a4_printer", "a4_printer", *running);
         return checks;
     }
     if (settings.stringValue(kIdCardBackend) != "none") checks << idCardCheck(settings);
     if (settings.stringValue(kSscBackend) != "none") checks << sscCheck(settings);
     if (settings.stringValue(kScannerBackend) != "none") checks << scannerCheck(settings);
     if (settings.stringValue(kPrinterBackend) != "none") checks << printerCheck(settings);
+    if (settings.stringValue(kA4PrinterBackend) != "none") checks << a4PrinterCheck(settings);
     return checks;
 }
 

@@ -2,6 +2,12 @@
 // kioskctl device printer test   [--queue Q] [--server HOST:PORT] [--paper 58|80]
 // status prints {"state": ..., "reasons": [...], "accepting": ...}: from the printer itself
 // (DLE EOT) when --direct is given, otherwise from CUPS's printer-state-reasons.
+// kioskctl device a4 status [--queue Q] [--server HOST:PORT]
+// kioskctl device a4 test   [--queue Q] [--server HOST:PORT]
+// The A4 printer's status prints {"state", "reasons", "marker_levels", "accepting", "duplex",
+// "device_uri", "source"}: from the printer itself over IPP when the queue's device is
+// ipp(s)://, else from CUPS. test prints a one-page test page and says how many pages the
+// printer counted.
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -11,6 +17,8 @@
 
 #include "commands.h"
 #include "config/slip_templates.h"
+#include "printer/a4_printer.h"
+#include "printer/a4_test_page.h"
 #include "printer/cups_queue.h"
 #include "printer/printer_state.h"
 #include "printer/slip.h"
@@ -26,6 +34,11 @@ int usage() {
         "HOST:PORT]\n"
         "       kioskctl device printer test [--queue Q] [--server HOST:PORT] [--paper 58|80]\n",
         stderr);
+    return kExitUsage;
+}
+
+int a4Usage() {
+    std::fputs("usage: kioskctl device a4 status|test [--queue Q] [--server HOST:PORT]\n", stderr);
     return kExitUsage;
 }
 
@@ -95,6 +108,51 @@ int printerCommand(const QStringList& args) {
     if (auto done = printer::waitForJob(endpoint.queue, job.value(), seconds(60)); !done)
         return fail(done.error());
     print({{"printed", true}, {"job", job.value()}, {"bytes", static_cast<int>(bytes->size())}});
+    return kExitOk;
+}
+
+int a4Command(const QStringList& args) {
+    if (args.isEmpty() || (args[0] != "status" && args[0] != "test")) return a4Usage();
+    printer::CupsQueue queue{"", "a4"};
+    for (int i = 1; i < args.size(); i += 2) {
+        if (i + 1 >= args.size()) return a4Usage();
+        if (args[i] == "--queue")
+            queue.name = args[i + 1].toStdString();
+        else if (args[i] == "--server")
+            queue.server = args[i + 1].toStdString();
+        else
+            return a4Usage();
+    }
+    auto status = printer::queryA4(queue, seconds(5));
+    if (!status) return fail(status.error());
+    if (args[0] == "status") {
+        QJsonArray reasons, levels;
+        for (const auto& reason : status->reasons)
+            reasons.append(QString::fromStdString(reason));
+        for (const int level : status->markerLevels)
+            levels.append(level);
+        print({{"state", QString::fromLatin1(printer::toString(status->state).data())},
+               {"reasons", reasons},
+               {"marker_levels", levels},
+               {"accepting", status->accepting},
+               {"duplex", status->duplex},
+               {"device_uri", QString::fromStdString(status->deviceUri)},
+               {"source", status->fromPrinter ? "printer" : "cups"}});
+        return kExitOk;
+    }
+    if (!printer::a4CanPrint(status->state)) {
+        return fail(
+            makeError(ErrorKind::Unavailable, "printer.not_ready",
+                      std::string("the A4 printer is ") + printer::toString(status->state).data()));
+    }
+    auto page = printer::checkPdf(printer::a4TestPage(
+        qEnvironmentVariable("LOBBY_TERMINAL_ID", "KIOSK").toStdString(),
+        QDateTime::currentDateTime().toString("yyyy-MM-dd HH:mm").toStdString()));
+    if (!page) return fail(page.error());
+    printer::A4Printer a4(queue);
+    auto printed = a4.print(page.value(), "a4-test-page", false, seconds(90));
+    if (!printed) return fail(printed.error());
+    print({{"printed", true}, {"pages", printed->pages}, {"attempts", printed->attempts}});
     return kExitOk;
 }
 

@@ -29,10 +29,7 @@ void A4PrinterService::stop() {
 }
 
 void A4PrinterService::print(std::string reference, printer::PdfDocument document, PrintDone done) {
-    {
-        std::lock_guard lock(jobsMutex_);
-        jobs_.push_back({std::move(reference), std::move(document), std::move(done)});
-    }
+    jobs_.push({std::move(reference), std::move(document), std::move(done)});
     loop_.wake();
 }
 
@@ -73,28 +70,15 @@ void A4PrinterService::pollState() {
 // One document at a time between polls; after each the state is asked at once, since the job
 // may have used the last sheet or the toner.
 std::chrono::milliseconds A4PrinterService::step() {
-    std::optional<PrintJob> job;
-    {
-        std::lock_guard lock(jobsMutex_);
-        if (!jobs_.empty()) {
-            job = std::move(jobs_.front());
-            jobs_.pop_front();
-        }
-    }
-    if (job) printNow(std::move(*job));
+    if (auto job = jobs_.take()) printNow(std::move(*job));
     pollState();
-    std::lock_guard lock(jobsMutex_);
     return jobs_.empty() ? setup_.pollInterval : std::chrono::milliseconds(0);
 }
 
 void A4PrinterService::cancelQueuedJobs() {
-    std::lock_guard lock(jobsMutex_);
-    for (auto& job : jobs_) {
-        QMetaObject::invokeMethod(this, [done = std::move(job.done)] {
-            done(makeError(ErrorKind::Cancelled, "printer.stopped", "the printer was stopped"));
-        });
+    for (auto& job : jobs_.takeAll()) {
+        QMetaObject::invokeMethod(this, [done = std::move(job.done)] { done(printerStopped()); });
     }
-    jobs_.clear();
 }
 
 }  // namespace lobby::devices

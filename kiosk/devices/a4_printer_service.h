@@ -5,12 +5,11 @@
 // held in memory only, for as long as its job runs: nothing of it is logged or written here.
 
 #include <QObject>
-#include <deque>
 #include <functional>
-#include <mutex>
 #include <optional>
 
 #include "common/watch_loop.h"
+#include "devices/pending_jobs.h"
 #include "printer/a4_printer.h"
 
 namespace lobby::devices {
@@ -54,8 +53,7 @@ private:
     A4PrinterSetup setup_;
     printer::A4Printer printer_;
     bool duplex_ = false;  // the loop's thread only
-    std::mutex jobsMutex_;
-    std::deque<PrintJob> jobs_;
+    PendingJobs<PrintJob> jobs_;
     std::optional<printer::A4State> lastState_;           // the loop's thread only
     printer::A4State state_ = printer::A4State::Offline;  // the Qt thread's copy
     WatchLoop loop_;                                      // last: stopped before the rest goes

@@ -30,10 +30,7 @@ void PrinterService::stop() {
 }
 
 void PrinterService::print(std::string reference, printer::Bytes slip, PrintDone done) {
-    {
-        std::lock_guard lock(jobsMutex_);
-        jobs_.push_back({std::move(reference), std::move(slip), std::move(done)});
-    }
+    jobs_.push({std::move(reference), std::move(slip), std::move(done)});
     loop_.wake();
 }
 
@@ -64,29 +61,16 @@ void PrinterService::pollState() {
 // One slip at a time between polls, so the printer is asked one thing at a time; after a slip
 // the state is asked at once, since it may have used the last paper.
 std::chrono::milliseconds PrinterService::step() {
-    std::optional<PrintJob> job;
-    {
-        std::lock_guard lock(jobsMutex_);
-        if (!jobs_.empty()) {
-            job = std::move(jobs_.front());
-            jobs_.pop_front();
-        }
-    }
-    if (job) printNow(std::move(*job));
+    if (auto job = jobs_.take()) printNow(std::move(*job));
     pollState();
-    std::lock_guard lock(jobsMutex_);
     return jobs_.empty() ? setup_.pollInterval : std::chrono::milliseconds(0);
 }
 
 // Jobs never started are reported, so no journey waits for them forever.
 void PrinterService::cancelQueuedJobs() {
-    std::lock_guard lock(jobsMutex_);
-    for (auto& job : jobs_) {
-        QMetaObject::invokeMethod(this, [done = std::move(job.done)] {
-            done(makeError(ErrorKind::Cancelled, "printer.stopped", "the printer was stopped"));
-        });
+    for (auto& job : jobs_.takeAll()) {
+        QMetaObject::invokeMethod(this, [done = std::move(job.done)] { done(printerStopped()); });
     }
-    jobs_.clear();
 }
 
 }  // namespace lobby::devices

@@ -5,12 +5,11 @@
 // printed on the same thread, between polls, so the printer is asked one thing at a time.
 
 #include <QObject>
-#include <deque>
 #include <functional>
-#include <mutex>
 #include <optional>
 
 #include "common/watch_loop.h"
+#include "devices/pending_jobs.h"
 #include "printer/printer_endpoint.h"
 #include "printer/slip_printer.h"
 
@@ -52,8 +51,7 @@ private:
 
     PrinterSetup setup_;
     printer::SlipPrinter slips_;
-    std::mutex jobsMutex_;
-    std::deque<PrintJob> jobs_;
+    PendingJobs<PrintJob> jobs_;
     std::optional<printer::PrinterState> lastState_;  // the loop's thread only
     WatchLoop loop_;                                  // last: stopped before the rest goes
 };

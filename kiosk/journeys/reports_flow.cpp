@@ -47,13 +47,13 @@ QString statusWord(ReportStatus status) {
     return QStringLiteral("pending");
 }
 
-// "今天 14:00" / "周四 12月4日 14:00": the day as the booking screens write it, then the time.
+// "今天 14:00" / "周四 12月4日 14:00": the day as the booking screens write it, then the time,
+// on the hospital's clock as the platform wrote it (its offset kept, not the kiosk's zone).
 QString whenText(const std::string& isoDateTime) {
     const QDateTime when = QDateTime::fromString(QString::fromStdString(isoDateTime), Qt::ISODate);
     if (!when.isValid()) return {};
-    const QDateTime local = when.toLocalTime();
-    return dayLabel(local.date().toString(Qt::ISODate).toStdString()) + QLatin1Char(' ') +
-           local.time().toString(QStringLiteral("HH:mm"));
+    return dayLabel(when.date().toString(Qt::ISODate).toStdString()) + QLatin1Char(' ') +
+           when.time().toString(QStringLiteral("HH:mm"));
 }
 }  // namespace
 
