@@ -946,6 +946,10 @@
       <source>This kiosk cannot print reports now</source>
       <translation>本机暂时无法打印报告</translation>
     </message>
+    <message>
+      <source>Print e-invoices</source>
+      <translation>发票打印</translation>
+    </message>
   </context>
   <context>
     <name>FunctionTile</name>
@@ -1155,6 +1159,119 @@
     <message>
       <source>%1 s left</source>
       <translation>剩余 %1 秒</translation>
+    </message>
+  </context>
+  <context>
+    <name>InvoiceCard</name>
+    <message>
+      <source>Medical e-invoice, %1</source>
+      <translation>医疗电子票据 %1</translation>
+    </message>
+    <message>
+      <source>Code %1  Number %2  Check code %3</source>
+      <translation>票据代码 %1  票据号码 %2  校验码 %3</translation>
+    </message>
+    <message>
+      <source>Print on A4</source>
+      <translation>A4 纸打印</translation>
+    </message>
+    <message>
+      <source>Keep it on my phone</source>
+      <translation>手机保存</translation>
+    </message>
+  </context>
+  <context>
+    <name>InvoicesFlow</name>
+    <message>
+      <source>E-invoice printed</source>
+      <translation>电子票据已打印</translation>
+    </message>
+    <message>
+      <source>Invoice number</source>
+      <translation>票据号码</translation>
+    </message>
+    <message>
+      <source>Invoice code</source>
+      <translation>票据代码</translation>
+    </message>
+    <message>
+      <source>Check code</source>
+      <translation>校验码</translation>
+    </message>
+    <message>
+      <source>Amount</source>
+      <translation>金额</translation>
+    </message>
+    <message>
+      <source>Pages</source>
+      <translation>页数</translation>
+    </message>
+    <message>
+      <source>Please take your e-invoice from the A4 printer's tray</source>
+      <translation>请从 A4 打印机出纸口取走您的电子票据</translation>
+    </message>
+    <message>
+      <source>The e-invoice's file from the hospital cannot be printed. Scan its QR code to keep it on your phone, or ask at the service desk.</source>
+      <translation>医院发来的票据文件无法打印。您可扫描二维码在手机上保存，或到服务台咨询。</translation>
+    </message>
+    <message>
+      <source>The printer could not print your e-invoice. Scan its QR code to keep it on your phone, or ask at the service desk.</source>
+      <translation>打印机未能打印您的电子票据。您可扫描二维码在手机上保存，或到服务台咨询。</translation>
+    </message>
+  </context>
+  <context>
+    <name>InvoicesScreen</name>
+    <message>
+      <source>Keep your e-invoice</source>
+      <translation>手机保存电子票据</translation>
+    </message>
+    <message>
+      <source>Print e-invoices</source>
+      <translation>发票打印</translation>
+    </message>
+    <message>
+      <source>Scan the code with your phone's camera, WeChat or Alipay to check and keep the e-invoice.</source>
+      <translation>请用手机相机、微信或支付宝扫描二维码，查验并保存电子票据。</translation>
+    </message>
+    <message>
+      <source>Print an e-invoice, or keep it on your phone.</source>
+      <translation>可用 A4 纸打印电子票据，或在手机上保存。</translation>
+    </message>
+    <message>
+      <source>You have no e-invoices.</source>
+      <translation>您没有电子票据。</translation>
+    </message>
+    <message>
+      <source>One moment, please…</source>
+      <translation>请稍候……</translation>
+    </message>
+    <message>
+      <source>Printing your e-invoice. Please wait by the A4 printer.</source>
+      <translation>正在打印您的电子票据，请在 A4 打印机旁稍候。</translation>
+    </message>
+    <message>
+      <source>Invoice code</source>
+      <translation>票据代码</translation>
+    </message>
+    <message>
+      <source>Invoice number</source>
+      <translation>票据号码</translation>
+    </message>
+    <message>
+      <source>Check code</source>
+      <translation>校验码</translation>
+    </message>
+    <message>
+      <source>Amount</source>
+      <translation>金额</translation>
+    </message>
+    <message>
+      <source>Back to the list</source>
+      <translation>返回列表</translation>
+    </message>
+    <message>
+      <source>Back</source>
+      <translation>返回</translation>
     </message>
   </context>
   <context>

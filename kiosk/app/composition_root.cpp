@@ -29,6 +29,7 @@
 #include "journeys/booking_flow.h"
 #include "journeys/booking_list_flow.h"
 #include "journeys/identity_resolver.h"
+#include "journeys/invoices_flow.h"
 #include "journeys/move_flow.h"
 #include "journeys/name_entry.h"
 #include "journeys/pickup_flow.h"
@@ -123,6 +124,8 @@ void CompositionRoot::buildTimings() {
     connect(bills_.get(), &journeys::BillsFlow::changed, timings, &JourneyTimings::screenChanged);
     connect(reports_.get(), &journeys::ReportsFlow::changed, timings,
             &JourneyTimings::screenChanged);
+    connect(invoices_.get(), &journeys::InvoicesFlow::changed, timings,
+            &JourneyTimings::screenChanged);
     connect(bookingList_.get(), &journeys::BookingListFlow::changed, timings,
             &JourneyTimings::screenChanged);
     connect(&session_, &core::SessionController::screenChanged, timings,
@@ -198,6 +201,8 @@ void CompositionRoot::buildJourneys(const config::Settings& settings) {
                                                    journal_.get(), journeys::BillsPolicy{});
     reports_ = std::make_unique<journeys::ReportsFlow>(session_, platform_.get(), *slips_,
                                                        journal_.get(), devices_->a4Printer());
+    invoices_ = std::make_unique<journeys::InvoicesFlow>(session_, platform_.get(), *slips_,
+                                                         journal_.get(), devices_->a4Printer());
     connect(devices_.get(), &DeviceHub::insuranceCardRead, bills_.get(),
             &journeys::BillsFlow::noteCard);
     devices_->setScanTaker([bills = bills_.get()](const QString& kind, const QString& token) {
@@ -264,6 +269,7 @@ void CompositionRoot::exposeServices() {
     core::exposeToQml(&engine_, journeys::MoveFlow::kQmlName, move_.get());
     core::exposeToQml(&engine_, journeys::BillsFlow::kQmlName, bills_.get());
     core::exposeToQml(&engine_, journeys::ReportsFlow::kQmlName, reports_.get());
+    core::exposeToQml(&engine_, journeys::InvoicesFlow::kQmlName, invoices_.get());
     core::exposeToQml(&engine_, journeys::StopNoticeFlow::kQmlName, stopNotices_.get());
     engine_.addImageProvider(QString::fromLatin1(QrImageProvider::kName), new QrImageProvider);
     engine_.addImageProvider(QString::fromLatin1(DoctorPhotoProvider::kName),

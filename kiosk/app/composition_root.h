@@ -29,6 +29,7 @@ struct Scene;
 namespace lobby::journeys {
 class BillsFlow;
 class ReportsFlow;
+class InvoicesFlow;
 class BookingFlow;
 class BookingListFlow;
 class IdentityResolver;
@@ -92,6 +93,7 @@ private:
     std::unique_ptr<journeys::BookingFlow> booking_;
     std::unique_ptr<journeys::BillsFlow> bills_;
     std::unique_ptr<journeys::ReportsFlow> reports_;
+    std::unique_ptr<journeys::InvoicesFlow> invoices_;
     std::unique_ptr<journeys::BookingListFlow> bookingList_;
     std::unique_ptr<journeys::MoveFlow> move_;
     std::unique_ptr<journeys::StopNoticeFlow> stopNotices_;

@@ -10,8 +10,8 @@ namespace {
 
 const QString kScreensRoot = QStringLiteral("qrc:/qt/qml/Lobby/Screens/");
 
-const std::array<std::pair<const char*, const char*>, 15>& files() {
-    static const std::array<std::pair<const char*, const char*>, 15> table = {{
+const std::array<std::pair<const char*, const char*>, 16>& files() {
+    static const std::array<std::pair<const char*, const char*>, 16> table = {{
         {"attract", "attract/AttractScreen.qml"},
         {"identify", "identify/IdentifyScreen.qml"},
         {"menu", "menu/MenuScreen.qml"},
@@ -23,6 +23,7 @@ const std::array<std::pair<const char*, const char*>, 15>& files() {
         {"move", "bookings/MoveScreen.qml"},
         {"bills", "bills/BillsScreen.qml"},
         {"reports", "reports/ReportsScreen.qml"},
+        {"invoices", "invoices/InvoicesScreen.qml"},
         {"done", "common/DoneScreen.qml"},
         {"error", "common/ErrorScreen.qml"},
         {"farewell", "common/FarewellScreen.qml"},

@@ -32,6 +32,8 @@ constexpr std::array kFunctions = {
                   QT_TRANSLATE_NOOP("FunctionCatalog", "My bookings")},
     FunctionNeeds{"bills", Printing::Slip, QT_TRANSLATE_NOOP("FunctionCatalog", "Pay bills")},
     FunctionNeeds{"reports", Printing::A4, QT_TRANSLATE_NOOP("FunctionCatalog", "Print reports")},
+    FunctionNeeds{"invoices", Printing::A4,
+                  QT_TRANSLATE_NOOP("FunctionCatalog", "Print e-invoices")},
 };
 
 }  // namespace

@@ -6,9 +6,9 @@
 namespace lobby::core {
 namespace {
 
-const std::array<std::pair<SessionState, const char*>, 15>& entries() {
+const std::array<std::pair<SessionState, const char*>, 16>& entries() {
     using S = SessionState;
-    static const std::array<std::pair<SessionState, const char*>, 15> table = {{
+    static const std::array<std::pair<SessionState, const char*>, 16> table = {{
         {S::Idle, "attract"},
         {S::Identifying, "identify"},
         {S::Menu, "menu"},
@@ -20,6 +20,7 @@ const std::array<std::pair<SessionState, const char*>, 15>& entries() {
         {S::Move, "move"},
         {S::Bills, "bills"},
         {S::Reports, "reports"},
+        {S::Invoices, "invoices"},
         {S::Done, "done"},
         {S::Error, "error"},
         {S::Farewell, "farewell"},

@@ -145,6 +145,8 @@ void SessionController::chooseFunction(const QString& id) {
         handle(SessionEvent::ChooseBills);
     } else if (id == QLatin1String("reports")) {
         handle(SessionEvent::ChooseReports);
+    } else if (id == QLatin1String("invoices")) {
+        handle(SessionEvent::ChooseInvoices);
     }
 }
 

@@ -34,6 +34,7 @@ constexpr std::array kTransitions = {
     Transition{S::Menu, E::ChooseMyBookings, S::MyBookings},
     Transition{S::Menu, E::ChooseBills, S::Bills},
     Transition{S::Menu, E::ChooseReports, S::Reports},
+    Transition{S::Menu, E::ChooseInvoices, S::Invoices},
     // A stop-service notice on the menu: straight on to another slot (the refund is ChooseCancel).
     Transition{S::Menu, E::ChooseMove, S::Move},
     Transition{S::Menu, E::ChoosePatient, S::Identifying},
@@ -61,6 +62,9 @@ constexpr std::array kTransitions = {
     Transition{S::Reports, E::JourneySucceeded, S::Done},
     Transition{S::Reports, E::JourneyFailed, S::Error},
     Transition{S::Reports, E::Back, S::Menu},
+    Transition{S::Invoices, E::JourneySucceeded, S::Done},
+    Transition{S::Invoices, E::JourneyFailed, S::Error},
+    Transition{S::Invoices, E::Back, S::Menu},
     Transition{S::Cancel, E::JourneySucceeded, S::Done},
     Transition{S::Cancel, E::JourneyFailed, S::Error},
     Transition{S::Cancel, E::Back, S::Menu},
@@ -123,6 +127,8 @@ QString stateName(SessionState state) {
             return QStringLiteral("bills");
         case S::Reports:
             return QStringLiteral("reports");
+        case S::Invoices:
+            return QStringLiteral("invoices");
         case S::Done:
             return QStringLiteral("done");
         case S::Error:
@@ -163,6 +169,8 @@ QString eventName(SessionEvent event) {
             return QStringLiteral("choose_bills");
         case E::ChooseReports:
             return QStringLiteral("choose_reports");
+        case E::ChooseInvoices:
+            return QStringLiteral("choose_invoices");
         case E::JourneySucceeded:
             return QStringLiteral("journey_succeeded");
         case E::JourneyFailed:

@@ -20,6 +20,7 @@ enum class SessionState {
     Move,         // 改约: a paid booking whose doctor stopped the session, to another slice
     Bills,        // 门诊缴费: the visit's bills, with the medical insurance's part
     Reports,      // 报告打印: lab and imaging reports on the A4 printer
+    Invoices,     // 发票打印: medical e-invoices on the A4 printer, or kept by QR
     Done,         // journey finished, result shown
     Error,        // something failed; the message says what to do
     Farewell,     // "please take your card and your slip", then Idle
@@ -40,6 +41,7 @@ enum class SessionEvent {
     ChoosePatient,  // 就诊人: the identified patient acts for a family member (or adds one)
     ChooseBills,
     ChooseReports,
+    ChooseInvoices,
     JourneySucceeded,
     JourneyFailed,
     Back,

@@ -4,7 +4,6 @@
 #include <algorithm>
 
 #include "core/qml_exposure.h"
-#include "devices/a4_printer_service.h"
 #include "journeys/booking_view.h"
 #include "logging/categories.h"
 #include "services/platform_service.h"
@@ -60,7 +59,7 @@ QString whenText(const std::string& isoDateTime) {
 ReportsFlow::ReportsFlow(core::SessionController& session, services::PlatformService* platform,
                          SlipDesk& slips, journal::TransactionJournal* journal,
                          devices::A4PrinterService* printer, QObject* parent)
-    : JourneyFlow(session, platform, slips, journal, parent), printer_(printer) {
+    : JourneyFlow(session, platform, slips, journal, parent), documents_(platform, printer) {
     connect(&session_, &core::SessionController::stateChanged, this, [this] {
         if (session_.currentState() == core::SessionState::Reports) load();
     });
@@ -73,7 +72,7 @@ ReportsFlow* ReportsFlow::create(QQmlEngine* qmlEngine, QJSEngine*) {
 }
 
 void ReportsFlow::clear() {
-    ++visit_;
+    documents_.forget();
     reports_.clear();
     selected_.clear();
     queue_.clear();
@@ -172,7 +171,7 @@ void ReportsFlow::printAllReady() {
 }
 
 void ReportsFlow::startPrinting(std::vector<std::string> ids) {
-    if (busy_ || printing() || ids.empty() || printer_ == nullptr || platform_ == nullptr) return;
+    if (busy_ || printing() || ids.empty() || !documents_.available()) return;
     queue_ = std::move(ids);
     printingTotal_ = static_cast<int>(queue_.size());
     printingNumber_ = 0;
@@ -185,32 +184,21 @@ void ReportsFlow::printNext() {
     const std::string id = queue_.front();
     ++printingNumber_;
     setBusy(true);
-    platform_->call<printer::PdfDocument>(
-        [id](platform::PlatformClient& client) -> Result<printer::PdfDocument> {
-            auto bytes = client.reportDocument(id);
-            if (!bytes) return bytes.error();
-            return printer::checkPdf({bytes->begin(), bytes->end()});
-        },
-        [this, id](Result<printer::PdfDocument> document, std::optional<CallFailure> failure) {
-            if (!document) {
-                const bool unprintable = document.error().code.rfind("pdf.", 0) == 0;
-                qCWarning(lcJourney).noquote()
-                    << "report" << id.c_str() << "not fetched:" << document.error().code.c_str();
-                return stopWith(unprintable ? core::TranslatableText(kCtx, kDamaged)
-                                            : failure->message);
+    documents_.print(
+        "report-" + id,
+        [id](platform::PlatformClient& client) { return client.reportDocument(id); },
+        [this, id](DocumentPrinted printed) {
+            switch (printed.failure) {
+                case DocumentPrinted::Failure::None:
+                    return countPrinted(id, printed.pages);
+                case DocumentPrinted::Failure::Unprintable:
+                    return stopWith(core::TranslatableText(kCtx, kDamaged));
+                case DocumentPrinted::Failure::Platform:
+                    return stopWith(printed.platformWords);
+                case DocumentPrinted::Failure::Printer:
+                    return stopWith(core::TranslatableText(kCtx, kNotPrinted));
             }
-            printFetched(id, std::move(document.value()));
         });
-}
-
-void ReportsFlow::printFetched(const std::string& id, printer::PdfDocument document) {
-    const std::uint64_t visit = visit_;
-    printer_->print("report-" + id, std::move(document),
-                    [this, id, visit](Result<printer::A4Printed> printed) {
-                        if (visit != visit_) return;  // that patient has gone
-                        if (!printed) return stopWith(core::TranslatableText(kCtx, kNotPrinted));
-                        countPrinted(id, printed->pages);
-                    });
 }
 
 // Counted only now that the printer says the job completed. Its own key: a lost reply asked

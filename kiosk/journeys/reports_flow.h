@@ -11,9 +11,9 @@
 #include <QVariantList>
 #include <vector>
 
+#include "journeys/document_printing.h"
 #include "journeys/journey_flow.h"
 #include "platform/document_types.h"
-#include "printer/pdf_document.h"
 
 class QQmlEngine;
 class QJSEngine;
@@ -63,13 +63,12 @@ private:
     void clear() override;
     void startPrinting(std::vector<std::string> ids);
     void printNext();
-    void printFetched(const std::string& id, printer::PdfDocument document);
     void countPrinted(const std::string& id, int pages);
     void finish();
     void stopWith(const core::TranslatableText& message);
     const platform::Report* find(const std::string& id) const;
 
-    devices::A4PrinterService* printer_;
+    DocumentPrinting documents_;
     std::vector<platform::Report> reports_;
     std::vector<std::string> selected_;
     std::vector<std::string> queue_;    // still to print, in order
@@ -77,7 +76,6 @@ private:
     int pages_ = 0;
     int printingNumber_ = 0, printingTotal_ = 0;
     bool loaded_ = false;
-    std::uint64_t visit_ = 0;  // bumped when the patient leaves: a late printer answer is dropped
 };
 
 }  // namespace lobby::journeys
