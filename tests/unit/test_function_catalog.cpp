@@ -112,3 +112,30 @@ TEST(FunctionCatalog, OnlyAnsweringReadersAreOfferedForIdentification) {
     catalog.setIdentityMeans(IdentityMeans::IdCard, false);  // no change, no signal
     EXPECT_EQ(changed.count(), 3);
 }
+
+TEST(FunctionCatalog, ReportsAndInvoicesAreListedOnlyWithAnA4PrinterAndOfferedWhileItPrints) {
+    using lobby::core::A4Readiness;
+    FunctionCatalog catalog;
+    catalog.setHealth({true, PrinterReadiness::Ready});
+    EXPECT_TRUE(find(catalog.functions(), "reports").isEmpty());
+    EXPECT_TRUE(find(catalog.functions(), "invoices").isEmpty());
+    EXPECT_FALSE(catalog.isAvailable("reports"));
+
+    catalog.setA4Printer(A4Readiness::NotReady);  // jammed, out of toner, door open, ...
+    for (const char* id : {"reports", "invoices"}) {
+        const auto entry = find(catalog.functions(), id);
+        EXPECT_FALSE(entry.isEmpty()) << id;
+        EXPECT_FALSE(entry.value("available").toBool()) << id;
+        EXPECT_EQ(entry.value("reason").toString(), "This kiosk cannot print reports now") << id;
+    }
+    // The slip printer out of paper takes nothing from the A4 functions, and the other way round.
+    catalog.setA4Printer(A4Readiness::Ready);
+    catalog.setPrinter(PrinterReadiness::PaperOut);
+    EXPECT_TRUE(catalog.isAvailable("reports"));
+    EXPECT_TRUE(catalog.isAvailable("invoices"));
+    EXPECT_FALSE(catalog.isAvailable("pickup"));
+    catalog.setPrinter(PrinterReadiness::Ready);
+    catalog.setA4Printer(A4Readiness::NotReady);
+    EXPECT_TRUE(catalog.isAvailable("pickup"));
+    EXPECT_FALSE(catalog.isAvailable("reports"));
+}
