@@ -10,11 +10,7 @@ source "$(dirname "$0")/journey_lib.sh"
 seed "bill ct 310115198506150022 李秀英" >/dev/null
 walk invoices_print "$app" "$out"
 check_audit "the CT paid once" "violations=0" "bill_payments:captured=1"
-shopt -s nullglob
-printed=("$LOBBY_A4_OUT"/job-*.pdf)
-shopt -u nullglob
-((${#printed[@]} == 1)) || { echo "FAIL: expected 1 e-invoice printed, got ${#printed[@]}" >&2; exit 1; }
-cp "${printed[@]}" "$journey_out/"
+collect_a4 1 "e-invoice printed"
 text=$(pdftotext "${printed[0]}" -)
 for words in "医疗门诊收费票据" "票据代码 Code: 33010126" "280.00"; do
     [[ $text == *"$words"* ]] || { echo "FAIL: the printed e-invoice lacks $words" >&2; exit 1; }

@@ -39,3 +39,13 @@ check_audit() {
         [[ $audit == *"$word"* ]] || { echo "FAIL: $what: $audit" >&2; exit 1; }
     done
 }
+
+# collect_a4 COUNT WHAT: copies what the A4 printer (ippeveprinter, with_cupsd.sh --a4) saved
+# next to the screenshots and sets $printed (the PDFs, in job order); exactly COUNT.
+collect_a4() {
+    shopt -s nullglob
+    printed=("$LOBBY_A4_OUT"/job-*.pdf)
+    shopt -u nullglob
+    ((${#printed[@]} == $1)) || { echo "FAIL: expected $1 $2, got ${#printed[@]}" >&2; exit 1; }
+    ((${#printed[@]} == 0)) || cp "${printed[@]}" "$journey_out/"
+}

@@ -13,11 +13,7 @@ seed "report biochem 310115198506150022 李秀英" >/dev/null
 seed "report ct 310115198506150022 李秀英 120" >/dev/null
 walk reports_print "$app" "$out"
 check_audit "each ready report counted once" "report_prints=2 " "violations=0"
-shopt -s nullglob
-printed=("$LOBBY_A4_OUT"/job-*.pdf)
-shopt -u nullglob
-((${#printed[@]} == 2)) || { echo "FAIL: expected 2 documents printed, got ${#printed[@]}" >&2; exit 1; }
-cp "${printed[@]}" "$journey_out/"
+collect_a4 2 "reports printed"
 pages=""
 for pdf in "${printed[@]}"; do
     pages+="$(pdfinfo "$pdf" | awk '/^Pages:/{print $2}') "
