@@ -112,3 +112,65 @@ TEST(ReportsFlow, WhenThePatientLeavesNothingOfTheirReportsIsKept) {
     EXPECT_TRUE(rig.flow->reports().isEmpty());
     EXPECT_EQ(rig.flow->selectedCount(), 0);
 }
+
+// The same flow on a real A4 printer (ctest reports_flow_printing runs these under
+// tests/printer/with_cupsd.sh --a4; elsewhere they are skipped): what the platform answers
+// after the paper is out never changes what the patient is told.
+namespace {
+
+struct PrintingRig : ReportsRig {
+    PrintingRig() {
+        printer.reset();  // the rig's unstarted one is replaced by one on the real queue
+        flow.reset();
+        printer = std::make_unique<devices::A4PrinterService>(devices::A4PrinterSetup{
+            {std::getenv("CUPS_SERVER"), std::getenv("LOBBY_A4_QUEUE")}, std::chrono::seconds(1)});
+        printer->start();
+        flow = std::make_unique<journeys::ReportsFlow>(session, platform.get(), slips,
+                                                       journal.get(), printer.get());
+    }
+    // One ready report, printed; the platform then answers the count with `answerCount`.
+    void printOne(const std::function<void(ScriptedPlatform&)>& answerCount) {
+        script->answer<std::vector<Report>>(
+            "reports",
+            std::vector<Report>{{"R1", platform::ReportKind::Lab, "血常规", "检验科",
+                                 "2026-12-03T08:10:00+08:00", ReportStatus::Ready, 1, ""}});
+        identify();
+        session.chooseFunction(QStringLiteral("reports"));
+        ASSERT_TRUE(waitFor([&] { return flow->loaded() && !flow->busy(); }));
+        const auto pdf = test::labReportPdf(5);
+        script->answer<std::string>("reportDocument", std::string(pdf.begin(), pdf.end()));
+        answerCount(*script);
+        flow->printSelected();
+        ASSERT_TRUE(
+            waitFor([&] { return session.stateName() != QLatin1String("reports"); }, 60'000));
+    }
+};
+
+bool onRealPrinter() {
+    return std::getenv("LOBBY_A4_QUEUE") != nullptr;
+}
+
+}  // namespace
+
+TEST(ReportsFlowPrinting,
+     APlatformThatHadItCountedAlreadyIsAgreedWithAndThePatientTakesTheirPaper) {
+    if (!onRealPrinter()) GTEST_SKIP() << "run by ctest reports_flow_printing";
+    PrintingRig rig;
+    rig.printOne([](ScriptedPlatform& script) {
+        script.refuse("markReportPrinted", "no_prints_left", "该报告已打印", "Already printed");
+    });
+    ASSERT_FALSE(HasFatalFailure());
+    EXPECT_EQ(rig.session.stateName(), QStringLiteral("done"));
+    EXPECT_EQ(rig.script->count("markReportPrinted"), 1);
+}
+
+TEST(ReportsFlowPrinting, ACountWhoseReplyIsLostStillEndsWithThePaperInThePatientsHand) {
+    if (!onRealPrinter()) GTEST_SKIP() << "run by ctest reports_flow_printing";
+    PrintingRig rig;
+    rig.printOne([](ScriptedPlatform& script) { script.loseReply("markReportPrinted"); });
+    ASSERT_FALSE(HasFatalFailure());
+    // The paper is out: the patient is done whatever became of the count (the HTTPS client
+    // asks again under the same key; a scripted platform does not).
+    EXPECT_EQ(rig.session.stateName(), QStringLiteral("done"));
+    EXPECT_EQ(rig.script->count("markReportPrinted"), 1);
+}
