@@ -3,7 +3,9 @@
 // process exit code: 0 success, 1 the operation failed (one line on stderr says why),
 // 2 invalid input, 64 usage.
 
+#include <QMap>
 #include <QStringList>
+#include <optional>
 
 namespace lobby::ctl {
 
@@ -20,10 +22,19 @@ int printerCommand(const QStringList& args);
 int a4Command(const QStringList& args);
 int enrollCommand(const QStringList& args);
 int sceneCommand(const QStringList& args);
+int releaseCommand(const QStringList& args);
 int statusCommand(const QStringList& args);
 int selftestCommand(const QStringList& args);
 int diagCommand(const QStringList& args);
 int resetCommand(const QStringList& args);
 int maintenanceCommand(const QStringList& args);
+
+// "--name value" pairs (only the names given) and one positional FILE; nullopt when anything
+// else is there.
+struct FileOptions {
+    QMap<QString, QString> options;
+    QString file;
+};
+std::optional<FileOptions> parseFileOptions(const QStringList& args, const QStringList& names);
 
 }  // namespace lobby::ctl

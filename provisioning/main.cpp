@@ -7,6 +7,7 @@
 //   kioskctl device a4 status|test [--queue Q] [--server HOST:PORT]
 //   kioskctl enroll --platform URL --token T --ca FILE [--terminal-id ID] [--dir DIR] [--force]
 //   kioskctl scene validate|keygen|sign|verify|push ...   (see scene_commands.cpp)
+//   kioskctl release manifest|keygen|sign|verify ...      (see release_commands.cpp)
 //   kioskctl status | selftest [--config FILE] [--json]
 //   kioskctl diag bundle OUT.tar.gz [--config FILE]
 //   kioskctl reset --factory --yes [--discard-unsettled] [--config FILE]
@@ -32,6 +33,7 @@ int usage() {
         "       kioskctl enroll --platform URL --token T --ca FILE [--terminal-id ID] [--dir DIR] "
         "[--force]\n"
         "       kioskctl scene validate|keygen|sign|verify|push ...\n"
+        "       kioskctl release manifest|keygen|sign|verify ...\n"
         "       kioskctl status | selftest [--config FILE] [--json]\n"
         "       kioskctl diag bundle OUT.tar.gz [--config FILE]\n"
         "       kioskctl reset --factory --yes [--discard-unsettled] [--config FILE]\n"
@@ -58,6 +60,7 @@ int main(int argc, char* argv[]) {
         return lobby::ctl::maintenanceCommand(args.mid(1));
     if (!args.isEmpty() && args[0] == "reset") return lobby::ctl::resetCommand(args.mid(1));
     if (!args.isEmpty() && args[0] == "scene") return lobby::ctl::sceneCommand(args.mid(1));
+    if (!args.isEmpty() && args[0] == "release") return lobby::ctl::releaseCommand(args.mid(1));
     if (!args.isEmpty() && args[0] == "enroll") return lobby::ctl::enrollCommand(args.mid(1));
     if (args.size() >= 2 && args[0] == "device" && args[1] == "idcard") {
         return lobby::ctl::idcardCommand(args.mid(2));

@@ -38,28 +38,6 @@ int usage() {
     return kExitUsage;
 }
 
-// "--name value" pairs and one positional FILE; nullopt when anything else is there.
-struct Parsed {
-    QMap<QString, QString> options;
-    QString file;
-};
-std::optional<Parsed> parse(const QStringList& args, const QStringList& names) {
-    Parsed parsed;
-    for (int i = 0; i < args.size(); ++i) {
-        if (args[i].startsWith("--")) {
-            const QString name = args[i].mid(2);
-            if (!names.contains(name) || i + 1 >= args.size()) return std::nullopt;
-            parsed.options[name] = args[++i];
-        } else if (parsed.file.isEmpty()) {
-            parsed.file = args[i];
-        } else {
-            return std::nullopt;
-        }
-    }
-    if (parsed.file.isEmpty()) return std::nullopt;
-    return parsed;
-}
-
 // The scene's bytes and what they say, or the exit code of why not.
 struct Loaded {
     std::string bytes;
@@ -73,7 +51,7 @@ std::variant<Loaded, int> loadScene(const QString& path) {
     return Loaded{bytes.value(), parsed.value()};
 }
 
-std::optional<std::string> readSignature(const Parsed& parsed) {
+std::optional<std::string> readSignature(const FileOptions& parsed) {
     const QString path = parsed.options.value("signature", parsed.file + ".sig");
     auto text = readFile(path.toStdString());
     if (!text) return std::nullopt;
@@ -83,7 +61,7 @@ std::optional<std::string> readSignature(const Parsed& parsed) {
 }
 
 int validate(const QStringList& args) {
-    auto parsed = parse(args, {});
+    auto parsed = parseFileOptions(args, {});
     if (!parsed) return usage();
     auto loaded = loadScene(parsed->file);
     if (auto* code = std::get_if<int>(&loaded)) return *code;
@@ -106,7 +84,7 @@ int keygen(const QStringList& args) {
 }
 
 int sign(const QStringList& args) {
-    auto parsed = parse(args, {"key", "out"});
+    auto parsed = parseFileOptions(args, {"key", "out"});
     if (!parsed || !parsed->options.contains("key")) return usage();
     auto loaded = loadScene(parsed->file);
     if (auto* code = std::get_if<int>(&loaded)) return *code;
@@ -122,7 +100,7 @@ int sign(const QStringList& args) {
 }
 
 int verify(const QStringList& args) {
-    auto parsed = parse(args, {"trust", "signature"});
+    auto parsed = parseFileOptions(args, {"trust", "signature"});
     if (!parsed || !parsed->options.contains("trust")) return usage();
     auto loaded = loadScene(parsed->file);
     if (auto* code = std::get_if<int>(&loaded)) return *code;
@@ -136,7 +114,7 @@ int verify(const QStringList& args) {
 }
 
 int push(const QStringList& args) {
-    auto parsed = parse(args, {"platform", "group", "cert", "key", "ca", "signature"});
+    auto parsed = parseFileOptions(args, {"platform", "group", "cert", "key", "ca", "signature"});
     if (!parsed) return usage();
     for (const char* required : {"platform", "group", "cert", "key", "ca"}) {
         if (!parsed->options.contains(required)) return usage();
@@ -170,6 +148,23 @@ int push(const QStringList& args) {
 }
 
 }  // namespace
+
+std::optional<FileOptions> parseFileOptions(const QStringList& args, const QStringList& names) {
+    FileOptions parsed;
+    for (int i = 0; i < args.size(); ++i) {
+        if (args[i].startsWith("--")) {
+            const QString name = args[i].mid(2);
+            if (!names.contains(name) || i + 1 >= args.size()) return std::nullopt;
+            parsed.options[name] = args[++i];
+        } else if (parsed.file.isEmpty()) {
+            parsed.file = args[i];
+        } else {
+            return std::nullopt;
+        }
+    }
+    if (parsed.file.isEmpty()) return std::nullopt;
+    return parsed;
+}
 
 int sceneCommand(const QStringList& args) {
     if (args.isEmpty()) return usage();

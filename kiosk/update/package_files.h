@@ -1,6 +1,6 @@
 #pragma once
 // The updater's files: a .deb's hash read without following links, staged files renamed into
-// place, directories made root-only. Internal to lobby_update. Qt-free.
+// place, directories made root-only (kioskctl hashes the .debs it lists in a manifest). Qt-free.
 
 #include <cstdint>
 #include <string>

@@ -11,8 +11,10 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <tuple>
 
 #include "fake_update_ports.h"
+#include "scratch_debs.h"
 #include "update/dpkg_package_manager.h"
 #include "update/install_machine.h"
 #include "update_fixtures.h"
@@ -21,61 +23,6 @@ namespace lobby::update {
 namespace {
 
 using namespace testing;
-namespace fs = std::filesystem;
-
-std::string readText(const std::string& path) {
-    std::ifstream file(path);
-    std::string text;
-    std::getline(file, text);
-    return text;
-}
-
-// Builds `name`_`version`.deb into `out` with dpkg-deb: /opt/lobby-kiosk/health says "ok" or
-// "crash"; lobby-kiosk carries the conffile /etc/lobby-kiosk/kiosk.json.
-std::string buildDeb(const std::string& work, const std::string& out, const std::string& name,
-                     const std::string& version, const std::string& health,
-                     const std::string& postinst = {}) {
-    const std::string tree = work + "/tree-" + name + "-" + version;
-    fs::remove_all(tree);
-    fs::create_directories(tree + "/DEBIAN");
-    fs::create_directories(tree + "/opt/" + name);
-    std::ofstream(tree + "/DEBIAN/control")
-        << "Package: " << name << "\nVersion: " << version
-        << "\nArchitecture: all\nMaintainer: Lobby Kiosk tests <tests@lobby.invalid>\n"
-           "Description: updater test package\n";
-    std::ofstream(tree + "/opt/" + name + "/health") << health << "\n";
-    std::ofstream(tree + "/opt/" + name + "/version") << version << "\n";
-    if (name == "lobby-kiosk") {
-        fs::create_directories(tree + "/etc/lobby-kiosk");
-        std::ofstream(tree + "/etc/lobby-kiosk/kiosk.json")
-            << "{\"shipped\": \"" << version << "\"}\n";
-        std::ofstream(tree + "/DEBIAN/conffiles") << "/etc/lobby-kiosk/kiosk.json\n";
-    }
-    if (!postinst.empty()) {
-        std::ofstream(tree + "/DEBIAN/postinst") << "#!/bin/sh\n" << postinst << "\n";
-        fs::permissions(tree + "/DEBIAN/postinst", fs::perms(0755));
-    }
-    const std::string deb = out + "/" + name + "_" + version + ".deb";
-    auto built = runProgram({"dpkg-deb", "--root-owner-group", "--build", tree, deb});
-    EXPECT_TRUE(built && built->status == 0) << (built ? built->err : built.error().message);
-    return deb;
-}
-
-// The platform's release store, as a folder of .debs.
-class FolderSource : public ReleaseSource {
-public:
-    explicit FolderSource(std::string folder) : folder_(std::move(folder)) {}
-    Status fetch(const std::string& name, const std::string& version,
-                 const std::string& destination) override {
-        std::error_code error;
-        fs::copy_file(folder_ + "/" + name + "_" + version + ".deb", destination, error);
-        if (error) return makeError(ErrorKind::NotFound, "platform.not_found", error.message());
-        return {};
-    }
-
-private:
-    std::string folder_;
-};
 
 // dpkg, with a call count the kill test stops at.
 class CountedDpkg : public PackageManager {
@@ -104,23 +51,6 @@ private:
     DpkgPackageManager dpkg_;
 };
 
-// Healthy while the installed kiosk's own health file says "ok"; a "crash" one restarts.
-class InstalledHealth : public HealthProbe {
-public:
-    explicit InstalledHealth(std::string root) : root_(std::move(root)) {}
-    HealthSample sample() override {
-        if (readText(root_ + "/opt/lobby-kiosk/health") == "ok")
-            return {true, true, restarts_, true};
-        return {false, false, ++restarts_, true};
-    }
-    Status selftest() override { return {}; }
-    Status platformAnswers() override { return {}; }
-
-private:
-    std::string root_;
-    std::uint32_t restarts_ = 0;
-};
-
 class DpkgRig : public ::testing::Test {
 protected:
     DpkgRig()
@@ -131,24 +61,25 @@ protected:
           lease_(counter_),
           reporter_(counter_) {
         fs::create_directories(pool_);
-        buildDeb(work_, pool_, "lobby-kiosk", "1.0.0", "ok");
-        buildDeb(work_, pool_, "lobby-kiosk", "1.1.0", "ok");
-        buildDeb(work_, pool_, "lobby-kiosk", "1.2.0", "crash");
-        buildDeb(work_, pool_, "lobby-kiosk-voice", "1.2.0", "ok");
+        for (const auto& [name, version, health] :
+             {std::tuple{"lobby-kiosk", "1.0.0", "ok"}, std::tuple{"lobby-kiosk", "1.1.0", "ok"},
+              std::tuple{"lobby-kiosk", "1.2.0", "crash"},
+              std::tuple{"lobby-kiosk-voice", "1.2.0", "ok"}}) {
+            auto built = buildDeb(work_, pool_, {name, version, health, "", 0});
+            EXPECT_TRUE(built) << built.error().message;
+        }
         // Its postinst kills the dpkg running it, once: dpkg is left with it half-configured.
-        buildDeb(work_, pool_, "lobby-kiosk", "1.1.1", "ok",
-                 "if [ ! -e \"$DPKG_ROOT/killed-once\" ]; then touch \"$DPKG_ROOT/killed-once\"; "
-                 "kill -9 $PPID; sleep 5; fi");
+        ScratchDeb killer{"lobby-kiosk", "1.1.1", "ok", "", 0};
+        killer.postinst =
+            "if [ ! -e \"$DPKG_ROOT/killed-once\" ]; then touch \"$DPKG_ROOT/killed-once\"; "
+            "kill -9 $PPID; sleep 5; fi";
+        EXPECT_TRUE(buildDeb(work_, pool_, killer));
         freshRoot();
     }
     ~DpkgRig() override { fs::remove_all(work_); }
 
     void freshRoot() {
-        fs::remove_all(root_);
-        for (const char* folder : {"info", "updates", "triggers"})
-            fs::create_directories(root_ + "/var/lib/dpkg/" + folder);
-        std::ofstream(root_ + "/var/lib/dpkg/status");
-        std::ofstream(root_ + "/var/lib/dpkg/available");
+        ASSERT_TRUE(makeScratchRoot(root_));
         DpkgPackageManager dpkg(options());
         ASSERT_TRUE(dpkg.install({pool_ + "/lobby-kiosk_1.0.0.deb"}));  // by hand, as today
         // The hospital's own settings, changed after installing: an update must keep them.
