@@ -454,6 +454,7 @@ GLOSSARY = {
     "Printing your e-invoice. Please wait by the A4 printer.": "正在打印您的电子票据，请在 A4 打印机旁稍候。",
     "Back to the list": "返回列表",
     "This kiosk cannot print reports now": "本机暂时无法打印报告",
+    "Paused while this kiosk is updated; back shortly": "暂停服务，正在更新，请稍候",
     "Not ready yet, expected %1": "尚未出报告，预计 %1",
     "Already printed": "已打印",
     "Ready to print": "可打印",

@@ -950,6 +950,10 @@
       <source>Print e-invoices</source>
       <translation>发票打印</translation>
     </message>
+    <message>
+      <source>Paused while this kiosk is updated; back shortly</source>
+      <translation>暂停服务，正在更新，请稍候</translation>
+    </message>
   </context>
   <context>
     <name>FunctionTile</name>

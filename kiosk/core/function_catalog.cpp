@@ -113,6 +113,10 @@ QStringList FunctionCatalog::menuOrder() const {
 QString FunctionCatalog::unavailableReason(const QString& id) const {
     if (!menuOrder().contains(id))
         return QCoreApplication::translate("FunctionCatalog", "Not offered on this kiosk");
+    if (updating_) {
+        return QCoreApplication::translate("FunctionCatalog",
+                                           "Paused while this kiosk is updated; back shortly");
+    }
     if (!isOpenNow()) {
         return QCoreApplication::translate("FunctionCatalog",
                                            "This kiosk serves patients from %1 to %2")
@@ -166,8 +170,15 @@ void FunctionCatalog::setIdentityMeans(IdentityMeans means, bool available) {
     emit changed();
 }
 
+void FunctionCatalog::setUpdating(bool updating) {
+    if (updating_ == updating) return;
+    updating_ = updating;
+    emit changed();
+}
+
 QStringList FunctionCatalog::identityMeans() const {
     QStringList means;
+    if (updating_) return means;
     if (idCard_) means << QStringLiteral("idcard");
     if (socialSecurityCard_) means << QStringLiteral("ssc");
     if (scanner_) means << QStringLiteral("qr");

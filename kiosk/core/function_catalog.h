@@ -44,6 +44,9 @@ public:
     // [{id, title, available, reason}], in the current UI language; reason empty when available.
     QVariantList functions() const;
     void setIdentityMeans(IdentityMeans means, bool available);
+    // Out of service for an update: every function unavailable, with that reason, and no means
+    // of identification offered.
+    void setUpdating(bool updating);
     // "idcard", "ssc", "qr": what the attract screen invites a patient to use.
     QStringList identityMeans() const;
     bool isAvailable(const QString& id) const;
@@ -62,6 +65,7 @@ private:
     QTimer hoursTimer_;  // notices opening and closing time while the menu is on screen
     bool wasOpen_ = true;
     bool idCard_ = false, socialSecurityCard_ = false, scanner_ = false;
+    bool updating_ = false;
 };
 
 }  // namespace lobby::core

@@ -21,6 +21,12 @@ SessionController::SessionController(SessionTiming timing, FunctionCatalog* cata
     tickTimer_.setInterval(kTickInterval_ms);
     connect(&tickTimer_, &QTimer::timeout, this, &SessionController::tick);
     farewellTimer_.setSingleShot(true);
+    updateLeaseTimer_.setSingleShot(true);
+    connect(&updateLeaseTimer_, &QTimer::timeout, this, [this] {
+        qCWarning(lcSession) << "the update's lease expired: back in service";
+        catalog_->setUpdating(false);
+        emit updatingChanged();
+    });
     farewellTimer_.setInterval(timing_.farewell_ms);
     connect(&farewellTimer_, &QTimer::timeout, this,
             [this] { handle(SessionEvent::FarewellElapsed); });
@@ -261,7 +267,30 @@ void SessionController::noteSlipPrinted() {
 }
 
 void SessionController::handle(SessionEvent event) {
+    if (updating() && machine_.state() == SessionState::Idle) {
+        qCInfo(lcSession) << "out of service for an update: nothing starts";
+        return;
+    }
     machine_.handle(event);
+}
+
+UpdateLeaseAnswer SessionController::grantUpdateLease(qint64 duration_ms) {
+    if (duration_ms <= 0 || duration_ms > kMaxUpdateLease_ms) return UpdateLeaseAnswer::TooLong;
+    if (machine_.state() != SessionState::Idle) return UpdateLeaseAnswer::PatientPresent;
+    const bool was = updating();
+    updateLeaseTimer_.start(static_cast<int>(duration_ms));
+    if (!was) {
+        catalog_->setUpdating(true);
+        emit updatingChanged();
+    }
+    return UpdateLeaseAnswer::Granted;
+}
+
+void SessionController::endUpdateLease() {
+    if (!updating()) return;
+    updateLeaseTimer_.stop();
+    catalog_->setUpdating(false);
+    emit updatingChanged();
 }
 
 void SessionController::onStateChanged(SessionState from, SessionState to) {

@@ -42,6 +42,10 @@ struct SessionTiming {
     int farewell_ms = 4'000;
 };
 
+// The updater's ask to take the kiosk out of service (its maintenance lease) and the answer.
+enum class UpdateLeaseAnswer { Granted, PatientPresent, TooLong };
+inline constexpr qint64 kMaxUpdateLease_ms = 60LL * 60 * 1000;
+
 class SessionController : public QObject {
     Q_OBJECT
     QML_NAMED_ELEMENT(Session)
@@ -69,6 +73,8 @@ class SessionController : public QObject {
     Q_PROPERTY(QString notice READ notice NOTIFY noticeChanged)
     // What the farewell reminds the patient to take: "card_and_slip", "card", "slip" or "".
     Q_PROPERTY(QString takeAway READ takeAway NOTIFY takeAwayChanged)
+    // Out of service for an update (the updater holds the maintenance lease): no patient starts.
+    Q_PROPERTY(bool updating READ updating NOTIFY updatingChanged)
 
 public:
     SessionController(SessionTiming timing, FunctionCatalog* catalog, QObject* parent = nullptr);
@@ -113,6 +119,14 @@ public:
     void noteCardUsed();
     void noteSlipPrinted();
 
+    // The maintenance lease for an update: granted only on the attract screen (nobody at the
+    // kiosk, no technician), for at most kMaxUpdateLease_ms; while it lasts nothing starts a
+    // session and every function shows why. It ends when released or when it expires, so an
+    // updater that dies never leaves the lobby dark for longer than it asked.
+    UpdateLeaseAnswer grantUpdateLease(qint64 duration_ms);
+    void endUpdateLease();
+    bool updating() const { return updateLeaseTimer_.isActive(); }
+
     Q_INVOKABLE void start();
     Q_INVOKABLE void back();
     // Only from the attract screen; MaintenanceController decides when (gesture, PIN set).
@@ -152,6 +166,7 @@ public:
     void setScreenStep(const QString& step);
 
 signals:
+    void updatingChanged();
     void takeAwayChanged();
     void stateChanged();
     void countdownChanged();
@@ -201,6 +216,7 @@ private:
     bool readingCard_ = false;
     bool cardUsed_ = false;
     bool slipPrinted_ = false;
+    QTimer updateLeaseTimer_;
 };
 
 }  // namespace lobby::core

@@ -272,3 +272,58 @@ TEST(SessionController, AStoppedBookingMovesOrIsRefundedFromItsList) {
     session.refundStopped();
     EXPECT_EQ(session.stateName(), "cancel");
 }
+
+// The updater's maintenance lease: only with nobody at the kiosk; nothing starts while it lasts;
+// every function says why; it ends when released or when it expires.
+TEST(SessionController, AnUpdateLeaseIsGrantedOnlyWithNobodyAtTheKiosk) {
+    FunctionCatalog catalog;
+    catalog.setPlatformConnected(true);
+    catalog.setIdentityMeans(IdentityMeans::IdCard, true);
+    SessionController session(kShortTiming, &catalog);
+    session.identityPresented();
+    ASSERT_EQ(session.stateName(), "identifying");
+    EXPECT_EQ(session.grantUpdateLease(60'000), UpdateLeaseAnswer::PatientPresent);
+    EXPECT_FALSE(session.updating());
+    session.identified("张*丰");
+    EXPECT_EQ(session.grantUpdateLease(60'000), UpdateLeaseAnswer::PatientPresent);
+    session.finish();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return session.stateName() == "idle"; }, 3'000));
+    EXPECT_EQ(session.grantUpdateLease(kMaxUpdateLease_ms + 1), UpdateLeaseAnswer::TooLong);
+    EXPECT_EQ(session.grantUpdateLease(0), UpdateLeaseAnswer::TooLong);
+    QSignalSpy updating(&session, &SessionController::updatingChanged);
+    ASSERT_EQ(session.grantUpdateLease(60'000), UpdateLeaseAnswer::Granted);
+    EXPECT_TRUE(session.updating());
+    EXPECT_EQ(updating.count(), 1);
+
+    // A card, a tap or the technicians' gesture start nothing.
+    session.identityPresented();
+    session.start();
+    session.openMaintenance();
+    EXPECT_EQ(session.stateName(), "idle");
+    EXPECT_TRUE(session.identifyBy().isEmpty());
+    for (const auto& function : session.functions()) {
+        EXPECT_FALSE(function.toMap()["available"].toBool());
+        EXPECT_EQ(function.toMap()["reason"].toString(),
+                  "Paused while this kiosk is updated; back shortly");
+    }
+    session.endUpdateLease();
+    EXPECT_FALSE(session.updating());
+    EXPECT_EQ(session.identifyBy(), QStringList{"idcard"});
+    session.start();
+    EXPECT_EQ(session.stateName(), "identifying");
+}
+
+TEST(SessionController, AnUpdateLeaseThatIsNotReleasedExpires) {
+    FunctionCatalog catalog;
+    catalog.setPlatformConnected(true);
+    SessionController session(kShortTiming, &catalog);
+    ASSERT_EQ(session.grantUpdateLease(200), UpdateLeaseAnswer::Granted);
+    session.start();
+    EXPECT_EQ(session.stateName(), "idle");
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !session.updating(); }, 2'000));
+    ASSERT_FALSE(catalog.functions().isEmpty());
+    for (const auto& function : catalog.functions())
+        EXPECT_FALSE(function.toMap()["reason"].toString().startsWith("Paused"));
+    session.start();
+    EXPECT_EQ(session.stateName(), "identifying");
+}
