@@ -1,5 +1,7 @@
 #include "app/composition_root.h"
 
+#include "app/update_lease_server.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
@@ -22,6 +24,7 @@
 #include "app/screenshot_recorder.h"
 #include "app/service_notifier.h"
 #include "app/simulation.h"
+#include "app/update_lease_server.h"
 #include "core/memory_policy.h"
 #include "core/qml_exposure.h"
 #include "input/pinyin_decoder.h"
@@ -94,6 +97,14 @@ CompositionRoot::CompositionRoot(const config::Settings& settings, AppOptions op
         !path.isEmpty()) {
         healthFile_ = std::make_unique<HealthFile>(*health_, path.toStdString(), kHealthFileEvery);
         connect(devices_.get(), &DeviceHub::healthChanged, healthFile_.get(), &HealthFile::write);
+    }
+    if (const QString path = settings.stringValue(config::keys::kUpdateLeaseSocket);
+        !path.isEmpty()) {
+        leaseServer_ = std::make_unique<UpdateLeaseServer>(session_);
+        if (auto listening = leaseServer_->listen(path.toStdString()); !listening) {
+            qCWarning(lcKiosk) << "no update lease:" << listening.error().message.c_str();
+            leaseServer_.reset();
+        }
     }
     buildMaintenance(settings);
     voice_ = std::make_unique<core::VoiceGuide>(session_, kiosk_, std::make_unique<QtSpeaker>());

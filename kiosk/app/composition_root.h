@@ -49,6 +49,7 @@ namespace lobby::app {
 class DeviceHub;
 class HealthReport;
 class HealthFile;
+class UpdateLeaseServer;
 class JourneyTimings;
 class LanguageService;
 class ScreenshotRecorder;
@@ -101,7 +102,8 @@ private:
     std::unique_ptr<scene::SceneStore> sceneStore_;
     std::unique_ptr<journeys::SceneApplier> sceneApplier_;
     std::unique_ptr<services::SceneService> scenes_;
-    std::unique_ptr<HealthReport> health_;    // the heartbeat's and the maintenance screen's
+    std::unique_ptr<HealthReport> health_;  // the heartbeat's and the maintenance screen's
+    std::unique_ptr<UpdateLeaseServer> leaseServer_;  // null when update.lease_socket is empty
     std::unique_ptr<HealthFile> healthFile_;  // kioskctl's; null when health.report_path is empty
     std::unique_ptr<core::MaintenanceController> maintenance_;
     std::unique_ptr<core::VoiceGuide> voice_;

@@ -161,6 +161,10 @@ const std::vector<SettingSpec>& settingSpecs() {
                       "Where the running kiosk keeps its health report (the heartbeat's "
                       "contents, rewritten every 10 s and on every device change) for "
                       "`kioskctl status` and `selftest`. Empty: not written."),
+        stringSetting(kUpdateLeaseSocket, "/run/lobby-kiosk/update-lease.sock",
+                      "The Unix socket (0600) on which the running kiosk answers the updater's "
+                      "ask for a maintenance lease: granted only with nobody at the kiosk, for "
+                      "at most an hour. Empty: no updates are installed while the kiosk runs."),
         stringSetting(kJournalPath, "/var/lib/lobby-kiosk/journal.db",
                       "The transaction journal (SQLite, 0600): every money step, so that a crash "
                       "or a lost reply is settled with the platform afterwards."),

@@ -75,6 +75,7 @@ inline const QString kPlatformClientKey = QStringLiteral("platform.client_key");
 inline const QString kPlatformCallTimeout_ms = QStringLiteral("platform.call_timeout_ms");
 inline const QString kPlatformHeartbeat_s = QStringLiteral("platform.heartbeat_interval_s");
 inline const QString kHealthReportPath = QStringLiteral("health.report_path");
+inline const QString kUpdateLeaseSocket = QStringLiteral("update.lease_socket");
 inline const QString kJournalPath = QStringLiteral("journal.path");
 inline const QString kJournalReconcile_s = QStringLiteral("journal.reconcile_interval_s");
 inline const QString kSceneTrustDir = QStringLiteral("scene.trust_dir");

@@ -1,5 +1,6 @@
 // Any bytes as one of the updater's documents (the first byte picks which): a release manifest or
-// an assignment from the platform, or the install record and updater state read back from disk.
+// an assignment from the platform, the install record and updater state read back from disk, or a
+// line on the kiosk's lease socket.
 // Each must answer with a document or a typed "update." error, never crash; what is accepted keeps
 // the format's promises, and a record or state written back reads the same.
 #include <cstddef>
@@ -8,6 +9,7 @@
 
 #include "update/debian_version.h"
 #include "update/install_record.h"
+#include "update/lease_protocol.h"
 #include "update/release_offer.h"
 
 namespace {
@@ -23,7 +25,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     using namespace lobby::update;
     if (size == 0) return 0;
     const std::string_view bytes(reinterpret_cast<const char*>(data) + 1, size - 1);
-    switch (data[0] % 4) {
+    switch (data[0] % 5) {
         case 0: {
             auto manifest = parseReleaseManifest(bytes);
             if (!manifest) {
