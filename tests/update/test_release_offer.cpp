@@ -6,6 +6,7 @@
 #include <string>
 
 #include "update/debian_version.h"
+#include "update/systemd_health.h"
 #include "update_fixtures.h"
 
 namespace lobby::update {
@@ -201,6 +202,35 @@ TEST(DebianVersion, OrdersAsDpkgDoes) {
     EXPECT_EQ(compared, 18 * 18);
     for (const char* bad : {"", "a1.0", "1.0-", "1:", "x:1.0", "1.0 1", "1.0/2", "1.0-a-b_c"})
         EXPECT_FALSE(isDebianVersion(bad)) << bad;
+}
+
+}  // namespace
+}  // namespace lobby::update
+
+namespace lobby::update {
+namespace {
+
+// systemd's word on the kiosk's unit, as `systemctl show` prints it.
+TEST(SystemdHealth, ReadsSystemctlShow) {
+    auto running =
+        parseSystemctlShow("ActiveState=active\nSubState=running\nNRestarts=2\nResult=success\n");
+    EXPECT_TRUE(running.unitActive);
+    EXPECT_TRUE(running.ready);
+    EXPECT_EQ(running.restarts, 2u);
+    EXPECT_TRUE(running.watchdogOk);
+    // Type=notify before READY=1, restarting after a crash, a watchdog timeout, garbage.
+    EXPECT_FALSE(parseSystemctlShow("ActiveState=activating\nSubState=start\nNRestarts=0\n").ready);
+    auto restarting = parseSystemctlShow(
+        "ActiveState=activating\nSubState=auto-restart\nNRestarts=3\nResult=exit-code\n");
+    EXPECT_FALSE(restarting.unitActive);
+    EXPECT_EQ(restarting.restarts, 3u);
+    EXPECT_FALSE(parseSystemctlShow("ActiveState=active\nSubState=running\nNRestarts=1\n"
+                                    "Result=watchdog\n")
+                     .watchdogOk);
+    EXPECT_FALSE(
+        parseSystemctlShow("ActiveState=active\nSubState=running\nNRestarts=x\n").unitActive);
+    EXPECT_FALSE(parseSystemctlShow("").unitActive);
+    EXPECT_FALSE(parseSystemctlShow("ActiveState=active\nSubState=running\n").unitActive);
 }
 
 }  // namespace
