@@ -112,12 +112,7 @@ protected:
         }
         auto json = manifestJson(version, counter);
         json["packages"] = packages;
-        auto manifest = parseReleaseManifest(json.dump());
-        EXPECT_TRUE(manifest) << (manifest ? "" : manifest.error().message);
-        VerifiedRelease verified{manifest.value(), {}, sha256Hex(json.dump())};
-        verified.assignment.rolloutId = "r-" + version;
-        verified.assignment.expiresAt_s = host_.clock_ms / 1000 + 86400;
-        return verified;
+        return verifiedRelease(json, host_.clock_ms / 1000 + 86400);
     }
 
     void drive(InstallMachine& machine) {

@@ -48,12 +48,7 @@ protected:
         const auto deb = fakeDeb("lobby-kiosk", version);
         json["packages"][0]["sha256"] = sha256Hex(deb);
         json["packages"][0]["size"] = deb.size();
-        auto manifest = parseReleaseManifest(json.dump());
-        EXPECT_TRUE(manifest) << (manifest ? "" : manifest.error().message);
-        VerifiedRelease verified{manifest.value(), {}, sha256Hex(json.dump())};
-        verified.assignment.rolloutId = "r-" + version;
-        verified.assignment.expiresAt_s = host_.clock_ms / 1000 + 86400;
-        return verified;
+        return verifiedRelease(json, host_.clock_ms / 1000 + 86400);
     }
 
     // Steps until the machine is idle, moving the clock by each wait.

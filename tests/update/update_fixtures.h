@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 #include <string>
 
 #include "scene/scene_signature.h"
@@ -66,6 +67,19 @@ inline nlohmann::json assignmentJson(const std::string& manifestBytes, std::int6
             {"window", {{"from", "00:00"}, {"to", "00:00"}}},
             {"issued_at", now_s - 60},
             {"expires_at", now_s + 86400}};
+}
+
+// A release as checkOffer hands it to the install machine: the manifest as given, rollout
+// "r-VERSION", an assignment expiring at `expiresAt_s`, installable at any time of day.
+inline VerifiedRelease verifiedRelease(const nlohmann::json& manifestJson,
+                                       std::int64_t expiresAt_s) {
+    auto manifest = parseReleaseManifest(manifestJson.dump());
+    if (!manifest)
+        throw std::runtime_error("a test manifest is invalid: " + manifest.error().message);
+    VerifiedRelease verified{manifest.value(), {}, sha256Hex(manifestJson.dump())};
+    verified.assignment.rolloutId = "r-" + verified.manifest.release;
+    verified.assignment.expiresAt_s = expiresAt_s;
+    return verified;
 }
 
 inline Offer signedOffer(const Signers& signers, const std::string& manifest,
