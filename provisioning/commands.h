@@ -23,6 +23,7 @@ int a4Command(const QStringList& args);
 int enrollCommand(const QStringList& args);
 int sceneCommand(const QStringList& args);
 int releaseCommand(const QStringList& args);
+int fleetCommand(const QStringList& args);
 int statusCommand(const QStringList& args);
 int selftestCommand(const QStringList& args);
 int diagCommand(const QStringList& args);

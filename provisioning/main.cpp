@@ -34,6 +34,8 @@ int usage() {
         "[--force]\n"
         "       kioskctl scene validate|keygen|sign|verify|push ...\n"
         "       kioskctl release manifest|keygen|sign|verify ...\n"
+        "       kioskctl fleet status --platform URL --group G --cert PEM --key PEM --ca PEM "
+        "[--json]\n"
         "       kioskctl status | selftest [--config FILE] [--json]\n"
         "       kioskctl diag bundle OUT.tar.gz [--config FILE]\n"
         "       kioskctl reset --factory --yes [--discard-unsettled] [--config FILE]\n"
@@ -61,6 +63,7 @@ int main(int argc, char* argv[]) {
     if (!args.isEmpty() && args[0] == "reset") return lobby::ctl::resetCommand(args.mid(1));
     if (!args.isEmpty() && args[0] == "scene") return lobby::ctl::sceneCommand(args.mid(1));
     if (!args.isEmpty() && args[0] == "release") return lobby::ctl::releaseCommand(args.mid(1));
+    if (!args.isEmpty() && args[0] == "fleet") return lobby::ctl::fleetCommand(args.mid(1));
     if (!args.isEmpty() && args[0] == "enroll") return lobby::ctl::enrollCommand(args.mid(1));
     if (args.size() >= 2 && args[0] == "device" && args[1] == "idcard") {
         return lobby::ctl::idcardCommand(args.mid(2));

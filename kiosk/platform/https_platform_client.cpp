@@ -437,6 +437,11 @@ Status HttpsPlatformClient::putScene(const std::string& group, const std::string
     return {};
 }
 
+Result<std::vector<FleetTerminal>> HttpsPlatformClient::fleet(const std::string& group) {
+    if (!isPathSafe(group)) return badId("group");
+    return decoded(call("GET", "/v1/fleet/" + group + "/terminals", "", "", true), replies::fleet);
+}
+
 Result<BookingRules> HttpsPlatformClient::bookingRules() {
     return decoded(call("GET", "/v1/rules", "", "", true), replies::bookingRules);
 }

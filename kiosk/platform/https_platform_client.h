@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "common/error.h"
+#include "platform/fleet_replies.h"
 #include "platform/platform_client.h"
 #include "platform/platform_types.h"
 
@@ -122,6 +123,8 @@ public:
     // Admins: uploads a signed scene for a group (refused unless its version is newer).
     Status putScene(const std::string& group, const std::string& sceneJson,
                     const std::string& signatureBase64);
+    // Admins: every terminal of a group with its last heartbeat.
+    Result<std::vector<FleetTerminal>> fleet(const std::string& group);
 
     void forgetPatientSession() override { patientSession_.clear(); }
     bool hasPatientSession() const override { return !patientSession_.empty(); }

@@ -331,6 +331,9 @@ public:
     Status recordHeartbeat(const std::string& terminalId, const std::string& body,
                            Clock::time_point now);
     Result<HeartbeatRow> lastHeartbeat(const std::string& terminalId);
+    // The admins' fleet view: every terminal of `group` (enrolled, or heard from), each with its
+    // last heartbeat (receivedAt 0 and an empty body: none yet), by terminal id.
+    Result<std::vector<HeartbeatRow>> fleet(const std::string& group);
 
     // Enrollment: a one-time token for one terminal (technicians get it from the admins).
     Result<std::string> issueEnrollmentToken(const std::string& terminalId);

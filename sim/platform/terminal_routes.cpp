@@ -163,6 +163,27 @@ void PlatformServer::terminalRoutes() {
         }
         response.status = 204;
     });
+    server_->Get(R"(/v1/fleet/([A-Za-z0-9_-]{1,64})/terminals)", [this](
+                                                                     const httplib::Request&
+                                                                         request,
+                                                                     httplib::Response& response) {
+        if (!peerIsAdmin(request)) {
+            return sendError(response, 403, "not_admin", "无权操作",
+                             "Only an administrator may see the fleet");
+        }
+        auto rows = store_.fleet(request.matches[1]);
+        if (!rows) return sendRefusal(response, rows.error());
+        json terminals = json::array();
+        for (const auto& row : rows.value()) {
+            json heartbeat =
+                row.body.empty() ? json(nullptr) : json::parse(row.body, nullptr, false);
+            terminals.push_back(
+                {{"terminal_id", row.terminalId},
+                 {"heartbeat_at", row.receivedAt > 0 ? json(row.receivedAt) : json(nullptr)},
+                 {"heartbeat", heartbeat.is_discarded() ? json(nullptr) : heartbeat}});
+        }
+        sendJson(response, {{"group", std::string(request.matches[1])}, {"terminals", terminals}});
+    });
     post("/v1/terminals/self/heartbeat",
          [this](const httplib::Request& request, httplib::Response& response) {
              auto body = parseBody(request, response, {"terminal_id"});

@@ -28,6 +28,23 @@ Result<HeartbeatRow> PlatformStore::lastHeartbeat(const std::string& terminalId)
     return HeartbeatRow{terminalId, query.text(1), sqlite3_column_int64(query.handle, 0)};
 }
 
+Result<std::vector<HeartbeatRow>> PlatformStore::fleet(const std::string& group) {
+    std::lock_guard lock(mutex_);
+    Statement query =
+        prepared(db_,
+                 "SELECT t.terminal_id, COALESCE(h.received_at, 0), COALESCE(h.body, '') FROM "
+                 "(SELECT terminal_id FROM enrollment_tokens WHERE used_at IS NOT NULL UNION "
+                 "SELECT terminal_id FROM heartbeats) t "
+                 "LEFT JOIN heartbeats h ON h.terminal_id = t.terminal_id "
+                 "LEFT JOIN terminal_groups g ON g.terminal_id = t.terminal_id "
+                 "WHERE COALESCE(g.group_name, 'default') = ? ORDER BY t.terminal_id LIMIT 10000",
+                 {group});
+    std::vector<HeartbeatRow> rows;
+    while (sqlite3_step(query.handle) == SQLITE_ROW)
+        rows.push_back({query.text(0), query.text(2), sqlite3_column_int64(query.handle, 1)});
+    return rows;
+}
+
 Result<std::string> PlatformStore::issueEnrollmentToken(const std::string& terminalId) {
     auto token = randomId("", 16);
     if (!token) return token.error();

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "platform/bill_replies.h"
+#include "platform/fleet_replies.h"
 #include "platform/replies.h"
 
 using namespace lobby::platform;
@@ -22,6 +23,29 @@ std::string bookingWithFee(const std::string& fee) {
 }
 
 }  // namespace
+
+// The admins' fleet view: a heartbeat and its time come together; no control byte is kept; a
+// terminal id that could not be one is refused.
+TEST(Replies, TheFleetIsDecodedStrictly) {
+    auto fleet = replies::fleet(R"({"group": "default", "terminals": [
+        {"terminal_id": "K-1", "heartbeat_at": 1800000000, "heartbeat": {"terminal_id": "K-1",
+         "software_version": "1.4\u001b[2J", "scene_version": 3, "uptime_s": 5,
+         "devices": {"printer": "paper_out"}, "last_error": "a\nb"}},
+        {"terminal_id": "K-2", "heartbeat_at": null, "heartbeat": null}]})");
+    ASSERT_TRUE(fleet) << fleet.error().message;
+    ASSERT_EQ(fleet->size(), 2u);
+    EXPECT_EQ((*fleet)[0].heartbeat->softwareVersion, "1.4[2J");
+    EXPECT_EQ((*fleet)[0].heartbeat->lastError, "ab");
+    EXPECT_EQ((*fleet)[0].heartbeat->devices.at("printer"), "paper_out");
+    EXPECT_FALSE((*fleet)[1].heartbeat);
+    EXPECT_FALSE(replies::fleet(R"({"terminals": [{"terminal_id": "../x", "heartbeat_at": null,
+        "heartbeat": null}]})"));
+    EXPECT_FALSE(replies::fleet(R"({"terminals": [{"terminal_id": "K-1", "heartbeat_at": 5,
+        "heartbeat": null}]})"));
+    EXPECT_FALSE(
+        replies::fleet(R"({"terminals": [{"terminal_id": "K-1", "heartbeat_at": null}]})"));
+    EXPECT_FALSE(replies::fleet(R"({"terminals": {}})"));
+}
 
 TEST(Replies, FeesAreRangeCheckedAtFullWidth) {
     ASSERT_TRUE(replies::doctors(doctorWithFee("2500")).ok());

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "platform/bill_replies.h"
+#include "platform/fleet_replies.h"
 #include "platform/replies.h"
 
 namespace {
@@ -38,6 +39,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     check(replies::notices(body));
     check(replies::bookingRules(body));
     check(replies::smsVerification(body));
+    if (auto fleet = replies::fleet(body)) {
+        for (const auto& terminal : *fleet) {
+            if (terminal.heartbeat)
+                for (char c : terminal.heartbeat->lastError + terminal.heartbeat->rejectedScene)
+                    if (static_cast<unsigned char>(c) < 0x20) __builtin_trap();
+        }
+    } else {
+        check(fleet);
+    }
     check(replies::dependants(body));
     check(replies::dependant(body));
     check(replies::bills(body));
