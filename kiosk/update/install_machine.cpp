@@ -303,6 +303,11 @@ InstallMachine::Next InstallMachine::watchHealth() {
         return startRollback("update.not_ready", sample.unitActive
                                                      ? "the kiosk never said READY"
                                                      : "the kiosk's unit is not active");
+    // The kiosk restarted with the new packages and knows nothing of the lease: asked for again
+    // as soon as it answers (a grant extends it), so no patient starts while it is watched.
+    if (sample.ready)
+        (void)ports_.lease.acquire(ports_.host.now_ms() + policy_.healthWindow_ms - elapsed +
+                                   policy_.installBudget_ms);
     if (elapsed < policy_.healthWindow_ms) return waitFor(policy_.sampleEvery_ms);
     if (!sample.unitActive || !sample.ready)
         return startRollback("update.not_ready", "the kiosk is not running");

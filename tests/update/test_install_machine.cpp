@@ -122,6 +122,25 @@ TEST_F(MachineRig, ABrokenReleaseIsRolledBackToTheLastKnownGood) {
     EXPECT_TRUE(std::filesystem::exists(machine->keepDirectory() + "/lobby-kiosk_1.1.0.deb"));
 }
 
+// The package's postinst restarts the kiosk, which forgets the lease: the updater asks again as
+// soon as the new kiosk answers, so no patient starts during the health window.
+TEST_F(MachineRig, TheLeaseIsAskedForAgainWhenTheKioskRestartsWithTheNewPackages) {
+    auto machine = openMachine();
+    ASSERT_TRUE(machine->accept(release("1.1.0", 2)));
+    while (!machine->record() || machine->record()->step != InstallStep::HealthCheck) {
+        const auto next = machine->step();
+        ASSERT_FALSE(next.idle);
+        host_.clock_ms += next.wait_ms;
+    }
+    lease_.held = false;  // the kiosk restarted
+    const auto next = machine->step();
+    EXPECT_FALSE(next.idle);
+    EXPECT_TRUE(lease_.held);
+    drive(*machine);
+    EXPECT_EQ(last().phase, UpdatePhase::Committed);
+    EXPECT_FALSE(lease_.held);
+}
+
 TEST_F(MachineRig, AFailedInstallIsHealedAndRolledBack) {
     dpkg_.failingVersions = {"1.1.0"};
     auto machine = openMachine();
