@@ -85,7 +85,7 @@ struct UpdateEvent {
     bool ok = true;
     std::string errorCode;  // "" when ok
     std::string fromVersion, toVersion;
-    std::int64_t phase_ms = 0;         // how long the step took
+    std::int64_t phase_ms = 0;         // since the release was accepted
     std::int64_t outOfService_ms = 0;  // the lease's time so far (Installed, Committed, RolledBack)
     std::string logTail;               // a few lines of what failed, no personal data
 };
