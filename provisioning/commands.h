@@ -6,6 +6,11 @@
 #include <QMap>
 #include <QStringList>
 #include <optional>
+#include <string>
+
+namespace lobby::update {
+struct ReleaseManifest;
+}
 
 namespace lobby::ctl {
 
@@ -24,6 +29,7 @@ int enrollCommand(const QStringList& args);
 int sceneCommand(const QStringList& args);
 int releaseCommand(const QStringList& args);
 int fleetCommand(const QStringList& args);
+int fleetReleaseCommand(const QStringList& args);  // rollout_commands.cpp
 int statusCommand(const QStringList& args);
 int selftestCommand(const QStringList& args);
 int diagCommand(const QStringList& args);
@@ -37,5 +43,11 @@ struct FileOptions {
     QString file;
 };
 std::optional<FileOptions> parseFileOptions(const QStringList& args, const QStringList& names);
+
+// A release manifest read and parsed as a kiosk reads it (release_commands.cpp): kExitOk, or the
+// exit code once one line on stderr said why.
+int loadManifest(const QString& path, std::string& bytes, update::ReleaseManifest& parsed);
+// A detached signature file's base64, without its line end; nullopt when it cannot be read.
+std::optional<std::string> readSignatureFile(const QString& path);
 
 }  // namespace lobby::ctl

@@ -1,13 +1,16 @@
 // kioskctl fleet: the admins' view of their kiosks.
 //   fleet status --platform URL --group G --cert PEM --key PEM --ca PEM [--json]
+//   fleet release ...   (staged rollouts: rollout_commands.cpp)
 // Every terminal of the group with its last heartbeat: when, its software and scene versions, its
-// devices, the scene it last refused and its last error. Nothing of patients: heartbeats hold none.
+// devices, the scene it last refused and its last error, and its last update step. Nothing of
+// patients: heartbeats hold none.
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <cstdio>
 
+#include "admin_connection.h"
 #include "commands.h"
 #include "platform/https_platform_client.h"
 
@@ -22,7 +25,8 @@ int fail(const std::string& why, int code = kExitFailed) {
 int usage() {
     std::fputs(
         "usage: kioskctl fleet status --platform URL --group G --cert PEM --key PEM --ca PEM "
-        "[--json]\n",
+        "[--json]\n"
+        "       kioskctl fleet release publish|status|pause|resume|advance ...\n",
         stderr);
     return kExitUsage;
 }
@@ -51,46 +55,40 @@ QJsonObject asJson(const platform::FleetTerminal& terminal) {
         object["last_error"] = QString::fromStdString(beat.lastError);
         object["uptime_s"] = static_cast<qint64>(beat.uptime_s);
     }
+    if (terminal.update) {
+        const auto& step = *terminal.update;
+        const auto phase = platform::toString(step.phase);
+        object["update"] = QJsonObject{
+            {"rollout_id", QString::fromStdString(step.rolloutId)},
+            {"phase", QString::fromUtf8(phase.data(), static_cast<qsizetype>(phase.size()))},
+            {"ok", step.ok},
+            {"error_code", QString::fromStdString(step.errorCode)},
+            {"from_version", QString::fromStdString(step.fromVersion)},
+            {"to_version", QString::fromStdString(step.toVersion)},
+            {"at", static_cast<qint64>(step.at)}};
+    }
     return object;
 }
 
 int status(const QStringList& args) {
-    QMap<QString, QString> options;
-    bool asJsonOutput = false;
-    for (int i = 0; i < args.size(); ++i) {
-        if (args[i] == "--json") {
-            asJsonOutput = true;
-            continue;
-        }
-        const QString name = args[i].mid(2);
-        if (!args[i].startsWith("--") ||
-            !QStringList{"platform", "group", "cert", "key", "ca"}.contains(name) ||
-            i + 1 >= args.size())
-            return usage();
-        options[name] = args[++i];
-    }
-    if (options.size() != 5) return usage();
-    if (!options["platform"].startsWith("https://"))
-        return fail("the platform URL must be https://", kExitInvalid);
-    platform::ClientConfig config;
-    config.baseUrl = options["platform"].toStdString();
-    config.caBundle = options["ca"].toStdString();
-    config.clientCertificate = options["cert"].toStdString();
-    config.clientKey = options["key"].toStdString();
-    platform::HttpsPlatformClient client(config);
-    auto fleet = client.fleet(options["group"].toStdString());
-    if (!fleet) {
-        const auto refusal = client.lastRefusal();
-        return fail(refusal ? refusal->en + " (" + refusal->code + ")" : fleet.error().message);
-    }
+    auto line = parseCommandLine(args, QStringList(kConnectionOptions) << "group", {"json"});
+    if (!line || !line->positional.isEmpty() || line->values.count("group") != 1) return usage();
+    const bool asJsonOutput = line->flags.contains("json");
+    std::string why;
+    bool usageError = false;
+    auto connection = adminConnection(*line, why, usageError);
+    if (!connection) return usageError ? usage() : fail(why, kExitInvalid);
+    platform::HttpsPlatformClient client(connection->config);
+    const QString group = line->value("group");
+    auto fleet = client.fleet(group.toStdString());
+    if (!fleet) return fail(refusalLine(client, fleet.error()));
     if (asJsonOutput) {
         QJsonArray list;
         for (const auto& terminal : fleet.value())
             list.append(asJson(terminal));
-        std::printf("%s\n",
-                    QJsonDocument(QJsonObject{{"group", options["group"]}, {"terminals", list}})
-                        .toJson(QJsonDocument::Indented)
-                        .constData());
+        std::printf("%s\n", QJsonDocument(QJsonObject{{"group", group}, {"terminals", list}})
+                                .toJson(QJsonDocument::Indented)
+                                .constData());
         return kExitOk;
     }
     const auto now = QDateTime::currentSecsSinceEpoch();
@@ -110,12 +108,22 @@ int status(const QStringList& args) {
         if (!beat.rejectedScene.empty())
             trouble << "refused scene: " + QString::fromStdString(beat.rejectedScene);
         if (!beat.lastError.empty()) trouble << "error: " + QString::fromStdString(beat.lastError);
+        if (const auto& step = terminal.update) {
+            trouble << QStringLiteral("update %1 %2 -> %3%4")
+                           .arg(QString::fromUtf8(platform::toString(step->phase).data()),
+                                QString::fromStdString(step->fromVersion),
+                                QString::fromStdString(step->toVersion),
+                                step->ok ? QString()
+                                         : (" FAILED " + QString::fromStdString(step->errorCode))
+                                               .trimmed()
+                                               .prepend(' '));
+        }
         std::printf("%-16s %-14s %-10s %-6lld %s\n", terminal.terminalId.c_str(),
                     qPrintable(age(*terminal.heartbeatAt, now)), beat.softwareVersion.c_str(),
                     beat.sceneVersion,
                     trouble.isEmpty() ? "all ready" : qPrintable(trouble.join("; ")));
     }
-    std::printf("%zu terminal(s) in group %s\n", fleet->size(), qPrintable(options["group"]));
+    std::printf("%zu terminal(s) in group %s\n", fleet->size(), qPrintable(group));
     return kExitOk;
 }
 
@@ -123,6 +131,7 @@ int status(const QStringList& args) {
 
 int fleetCommand(const QStringList& args) {
     if (!args.isEmpty() && args[0] == "status") return status(args.mid(1));
+    if (!args.isEmpty() && args[0] == "release") return fleetReleaseCommand(args.mid(1));
     return usage();
 }
 

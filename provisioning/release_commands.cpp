@@ -88,16 +88,6 @@ int manifest(const QStringList& args) {
 }
 
 // The manifest's bytes once read as a kiosk reads them, or the exit code of why not.
-int loadManifest(const QString& path, std::string& bytes, update::ReleaseManifest& parsed) {
-    auto text = readSmallFile(path.toStdString(), update::kMaxManifestBytes);
-    if (!text) return fail(path.toStdString() + ": " + text.error().message);
-    auto manifest = update::parseReleaseManifest(*text);
-    if (!manifest) return fail(path.toStdString() + ": " + manifest.error().message, kExitInvalid);
-    bytes = std::move(text.value());
-    parsed = std::move(manifest.value());
-    return kExitOk;
-}
-
 int keygen(const QStringList& args) {
     if (args.size() != 2) return usage();
     if (auto made = scene::generateAdminKey(args[0].toStdString(), args[1].toStdString()); !made)
@@ -131,11 +121,8 @@ int verify(const QStringList& args) {
     std::string bytes;
     update::ReleaseManifest manifest;
     if (int code = loadManifest(parsed->file, bytes, manifest); code != kExitOk) return code;
-    auto signature =
-        readFile(parsed->options.value("signature", parsed->file + ".sig").toStdString());
+    auto signature = readSignatureFile(parsed->options.value("signature", parsed->file + ".sig"));
     if (!signature) return fail("no signature file (sign the manifest first)", kExitInvalid);
-    while (!signature->empty() && (signature->back() == '\n' || signature->back() == '\r'))
-        signature->pop_back();
     auto key =
         update::verifyManifestSignature(bytes, *signature, parsed->options["trust"].toStdString());
     if (!key) return fail(key.error().message + " (" + key.error().code + ")", kExitInvalid);
@@ -146,6 +133,24 @@ int verify(const QStringList& args) {
 }
 
 }  // namespace
+
+int loadManifest(const QString& path, std::string& bytes, update::ReleaseManifest& parsed) {
+    auto text = readSmallFile(path.toStdString(), update::kMaxManifestBytes);
+    if (!text) return fail(path.toStdString() + ": " + text.error().message);
+    auto manifest = update::parseReleaseManifest(*text);
+    if (!manifest) return fail(path.toStdString() + ": " + manifest.error().message, kExitInvalid);
+    bytes = std::move(text.value());
+    parsed = std::move(manifest.value());
+    return kExitOk;
+}
+
+std::optional<std::string> readSignatureFile(const QString& path) {
+    auto signature = readFile(path.toStdString());
+    if (!signature) return std::nullopt;
+    while (!signature->empty() && (signature->back() == '\n' || signature->back() == '\r'))
+        signature->pop_back();
+    return signature;
+}
 
 int releaseCommand(const QStringList& args) {
     if (args.isEmpty()) return usage();

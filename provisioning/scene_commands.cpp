@@ -12,6 +12,7 @@
 #include <optional>
 #include <variant>
 
+#include "admin_connection.h"
 #include "commands.h"
 #include "common/file_text.h"
 #include "platform/https_platform_client.h"
@@ -115,22 +116,20 @@ int verify(const QStringList& args) {
 
 int push(const QStringList& args) {
     auto parsed = parseFileOptions(args, {"platform", "group", "cert", "key", "ca", "signature"});
-    if (!parsed) return usage();
-    for (const char* required : {"platform", "group", "cert", "key", "ca"}) {
-        if (!parsed->options.contains(required)) return usage();
+    if (!parsed || !parsed->options.contains("group")) return usage();
+    CommandLine line;
+    for (const auto& name : kConnectionOptions) {
+        if (parsed->options.contains(name)) line.values.insert(name, parsed->options[name]);
     }
-    if (!parsed->options["platform"].startsWith("https://"))
-        return fail("the platform URL must be https://", kExitInvalid);
+    std::string why;
+    bool usageError = false;
+    auto connection = adminConnection(line, why, usageError);
+    if (!connection) return usageError ? usage() : fail(why, kExitInvalid);
     auto loaded = loadScene(parsed->file);
     if (auto* code = std::get_if<int>(&loaded)) return *code;
     auto signature = readSignature(parsed.value());
     if (!signature) return fail("no signature file (sign the scene first)", kExitInvalid);
-    platform::ClientConfig config;
-    config.baseUrl = parsed->options["platform"].toStdString();
-    config.caBundle = parsed->options["ca"].toStdString();
-    config.clientCertificate = parsed->options["cert"].toStdString();
-    config.clientKey = parsed->options["key"].toStdString();
-    platform::HttpsPlatformClient client(config);
+    platform::HttpsPlatformClient client(connection->config);
     const std::string group = parsed->options["group"].toStdString();
     if (std::get<Loaded>(loaded).scene.group != group) {
         return fail("the scene is signed for group \"" + std::get<Loaded>(loaded).scene.group +
@@ -138,10 +137,8 @@ int push(const QStringList& args) {
                     kExitInvalid);
     }
     if (auto pushed = client.putScene(group, std::get<Loaded>(loaded).bytes, signature.value());
-        !pushed) {
-        const auto refusal = client.lastRefusal();
-        return fail(refusal ? refusal->en + " (" + refusal->code + ")" : pushed.error().message);
-    }
+        !pushed)
+        return fail(refusalLine(client, pushed.error()));
     std::printf("pushed version %lld to group %s\n", std::get<Loaded>(loaded).scene.version,
                 group.c_str());
     return kExitOk;

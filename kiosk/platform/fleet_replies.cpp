@@ -13,16 +13,6 @@ using namespace decoding;
 constexpr std::size_t kMaxTerminals = 10'000;
 constexpr std::size_t kMaxDevices = 16;
 
-// Text for a technician's terminal: no control characters (an escape sequence could rewrite it).
-std::string plain(std::string text, std::size_t limit) {
-    text.erase(
-        std::remove_if(text.begin(), text.end(),
-                       [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }),
-        text.end());
-    if (text.size() > limit) text.resize(limit);
-    return text;
-}
-
 Result<FleetHeartbeat> heartbeatOf(const json& object) {
     FleetHeartbeat heartbeat;
     auto software = field<std::string>(object, "software_version");
@@ -32,7 +22,7 @@ Result<FleetHeartbeat> heartbeatOf(const json& object) {
     if (!scene) return scene.error();
     if (!uptime) return uptime.error();
     if (*scene < 0 || *uptime < 0) return badReply("has a negative scene version or uptime");
-    heartbeat.softwareVersion = plain(*software, 64);
+    heartbeat.softwareVersion = plainText(*software, 64);
     heartbeat.sceneVersion = *scene;
     heartbeat.uptime_s = *uptime;
     const auto devices = object.find("devices");
@@ -40,14 +30,14 @@ Result<FleetHeartbeat> heartbeatOf(const json& object) {
         return badReply("has no devices object");
     for (const auto& [name, state] : devices->items()) {
         if (!state.is_string()) return badReply("has a device state that is not text");
-        heartbeat.devices[plain(name, 32)] = plain(state.get<std::string>(), 32);
+        heartbeat.devices[plainText(name, 32)] = plainText(state.get<std::string>(), 32);
     }
     for (const auto& [key, into] : {std::pair{"last_error", &heartbeat.lastError},
                                     std::pair{"rejected_scene", &heartbeat.rejectedScene}}) {
         if (!object.contains(key)) continue;
         auto text = field<std::string>(object, key);
         if (!text) return text.error();
-        *into = plain(*text, 200);
+        *into = plainText(*text, 200);
     }
     return heartbeat;
 }
@@ -82,6 +72,11 @@ Result<std::vector<FleetTerminal>> fleet(const std::string& body) {
             auto decoded = heartbeatOf(*heartbeat);
             if (!decoded) return decoded.error();
             terminal.heartbeat = std::move(decoded.value());
+        }
+        if (const auto update = entry.find("update"); update != entry.end() && !update->is_null()) {
+            auto step = updateStep(*update, false);
+            if (!step) return step.error();
+            terminal.update = std::move(step.value());
         }
         if (terminal.heartbeatAt.has_value() != terminal.heartbeat.has_value())
             return badReply("has a heartbeat without its time, or a time without it");

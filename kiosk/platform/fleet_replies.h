@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "common/error.h"
+#include "platform/release_replies.h"
 
 namespace lobby::platform {
 
@@ -25,6 +26,7 @@ struct FleetTerminal {
     std::string terminalId;
     std::optional<std::int64_t> heartbeatAt;  // seconds since the epoch; none before the first
     std::optional<FleetHeartbeat> heartbeat;
+    std::optional<TerminalUpdateStep> update;  // its last update step, of any rollout
 };
 
 namespace replies {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 
 #include <curl/curl.h>
 
@@ -76,13 +77,35 @@ std::optional<Refusal> HttpsPlatformClient::lastRefusal() const {
 
 Result<HttpsPlatformClient::Reply> HttpsPlatformClient::perform(
     const char* method, const std::string& path, const std::string& body,
-    const std::string& idempotencyKey, const std::string& ifNoneMatch, Milliseconds timeout) {
+    const std::string& idempotencyKey, const std::string& ifNoneMatch, Milliseconds timeout,
+    const char* contentType) {
     Reply reply;
     const std::string url = config_.baseUrl + path;
     curl_easy_setopt(curl_, CURLOPT_URL, url.c_str());
     curl_easy_setopt(curl_, CURLOPT_CUSTOMREQUEST, method);
     curl_easy_setopt(curl_, CURLOPT_HTTPGET, 1L);
-    if (std::string(method) != "GET") curl_easy_setopt(curl_, CURLOPT_POSTFIELDS, body.c_str());
+    // A package (not JSON) goes chunked, the one body the platform takes past 64 KiB; the rest
+    // go whole, with their size.
+    const bool chunked = std::string_view(contentType) != "application/json";
+    struct Upload {
+        const std::string* bytes;
+        std::size_t sent;
+    } upload{&body, 0};
+    if (chunked) {
+        curl_easy_setopt(curl_, CURLOPT_UPLOAD, 1L);
+        curl_easy_setopt(
+            curl_, CURLOPT_READFUNCTION, +[](char* into, size_t size, size_t count, void* from) {
+                auto* part = static_cast<Upload*>(from);
+                const std::size_t n = std::min(size * count, part->bytes->size() - part->sent);
+                std::memcpy(into, part->bytes->data() + part->sent, n);
+                part->sent += n;
+                return n;
+            });
+        curl_easy_setopt(curl_, CURLOPT_READDATA, &upload);
+    } else if (std::string(method) != "GET") {
+        curl_easy_setopt(curl_, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
+        curl_easy_setopt(curl_, CURLOPT_POSTFIELDS, body.data());
+    }
     // Only the configured CA: libcurl would otherwise also trust every CA in its built-in
     // directory (/etc/ssl/certs on Debian), any of which could then vouch for an impostor.
     curl_easy_setopt(curl_, CURLOPT_CAINFO, config_.caBundle.c_str());
@@ -100,8 +123,10 @@ Result<HttpsPlatformClient::Reply> HttpsPlatformClient::perform(
                      static_cast<long>(std::min(config_.connectTimeout, timeout).count()));
     curl_easy_setopt(curl_, CURLOPT_TIMEOUT_MS, static_cast<long>(timeout.count()));
     curl_easy_setopt(curl_, CURLOPT_NOSIGNAL, 1L);
-    curl_slist* headers = curl_slist_append(nullptr, "Content-Type: application/json");
+    curl_slist* headers =
+        curl_slist_append(nullptr, (std::string("Content-Type: ") + contentType).c_str());
     headers = curl_slist_append(headers, "Accept: application/json");
+    if (chunked) headers = curl_slist_append(headers, "Transfer-Encoding: chunked");
     if (!idempotencyKey.empty()) {
         headers = curl_slist_append(headers, ("Idempotency-Key: " + idempotencyKey).c_str());
     }
@@ -170,7 +195,8 @@ Error HttpsPlatformClient::refusalFrom(const Reply& reply) {
 
 Result<HttpsPlatformClient::Reply> HttpsPlatformClient::call(
     const char* method, const std::string& path, const std::string& body,
-    const std::string& idempotencyKey, bool idempotent, const std::string& ifNoneMatch) {
+    const std::string& idempotencyKey, bool idempotent, const std::string& ifNoneMatch,
+    const char* contentType) {
     std::lock_guard lock(mutex_);
     cancelled_ = false;
     lastRefusal_.reset();
@@ -183,8 +209,8 @@ Result<HttpsPlatformClient::Reply> HttpsPlatformClient::call(
                                                         std::chrono::steady_clock::now());
     };
     for (int attempt = 1;; ++attempt) {
-        auto reply =
-            perform(method, path, body, idempotencyKey, ifNoneMatch, std::max(left(), kMinAttempt));
+        auto reply = perform(method, path, body, idempotencyKey, ifNoneMatch,
+                             std::max(left(), kMinAttempt), contentType);
         std::optional<Error> failure;
         if (!reply) {
             failure = reply.error();

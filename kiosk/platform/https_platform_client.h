@@ -20,6 +20,7 @@
 #include "platform/fleet_replies.h"
 #include "platform/platform_client.h"
 #include "platform/platform_types.h"
+#include "platform/release_replies.h"
 
 typedef void CURL;
 
@@ -125,6 +126,17 @@ public:
                     const std::string& signatureBase64);
     // Admins: every terminal of a group with its last heartbeat.
     Result<std::vector<FleetTerminal>> fleet(const std::string& group);
+    // Admins, releases (https_release_calls.cpp): upload a package (a .deb's bytes), publish a
+    // rollout (RolloutRequest's JSON, docs/platform-api.yaml), see them, and pause ("pause",
+    // with a reason), resume or advance one.
+    Status putPackage(const std::string& file, const std::string& bytes);
+    Result<RolloutStatus> publishRollout(const std::string& requestJson);
+    Result<std::vector<RolloutStatus>> rollouts();
+    Result<RolloutStatus> rollout(const std::string& rolloutId);
+    Result<RolloutStatus> changeRollout(const std::string& rolloutId, const std::string& action,
+                                        const std::string& reason = {});
+    // The terminal's updater: the release assigned to it (none: nullopt).
+    Result<std::optional<ReleaseOfferReply>> releaseOffer();
 
     void forgetPatientSession() override { patientSession_.clear(); }
     bool hasPatientSession() const override { return !patientSession_.empty(); }
@@ -147,10 +159,11 @@ private:
     // One attempt, given at most `timeout` (what is left of the call's deadline).
     Result<Reply> perform(const char* method, const std::string& path, const std::string& body,
                           const std::string& idempotencyKey, const std::string& ifNoneMatch,
-                          Milliseconds timeout);
+                          Milliseconds timeout, const char* contentType);
     Result<Reply> call(const char* method, const std::string& path, const std::string& body,
                        const std::string& idempotencyKey, bool idempotent,
-                       const std::string& ifNoneMatch = {});
+                       const std::string& ifNoneMatch = {},
+                       const char* contentType = "application/json");
     Error refusalFrom(const Reply& reply);
     Result<Patient> remembered(Result<Patient> patient);
 

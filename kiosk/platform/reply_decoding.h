@@ -3,6 +3,7 @@
 // missing, ill-typed, overlong or out of range is the platform's mistake and an Error, never a
 // crash or a guess. Internal to kiosk/platform.
 
+#include <algorithm>
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "common/error.h"
+#include "platform/release_replies.h"
 #include "platform/replies.h"
 
 namespace lobby::platform::replies::decoding {
@@ -56,6 +58,17 @@ Result<T> field(const json& object, const char* name) {
 inline bool flag(const json& object, const char* name) {
     return object.is_object() && object.contains(name) && object[name].is_boolean() &&
            object[name].get<bool>();
+}
+
+// Text for a technician's terminal (kioskctl fleet): no control characters (an escape sequence
+// could rewrite the screen), at most `limit` bytes.
+inline std::string plainText(std::string text, std::size_t limit) {
+    text.erase(
+        std::remove_if(text.begin(), text.end(),
+                       [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }),
+        text.end());
+    if (text.size() > limit) text.resize(limit);
+    return text;
 }
 
 inline Result<json> parse(const std::string& body) {
@@ -162,5 +175,9 @@ Result<std::vector<T>> decodeList(const json& array, const char* what, DecodeOne
     }
     return items;
 }
+
+// A terminal's last update step (release_replies.cpp): in a rollout (`named`: with its
+// terminal_id) or in the fleet view.
+Result<TerminalUpdateStep> updateStep(const json& object, bool named);
 
 }  // namespace lobby::platform::replies::decoding

@@ -19,7 +19,8 @@ bool isIdentifier(std::string_view text) {
     });
 }
 
-// "HH:MM" into minutes after midnight; -1 when it is not a time of day.
+}  // namespace
+
 int minuteOfDay(std::string_view text) {
     if (text.size() != 5 || text[2] != ':') return -1;
     for (std::size_t i : {0u, 1u, 3u, 4u}) {
@@ -30,8 +31,6 @@ int minuteOfDay(std::string_view text) {
     if (hours > 23 || minutes > 59) return -1;
     return hours * 60 + minutes;
 }
-
-}  // namespace
 
 bool InstallWindow::contains(int minute) const {
     if (from_min == to_min) return true;

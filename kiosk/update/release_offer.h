@@ -28,6 +28,9 @@ struct InstallWindow {
     bool contains(int minuteOfDay) const;
 };
 
+// "HH:MM" into minutes after midnight; -1 when it is not a time of day.
+int minuteOfDay(std::string_view text);
+
 struct Assignment {
     std::string terminalId;
     std::string rolloutId;

@@ -24,7 +24,9 @@
 // insurance platform has them insured, with that personal-account balance), "amend BILL_ID" (the
 // doctor adds one more of the bill's first item after it was locked), "report blood|biochem|ct
 // ID_NUMBER NAME [PENDING_MINUTES [PRINTS]]" (a report for the patient, ready now or in that
-// many minutes, printable that many times (1); prints "ok REPORT_ID"), "quit".
+// many minutes, printable that many times (1); prints "ok REPORT_ID"), "platform-key" (the public
+// key of the platform's release assignments, for a kiosk's TRUST_DIR/platform/: "ok PATH"),
+// "quit".
 
 #include <chrono>
 #include <cstdlib>
@@ -290,6 +292,8 @@ int main(int argc, char** argv) {
                                                  static_cast<int>(account));
             std::cout << (insured ? std::string("ok") : "error: " + insured.error().message)
                       << std::endl;
+        } else if (line == "platform-key") {
+            std::cout << "ok " << server.value()->releasePublicKey().string() << std::endl;
         } else if (line.rfind("heartbeat ", 0) == 0) {
             auto last = store.value()->lastHeartbeat(line.substr(10));
             std::cout << (last ? "ok " + last->body : "error: " + last.error().message)

@@ -17,7 +17,6 @@ namespace {
 
 // Terminals connected at once that the sandbox serves without queueing (see new_task_queue).
 constexpr std::size_t kWorkerThreads = 96;
-constexpr std::size_t kMaxRequestBody_bytes = 64 * 1024;
 
 using nlohmann::json;
 using namespace http;
@@ -109,7 +108,8 @@ Result<std::unique_ptr<PlatformServer>> PlatformServer::start(
     // client's delayed ACK (40 ms on Linux) on every reply.
     server->set_tcp_nodelay(true);
     // No request of the contract comes near 64 KiB: a larger one is refused (413) before its
-    // body is read, whoever sends it.
+    // body is read, whoever sends it. A package upload comes chunked, streamed to disk by its
+    // own route (release_routes.cpp) with its own limit.
     server->set_payload_max_length(kMaxRequestBody_bytes);
     // A client certificate is optional in the handshake (enrollment has none yet) but required
     // by every route except enrollment (see terminalRoutes()); a certificate that is presented
@@ -120,6 +120,9 @@ Result<std::unique_ptr<PlatformServer>> PlatformServer::start(
     server->new_task_queue = [] { return new httplib::ThreadPool(kWorkerThreads); };
     std::unique_ptr<PlatformServer> platform(
         new PlatformServer(std::move(server), store, tls.caCertificate.parent_path()));
+    auto releases = ReleaseBoard::open(tls.caCertificate.parent_path().parent_path() / "releases");
+    if (!releases) return releases.error();
+    platform->releases_ = std::move(releases.value());
     platform->routes();
     if (!trafficLog.empty()) {
         platform->traffic_.open(trafficLog, std::ios::app);
@@ -262,6 +265,7 @@ void PlatformServer::routes() {
     familyRoutes();
     billRoutes();
     reportRoutes();
+    releaseRoutes();
     insuranceRoutes();
     server_->Get("/v1/departments", [this](const httplib::Request&, httplib::Response& response) {
         auto departments = store_.departments();

@@ -19,6 +19,7 @@
 #include "common/error.h"
 #include "sim/platform/dev_ca.h"
 #include "sim/platform/platform_store.h"
+#include "sim/platform/release_board.h"
 
 namespace httplib {
 class SSLServer;
@@ -27,6 +28,9 @@ struct Response;
 }  // namespace httplib
 
 namespace lobby::sim {
+
+// No request body of the contract but a package upload (PUT /v1/packages/...) comes near this.
+inline constexpr std::size_t kMaxRequestBody_bytes = 64 * 1024;
 
 class PlatformServer {
 public:
@@ -42,6 +46,8 @@ public:
     // Shifts the platform's clock, so tests can run at "tomorrow 09:31".
     void setClockOffset(std::chrono::seconds offset) { clockOffset_ = offset; }
     Clock::time_point now() const { return Clock::now() + clockOffset_.load(); }
+    // The public key of the platform's assignments, for kiosks' TRUST_DIR/platform/.
+    std::filesystem::path releasePublicKey() const { return releases_->publicKey(); }
 
 private:
     PlatformServer(std::unique_ptr<httplib::SSLServer> server, PlatformStore& store,
@@ -52,6 +58,9 @@ private:
     void billRoutes();  // bill_routes.cpp: a patient's unpaid bills and their locks (门诊缴费)
     void insuranceRoutes();  // insurance_routes.cpp: pre-settle, settle, cancel, reverse (医保)
     void reportRoutes();     // report_routes.cpp: reports and e-invoices, their PDFs (报告打印)
+    void releaseRoutes();    // release_routes.cpp: packages, rollouts, assignments, update events
+    // A terminal as rollouts see it: its group (standing for its hospital) and its scene's type.
+    FleetTerminal fleetTerminal(const std::string& terminalId);
     // Routes with a body, for certified terminals only. The certificate is checked once the
     // body is read (not before routing), so an anonymous caller's body is never taken for its
     // next request on a kept-alive connection.
@@ -98,7 +107,8 @@ private:
 
     std::unique_ptr<httplib::SSLServer> server_;
     PlatformStore& store_;
-    std::filesystem::path caDirectory_;  // the dev CA that signs enrolled terminals
+    std::filesystem::path caDirectory_;       // the dev CA that signs enrolled terminals
+    std::unique_ptr<ReleaseBoard> releases_;  // in STATE/releases, beside the CA
     unsigned short port_ = 0;
     std::atomic<std::chrono::seconds> clockOffset_{std::chrono::seconds(0)};
     std::thread thread_;

@@ -62,6 +62,18 @@ void Rollout::record(const FleetTerminal& terminal, InstallOutcome outcome) {
     }
 }
 
+void Rollout::forget(const std::string& terminalId) {
+    if (const auto found = outcomes_.find(terminalId);
+        found != outcomes_.end() && found->second == InstallOutcome::Installing)
+        outcomes_.erase(found);
+}
+
+std::optional<InstallOutcome> Rollout::outcomeOf(const std::string& terminalId) const {
+    const auto found = outcomes_.find(terminalId);
+    if (found == outcomes_.end()) return std::nullopt;
+    return found->second;
+}
+
 int Rollout::count(InstallOutcome outcome) const {
     return static_cast<int>(
         std::count_if(outcomes_.begin(), outcomes_.end(),

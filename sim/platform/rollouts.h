@@ -33,7 +33,9 @@ struct RolloutPolicy {
     int minOutcomesBeforePause = 3;
 };
 
-enum class InstallOutcome { Installing, Committed, RolledBack };
+// Abandoned: the kiosk gave the release up before installing (it did not verify there, no room);
+// it frees the hospital's slot and is not offered again, but is no rollback of the release.
+enum class InstallOutcome { Installing, Committed, RolledBack, Abandoned };
 
 struct FleetTerminal {
     std::string terminalId, hospitalId, sceneType;
@@ -58,7 +60,11 @@ public:
 
     // What a kiosk reported: Installing when it took the lease, then Committed or RolledBack.
     void record(const FleetTerminal& terminal, InstallOutcome outcome);
+    // A terminal assigned but not heard from: its hospital's slot is free again, and it may be
+    // assigned anew.
+    void forget(const std::string& terminalId);
     int count(InstallOutcome outcome) const;
+    std::optional<InstallOutcome> outcomeOf(const std::string& terminalId) const;
 
     // Admins: the next stage (refused past the last), pause, resume.
     bool advance();

@@ -177,10 +177,21 @@ void PlatformServer::terminalRoutes() {
         for (const auto& row : rows.value()) {
             json heartbeat =
                 row.body.empty() ? json(nullptr) : json::parse(row.body, nullptr, false);
+            json update = nullptr;
+            if (const auto step = releases_->lastEvent(row.terminalId)) {
+                update = {{"rollout_id", step->rolloutId},
+                          {"phase", step->phase},
+                          {"ok", step->ok},
+                          {"error_code", step->errorCode},
+                          {"from_version", step->fromVersion},
+                          {"to_version", step->toVersion},
+                          {"at", step->at}};
+            }
             terminals.push_back(
                 {{"terminal_id", row.terminalId},
                  {"heartbeat_at", row.receivedAt > 0 ? json(row.receivedAt) : json(nullptr)},
-                 {"heartbeat", heartbeat.is_discarded() ? json(nullptr) : heartbeat}});
+                 {"heartbeat", heartbeat.is_discarded() ? json(nullptr) : heartbeat},
+                 {"update", update}});
         }
         sendJson(response, {{"group", std::string(request.matches[1])}, {"terminals", terminals}});
     });

@@ -5,6 +5,7 @@
 
 #include "platform/bill_replies.h"
 #include "platform/fleet_replies.h"
+#include "platform/release_replies.h"
 #include "platform/replies.h"
 
 using namespace lobby::platform;
@@ -45,6 +46,64 @@ TEST(Replies, TheFleetIsDecodedStrictly) {
     EXPECT_FALSE(
         replies::fleet(R"({"terminals": [{"terminal_id": "K-1", "heartbeat_at": null}]})"));
     EXPECT_FALSE(replies::fleet(R"({"terminals": {}})"));
+}
+
+TEST(Replies, RolloutsAndTheFleetsUpdateStepsAreDecodedStrictly) {
+    const std::string rollout =
+        R"({"rollout_id": "R-0123456789ab", "scene_type": "outpatient_lobby",
+        "release": "1.1.0", "counter": 2, "published_at": 1800000000,
+        "window": {"from": "23:00", "to": "05:00"}, "stage": 1, "stage_count": 2, "paused": true,
+        "pause_reason": "paused by itself\u001b[2J", "installing": 1, "committed": 3,
+        "rolled_back": 1, "abandoned": 0, "terminals": [{"terminal_id": "K-1",
+        "phase": "rolled_back", "ok": false, "error_code": "update.health_failed",
+        "from_version": "1.0.0", "to_version": "1.1.0", "at": 1800000100}]})";
+    auto decoded = replies::rollout(rollout);
+    ASSERT_TRUE(decoded) << decoded.error().message;
+    EXPECT_EQ(decoded->id, "R-0123456789ab");
+    EXPECT_EQ(decoded->windowFrom, "23:00");
+    EXPECT_TRUE(decoded->paused);
+    EXPECT_EQ(decoded->pauseReason, "paused by itself[2J");
+    EXPECT_EQ(decoded->committed, 3);
+    ASSERT_EQ(decoded->terminals.size(), 1u);
+    EXPECT_EQ(decoded->terminals[0].phase, UpdateStepPhase::RolledBack);
+    EXPECT_FALSE(decoded->terminals[0].ok);
+    auto list = replies::rollouts("{\"rollouts\": [" + rollout + "]}");
+    ASSERT_TRUE(list) << list.error().message;
+    EXPECT_EQ(list->size(), 1u);
+    const auto changed = [&](const std::string& from, const std::string& to) {
+        std::string body = rollout;
+        body.replace(body.find(from), from.size(), to);
+        return replies::rollout(body);
+    };
+    EXPECT_FALSE(changed("\"stage\": 1", "\"stage\": 2"));  // past its last stage
+    EXPECT_FALSE(changed("\"phase\": \"rolled_back\"", "\"phase\": \"rebooted\""));
+    EXPECT_FALSE(changed("\"ok\": false, ", ""));
+    EXPECT_FALSE(changed("\"committed\": 3", "\"committed\": -3"));
+    EXPECT_FALSE(changed("\"from\": \"23:00\"", "\"from\": \"25:00\""));
+    EXPECT_FALSE(changed("R-0123456789ab", "R-../../etc"));
+    EXPECT_FALSE(replies::rollouts(R"({"rollouts": {}})"));
+
+    auto fleet = replies::fleet(R"({"terminals": [{"terminal_id": "K-1", "heartbeat_at": null,
+        "heartbeat": null, "update": {"rollout_id": "R-0123456789ab", "phase": "committed",
+        "ok": true, "error_code": "", "from_version": "1.0.0", "to_version": "1.1.0", "at": 5}}]})");
+    ASSERT_TRUE(fleet) << fleet.error().message;
+    ASSERT_TRUE((*fleet)[0].update);
+    EXPECT_EQ((*fleet)[0].update->phase, UpdateStepPhase::Committed);
+    EXPECT_EQ((*fleet)[0].update->rolloutId, "R-0123456789ab");
+    EXPECT_FALSE(replies::fleet(R"({"terminals": [{"terminal_id": "K-1", "heartbeat_at": null,
+        "heartbeat": null, "update": {"phase": "committed", "ok": true}}]})"));
+}
+
+TEST(Replies, AReleaseOfferKeepsTheSignedBytes) {
+    auto offer = replies::releaseOffer(R"({"manifest_json": "{\"format\": 1}",
+        "manifest_signature_base64": "c2ln", "assignment_json": "{\"a\": 1}",
+        "assignment_signature_base64": "c2ln"})");
+    ASSERT_TRUE(offer) << offer.error().message;
+    EXPECT_EQ(offer->manifestJson, "{\"format\": 1}");
+    EXPECT_FALSE(replies::releaseOffer(R"({"manifest_json": "", "manifest_signature_base64": "c",
+        "assignment_json": "{}", "assignment_signature_base64": "c"})"));
+    EXPECT_FALSE(replies::releaseOffer(R"({"manifest_json": "{}", "manifest_signature_base64": 5,
+        "assignment_json": "{}", "assignment_signature_base64": "c"})"));
 }
 
 TEST(Replies, FeesAreRangeCheckedAtFullWidth) {

@@ -7,6 +7,7 @@
 
 #include "platform/bill_replies.h"
 #include "platform/fleet_replies.h"
+#include "platform/release_replies.h"
 #include "platform/replies.h"
 
 namespace {
@@ -48,6 +49,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     } else {
         check(fleet);
     }
+    if (auto rollouts = replies::rollouts(body)) {
+        for (const auto& rollout : *rollouts) {
+            if (rollout.stage >= rollout.stageCount) __builtin_trap();
+            for (const auto& step : rollout.terminals)
+                for (char c : step.terminalId + step.errorCode + step.toVersion)
+                    if (static_cast<unsigned char>(c) < 0x20) __builtin_trap();
+        }
+    } else {
+        check(rollouts);
+    }
+    check(replies::rollout(body));
+    check(replies::releaseOffer(body));
     check(replies::dependants(body));
     check(replies::dependant(body));
     check(replies::bills(body));
