@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include <curl/curl.h>
+#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 #include <random>
@@ -78,7 +79,7 @@ std::optional<Refusal> HttpsPlatformClient::lastRefusal() const {
 Result<HttpsPlatformClient::Reply> HttpsPlatformClient::perform(
     const char* method, const std::string& path, const std::string& body,
     const std::string& idempotencyKey, const std::string& ifNoneMatch, Milliseconds timeout,
-    const char* contentType) {
+    const CallOptions& options) {
     Reply reply;
     const std::string url = config_.baseUrl + path;
     curl_easy_setopt(curl_, CURLOPT_URL, url.c_str());
@@ -86,7 +87,7 @@ Result<HttpsPlatformClient::Reply> HttpsPlatformClient::perform(
     curl_easy_setopt(curl_, CURLOPT_HTTPGET, 1L);
     // A package (not JSON) goes chunked, the one body the platform takes past 64 KiB; the rest
     // go whole, with their size.
-    const bool chunked = std::string_view(contentType) != "application/json";
+    const bool chunked = std::string_view(options.contentType) != "application/json";
     struct Upload {
         const std::string* bytes;
         std::size_t sent;
@@ -124,7 +125,7 @@ Result<HttpsPlatformClient::Reply> HttpsPlatformClient::perform(
     curl_easy_setopt(curl_, CURLOPT_TIMEOUT_MS, static_cast<long>(timeout.count()));
     curl_easy_setopt(curl_, CURLOPT_NOSIGNAL, 1L);
     curl_slist* headers =
-        curl_slist_append(nullptr, (std::string("Content-Type: ") + contentType).c_str());
+        curl_slist_append(nullptr, (std::string("Content-Type: ") + options.contentType).c_str());
     headers = curl_slist_append(headers, "Accept: application/json");
     if (chunked) headers = curl_slist_append(headers, "Transfer-Encoding: chunked");
     if (!idempotencyKey.empty()) {
@@ -163,6 +164,29 @@ Result<HttpsPlatformClient::Reply> HttpsPlatformClient::perform(
             return size * count;
         });
     curl_easy_setopt(curl_, CURLOPT_WRITEDATA, &reply.body);
+    struct Sink {
+        std::FILE* file;
+        std::int64_t limit, written;
+        bool overflowed;
+    } sink{options.sink, options.sinkLimit, 0, false};
+    if (options.sink) {
+        // A refusal's JSON is short and goes to the file too; refusalFrom() reads it back.
+        std::rewind(options.sink);
+        if (::ftruncate(::fileno(options.sink), 0) != 0)
+            return makeError(ErrorKind::Io, "platform.download", "cannot empty the download file");
+        curl_easy_setopt(
+            curl_, CURLOPT_WRITEFUNCTION, +[](char* data, size_t size, size_t count, void* out) {
+                auto* into = static_cast<Sink*>(out);
+                const auto n = static_cast<std::int64_t>(size * count);
+                if (into->written + n > into->limit) {
+                    into->overflowed = true;
+                    return std::size_t{0};
+                }
+                into->written += n;
+                return std::fwrite(data, 1, size * count, into->file);
+            });
+        curl_easy_setopt(curl_, CURLOPT_WRITEDATA, &sink);
+    }
     curl_easy_setopt(curl_, CURLOPT_NOPROGRESS, 0L);
     curl_easy_setopt(curl_, CURLOPT_XFERINFODATA, &cancelled_);
     curl_easy_setopt(
@@ -179,8 +203,20 @@ Result<HttpsPlatformClient::Reply> HttpsPlatformClient::perform(
     long connects = 0;
     curl_easy_getinfo(curl_, CURLINFO_NUM_CONNECTS, &connects);
     handshakes_ += connects;
+    if (options.sink && code == CURLE_WRITE_ERROR && sink.overflowed)
+        return makeError(
+            ErrorKind::Protocol, "platform.too_large",
+            "the download is larger than the " + std::to_string(sink.limit) + " bytes it may be");
     if (code != CURLE_OK) return curlError(code, detail);
     curl_easy_getinfo(curl_, CURLINFO_RESPONSE_CODE, &reply.status);
+    if (options.sink && (reply.status < 200 || reply.status >= 300)) {
+        // The refusal came to the file: read it back (it is small) for refusalFrom().
+        std::fflush(options.sink);
+        std::rewind(options.sink);
+        char buffer[4096];
+        const std::size_t n = std::fread(buffer, 1, sizeof buffer, options.sink);
+        reply.body.assign(buffer, n);
+    }
     return reply;
 }
 
@@ -196,7 +232,7 @@ Error HttpsPlatformClient::refusalFrom(const Reply& reply) {
 Result<HttpsPlatformClient::Reply> HttpsPlatformClient::call(
     const char* method, const std::string& path, const std::string& body,
     const std::string& idempotencyKey, bool idempotent, const std::string& ifNoneMatch,
-    const char* contentType) {
+    const CallOptions& options) {
     std::lock_guard lock(mutex_);
     cancelled_ = false;
     lastRefusal_.reset();
@@ -210,7 +246,7 @@ Result<HttpsPlatformClient::Reply> HttpsPlatformClient::call(
     };
     for (int attempt = 1;; ++attempt) {
         auto reply = perform(method, path, body, idempotencyKey, ifNoneMatch,
-                             std::max(left(), kMinAttempt), contentType);
+                             std::max(left(), kMinAttempt), options);
         std::optional<Error> failure;
         if (!reply) {
             failure = reply.error();

@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <mutex>
 #include <optional>
@@ -40,6 +41,14 @@ struct ClientConfig {
     Milliseconds callTimeout{8000};  // the whole call, retries and backoff included
     int maxAttempts = 3;             // idempotent calls only
     Milliseconds firstBackoff{200};
+};
+
+// How one call goes: a body other than JSON goes chunked (a package upload); a reply with a sink
+// is written to that file (emptied for each attempt) up to sinkLimit bytes, not kept in memory.
+struct CallOptions {
+    const char* contentType = "application/json";
+    std::FILE* sink = nullptr;
+    std::int64_t sinkLimit = 0;
 };
 
 class HttpsPlatformClient final : public PlatformClient {
@@ -135,8 +144,14 @@ public:
     Result<RolloutStatus> rollout(const std::string& rolloutId);
     Result<RolloutStatus> changeRollout(const std::string& rolloutId, const std::string& action,
                                         const std::string& reason = {});
-    // The terminal's updater: the release assigned to it (none: nullopt).
+    // The terminal's updater: the release assigned to it (none: nullopt); a package of it
+    // written to `destination` (a new file, at most maxBytes, "platform.too_large" past them;
+    // removed again when the download fails);
+    // one update event (UpdateEvent's JSON), keyed by its own content so a retry is harmless.
     Result<std::optional<ReleaseOfferReply>> releaseOffer();
+    Status downloadPackage(const std::string& file, const std::string& destination,
+                           std::int64_t maxBytes);
+    Status postUpdateEvent(const std::string& eventJson);
 
     void forgetPatientSession() override { patientSession_.clear(); }
     bool hasPatientSession() const override { return !patientSession_.empty(); }
@@ -159,11 +174,10 @@ private:
     // One attempt, given at most `timeout` (what is left of the call's deadline).
     Result<Reply> perform(const char* method, const std::string& path, const std::string& body,
                           const std::string& idempotencyKey, const std::string& ifNoneMatch,
-                          Milliseconds timeout, const char* contentType);
+                          Milliseconds timeout, const CallOptions& options);
     Result<Reply> call(const char* method, const std::string& path, const std::string& body,
                        const std::string& idempotencyKey, bool idempotent,
-                       const std::string& ifNoneMatch = {},
-                       const char* contentType = "application/json");
+                       const std::string& ifNoneMatch = {}, const CallOptions& options = {});
     Error refusalFrom(const Reply& reply);
     Result<Patient> remembered(Result<Patient> patient);
 

@@ -1,5 +1,10 @@
 // The platform client's release calls (docs/platform-api.yaml, tag releases): the admins'
 // packages and rollouts, and the offer a terminal's updater polls for.
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <nlohmann/json.hpp>
 
 #include "platform/call_helpers.h"
@@ -24,7 +29,7 @@ Status HttpsPlatformClient::putPackage(const std::string& file, const std::strin
     if (!isPackageFileName(file)) return badId("package file");
     // The same bytes again change nothing on the platform, so a retry is safe.
     auto reply = call("PUT", "/v1/packages/" + file, bytes, "", true, {},
-                      "application/vnd.debian.binary-package");
+                      {"application/vnd.debian.binary-package", nullptr, 0});
     if (!reply) return reply.error();
     return {};
 }
@@ -65,6 +70,38 @@ Result<std::optional<ReleaseOfferReply>> HttpsPlatformClient::releaseOffer() {
     auto offer = replies::releaseOffer(reply->body);
     if (!offer) return offer.error();
     return std::optional<ReleaseOfferReply>(std::move(offer.value()));
+}
+
+Status HttpsPlatformClient::downloadPackage(const std::string& file, const std::string& destination,
+                                            std::int64_t maxBytes) {
+    if (!isPackageFileName(file)) return badId("package file");
+    // A new file of our own: never one planted in its place (O_EXCL, no link followed).
+    const int fd =
+        ::open(destination.c_str(), O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        return makeError(ErrorKind::Io, "platform.download",
+                         "cannot create " + destination + ": " + std::strerror(errno));
+    }
+    std::FILE* sink = ::fdopen(fd, "w+b");
+    if (!sink) {
+        ::close(fd);
+        return makeError(ErrorKind::Io, "platform.download", "cannot open " + destination);
+    }
+    auto reply = call("GET", "/v1/terminals/self/packages/" + file, "", "", true, {},
+                      {"application/json", sink, maxBytes});
+    const bool written = std::fflush(sink) == 0 && ::fsync(::fileno(sink)) == 0;
+    std::fclose(sink);
+    if (reply && written) return {};
+    ::unlink(destination.c_str());  // ours, made above: nothing half downloaded is left
+    if (!reply) return reply.error();
+    return makeError(ErrorKind::Io, "platform.download", "cannot write " + destination);
+}
+
+Status HttpsPlatformClient::postUpdateEvent(const std::string& eventJson) {
+    // Recording the same event twice only repeats the terminal's last step: safe to retry.
+    auto reply = call("POST", "/v1/terminals/self/update-events", eventJson, "", true);
+    if (!reply) return reply.error();
+    return {};
 }
 
 }  // namespace lobby::platform

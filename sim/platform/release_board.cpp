@@ -235,9 +235,18 @@ Result<std::optional<ReleaseOffer>> ReleaseBoard::offerFor(const FleetTerminal& 
 Result<std::filesystem::path> ReleaseBoard::packageFor(const std::string& terminalId,
                                                        const std::string& file) {
     std::lock_guard lock(mutex_);
+    // The assigned releases' files, and the other uploaded versions of their packages (a kiosk's
+    // last known good, NAME_VERSION_ARCH.deb, fetched to roll back to when it has none kept).
+    const std::string packageName = file.substr(0, file.find('_'));
     for (const auto& entry : entries_) {
-        if (entry.rollout.outcomeOf(terminalId) &&
-            std::find(entry.files.begin(), entry.files.end(), file) != entry.files.end())
+        if (!entry.rollout.outcomeOf(terminalId)) continue;
+        if (std::find(entry.files.begin(), entry.files.end(), file) != entry.files.end())
+            return directory_ / "packages" / file;
+        const bool sibling =
+            std::any_of(entry.files.begin(), entry.files.end(),
+                        [&](const auto& f) { return f.substr(0, f.find('_')) == packageName; });
+        if (sibling && file.find('_') != std::string::npos && isPackageFileName(file) &&
+            std::filesystem::is_regular_file(directory_ / "packages" / file))
             return directory_ / "packages" / file;
     }
     return makeError(ErrorKind::NotFound, "not_found",

@@ -80,7 +80,8 @@ public:
     // in its hospital held until it reports the end, or is not heard from for an assignment's
     // lifetime); nullopt when none.
     Result<std::optional<ReleaseOffer>> offerFor(const FleetTerminal& terminal, std::int64_t now_s);
-    // A package of a release assigned to this terminal ("not_found" for any other).
+    // A package of a release assigned to this terminal, or another uploaded version of one of its
+    // packages (the last known good a kiosk rolls back to); "not_found" for any other.
     Result<std::filesystem::path> packageFor(const std::string& terminalId,
                                              const std::string& file);
     // "not_found" for a rollout that never assigned this terminal.

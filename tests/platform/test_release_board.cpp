@@ -128,6 +128,13 @@ TEST_F(ReleaseBoardTest, AHospitalsSlotIsHeldUntilTheEndOrSilence) {
     EXPECT_TRUE(board_->packageFor("K-1", "lobby-kiosk_1.1.0_all.deb"));
     EXPECT_EQ(board_->packageFor("K-2", "lobby-kiosk_1.1.0_all.deb").error().code, "not_found");
     EXPECT_EQ(board_->packageFor("K-1", "other_1.0_all.deb").error().code, "not_found");
+    // The last known good of its package, uploaded beside it: K-1 may roll back to it.
+    EXPECT_EQ(board_->packageFor("K-1", "lobby-kiosk_1.0.0_all.deb").error().code, "not_found");
+    ASSERT_TRUE(board_->storePackage("lobby-kiosk_1.0.0_all.deb", package_ + "old"));
+    ASSERT_TRUE(board_->storePackage("other_1.0_all.deb", package_ + "other"));
+    EXPECT_TRUE(board_->packageFor("K-1", "lobby-kiosk_1.0.0_all.deb"));
+    EXPECT_EQ(board_->packageFor("K-1", "other_1.0_all.deb").error().code, "not_found");
+    EXPECT_EQ(board_->packageFor("K-2", "lobby-kiosk_1.0.0_all.deb").error().code, "not_found");
     // K-1 goes silent: a day later its slot is K-2's.
     EXPECT_FALSE(board_->offerFor(k2, kNow + kAssignmentLifetime_s).value());
     EXPECT_TRUE(board_->offerFor(k2, kNow + kAssignmentLifetime_s + 120).value());
