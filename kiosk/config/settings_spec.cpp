@@ -165,6 +165,16 @@ const std::vector<SettingSpec>& settingSpecs() {
                       "The Unix socket (0600) on which the running kiosk answers the updater's "
                       "ask for a maintenance lease: granted only with nobody at the kiosk, for "
                       "at most an hour. Empty: no updates are installed while the kiosk runs."),
+        stringSetting(kUpdateStateDir, "/var/lib/lobby-kiosk-updater",
+                      "The updater's own folder (root's, 0700): the install under way, the "
+                      "packages staged and kept as last known good, the events not yet sent."),
+        intSetting(kUpdatePoll_s, 600, 60, 86400,
+                   "Seconds between the updater's asks for this terminal's release."),
+        intSetting(kUpdateHealthWindow_s, 120, 30, 3600,
+                   "Seconds the kiosk must stay active, READY and without restarts after an "
+                   "install before it is committed."),
+        stringSetting(kUpdateKioskUnit, "lobby-kiosk.service",
+                      "The kiosk's systemd unit, whose health decides whether an update stays."),
         stringSetting(kJournalPath, "/var/lib/lobby-kiosk/journal.db",
                       "The transaction journal (SQLite, 0600): every money step, so that a crash "
                       "or a lost reply is settled with the platform afterwards."),

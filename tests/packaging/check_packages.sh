@@ -18,6 +18,7 @@ sandbox=$work/out/lobby-kiosk-sandbox_*_amd64.deb
 dpkg-deb -c $kiosk | awk '{print $6}' | sed 's|^\./|/|' >"$work/kiosk.files"
 for path in /usr/bin/lobby-kiosk /usr/bin/kioskctl /etc/lobby-kiosk/kiosk.json \
     /lib/systemd/system/lobby-kiosk.service /lib/udev/rules.d/70-lobby-kiosk.rules \
+    /usr/libexec/lobby-kiosk/lobby-kiosk-updater /lib/systemd/system/lobby-kiosk-updater.service \
     /usr/lib/sysusers.d/lobby-kiosk.conf /usr/lib/tmpfiles.d/lobby-kiosk.conf \
     /usr/share/lobby-kiosk/schema/scene.schema.json /usr/share/doc/lobby-kiosk/copyright; do
     grep -qx "$path" "$work/kiosk.files" || fail "lobby-kiosk lacks $path"
@@ -87,6 +88,21 @@ exposure=$(systemd-analyze security --offline=true --root="$root" lobby-kiosk.se
     sed -n 's/.*Overall exposure level for lobby-kiosk.service: \([0-9.]*\).*/\1/p')
 [[ -n $exposure ]] || fail "systemd-analyze security gave no exposure level"
 python3 -c "import sys; sys.exit(0 if float('$exposure') <= 5.0 else 1)" || fail "exposure $exposure > 5.0"
+
+# The updater's unit: systemd's verdict; root, resumable (dpkg left to finish), its own state.
+updater_unit=$root/lib/systemd/system/lobby-kiosk-updater.service
+verdict=$(systemd-analyze verify --root="$root" lobby-kiosk-updater.service 2>&1) || fail "systemd-analyze verify (updater): $verdict"
+[[ -z $verdict ]] || fail "systemd-analyze verify warns of the updater: $verdict"
+for setting in KillMode=process Restart=always StateDirectory=lobby-kiosk-updater StateDirectoryMode=0700 \
+    NoNewPrivileges=yes "ExecStart=/usr/libexec/lobby-kiosk/lobby-kiosk-updater --config /etc/lobby-kiosk/kiosk.json"; do
+    grep -qx "$setting" "$updater_unit" || fail "the updater's unit lacks $setting"
+done
+if grep -q "^User=" "$updater_unit"; then fail "the updater does not run as root"; fi
+set +e
+"$root/usr/libexec/lobby-kiosk/lobby-kiosk-updater" --config /nonexistent.json 2>"$work/updater.err"
+updater_rc=$?
+set -e
+[[ $updater_rc == 2 ]] || fail "the packaged updater with no config exited $updater_rc, not 2: $(cat "$work/updater.err")"
 
 # lintian, with the overrides the packages carry (each says why).
 lintian --tag-display-limit 0 $kiosk $sandbox >"$work/lintian.txt" 2>&1 || true

@@ -23,6 +23,7 @@
 #include "updater/platform_release_source.h"
 #include "updater/spooled_reporter.h"
 #include "updater/system_host.h"
+#include "updater/updater.h"
 
 namespace lobby::update {
 namespace {
@@ -91,8 +92,10 @@ protected:
         return c;
     }
 
-    // Publishes VERSION (signed by the release key) for the outpatient lobbies, at 100% at once.
-    std::string publish(const std::string& version, std::int64_t counter) {
+    // Publishes VERSION (signed by the release key, or another) for the outpatient lobbies, at
+    // 100% at once.
+    std::string publish(const std::string& version, std::int64_t counter,
+                        const std::string& signingKey = {}) {
         const std::string file = "lobby-kiosk_" + version + "_all.deb";
         auto digest = digestFile(pool_ + "/" + file);
         auto manifest = manifestJson(version, counter);
@@ -106,7 +109,8 @@ protected:
         const nlohmann::json request = {
             {"scene_type", "outpatient_lobby"},
             {"manifest_json", bytes},
-            {"signature_base64", Signers::sign(bytes, work_ + "/release.key")},
+            {"signature_base64",
+             Signers::sign(bytes, signingKey.empty() ? work_ + "/release.key" : signingKey)},
             {"stages", {{{"percent", 100}}}},
             {"min_outcomes_before_pause", 1}};
         auto rollout = admin_->publishRollout(request.dump());
@@ -240,6 +244,48 @@ TEST_F(PlatformUpdateRig, ThePlatformNeverServesAPackageToAKioskItDidNotAssign) 
         terminal_->downloadPackage("lobby-kiosk_1.1.0_all.deb", work_ + "/got.deb", 1 << 22));
     EXPECT_EQ(digestFile(work_ + "/got.deb")->sha256,
               digestFile(pool_ + "/lobby-kiosk_1.1.0_all.deb")->sha256);
+}
+
+TEST_F(PlatformUpdateRig, TheUpdaterLoopTakesAnOfferToTheEndAndAbandonsOneThatDoesNotCheck) {
+    source_ = std::make_unique<updater::PlatformReleaseSource>(*terminal_);
+    DpkgPackageManager dpkg({root_, true});
+    InstalledHealth health(root_);
+    updater::SpooledReporter reporter(work_ + "/events.jsonl", [&](const std::string& event) {
+        return terminal_->postUpdateEvent(event);
+    });
+    UpdatePorts ports{dpkg, *source_, lease_, health, reporter, host_};
+    InstallMachine machine(work_ + "/updater", ports, UpdatePolicy{});
+    updater::Updater loop(
+        *terminal_, machine, *source_, reporter, dpkg, host_,
+        {"KIOSK-TEST-0001", work_ + "/trust", [] { return "outpatient_lobby"; }, 600'000});
+    ASSERT_TRUE(loop.open());
+    auto first = loop.turn();
+    EXPECT_TRUE(first.asked && !first.accepted);  // nothing published yet
+    EXPECT_EQ(first.wait_ms, 600'000);
+
+    const std::string rollout = publish("1.1.0", 2);
+    auto turn = loop.turn();
+    ASSERT_TRUE(turn.accepted) << turn.refusal;
+    for (int i = 0; i < 2000 && machine.busy(); ++i)
+        fakeClock_ms_ += std::max<std::int64_t>(loop.turn().wait_ms, 1);
+    EXPECT_FALSE(machine.busy());
+    EXPECT_EQ(installed(), "1.1.0");
+    EXPECT_EQ(admin_->rollout(rollout)->committed, 1);
+
+    // A release signed by a key the kiosk does not trust is never taken, and the platform hears.
+    ASSERT_TRUE(scene::generateAdminKey(work_ + "/stranger.key", work_ + "/stranger.pem"));
+    const std::string forged = publish("1.2.0", 3, work_ + "/stranger.key");
+    turn = loop.turn();
+    EXPECT_FALSE(turn.accepted);
+    EXPECT_EQ(turn.refusal, "update.release_not_trusted");
+    EXPECT_FALSE(machine.busy());
+    auto status = admin_->rollout(forged);
+    ASSERT_TRUE(status);
+    EXPECT_EQ(status->abandoned, 1);
+    EXPECT_EQ(status->terminals[0].errorCode, "update.release_not_trusted");
+    turn = loop.turn();  // and not offered again
+    EXPECT_TRUE(turn.asked && !turn.accepted && turn.refusal.empty());
+    EXPECT_EQ(installed(), "1.1.0");
 }
 
 TEST(SpooledReporter, EventsWaitForThePlatformAndGoInOrder) {
