@@ -54,6 +54,10 @@ QJsonObject asJson(const platform::FleetTerminal& terminal) {
         object["rejected_scene"] = QString::fromStdString(beat.rejectedScene);
         object["last_error"] = QString::fromStdString(beat.lastError);
         object["uptime_s"] = static_cast<qint64>(beat.uptime_s);
+        QJsonObject packages;
+        for (const auto& [name, version] : beat.packages)
+            packages[QString::fromStdString(name)] = QString::fromStdString(version);
+        object["packages"] = packages;
     }
     if (terminal.update) {
         const auto& step = *terminal.update;

@@ -89,10 +89,10 @@ CompositionRoot::CompositionRoot(const config::Settings& settings, AppOptions op
     buildPlatform(settings);
     buildJourneys(settings);
     buildScenes(settings);
-    health_ = std::make_unique<HealthReport>(
-        HealthReport::Sources{devices_.get(), platform_.get(), scenes_.get(), journal_.get(),
-                              settings.stringValue(config::keys::kTerminalId).toStdString(),
-                              static_cast<long>(QDateTime::currentSecsSinceEpoch())});
+    health_ = std::make_unique<HealthReport>(HealthReport::Sources{
+        devices_.get(), platform_.get(), scenes_.get(), journal_.get(),
+        settings.stringValue(config::keys::kTerminalId).toStdString(),
+        static_cast<long>(QDateTime::currentSecsSinceEpoch()), installedProductPackages()});
     if (const QString path = settings.stringValue(config::keys::kHealthReportPath);
         !path.isEmpty()) {
         healthFile_ = std::make_unique<HealthFile>(*health_, path.toStdString(), kHealthFileEvery);

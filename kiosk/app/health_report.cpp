@@ -13,6 +13,7 @@
 #include "logging/log_setup.h"
 #include "services/platform_service.h"
 #include "services/scene_service.h"
+#include "update/dpkg_status.h"
 
 namespace lobby::app {
 
@@ -20,6 +21,14 @@ namespace {
 // A heartbeat carries one line of the last problem, not a log.
 constexpr int kLastErrorMax_chars = 300;
 }  // namespace
+
+std::vector<std::pair<std::string, std::string>> installedProductPackages(
+    const std::string& dpkgStatus) {
+    constexpr std::size_t kMaxStatus_bytes = 64 * 1024 * 1024;
+    auto status = readSmallFile(dpkgStatus, kMaxStatus_bytes);
+    if (!status) return {};
+    return update::installedPackages(status.value(), "lobby-kiosk");
+}
 
 platform::Heartbeat HealthReport::heartbeat() const {
     platform::Heartbeat health;
@@ -30,6 +39,7 @@ platform::Heartbeat HealthReport::heartbeat() const {
     health.lastError = logging::lastProblem().left(kLastErrorMax_chars).toStdString();
     health.sceneVersion = static_cast<int>(sources_.scenes->sceneVersion());
     health.sceneRejected = sources_.scenes->rejection();
+    health.packages = sources_.packages;
     return health;
 }
 

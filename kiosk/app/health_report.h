@@ -25,6 +25,11 @@ namespace lobby::app {
 
 class DeviceHub;
 
+// This product's packages ("lobby-kiosk*") as dpkg's database has them installed; none when it
+// cannot be read (a development build).
+std::vector<std::pair<std::string, std::string>> installedProductPackages(
+    const std::string& dpkgStatus = "/var/lib/dpkg/status");
+
 class HealthReport {
 public:
     struct Sources {
@@ -34,6 +39,8 @@ public:
         journal::TransactionJournal* journal = nullptr;  // null: none, or it failed to open
         std::string terminalId;
         long startedAt_s = 0;
+        // This product's installed packages and versions, read from dpkg's database at start.
+        std::vector<std::pair<std::string, std::string>> packages;
     };
     explicit HealthReport(Sources sources) : sources_(std::move(sources)) {}
 

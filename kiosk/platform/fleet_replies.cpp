@@ -32,6 +32,14 @@ Result<FleetHeartbeat> heartbeatOf(const json& object) {
         if (!state.is_string()) return badReply("has a device state that is not text");
         heartbeat.devices[plainText(name, 32)] = plainText(state.get<std::string>(), 32);
     }
+    if (const auto packages = object.find("packages"); packages != object.end()) {
+        if (!packages->is_object() || packages->size() > kMaxDevices)
+            return badReply("has a packages field that is not a short object");
+        for (const auto& [name, version] : packages->items()) {
+            if (!version.is_string()) return badReply("has a package version that is not text");
+            heartbeat.packages[plainText(name, 64)] = plainText(version.get<std::string>(), 64);
+        }
+    }
     for (const auto& [key, into] : {std::pair{"last_error", &heartbeat.lastError},
                                     std::pair{"rejected_scene", &heartbeat.rejectedScene}}) {
         if (!object.contains(key)) continue;

@@ -20,6 +20,7 @@ struct FleetHeartbeat {
     std::map<std::string, std::string> devices;  // "printer" → "paper_out", ...
     std::string lastError, rejectedScene;
     long long uptime_s = 0;
+    std::map<std::string, std::string> packages;  // installed: name → version
 };
 
 struct FleetTerminal {

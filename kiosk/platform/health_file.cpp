@@ -1,5 +1,6 @@
 #include "platform/health_file.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 namespace lobby::platform {
@@ -24,12 +25,23 @@ json heartbeatJson(const Heartbeat& health) {
                  {"uptime_s", health.uptime_s}};
     if (!health.lastError.empty()) body["last_error"] = health.lastError;
     if (!health.sceneRejected.empty()) body["rejected_scene"] = health.sceneRejected;
+    if (!health.packages.empty()) {
+        json packages = json::object();
+        for (const auto& [name, version] : health.packages)
+            packages[name] = version;
+        body["packages"] = packages;
+    }
     return body;
 }
 
 Error bad(const std::string& why) {
     return makeError(ErrorKind::InvalidArgument, "health.bad_file",
                      "the kiosk's health report is not valid: " + why);
+}
+
+// No control characters or spaces: a package name or a Debian version.
+bool isPrintable(const std::string& text) {
+    return std::all_of(text.begin(), text.end(), [](char c) { return c > 0x20 && c < 0x7f; });
 }
 
 bool isWord(const std::string& text) {
@@ -109,6 +121,17 @@ Result<HealthSnapshot> decodeHealthFile(std::string_view bytes) {
         if (!isWord(device) || !state.is_string() || !isWord(state.get<std::string>()))
             return bad("a device or its state");
         health.devices.emplace_back(device, state.get<std::string>());
+    }
+    if (file.contains("packages")) {
+        const json& packages = file.at("packages");
+        if (!packages.is_object() || packages.size() > kDevicesMax) return bad("packages");
+        for (const auto& [name, version] : packages.items()) {
+            if (name.empty() || name.size() > 64 || !version.is_string() ||
+                version.get<std::string>().empty() || version.get<std::string>().size() > 64 ||
+                !isPrintable(name) || !isPrintable(version.get<std::string>()))
+                return bad("a package or its version");
+            health.packages.emplace_back(name, version.get<std::string>());
+        }
     }
     const json platform = file.value("platform", json());
     if (platform == "reachable") {

@@ -145,6 +145,7 @@ struct Heartbeat {
     long uptime_s = 0;
     std::string lastError;      // empty when none
     std::string sceneRejected;  // why the last scene offered was refused; empty when none
+    std::vector<std::pair<std::string, std::string>> packages;  // installed: name → version
 };
 
 // A refusal from the platform: Error::code is the contract's code ("no_slots_left"), the

@@ -30,6 +30,15 @@ bool isValidHeartbeat(const json& body) {
         body["uptime_s"].get<long long>() < 0) {
         return false;
     }
+    if (body.contains("packages")) {
+        const auto& packages = body["packages"];
+        if (!packages.is_object() || packages.size() > 16) return false;
+        for (const auto& [name, version] : packages.items()) {
+            if (name.empty() || name.size() > 64 || !version.is_string() ||
+                version.get<std::string>().size() > 64)
+                return false;
+        }
+    }
     for (const auto& [device, state] : body["devices"].items()) {
         if (!state.is_string()) return false;
         const auto& allowed = device == "printer" ? kPrinterStates : kReaderStates;

@@ -22,7 +22,8 @@ curl -sS --fail --cacert "$LOBBY_PLATFORM_CA" --cert "$LOBBY_PLATFORM_CERT" --ke
     -H 'Content-Type: application/json' -X POST "$LOBBY_PLATFORM_URL/v1/terminals/self/heartbeat" \
     -d '{"terminal_id": "KIOSK-TEST-0001", "software_version": "1.4.0", "scene_version": 3,
          "devices": {"idcard_reader": "ready", "printer": "paper_out", "scanner": "absent"},
-         "rejected_scene": "v9: scene.bad_signature", "last_error": "printer\u001b[2J out", "uptime_s": 420}'
+         "rejected_scene": "v9: scene.bad_signature", "last_error": "printer\u001b[2J out", "uptime_s": 420,
+         "packages": {"lobby-kiosk": "1.4.0", "lobby-kiosk-voice": "1.4.0"}}'
 token=$(platform_command "enroll-token KIOSK-NEW-0002" | awk '/^ok /{print $2}')
 "$kioskctl" enroll --platform "$LOBBY_PLATFORM_URL" --token "$token" --ca "$LOBBY_PLATFORM_CA" \
     --terminal-id KIOSK-NEW-0002 --dir "$work/enrollment" >/dev/null
@@ -44,6 +45,7 @@ assert d["group"] == "default" and set(t) == {"KIOSK-TEST-0001", "KIOSK-NEW-0002
 heard = t["KIOSK-TEST-0001"]
 assert heard["software_version"] == "1.4.0" and heard["scene_version"] == 3, heard
 assert heard["devices"]["printer"] == "paper_out" and heard["uptime_s"] == 420, heard
+assert heard["packages"] == {"lobby-kiosk": "1.4.0", "lobby-kiosk-voice": "1.4.0"}, heard
 assert isinstance(heard["heartbeat_at"], int) and heard["last_error"] == "printer[2J out", heard
 assert t["KIOSK-NEW-0002"]["heartbeat_at"] is None and "software_version" not in t["KIOSK-NEW-0002"]
 '

@@ -408,13 +408,15 @@ TEST_F(ClientRig, HeartbeatsAreRecordedForTheCertifiedTerminalOnly) {
                      {{"id_reader", "ready"}, {"printer", "paper_out"}},
                      3600,
                      "",
-                     "v4: scene.bad_signature: no trusted admin key verifies it"};
+                     "v4: scene.bad_signature: no trusted admin key verifies it",
+                     {{"lobby-kiosk", "0.1.0"}}};
     auto sent = client.heartbeat(health);
     ASSERT_TRUE(sent.ok()) << sent.error().message;
     auto recorded = store_->lastHeartbeat("KIOSK-TEST-0001");
     ASSERT_TRUE(recorded.ok());
     EXPECT_NE(recorded->body.find("\"paper_out\""), std::string::npos);
     EXPECT_NE(recorded->body.find("\"uptime_s\":3600"), std::string::npos);
+    EXPECT_NE(recorded->body.find("\"packages\":{\"lobby-kiosk\":\"0.1.0\"}"), std::string::npos);
     EXPECT_NE(recorded->body.find("\"rejected_scene\":\"v4: scene.bad_signature"),
               std::string::npos);
 

@@ -141,7 +141,7 @@ TEST(PlatformService, ReachabilityFollowsThePlatform) {
     std::vector<bool> changes;
     QObject::connect(&service, &services::PlatformService::reachabilityChanged,
                      [&](bool reachable) { changes.push_back(reachable); });
-    service.setHealthSource([] { return Heartbeat{"KIOSK-TEST-0001", "0", 0, {}, 1, "", ""}; });
+    service.setHealthSource([] { return Heartbeat{"KIOSK-TEST-0001", "0", 0, {}, 1, "", "", {}}; });
     service.start();
     ASSERT_TRUE(waitFor([&] { return changes.size() == 1; }));
     EXPECT_TRUE(changes.back());

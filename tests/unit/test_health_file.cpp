@@ -25,6 +25,7 @@ HealthSnapshot sample() {
     snapshot.heartbeat.devices = {{"idcard_reader", "lost"}, {"printer", "paper_low"}};
     snapshot.heartbeat.uptime_s = 3600;
     snapshot.heartbeat.lastError = "lobby.driver.idcard: reader lost";
+    snapshot.heartbeat.packages = {{"lobby-kiosk", "1:0.1.0-1"}, {"lobby-kiosk-voice", "0.1.0"}};
     snapshot.platformReachable = false;
     snapshot.journalUnsettled = 2;
     snapshot.writtenAt_s = 1'796'000'000;
@@ -47,6 +48,7 @@ TEST(HealthFile, WhatTheKioskWritesReadsBackTheSame) {
     EXPECT_EQ(decoded->heartbeat.terminalId, "KIOSK-0001");
     EXPECT_EQ(decoded->heartbeat.sceneVersion, 7);
     EXPECT_EQ(decoded->heartbeat.devices, sample().heartbeat.devices);
+    EXPECT_EQ(decoded->heartbeat.packages, sample().heartbeat.packages);
     EXPECT_EQ(decoded->heartbeat.lastError, "lobby.driver.idcard: reader lost");
     EXPECT_EQ(decoded->platformReachable, std::optional<bool>(false));
     EXPECT_EQ(decoded->journalUnsettled, std::optional<int>(2));

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "update/debian_version.h"
+#include "update/dpkg_status.h"
 #include "update/systemd_health.h"
 #include "update_fixtures.h"
 
@@ -231,6 +232,29 @@ TEST(SystemdHealth, ReadsSystemctlShow) {
         parseSystemctlShow("ActiveState=active\nSubState=running\nNRestarts=x\n").unitActive);
     EXPECT_FALSE(parseSystemctlShow("").unitActive);
     EXPECT_FALSE(parseSystemctlShow("ActiveState=active\nSubState=running\n").unitActive);
+}
+
+}  // namespace
+}  // namespace lobby::update
+
+namespace lobby::update {
+namespace {
+
+TEST(DpkgStatus, OnlyThisProductsInstalledPackagesWithTheirVersions) {
+    const std::string status =
+        "Package: libc6\nStatus: install ok installed\nVersion: 2.36-9\n\n"
+        "Package: lobby-kiosk\nStatus: install ok installed\nPriority: optional\n"
+        "Version: 1:1.4.0-1\nDescription: the kiosk\n continued line\n\n"
+        "Package: lobby-kiosk-voice\nStatus: deinstall ok config-files\nVersion: 1.3.0\n\n"
+        "Package: lobby-kiosk-sandbox\nStatus: install ok half-configured\nVersion: 1.4.0\n\n"
+        "Package: lobby-kiosk-extra\nStatus: install ok installed\nVersion: not a version!\n\n"
+        "Package: lobby-kiosk-a4\nVersion: 1.4.0\nStatus: install ok installed";  // no last newline
+    const auto packages = installedPackages(status, "lobby-kiosk");
+    ASSERT_EQ(packages.size(), 2u);
+    EXPECT_EQ(packages[0], (std::pair<std::string, std::string>{"lobby-kiosk", "1:1.4.0-1"}));
+    EXPECT_EQ(packages[1], (std::pair<std::string, std::string>{"lobby-kiosk-a4", "1.4.0"}));
+    EXPECT_TRUE(installedPackages("", "lobby-kiosk").empty());
+    EXPECT_TRUE(installedPackages("\n\n\nPackage:\n", "lobby-kiosk").empty());
 }
 
 }  // namespace
