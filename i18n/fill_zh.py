@@ -455,6 +455,7 @@ GLOSSARY = {
     "Back to the list": "返回列表",
     "This kiosk cannot print reports now": "本机暂时无法打印报告",
     "Paused while this kiosk is updated; back shortly": "暂停服务，正在更新，请稍候",
+    "Paused: this kiosk is being updated. Please wait a few minutes.": "暂停服务，正在更新，请稍候几分钟",
     "Not ready yet, expected %1": "尚未出报告，预计 %1",
     "Already printed": "已打印",
     "Ready to print": "可打印",

@@ -70,6 +70,10 @@
       <source>Not now: %1 (%2)</source>
       <translation>暂不能办理：%1（%2）</translation>
     </message>
+    <message>
+      <source>Paused: this kiosk is being updated. Please wait a few minutes.</source>
+      <translation>暂停服务，正在更新，请稍候几分钟</translation>
+    </message>
   </context>
   <context>
     <name>BillsFlow</name>

@@ -29,6 +29,9 @@ ScreenshotRecorder::ScreenshotRecorder(QString directory, core::SessionControlle
     // The on-screen keyboard coming up is a screen of its own to the patient.
     connect(QGuiApplication::inputMethod(), &QInputMethod::visibleChanged, this,
             &ScreenshotRecorder::schedule);
+    // Paused for an update, the attract screen says so: what the patient sees then counts too.
+    connect(session_, &core::SessionController::updatingChanged, this,
+            &ScreenshotRecorder::schedule);
     connect(session_, &core::SessionController::countdownChanged, this, [this] {
         if (!captureTimer_.isActive()) schedule();
     });
@@ -46,6 +49,7 @@ void ScreenshotRecorder::schedule() {
 void ScreenshotRecorder::capture() {
     const QString overlay =
         QString(session_->countdownActive() ? QStringLiteral("-countdown") : QString()) +
+        (session_->updating() ? QStringLiteral("-updating") : QString()) +
         (QGuiApplication::inputMethod()->isVisible() ? QStringLiteral("-keyboard") : QString());
     const QString key = session_->screenName() + overlay + "-" + kiosk_->language() +
                         (kiosk_->elderMode() ? QStringLiteral("-elder") : QString());

@@ -12,7 +12,8 @@ out="$outroot/$journey-$orientation"
 rm -rf "$out"
 mkdir -p "$out"
 
-config="$src/tests/e2e/configs/$journey.json"
+# LOBBY_JOURNEY_CONFIG: a config the calling script made (e.g. naming a socket in its folder).
+config=${LOBBY_JOURNEY_CONFIG:-$src/tests/e2e/configs/$journey.json}
 [[ -f $config ]] || config="$src/config/kiosk.demo.json"
 # Journeys run by with_pcscd.sh / with_cupsd.sh get the ports those chose.
 if grep -q "@VPCD_PORT@" "$config"; then

@@ -34,9 +34,25 @@ Item {
                 color: Theme.mutedText
                 horizontalAlignment: Text.AlignHCenter
             }
+            // Taken out of service for an update (the updater's lease): said plainly, and nothing
+            // offered that would not answer.
+            Text {
+                textFormat: Text.PlainText
+                objectName: "attractUpdating"
+                visible: Session.updating
+                Layout.fillWidth: true
+                text: qsTr("Paused: this kiosk is being updated. Please wait a few minutes.")
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontHuge
+                font.bold: true
+                color: Theme.text
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.WordWrap
+            }
             Text {
                 textFormat: Text.PlainText
                 objectName: "attractPrompt"
+                visible: !Session.updating
                 Layout.fillWidth: true
                 // Names only what works now: a patient is never told to use a dead reader.
                 readonly property bool idCard: Session.identifyBy.indexOf("idcard") >= 0
@@ -126,6 +142,7 @@ Item {
             Item { Layout.fillHeight: true }
             KioskButton {
                 objectName: "startButton"
+                visible: !Session.updating
                 Layout.fillWidth: true
                 Layout.preferredHeight: Theme.touchTargetMin * 1.4
                 font.pixelSize: Theme.fontTitle
