@@ -23,19 +23,6 @@ using namespace lobby::update::testing;
 
 namespace {
 
-std::int64_t nowMs() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
-
-class RealHost : public UpdateHost {
-public:
-    std::int64_t now_ms() override { return nowMs(); }
-    int localMinuteOfDay() override { return 0; }
-    std::uint64_t freeBytes(const std::string&) override { return 1ULL << 40; }
-};
-
 double median(std::vector<double> values) {
     std::sort(values.begin(), values.end());
     return values.empty() ? 0 : values[values.size() / 2];
@@ -72,7 +59,7 @@ int main(int argc, char** argv) {
         FakeLease lease(counter);
         InstalledHealth health(root);
         FakeReporter reporter(counter);
-        RealHost host;
+        WallClockHost host;
         UpdatePolicy policy;
         policy.healthWindow_ms = window_s * 1000LL;
         policy.readyWithin_ms =
@@ -92,7 +79,7 @@ int main(int argc, char** argv) {
                                   digest->sha256, digest->size}};
             VerifiedRelease verified{manifest, {}, sha256Hex(version)};
             verified.assignment.rolloutId = "bench";
-            verified.assignment.expiresAt_s = nowMs() / 1000 + 3600;
+            verified.assignment.expiresAt_s = host.now_ms() / 1000 + 3600;
             return verified;
         };
         auto drive = [&] {

@@ -13,6 +13,7 @@
 #include "logging/log_setup.h"
 #include "services/platform_service.h"
 #include "services/scene_service.h"
+#include "update/dpkg_package_manager.h"
 #include "update/dpkg_status.h"
 
 namespace lobby::app {
@@ -22,12 +23,14 @@ namespace {
 constexpr int kLastErrorMax_chars = 300;
 }  // namespace
 
-std::vector<std::pair<std::string, std::string>> installedProductPackages(
-    const std::string& dpkgStatus) {
-    constexpr std::size_t kMaxStatus_bytes = 64 * 1024 * 1024;
-    auto status = readSmallFile(dpkgStatus, kMaxStatus_bytes);
-    if (!status) return {};
-    return update::installedPackages(status.value(), "lobby-kiosk");
+std::vector<std::pair<std::string, std::string>> installedProductPackages() {
+    // dpkg's own query, in the status database's paragraph form, never the database itself.
+    auto query = update::runProgram({"dpkg-query", "--show",
+                                     "--showformat=Package: ${Package}\nStatus: ${Status}\n"
+                                     "Version: ${Version}\n\n",
+                                     "lobby-kiosk*"});
+    if (!query) return {};
+    return update::installedPackages(query->out, "lobby-kiosk");
 }
 
 platform::Heartbeat HealthReport::heartbeat() const {

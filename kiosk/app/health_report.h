@@ -25,10 +25,9 @@ namespace lobby::app {
 
 class DeviceHub;
 
-// This product's packages ("lobby-kiosk*") as dpkg's database has them installed; none when it
-// cannot be read (a development build).
-std::vector<std::pair<std::string, std::string>> installedProductPackages(
-    const std::string& dpkgStatus = "/var/lib/dpkg/status");
+// This product's packages ("lobby-kiosk*") as dpkg has them installed (dpkg-query); none when
+// it cannot say (a development build).
+std::vector<std::pair<std::string, std::string>> installedProductPackages();
 
 class HealthReport {
 public:

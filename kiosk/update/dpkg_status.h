@@ -1,8 +1,8 @@
 #pragma once
-// The installed versions of this product's packages, read from dpkg's status database
-// (/var/lib/dpkg/status, world-readable) without running dpkg: the kiosk reads it once at start
-// for its heartbeats (an upgrade restarts it). Only paragraphs dpkg marks "install ok installed"
-// count; a malformed paragraph is skipped, never guessed at. Qt-free.
+// The installed versions of this product's packages, from paragraphs in dpkg's status form
+// ("Package:", "Status:", "Version:"), as `dpkg-query --show` prints them for the kiosk once at
+// start (an upgrade restarts it): only what dpkg marks "install ok installed" counts; a malformed
+// paragraph is skipped, never guessed at. Qt-free.
 
 #include <string>
 #include <string_view>

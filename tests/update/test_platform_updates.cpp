@@ -148,6 +148,30 @@ protected:
         FAIL() << "the machine never went idle";
     }
 
+    // The updater's parts on the sandbox: dpkg in the scratch root, health read from what is
+    // installed there, events spooled to the platform, the machine.
+    struct Kit {
+        Kit(const std::string& root, const std::string& state,
+            platform::HttpsPlatformClient& client, ReleaseSource& source, MaintenanceLease& lease,
+            UpdateHost& host)
+            : dpkg({root, true}),
+              health(root),
+              reporter(
+                  state + "/events.jsonl",
+                  [&client](const std::string& event) { return client.postUpdateEvent(event); }),
+              ports{dpkg, source, lease, health, reporter, host},
+              machine(state + "/updater", ports, UpdatePolicy{}) {}
+        DpkgPackageManager dpkg;
+        InstalledHealth health;
+        updater::SpooledReporter reporter;
+        UpdatePorts ports;
+        InstallMachine machine;
+    };
+    std::unique_ptr<Kit> updaterKit() {
+        source_ = std::make_unique<updater::PlatformReleaseSource>(*terminal_);
+        return std::make_unique<Kit>(root_, work_, *terminal_, *source_, lease_, host_);
+    }
+
     std::string installed() {
         auto version = DpkgPackageManager({root_, true}).installedVersion("lobby-kiosk");
         return version ? *version : version.error().message;
@@ -180,14 +204,8 @@ protected:
 };
 
 TEST_F(PlatformUpdateRig, AnAssignmentIsInstalledCommittedOrRolledBackAndThePlatformHearsEachStep) {
-    source_ = std::make_unique<updater::PlatformReleaseSource>(*terminal_);
-    DpkgPackageManager dpkg({root_, true});
-    InstalledHealth health(root_);
-    updater::SpooledReporter reporter(work_ + "/events.jsonl", [&](const std::string& event) {
-        return terminal_->postUpdateEvent(event);
-    });
-    UpdatePorts ports{dpkg, *source_, lease_, health, reporter, host_};
-    InstallMachine machine(work_ + "/updater", ports, UpdatePolicy{});
+    auto kit = updaterKit();
+    auto& [dpkg, health, reporter, ports, machine] = *kit;
     ASSERT_TRUE(machine.open());
 
     const std::string first = publish("1.1.0", 2);
@@ -247,14 +265,8 @@ TEST_F(PlatformUpdateRig, ThePlatformNeverServesAPackageToAKioskItDidNotAssign) 
 }
 
 TEST_F(PlatformUpdateRig, TheUpdaterLoopTakesAnOfferToTheEndAndAbandonsOneThatDoesNotCheck) {
-    source_ = std::make_unique<updater::PlatformReleaseSource>(*terminal_);
-    DpkgPackageManager dpkg({root_, true});
-    InstalledHealth health(root_);
-    updater::SpooledReporter reporter(work_ + "/events.jsonl", [&](const std::string& event) {
-        return terminal_->postUpdateEvent(event);
-    });
-    UpdatePorts ports{dpkg, *source_, lease_, health, reporter, host_};
-    InstallMachine machine(work_ + "/updater", ports, UpdatePolicy{});
+    auto kit = updaterKit();
+    auto& [dpkg, health, reporter, ports, machine] = *kit;
     updater::Updater loop(
         *terminal_, machine, *source_, reporter, dpkg, host_,
         {"KIOSK-TEST-0001", work_ + "/trust", [] { return "outpatient_lobby"; }, 600'000});

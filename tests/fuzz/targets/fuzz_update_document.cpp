@@ -1,7 +1,7 @@
 // Any bytes as one of the updater's documents (the first byte picks which): a release manifest or
 // an assignment from the platform, the install record and updater state read back from disk, or a
-// line on the kiosk's lease socket (a request, an answer), or dpkg's status database as the kiosk
-// reads its installed versions from it.
+// line on the kiosk's lease socket (a request, an answer), or dpkg-query's paragraphs as the kiosk
+// reads its installed versions from them.
 // Each must answer with a document or a typed "update." error, never crash; what is accepted keeps
 // the format's promises, and a record or state written back reads the same.
 #include <cstddef>
