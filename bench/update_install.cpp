@@ -51,7 +51,7 @@ int main(int argc, char** argv) {
     std::vector<double> commitTotal, commitDpkg, commitOut, rollbackTotal, rollbackOut;
     for (int run = 0; run < runs; ++run) {
         if (!makeScratchRoot(root)) return 1;
-        DpkgPackageManager dpkg({root, true});
+        DpkgPackageManager dpkg({root, true, false});
         if (!dpkg.install({pool + "/lobby-kiosk_1.0.0.deb"})) return 1;
         fs::remove_all(work + "/updater");
         CallCounter counter;

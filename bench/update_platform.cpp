@@ -123,7 +123,7 @@ int main(int argc, char** argv) {
         };
 
         if (!makeScratchRoot(root)) return fail("making the scratch root");
-        DpkgPackageManager dpkg({root, true});
+        DpkgPackageManager dpkg({root, true, false});
         if (!dpkg.install({pool + "/lobby-kiosk_1.0.0_all.deb"})) return fail("installing 1.0.0");
         CallCounter counter;
         FakeLease lease(counter);

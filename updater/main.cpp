@@ -9,6 +9,8 @@
 //     --once   ask once, finish what that started, then exit (for technicians and tests)
 //     --root   dpkg's root (a scratch root in tests); the real root by default
 // Exit: 0 stopped or done, 1 cannot start (the state folder, the platform client), 2 bad config.
+#include <unistd.h>
+
 #include <csignal>
 #include <cstdio>
 #include <cstring>
@@ -92,7 +94,9 @@ int main(int argc, char** argv) {
                                           return client.postUpdateEvent(event);
                                       });
     updater::SystemHost host;
-    update::DpkgPackageManager dpkg({root, root != "/"});
+    // Shutdown held off while dpkg works, where systemd runs the machine.
+    const bool underSystemd = ::access("/run/systemd/system", F_OK) == 0;
+    update::DpkgPackageManager dpkg({root, root != "/", root == "/" && underSystemd});
     update::SocketLease lease(text(kUpdateLeaseSocket), [&] { return host.now_ms(); });
     update::SystemdHealth health(text(kUpdateKioskUnit));
     update::UpdatePolicy policy;

@@ -125,7 +125,12 @@ Result<ProgramRun> runProgram(const std::vector<std::string>& argv,
 DpkgPackageManager::DpkgPackageManager(DpkgOptions options) : options_(std::move(options)) {}
 
 std::vector<std::string> DpkgPackageManager::dpkg(std::vector<std::string> arguments) const {
-    std::vector<std::string> argv{"dpkg"};
+    std::vector<std::string> argv;
+    if (options_.holdOffShutdown) {
+        argv = {"systemd-inhibit", "--what=shutdown:sleep", "--who=lobby-kiosk-updater",
+                "--why=Installing a kiosk update", "--mode=block"};
+    }
+    argv.push_back("dpkg");
     if (!options_.root.empty()) argv.push_back("--root=" + options_.root);
     if (options_.scriptsChrootless) argv.push_back("--force-script-chrootless");
     argv.insert(argv.end(), arguments.begin(), arguments.end());

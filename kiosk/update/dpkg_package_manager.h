@@ -16,6 +16,9 @@ struct DpkgOptions {
     // Run maintainer scripts outside the root (dpkg --force-script-chrootless): for a scratch
     // root that holds no shell to chroot into. Never set for the real root.
     bool scriptsChrootless = false;
+    // Run dpkg under systemd-inhibit (shutdown and sleep blocked while it works): a kiosk is not
+    // switched off by its schedule halfway through an install. The real root under systemd only.
+    bool holdOffShutdown = false;
 };
 
 class DpkgPackageManager : public PackageManager {

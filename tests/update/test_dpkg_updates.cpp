@@ -86,7 +86,7 @@ protected:
         std::ofstream(root_ + "/etc/lobby-kiosk/kiosk.json") << "{\"hospital\": \"local\"}\n";
     }
 
-    DpkgOptions options() const { return {root_, true}; }
+    DpkgOptions options() const { return {root_, true, false}; }
 
     std::unique_ptr<InstallMachine> openMachine(PackageManager& packages) {
         ports_ = std::make_unique<UpdatePorts>(
@@ -226,6 +226,31 @@ TEST_F(DpkgRig, AnUpdaterKilledBeforeEachDpkgCallEndsCommittedOrRolledBack) {
                 committed, rolledBack);
     EXPECT_EQ(committed + rolledBack, total);
     EXPECT_GT(rolledBack, 0);
+}
+
+TEST_F(DpkgRig, ShutdownIsHeldOffWhileDpkgInstalls) {
+    // A stand-in systemd-inhibit first on PATH: it notes how it was asked, then runs the command.
+    const std::string bin = work_ + "/bin";
+    fs::create_directories(bin);
+    std::ofstream(bin + "/systemd-inhibit")
+        << "#!/bin/sh\necho \"$@\" >>\"" << work_ << "/inhibited\"\n"
+        << "while [ \"${1#--}\" != \"$1\" ]; do shift; done\nexec \"$@\"\n";
+    fs::permissions(bin + "/systemd-inhibit", fs::perms(0755));
+    const std::string path = ::getenv("PATH") ? ::getenv("PATH") : "/usr/bin:/bin";
+    ::setenv("PATH", (bin + ":" + path).c_str(), 1);
+    DpkgPackageManager dpkg({root_, true, true});
+    const auto installed = dpkg.install({pool_ + "/lobby-kiosk_1.1.0.deb"});
+    ::setenv("PATH", path.c_str(), 1);
+    ASSERT_TRUE(installed) << installed.error().message;
+    EXPECT_EQ(this->installed("lobby-kiosk"), "1.1.0");
+    const std::string asked = readText(work_ + "/inhibited");
+    EXPECT_NE(asked.find("--what=shutdown:sleep"), std::string::npos) << asked;
+    EXPECT_NE(asked.find("--mode=block dpkg --root=" + root_), std::string::npos) << asked;
+    EXPECT_NE(asked.find("--install"), std::string::npos) << asked;
+    // Without the option, dpkg runs bare.
+    fs::remove(work_ + "/inhibited");
+    ASSERT_TRUE(DpkgPackageManager(options()).install({pool_ + "/lobby-kiosk_1.1.0.deb"}));
+    EXPECT_FALSE(fs::exists(work_ + "/inhibited"));
 }
 
 }  // namespace

@@ -70,8 +70,8 @@ protected:
             fs::rename(built.value(), pool_ + "/" + file);
         }
         ASSERT_TRUE(makeScratchRoot(root_));
-        ASSERT_TRUE(
-            DpkgPackageManager({root_, true}).install({pool_ + "/lobby-kiosk_1.0.0_all.deb"}));
+        ASSERT_TRUE(DpkgPackageManager({root_, true, false})
+                        .install({pool_ + "/lobby-kiosk_1.0.0_all.deb"}));
     }
     void TearDown() override {
         terminal_.reset();
@@ -123,12 +123,13 @@ protected:
         auto offer = terminal_->releaseOffer();
         if (!offer || !offer.value()) return std::nullopt;
         const auto& given = *offer.value();
-        KioskFacts facts{"KIOSK-TEST-0001",
-                         "outpatient_lobby",
-                         DpkgPackageManager({root_, true}).installedVersion("lobby-kiosk").value(),
-                         machine.state().counterFloor,
-                         machine.state().failedManifests,
-                         host_.now_ms() / 1000};
+        KioskFacts facts{
+            "KIOSK-TEST-0001",
+            "outpatient_lobby",
+            DpkgPackageManager({root_, true, false}).installedVersion("lobby-kiosk").value(),
+            machine.state().counterFloor,
+            machine.state().failedManifests,
+            host_.now_ms() / 1000};
         auto verified = checkOffer({given.manifestJson, given.manifestSignature,
                                     given.assignmentJson, given.assignmentSignature},
                                    facts, work_ + "/trust");
@@ -154,7 +155,7 @@ protected:
         Kit(const std::string& root, const std::string& state,
             platform::HttpsPlatformClient& client, ReleaseSource& source, MaintenanceLease& lease,
             UpdateHost& host)
-            : dpkg({root, true}),
+            : dpkg({root, true, false}),
               health(root),
               reporter(
                   state + "/events.jsonl",
@@ -173,7 +174,7 @@ protected:
     }
 
     std::string installed() {
-        auto version = DpkgPackageManager({root_, true}).installedVersion("lobby-kiosk");
+        auto version = DpkgPackageManager({root_, true, false}).installedVersion("lobby-kiosk");
         return version ? *version : version.error().message;
     }
 
