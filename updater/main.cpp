@@ -84,11 +84,15 @@ int main(int argc, char** argv) {
     std::signal(SIGTERM, stop);
     std::signal(SIGINT, stop);
 
-    auto clientConfig = setup::platformClient(settings.value());
-    // A package of a few tens of MiB must fit in one call.
-    clientConfig.callTimeout = std::chrono::minutes(15);
+    // Asks and events with the kiosk's own call deadline: an event sent while the kiosk is out of
+    // service must not hold it there for long when the platform does not answer. Downloads on a
+    // client of their own, since a package of a few tens of MiB must fit in one call.
+    const auto clientConfig = setup::platformClient(settings.value());
     platform::HttpsPlatformClient client(clientConfig);
-    updater::PlatformReleaseSource source(client);
+    auto downloadConfig = clientConfig;
+    downloadConfig.callTimeout = std::chrono::minutes(15);
+    platform::HttpsPlatformClient downloads(downloadConfig);
+    updater::PlatformReleaseSource source(downloads);
     updater::SpooledReporter reporter(stateDirectory + "/events.jsonl",
                                       [&](const std::string& event) {
                                           return client.postUpdateEvent(event);

@@ -13,10 +13,11 @@
 namespace lobby::platform {
 namespace {
 
-// A .deb's file name as it may go into a path: letters, digits, ".+~_-", no leading dot.
+// A .deb's file name as it may go into a path: the rule of update::isDebFileName (the manifest's),
+// which this layer may not include: at most 128 bytes, no "..", no leading dot.
 bool isPackageFileName(const std::string& file) {
-    return file.size() > 4 && file.size() <= 160 && file.compare(file.size() - 4, 4, ".deb") == 0 &&
-           std::isalnum(static_cast<unsigned char>(file.front())) != 0 &&
+    return file.size() > 4 && file.size() <= 128 && file.compare(file.size() - 4, 4, ".deb") == 0 &&
+           file.front() != '.' && file.find("..") == std::string::npos &&
            std::all_of(file.begin(), file.end(), [](char c) {
                return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '.' || c == '+' ||
                       c == '~' || c == '_' || c == '-';

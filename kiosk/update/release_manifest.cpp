@@ -28,17 +28,6 @@ bool isPackageName(std::string_view name) {
     });
 }
 
-// A plain file name: no folder, no "..", no hidden file, no shell or control characters.
-bool isDebFileName(std::string_view file) {
-    if (file.size() < 5 || file.size() > 128 || file.front() == '.') return false;
-    if (file.substr(file.size() - 4) != ".deb" || file.find("..") != std::string_view::npos)
-        return false;
-    return std::all_of(file.begin(), file.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-               c == '.' || c == '_' || c == '+' || c == '~' || c == '-';
-    });
-}
-
 bool isSceneTypeName(std::string_view type) {
     if (type.empty() || type.size() > 64) return false;
     return std::all_of(type.begin(), type.end(), [](char c) {
@@ -73,6 +62,16 @@ Result<ReleasePackage> package(const json& entry, std::size_t index) {
 }
 
 }  // namespace
+
+bool isDebFileName(std::string_view file) {
+    if (file.size() < 5 || file.size() > 128 || file.front() == '.') return false;
+    if (file.substr(file.size() - 4) != ".deb" || file.find("..") != std::string_view::npos)
+        return false;
+    return std::all_of(file.begin(), file.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               c == '.' || c == '_' || c == '+' || c == '~' || c == '-';
+    });
+}
 
 Result<ReleaseManifest> parseReleaseManifest(std::string_view bytes) {
     if (bytes.size() > kMaxManifestBytes)

@@ -40,6 +40,10 @@ struct ReleaseManifest {
 
 Result<ReleaseManifest> parseReleaseManifest(std::string_view bytes);
 
+// A package's file name as manifests, the platform and the staging folder use it: a plain .deb
+// name of at most 128 bytes, no folder, no "..", no hidden file, no shell or control characters.
+bool isDebFileName(std::string_view file);
+
 // The lowercase hex SHA-256 of `bytes` (the assignment names the manifest by it).
 std::string sha256Hex(std::string_view bytes);
 

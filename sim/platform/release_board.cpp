@@ -8,6 +8,7 @@
 #include "scene/scene_signature.h"
 #include "sim/platform/platform_store.h"
 #include "update/package_files.h"
+#include "update/release_manifest.h"
 #include "update/release_offer.h"
 
 namespace lobby::sim {
@@ -28,16 +29,6 @@ InstallOutcome outcomeOfPhase(const std::string& phase) {
 
 }  // namespace
 
-bool isPackageFileName(const std::string& file) {
-    if (file.size() < 5 || file.size() > 160 || file.compare(file.size() - 4, 4, ".deb") != 0)
-        return false;
-    if (!std::isalnum(static_cast<unsigned char>(file.front()))) return false;
-    return std::all_of(file.begin(), file.end(), [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '+' || c == '~' ||
-               c == '_' || c == '-';
-    });
-}
-
 Result<std::unique_ptr<ReleaseBoard>> ReleaseBoard::open(const std::filesystem::path& directory) {
     std::error_code error;
     std::filesystem::create_directories(directory / "packages", error);
@@ -55,7 +46,7 @@ Result<std::unique_ptr<ReleaseBoard>> ReleaseBoard::open(const std::filesystem::
 }
 
 Status ReleaseBoard::storePackage(const std::string& file, const std::string& bytes) {
-    if (!isPackageFileName(file))
+    if (!update::isDebFileName(file))
         return refused("invalid_request", "a package's name is a plain NAME_VERSION_ARCH.deb");
     if (bytes.empty() || static_cast<std::int64_t>(bytes.size()) > kMaxUploadedPackageBytes)
         return refused("invalid_request", "a package is 1 byte to 512 MiB");
@@ -245,7 +236,7 @@ Result<std::filesystem::path> ReleaseBoard::packageFor(const std::string& termin
         const bool sibling =
             std::any_of(entry.files.begin(), entry.files.end(),
                         [&](const auto& f) { return f.substr(0, f.find('_')) == packageName; });
-        if (sibling && file.find('_') != std::string::npos && isPackageFileName(file) &&
+        if (sibling && file.find('_') != std::string::npos && update::isDebFileName(file) &&
             std::filesystem::is_regular_file(directory_ / "packages" / file))
             return directory_ / "packages" / file;
     }

@@ -107,6 +107,4 @@ private:
     std::vector<Entry> entries_;  // in the order published
 };
 
-bool isPackageFileName(const std::string& file);
-
 }  // namespace lobby::sim
