@@ -54,14 +54,10 @@ int main(int argc, char** argv) {
     const std::string pool = work + "/pool", root = work + "/root";
     fs::remove_all(work);
     fs::create_directories(pool);
-    for (const auto& [version, health] :
-         {std::pair{"1.0.0", "ok"}, std::pair{"1.1.0", "ok"}, std::pair{"1.2.0", "crash"}}) {
-        auto built = buildDeb(work, pool,
-                              {"lobby-kiosk", version, health, "",
-                               static_cast<std::size_t>(payloadMiB) * 1024 * 1024});
-        if (!built) return fail(built.error().message);
-        fs::rename(built.value(), pool + "/lobby-kiosk_" + version + "_all.deb");
-    }
+    if (auto built =
+            buildThreeReleases(work, pool, static_cast<std::size_t>(payloadMiB) * 1024 * 1024);
+        !built)
+        return fail(built.error().message);
     std::vector<double> download, commitTotal, commitOut, rollbackTotal, rollbackOut;
     for (int run = 0; run < runs; ++run) {
         const std::string state = work + "/state-" + std::to_string(run);

@@ -81,6 +81,22 @@ inline Result<std::string> buildDeb(const std::string& work, const std::string& 
     return path;
 }
 
+// The three releases the updater's platform tests and benchmarks walk: lobby-kiosk 1.0.0 (installed
+// by hand), 1.1.0 (healthy) and 1.2.0 (its kiosk restarts), `payload_bytes` each, written to `pool`
+// under Debian's names (lobby-kiosk_VERSION_all.deb), as the platform stores them.
+inline Status buildThreeReleases(const std::string& work, const std::string& pool,
+                                 std::size_t payload_bytes) {
+    for (const auto& [version, health] :
+         {std::pair{"1.0.0", "ok"}, std::pair{"1.1.0", "ok"}, std::pair{"1.2.0", "crash"}}) {
+        auto built = buildDeb(work, pool, {"lobby-kiosk", version, health, "", payload_bytes});
+        if (!built) return built.error();
+        std::error_code error;
+        fs::rename(built.value(), pool + "/lobby-kiosk_" + version + "_all.deb", error);
+        if (error) return makeError(ErrorKind::Io, "test.rename", error.message());
+    }
+    return {};
+}
+
 // The real clock for the benchmarks, always inside the install window (03:00), and a disk with
 // room to spare: what they measure is the install, not the host.
 class WallClockHost : public UpdateHost {
