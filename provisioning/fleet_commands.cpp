@@ -69,7 +69,9 @@ QJsonObject asJson(const platform::FleetTerminal& terminal) {
             {"error_code", QString::fromStdString(step.errorCode)},
             {"from_version", QString::fromStdString(step.fromVersion)},
             {"to_version", QString::fromStdString(step.toVersion)},
-            {"at", static_cast<qint64>(step.at)}};
+            {"at", static_cast<qint64>(step.at)},
+            {"phase_ms", static_cast<qint64>(step.phase_ms)},
+            {"out_of_service_ms", static_cast<qint64>(step.outOfService_ms)}};
     }
     return object;
 }

@@ -4,6 +4,9 @@
 //                         [--min-outcomes N] [--signature SIG] [--packages DIR] MANIFEST CONNECTION
 //        (uploads the manifest's packages from DIR, by default the manifest's folder, then
 //         publishes; SIG defaults to MANIFEST.sig)
+//   fleet release upload DEB [DEB...] CONNECTION
+//        (packages kiosks already run, such as the version they were installed with by hand, under
+//         Debian's file names: what a kiosk rolls back to when it keeps no copy of its own)
 //   fleet release status [ROLLOUT_ID] [--json] CONNECTION
 //   fleet release pause ROLLOUT_ID [--reason TEXT] CONNECTION
 //   fleet release resume|advance ROLLOUT_ID CONNECTION
@@ -34,6 +37,7 @@ int usage() {
         "usage: kioskctl fleet release publish --scene-type T --stage canary:ID[,ID]|PERCENT "
         "[--stage ...] [--window HH:MM-HH:MM] [--max-per-hospital N] [--pause-at SHARE] "
         "[--min-outcomes N] [--signature SIG] [--packages DIR] MANIFEST CONNECTION\n"
+        "       kioskctl fleet release upload DEB [DEB...] CONNECTION\n"
         "       kioskctl fleet release status [ROLLOUT_ID] [--json] CONNECTION\n"
         "       kioskctl fleet release pause ROLLOUT_ID [--reason TEXT] CONNECTION\n"
         "       kioskctl fleet release resume|advance ROLLOUT_ID CONNECTION\n"
@@ -77,10 +81,15 @@ void printRollout(const platform::RolloutStatus& rollout) {
     std::printf("  installing %d, committed %d, rolled back %d, abandoned %d\n", rollout.installing,
                 rollout.committed, rollout.rolledBack, rollout.abandoned);
     for (const auto& step : rollout.terminals) {
-        std::printf("  %-16s %-12s %-4s %s -> %s%s\n", step.terminalId.c_str(),
+        char took[64] = "";
+        if (step.phase_ms > 0)
+            std::snprintf(took, sizeof took, "  after %.1f s, out of service %.1f s",
+                          static_cast<double>(step.phase_ms) / 1000.0,
+                          static_cast<double>(step.outOfService_ms) / 1000.0);
+        std::printf("  %-16s %-12s %-4s %s -> %s%s%s\n", step.terminalId.c_str(),
                     std::string(platform::toString(step.phase)).c_str(), step.ok ? "ok" : "FAIL",
                     step.fromVersion.c_str(), step.toVersion.c_str(),
-                    step.errorCode.empty() ? "" : ("  " + step.errorCode).c_str());
+                    step.errorCode.empty() ? "" : ("  " + step.errorCode).c_str(), took);
     }
 }
 
@@ -96,7 +105,9 @@ QJsonObject asJson(const platform::RolloutStatus& rollout) {
             {"error_code", QString::fromStdString(step.errorCode)},
             {"from_version", QString::fromStdString(step.fromVersion)},
             {"to_version", QString::fromStdString(step.toVersion)},
-            {"at", static_cast<qint64>(step.at)}});
+            {"at", static_cast<qint64>(step.at)},
+            {"phase_ms", static_cast<qint64>(step.phase_ms)},
+            {"out_of_service_ms", static_cast<qint64>(step.outOfService_ms)}});
     }
     return {{"rollout_id", QString::fromStdString(rollout.id)},
             {"scene_type", QString::fromStdString(rollout.sceneType)},
@@ -175,6 +186,27 @@ int publish(const CommandLine& line) {
     return kExitOk;
 }
 
+int upload(const CommandLine& line) {
+    if (line.positional.isEmpty()) return usage();
+    int code = kExitOk;
+    auto config = connect(line, code);
+    if (!config) return code;
+    platform::HttpsPlatformClient client(*config);
+    for (const auto& path : line.positional) {
+        const std::string file = QFileInfo(path).fileName().toStdString();
+        if (!update::isDebFileName(file) || file.find('_') == std::string::npos)
+            return fail(file + " is not a package's Debian file name (NAME_VERSION_ARCH.deb)",
+                        kExitInvalid);
+        auto deb =
+            readSmallFile(path.toStdString(), static_cast<std::size_t>(update::kMaxPackageBytes));
+        if (!deb) return fail(path.toStdString() + ": " + deb.error().message);
+        if (auto sent = client.putPackage(file, *deb); !sent)
+            return fail("uploading " + file + ": " + refusalLine(client, sent.error()));
+        std::printf("uploaded %s (%zu bytes)\n", file.c_str(), deb->size());
+    }
+    return kExitOk;
+}
+
 int status(const CommandLine& line) {
     if (line.positional.size() > 1) return usage();
     int code = kExitOk;
@@ -238,6 +270,7 @@ int fleetReleaseCommand(const QStringList& args) {
     if (!line) return usage();
     const QString verb = args[0];
     if (verb == "publish") return publish(*line);
+    if (verb == "upload") return upload(*line);
     if (verb == "status") return status(*line);
     if (verb == "pause" || verb == "resume" || verb == "advance") return change(verb, *line);
     return usage();

@@ -102,7 +102,9 @@ int main(int argc, char** argv) {
     const bool underSystemd = ::access("/run/systemd/system", F_OK) == 0;
     update::DpkgPackageManager dpkg({root, root != "/", root == "/" && underSystemd});
     update::SocketLease lease(text(kUpdateLeaseSocket), [&] { return host.now_ms(); });
-    update::SystemdHealth health(text(kUpdateKioskUnit));
+    // The kioskctl just installed checks the kiosk, so a release that breaks it fails its window.
+    update::SystemdHealth health(text(kUpdateKioskUnit),
+                                 (root == "/" ? std::string() : root) + "/usr/bin/kioskctl");
     update::UpdatePolicy policy;
     policy.healthWindow_ms = settings->intValue(kUpdateHealthWindow_s) * 1000LL;
     update::InstallMachine machine(stateDirectory, {dpkg, source, lease, health, reporter, host},

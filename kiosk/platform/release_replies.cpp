@@ -19,6 +19,7 @@ using namespace decoding;
 constexpr std::size_t kMaxRollouts = 1000;
 constexpr std::size_t kMaxTerminals = 10'000;
 constexpr std::int64_t kMaxSeconds = 9'007'199'254'740'991;
+constexpr std::int64_t kMaxStep_ms = 30LL * 24 * 3600 * 1000;  // longer than any assignment lives
 
 }  // namespace
 
@@ -39,6 +40,14 @@ Result<TerminalUpdateStep> decoding::updateStep(const json& object, bool named) 
         auto at = field<std::int64_t>(object, "at");
         if (!d.error && (!at || *at < 0 || *at > kMaxSeconds)) d.error = badReply("has a bad at");
         if (at) step.at = *at;
+        for (auto [key, into] : {std::pair{"phase_ms", &step.phase_ms},
+                                 std::pair{"out_of_service_ms", &step.outOfService_ms}}) {
+            if (!object.contains(key)) continue;
+            auto value = field<std::int64_t>(object, key);
+            if (!d.error && (!value || *value < 0 || *value > kMaxStep_ms))
+                d.error = badReply(std::string("has a bad ") + key);
+            if (value) *into = *value;
+        }
         return step;
     });
 }

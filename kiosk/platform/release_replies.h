@@ -41,6 +41,9 @@ struct TerminalUpdateStep {
     bool ok = true;
     std::string errorCode, fromVersion, toVersion;
     std::int64_t at = 0;  // seconds since the epoch
+    // From the release's acceptance to this step, and out of service (the lease) by then; 0 when
+    // the platform does not say.
+    std::int64_t phase_ms = 0, outOfService_ms = 0;
 };
 
 struct RolloutStatus {

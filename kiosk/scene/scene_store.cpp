@@ -151,6 +151,20 @@ Result<Scene> SceneStore::apply(const SignedSceneBytes& candidate) {
     return scene;
 }
 
+bool SceneStore::isCurrent(const SignedSceneBytes& candidate) const {
+    if (!current_) return false;
+    const auto text = readFile(currentPath());
+    if (!text) return false;
+    const json envelope = json::parse(*text, nullptr, false);
+    const auto field = [&](const char* key) {
+        return envelope.is_object() && envelope.contains(key) && envelope[key].is_string()
+                   ? envelope[key].get<std::string>()
+                   : std::string();
+    };
+    return !candidate.sceneJson.empty() && field("scene_json") == candidate.sceneJson &&
+           field("signature_base64") == candidate.signatureBase64;
+}
+
 void SceneStore::noteRejection(const SignedSceneBytes& candidate, const Error& error) {
     std::string version = "?";
     const json parsed = json::parse(candidate.sceneJson, nullptr, false);

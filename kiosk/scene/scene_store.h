@@ -45,6 +45,9 @@ public:
 
     // The checks, without applying: the scene it would become.
     Result<Scene> check(const SignedSceneBytes& candidate) const;
+    // The very bytes of the scene applied now (a restarted kiosk offered what it already has):
+    // not a scene to refuse, nor to apply again.
+    bool isCurrent(const SignedSceneBytes& candidate) const;
     // check(), then writes it as the current scene, keeping the current one as previous.
     Result<Scene> apply(const SignedSceneBytes& candidate);
 

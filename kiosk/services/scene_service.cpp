@@ -70,6 +70,7 @@ void SceneService::pollNow() {
 }
 
 void SceneService::received(const scene::SignedSceneBytes& candidate) {
+    if (store_.isCurrent(candidate)) return;  // a restarted kiosk's first poll: nothing new
     auto checked = store_.check(candidate);
     if (!checked) {
         store_.noteRejection(candidate, checked.error());

@@ -279,6 +279,8 @@ InstallMachine::Next InstallMachine::install() {
         paths.push_back(stagedPath(package));
     if (auto installed = ports_.packages.install(paths); !installed)
         return startRollback("update.install_failed", installed.error().message);
+    if (auto restarted = ports_.health.restartKiosk(); !restarted)
+        return startRollback("update.restart_failed", restarted.error().message);
     record.step = InstallStep::HealthCheck;
     record.stepSince_ms = ports_.host.now_ms();
     record.restartsBaseline = ports_.health.sample().restarts;
@@ -386,6 +388,11 @@ InstallMachine::Next InstallMachine::rollBack() {
     if (problem.empty() && !added.empty()) {
         if (auto removed = ports_.packages.remove(added); !removed)
             problem = removed.error().message;
+    }
+    // The kiosk goes back to the packages put back, not the failed ones still in memory.
+    if (problem.empty()) {
+        if (auto restarted = ports_.health.restartKiosk(); !restarted)
+            problem = restarted.error().message;
     }
     for (const auto& package : record.from) {
         if (!problem.empty()) break;

@@ -44,6 +44,16 @@ HealthSample parseSystemctlShow(std::string_view text) {
 SystemdHealth::SystemdHealth(std::string unit, std::string kioskctl)
     : unit_(std::move(unit)), kioskctl_(std::move(kioskctl)) {}
 
+Status SystemdHealth::restartKiosk() {
+    auto run = runProgram({"systemctl", "try-restart", unit_});
+    if (!run) return run.error();
+    if (run->status != 0)
+        return makeError(ErrorKind::Device, "update.restart_failed",
+                         "systemctl try-restart " + unit_ + " exited " +
+                             std::to_string(run->status) + ": " + run->err.substr(0, 300));
+    return {};
+}
+
 HealthSample SystemdHealth::sample() {
     auto run = runProgram({"systemctl", "show", unit_, "-p", "ActiveState", "-p", "SubState", "-p",
                            "NRestarts", "-p", "Result"});

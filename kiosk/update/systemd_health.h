@@ -1,5 +1,6 @@
 #pragma once
-// The updater's HealthProbe on a real kiosk: systemd's view of the kiosk's unit (`systemctl show`:
+// The updater's HealthProbe on a real kiosk: `systemctl try-restart` to start what was installed,
+// systemd's view of the kiosk's unit (`systemctl show`:
 // active only once the kiosk said READY, NRestarts counting its automatic restarts, Result
 // "watchdog" after a missed WATCHDOG=1), `kioskctl selftest`, and the platform as selftest finds
 // it. systemctl's output is parsed here, once. Qt-free.
@@ -19,6 +20,7 @@ class SystemdHealth : public HealthProbe {
 public:
     explicit SystemdHealth(std::string unit = "lobby-kiosk.service",
                            std::string kioskctl = "/usr/bin/kioskctl");
+    Status restartKiosk() override;
     HealthSample sample() override;
     Status selftest() override;
     Status platformAnswers() override;

@@ -62,6 +62,10 @@ struct HealthSample {
 class HealthProbe {
 public:
     virtual ~HealthProbe() = default;
+    // Puts the packages just installed to work: dpkg replaced the files, but the running kiosk is
+    // still the old program until its unit restarts (a unit not started yet stays stopped; the
+    // health check then finds it inactive). A manual restart is not one of NRestarts.
+    virtual Status restartKiosk() = 0;
     virtual HealthSample sample() = 0;
     virtual Status selftest() = 0;         // kioskctl selftest
     virtual Status platformAnswers() = 0;  // the platform's heartbeat answered

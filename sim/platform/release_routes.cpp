@@ -27,7 +27,9 @@ json rolloutJson(const RolloutView& view) {
                              {"error_code", event.errorCode},
                              {"from_version", event.fromVersion},
                              {"to_version", event.toVersion},
-                             {"at", event.at}});
+                             {"at", event.at},
+                             {"phase_ms", event.phase_ms},
+                             {"out_of_service_ms", event.outOfService_ms}});
     }
     return {{"rollout_id", view.id},
             {"scene_type", view.sceneType},

@@ -194,7 +194,9 @@ void PlatformServer::terminalRoutes() {
                           {"error_code", step->errorCode},
                           {"from_version", step->fromVersion},
                           {"to_version", step->toVersion},
-                          {"at", step->at}};
+                          {"at", step->at},
+                          {"phase_ms", step->phase_ms},
+                          {"out_of_service_ms", step->outOfService_ms}};
             }
             terminals.push_back(
                 {{"terminal_id", row.terminalId},

@@ -106,6 +106,18 @@ code=$(curl -sS -o "$work/err" -w '%{http_code}' --cacert "$LOBBY_PLATFORM_CA" -
 [[ $code == 409 ]] && grep -q package_exists "$work/err" || fail "a package was replaced: $code $(cat "$work/err")"
 echo "ok: published, its package uploaded once and never replaced"
 
+# The version kiosks were installed with, uploaded on its own (what they roll back to); the same
+# bytes again change nothing; a file not named as Debian names packages is refused before sending.
+cp "$work/release/lobby-kiosk_1.1.0_all.deb" "$work/lobby-kiosk_1.1.0_all.deb"
+"$kioskctl" fleet release upload "${as_admin[@]}" "$work/lobby-kiosk_1.1.0_all.deb" >"$work/uploaded" ||
+    fail "the same package again was refused"
+grep -q "uploaded lobby-kiosk_1.1.0_all.deb" "$work/uploaded" || fail "nothing said of the upload: $(cat "$work/uploaded")"
+status=0
+"$kioskctl" fleet release upload "${as_admin[@]}" "$work/changed.deb" 2>"$work/err" >/dev/null || status=$?
+((status == 2)) && grep -q "not a package's Debian file name" "$work/err" ||
+    fail "a file without Debian's name was uploaded ($status): $(cat "$work/err")"
+echo "ok: a package uploaded on its own, by its Debian name only"
+
 [[ $(poll KIOSK-C-0003) == 204 ]] || fail "a kiosk outside the canary stage was assigned the release"
 [[ $(poll KIOSK-TEST-0001) == 200 ]] || fail "the canary was not assigned the release"
 python3 - "$work/offer-KIOSK-TEST-0001.json" "$work/release/manifest.json" "$work" <<'PY'

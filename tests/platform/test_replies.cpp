@@ -56,7 +56,8 @@ TEST(Replies, RolloutsAndTheFleetsUpdateStepsAreDecodedStrictly) {
         "pause_reason": "paused by itself\u001b[2J", "installing": 1, "committed": 3,
         "rolled_back": 1, "abandoned": 0, "terminals": [{"terminal_id": "K-1",
         "phase": "rolled_back", "ok": false, "error_code": "update.health_failed",
-        "from_version": "1.0.0", "to_version": "1.1.0", "at": 1800000100}]})";
+        "from_version": "1.0.0", "to_version": "1.1.0", "at": 1800000100, "phase_ms": 45000,
+        "out_of_service_ms": 12000}]})";
     auto decoded = replies::rollout(rollout);
     ASSERT_TRUE(decoded) << decoded.error().message;
     EXPECT_EQ(decoded->id, "R-0123456789ab");
@@ -67,6 +68,8 @@ TEST(Replies, RolloutsAndTheFleetsUpdateStepsAreDecodedStrictly) {
     ASSERT_EQ(decoded->terminals.size(), 1u);
     EXPECT_EQ(decoded->terminals[0].phase, UpdateStepPhase::RolledBack);
     EXPECT_FALSE(decoded->terminals[0].ok);
+    EXPECT_EQ(decoded->terminals[0].phase_ms, 45000);
+    EXPECT_EQ(decoded->terminals[0].outOfService_ms, 12000);
     auto list = replies::rollouts("{\"rollouts\": [" + rollout + "]}");
     ASSERT_TRUE(list) << list.error().message;
     EXPECT_EQ(list->size(), 1u);
@@ -81,6 +84,8 @@ TEST(Replies, RolloutsAndTheFleetsUpdateStepsAreDecodedStrictly) {
     EXPECT_FALSE(changed("\"committed\": 3", "\"committed\": -3"));
     EXPECT_FALSE(changed("\"from\": \"23:00\"", "\"from\": \"25:00\""));
     EXPECT_FALSE(changed("R-0123456789ab", "R-../../etc"));
+    EXPECT_FALSE(changed("\"out_of_service_ms\": 12000", "\"out_of_service_ms\": -1"));
+    EXPECT_FALSE(changed("\"phase_ms\": 45000", "\"phase_ms\": 1e30"));
     EXPECT_FALSE(replies::rollouts(R"({"rollouts": {}})"));
 
     auto fleet = replies::fleet(R"({"terminals": [{"terminal_id": "K-1", "heartbeat_at": null,
@@ -90,6 +95,7 @@ TEST(Replies, RolloutsAndTheFleetsUpdateStepsAreDecodedStrictly) {
     ASSERT_TRUE((*fleet)[0].update);
     EXPECT_EQ((*fleet)[0].update->phase, UpdateStepPhase::Committed);
     EXPECT_EQ((*fleet)[0].update->rolloutId, "R-0123456789ab");
+    EXPECT_EQ((*fleet)[0].update->outOfService_ms, 0);  // not said: not known
     EXPECT_FALSE(replies::fleet(R"({"terminals": [{"terminal_id": "K-1", "heartbeat_at": null,
         "heartbeat": null, "update": {"phase": "committed", "ok": true}}]})"));
 }

@@ -179,6 +179,12 @@ TEST_F(SceneDirs, StoreAppliesNewerScenesOnlyAndKeepsThePrevious) {
     EXPECT_FALSE(store.current().has_value());
     ASSERT_TRUE(store.apply(signedScene(2)).ok());
     EXPECT_EQ(store.currentVersion(), 2);
+    // What a restarted kiosk is offered first: the scene it has, which is no news and no refusal.
+    EXPECT_TRUE(store.isCurrent(signedScene(2)));
+    EXPECT_FALSE(store.isCurrent(signedScene(1)));
+    auto tampered = signedScene(2);
+    tampered.sceneJson += " ";
+    EXPECT_FALSE(store.isCurrent(tampered));
     EXPECT_EQ(store.apply(signedScene(2)).error().code, "scene.not_newer");
     EXPECT_EQ(store.apply(signedScene(1)).error().code, "scene.not_newer");
     EXPECT_NE(store.lastRejection().find("v1: scene.not_newer"), std::string::npos)

@@ -144,7 +144,13 @@ public:
     FakeHealth(CallCounter& counter, FakeDpkg& dpkg) : counter_(counter), dpkg_(dpkg) {}
     std::set<std::string> crashingVersions, selftestFailing;
     std::uint32_t restarts = 0;
+    std::vector<std::string> restartedWith;  // the kiosk version each restart started
 
+    Status restartKiosk() override {
+        counter_.tick();
+        restartedWith.push_back(dpkg_.installed["lobby-kiosk"]);
+        return {};
+    }
     HealthSample sample() override {
         counter_.tick();
         const auto version = dpkg_.installed["lobby-kiosk"];

@@ -130,6 +130,7 @@ private:
 class InstalledHealth : public HealthProbe {
 public:
     explicit InstalledHealth(std::string root) : root_(std::move(root)) {}
+    Status restartKiosk() override { return {}; }  // the health file is read afresh each sample
     HealthSample sample() override {
         if (readText(root_ + "/opt/lobby-kiosk/health") == "ok")
             return {true, true, restarts_, true};

@@ -82,6 +82,8 @@ TEST_F(MachineRig, AHealthyReleaseIsCommittedAfterItsHealthWindow) {
     EXPECT_EQ(machine->accept(next).error().code, "update.busy");
     drive(*machine);
     EXPECT_EQ(dpkg_.installed["lobby-kiosk"], "1.1.0");
+    // The health window watched the new kiosk, restarted once dpkg had put its files in place.
+    EXPECT_EQ(health_.restartedWith, std::vector<std::string>{"1.1.0"});
     EXPECT_EQ(machine->state().counterFloor, 2);
     EXPECT_FALSE(lease_.held);
     EXPECT_FALSE(recordOnDisk());
@@ -112,6 +114,8 @@ TEST_F(MachineRig, ABrokenReleaseIsRolledBackToTheLastKnownGood) {
     drive(*machine);
     EXPECT_EQ(source_.fetches, fetchesBefore + 1);  // 1.1.0 was kept, not fetched again
     EXPECT_EQ(dpkg_.installed["lobby-kiosk"], "1.1.0");
+    // Started with the broken packages, then with the ones put back.
+    EXPECT_EQ(health_.restartedWith, (std::vector<std::string>{"1.1.0", "1.2.0", "1.1.0"}));
     EXPECT_EQ(machine->state().counterFloor, 2);
     EXPECT_EQ(machine->state().failedManifests.count(broken.manifestSha256), 1u);
     EXPECT_EQ(last().phase, UpdatePhase::RolledBack);
@@ -122,8 +126,8 @@ TEST_F(MachineRig, ABrokenReleaseIsRolledBackToTheLastKnownGood) {
     EXPECT_TRUE(std::filesystem::exists(machine->keepDirectory() + "/lobby-kiosk_1.1.0.deb"));
 }
 
-// The package's postinst restarts the kiosk, which forgets the lease: the updater asks again as
-// soon as the new kiosk answers, so no patient starts during the health window.
+// The updater restarts the kiosk with the new packages, and the new kiosk knows nothing of the
+// lease: the updater asks again as soon as it answers, so no patient starts during the window.
 TEST_F(MachineRig, TheLeaseIsAskedForAgainWhenTheKioskRestartsWithTheNewPackages) {
     auto machine = openMachine();
     ASSERT_TRUE(machine->accept(release("1.1.0", 2)));
