@@ -5,6 +5,8 @@
 // verify, the running kiosk's maintenance lease, dpkg keeping the hospital's conffiles, the
 // health window on the kiosk's unit, then commit or roll back; an install it was in the middle of
 // when it stopped is resumed first. Every step goes to the platform, spooled until it answers.
+// Between installs, an updater whose own file a release replaced ends (exit 0) for systemd to
+// start the new one.
 //   lobby-kiosk-updater [--config PATH] [--once] [--root DIR]
 //     --once   ask once, finish what that started, then exit (for technicians and tests)
 //     --root   dpkg's root (a scratch root in tests); the real root by default
@@ -131,6 +133,11 @@ int main(int argc, char** argv) {
                              turn.refusal.c_str());
         }
         if (once && asked && !machine.busy() && !turn.accepted) break;
+        if (!machine.busy() && updater::executableReplaced()) {
+            std::fputs("lobby-kiosk-updater: a new updater was installed; ending so that it runs\n",
+                       stderr);
+            break;
+        }
         pause(turn.wait_ms);
     }
     reporter.flush();

@@ -13,4 +13,9 @@ public:
     std::uint64_t freeBytes(const std::string& directory) override;
 };
 
+// Whether this program's file was replaced since it started (a release installed a new updater:
+// /proc/self/exe then names a deleted file). The updater then ends between installs, and systemd
+// (Restart=always) starts the new one, so a fix to the updater itself takes effect at once.
+bool executableReplaced();
+
 }  // namespace lobby::updater

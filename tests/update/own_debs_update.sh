@@ -4,9 +4,10 @@
 # start. N is installed by hand with dpkg --root, its postinst making the kiosk user and
 # directories in that root only (DPKG_ROOT). The installed kiosk then runs there offscreen under a
 # stand-in for systemd (standin_systemd.py: READY, the watchdog, Restart=always, NRestarts), takes
-# its scene from the sandbox, and the installed updater (lobby-kiosk-updater --once --root) takes
-# each release the admin publishes with kioskctl: N+1 through the kiosk's lease, dpkg, the
-# restart, the health window and the installed kioskctl's selftest, committed; N+2 restarting over
+# its scene from the sandbox, and the installed updater (lobby-kiosk-updater --root) takes each
+# release the admin publishes with kioskctl: N+1 through the kiosk's lease, dpkg, the restart, the
+# health window and the installed kioskctl's selftest, committed, after which the updater ends for
+# its unit to start the one N+1 installed; N+2 restarting over
 # and over, rolled back to N+1, the rollout paused. The hospital's edit of kiosk.json stays.
 # Usage: own_debs_update.sh BUILD_DIR KIOSKCTL   (under with_platform.sh)
 set -euo pipefail
@@ -131,8 +132,8 @@ publish() {  # VERSION COUNTER MIN_VERSION (the rollout pauses after its first f
     "$kioskctl" fleet release publish "${as_admin[@]}" --scene-type outpatient_lobby \
         --stage canary:KIOSK-TEST-0001 --min-outcomes 1 "$manifest" | grep -o 'R-[0-9a-f]\{12\}' | head -1
 }
-update() {
-    timeout 300 "$root/usr/libexec/lobby-kiosk/lobby-kiosk-updater" --config "$work/kiosk.json" --once --root "$root" \
+update() {  # [--once]
+    timeout 300 "$root/usr/libexec/lobby-kiosk/lobby-kiosk-updater" --config "$work/kiosk.json" "$@" --root "$root" \
         2>>"$work/updater.log" || fail "the updater failed: $(tail -n 5 "$work/updater.log")"
 }
 installed() { dpkg-query --root="$root" -W -f='${Version}' lobby-kiosk; }
@@ -142,8 +143,11 @@ installed() { dpkg-query --root="$root" -W -f='${Version}' lobby-kiosk; }
 "$kioskctl" fleet release upload "${as_admin[@]}" "$work/release/lobby-kiosk_${n}_amd64.deb" >/dev/null
 rollout=$(publish "$n1" 2 "$n")
 started=$(now_ms)
+# As its unit runs it (no --once): having installed a new updater, it ends by itself.
 update
 commit_ms=$(($(now_ms) - started))
+grep -q "a new updater was installed; ending so that it runs" "$work/updater.log" ||
+    fail "the updater did not end to let the updater it installed run: $(tail -n 3 "$work/updater.log")"
 "$kioskctl" fleet release status "${as_admin[@]}" "$rollout" >"$work/status"
 [[ $(installed) == "$n1" ]] || fail "N+1 is not installed after the update: $(installed)"
 grep -q "KIOSK-TEST-0001 *committed" "$work/status" || fail "the platform did not hear of the commit: $(cat "$work/status")"
@@ -158,7 +162,7 @@ echo "ok: N+1 ($n1) committed, running the new kiosk: the updater ran $commit_ms
 # --- N+1 → a broken N+2: rolled back to N+1 ----------------------------------------------------------------
 rollout=$(publish "$n2" 3 "$n1")
 started=$(now_ms)
-update
+update --once
 rollback_ms=$(($(now_ms) - started))
 [[ $(installed) == "$n1" ]] || fail "N+1 is not back after the rollback: $(installed)"
 "$kioskctl" fleet release status "${as_admin[@]}" "$rollout" >"$work/status"
