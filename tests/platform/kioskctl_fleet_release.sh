@@ -54,14 +54,7 @@ done
 # Scenes give the terminals their scene type: both groups run an outpatient lobby.
 "$kioskctl" scene keygen "$work/admin.key" "$work/admin.pem" >/dev/null
 for group in default north; do
-    cat >"$work/scene-$group.json" <<JSON
-{"schema_version": 1, "version": 1, "group": "$group", "not_after": "2099-12-31T23:59:59Z",
- "scene_type": "outpatient_lobby", "hospital": {"name": "测试医院", "primary_color": "#1E6B34"},
- "functions": ["pickup"], "payment_methods": ["wechat"], "voice_guidance": false,
- "timeouts": {"idle_s": 60, "countdown_s": 20, "farewell_s": 1}}
-JSON
-    "$kioskctl" scene sign --key "$work/admin.key" "$work/scene-$group.json" >/dev/null
-    "$kioskctl" scene push "${as_admin[@]}" --group "$group" "$work/scene-$group.json" >/dev/null
+    push_outpatient_scene "$kioskctl" "$work/admin.key" "$group" "$work" "${as_admin[@]}"
 done
 
 # The release: one package of 3 MiB (far past the 64 KiB every other request is held to).

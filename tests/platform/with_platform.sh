@@ -49,6 +49,22 @@ export LOBBY_SMS_OUTBOX="$work/sms.jsonl"
 # Sends one command to the platform and prints its one-line answer.
 platform_command() { send_command "$LOBBY_PLATFORM_CONTROL" "$LOBBY_PLATFORM_OUT" "$@"; }
 export -f platform_command
+# Signs (with KEY) and pushes, as the admin CONNECTION, a minimal outpatient-lobby scene of
+# version 1 for GROUP: what gives a group's terminals their scene type.
+# Usage: push_outpatient_scene KIOSKCTL KEY GROUP DIR CONNECTION...
+push_outpatient_scene() {
+    local kioskctl=$1 key=$2 group=$3 dir=$4
+    shift 4
+    cat >"$dir/scene-$group.json" <<JSON
+{"schema_version": 1, "version": 1, "group": "$group", "not_after": "2099-12-31T23:59:59Z",
+ "scene_type": "outpatient_lobby", "hospital": {"name": "测试医院", "primary_color": "#1E6B34"},
+ "functions": ["pickup"], "payment_methods": ["wechat"], "voice_guidance": false,
+ "timeouts": {"idle_s": 60, "countdown_s": 20, "farewell_s": 1}}
+JSON
+    "$kioskctl" scene sign --key "$key" "$dir/scene-$group.json" >/dev/null &&
+        "$kioskctl" scene push "$@" --group "$group" "$dir/scene-$group.json" >/dev/null
+}
+export -f push_outpatient_scene
 
 "$@"
 status=$?

@@ -100,14 +100,7 @@ cat >"$work/kiosk.json" <<JSON
  "update": {"state_dir": "$work/updater", "lease_socket": "$work/lease.sock", "health_window_s": 30}}
 JSON
 "$kioskctl" scene keygen "$work/admin.key" "$work/trust/admin.pem" >/dev/null
-cat >"$work/scene.json" <<JSON
-{"schema_version": 1, "version": 1, "group": "default", "not_after": "2099-12-31T23:59:59Z",
- "scene_type": "outpatient_lobby", "hospital": {"name": "测试医院", "primary_color": "#1E6B34"},
- "functions": ["pickup"], "payment_methods": ["wechat"], "voice_guidance": false,
- "timeouts": {"idle_s": 60, "countdown_s": 20, "farewell_s": 1}}
-JSON
-"$kioskctl" scene sign --key "$work/admin.key" "$work/scene.json" >/dev/null
-"$kioskctl" scene push "${as_admin[@]}" --group default "$work/scene.json" >/dev/null
+push_outpatient_scene "$kioskctl" "$work/admin.key" default "$work" "${as_admin[@]}"
 
 # --- The installed kiosk, running as its unit would ---------------------------------------------------
 printf '#!/bin/sh\nexec python3 %s ctl "$STANDIN_SYSTEMD_DIR" "$@"\n' "$here/standin_systemd.py" >"$work/bin/systemctl"

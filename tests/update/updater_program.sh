@@ -38,14 +38,7 @@ echo "ok: nothing assigned, asked once and done; its state folder is root's alon
 
 # A release the kiosk cannot trust, published to it.
 "$kioskctl" scene keygen "$work/admin.key" "$work/admin.pem" >/dev/null
-cat >"$work/scene.json" <<JSON
-{"schema_version": 1, "version": 1, "group": "default", "not_after": "2099-12-31T23:59:59Z",
- "scene_type": "outpatient_lobby", "hospital": {"name": "测试医院", "primary_color": "#1E6B34"},
- "functions": ["pickup"], "payment_methods": ["wechat"], "voice_guidance": false,
- "timeouts": {"idle_s": 60, "countdown_s": 20, "farewell_s": 1}}
-JSON
-"$kioskctl" scene sign --key "$work/admin.key" "$work/scene.json" >/dev/null
-"$kioskctl" scene push "${as_admin[@]}" --group default "$work/scene.json" >/dev/null
+push_outpatient_scene "$kioskctl" "$work/admin.key" default "$work" "${as_admin[@]}"
 mkdir -p "$work/pkg/DEBIAN" "$work/release"
 printf 'Package: lobby-kiosk\nVersion: 1.1.0\nArchitecture: all\nMaintainer: t <t@lobby.invalid>\nDescription: t\n' \
     >"$work/pkg/DEBIAN/control"
