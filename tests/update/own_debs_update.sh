@@ -6,9 +6,10 @@
 # stand-in for systemd (standin_systemd.py: READY, the watchdog, Restart=always, NRestarts), takes
 # its scene from the sandbox, and the installed updater (lobby-kiosk-updater --root) takes each
 # release the admin publishes with kioskctl: N+1 through the kiosk's lease, dpkg, the restart, the
-# health window and the installed kioskctl's selftest, committed, after which the updater ends for
-# its unit to start the one N+1 installed; N+2 restarting over
-# and over, rolled back to N+1, the rollout paused. The hospital's edit of kiosk.json stays.
+# health window (the updater killed there and started again) and the installed kioskctl's
+# selftest, committed; N+2 restarting over and over, rolled back to N+1, the rollout paused, after
+# which the updater ends for its unit to start the updater file now in place. The hospital's edit
+# of kiosk.json stays throughout, and this machine's users are never touched.
 # Usage: own_debs_update.sh BUILD_DIR KIOSKCTL   (under with_platform.sh)
 set -euo pipefail
 build=$1 kioskctl=$2
@@ -136,11 +137,17 @@ installed() { dpkg-query --root="$root" -W -f='${Version}' lobby-kiosk; }
 "$kioskctl" fleet release upload "${as_admin[@]}" "$work/release/lobby-kiosk_${n}_amd64.deb" >/dev/null
 rollout=$(publish "$n1" 2 "$n")
 started=$(now_ms)
-# As its unit runs it (no --once): having installed a new updater, it ends by itself.
-update
+# Killed outright in the health window, and started again (now the updater N+1 installed): it
+# watches the new kiosk again for the whole window, and commits.
+in_health_check() { grep -Eq '"step": *"health_check"' "$work/updater/record.json" 2>/dev/null; }
+"$root/usr/libexec/lobby-kiosk/lobby-kiosk-updater" --config "$work/kiosk.json" --root "$root" 2>>"$work/updater.log" &
+killed=$!
+wait_for 120 in_health_check || fail "the updater never reached the health check: $(tail -n 5 "$work/updater.log")"
+kill -KILL "$killed"
+wait "$killed" 2>/dev/null || true
+[[ $(installed) == "$n1" ]] || fail "N+1 is not what dpkg has during the health check: $(installed)"
+update --once
 commit_ms=$(($(now_ms) - started))
-grep -q "a new updater was installed; ending so that it runs" "$work/updater.log" ||
-    fail "the updater did not end to let the updater it installed run: $(tail -n 3 "$work/updater.log")"
 "$kioskctl" fleet release status "${as_admin[@]}" "$rollout" >"$work/status"
 [[ $(installed) == "$n1" ]] || fail "N+1 is not installed after the update: $(installed)"
 grep -q "KIOSK-TEST-0001 *committed" "$work/status" || fail "the platform did not hear of the commit: $(cat "$work/status")"
@@ -155,8 +162,12 @@ echo "ok: N+1 ($n1) committed, running the new kiosk: the updater ran $commit_ms
 # --- N+1 → a broken N+2: rolled back to N+1 ----------------------------------------------------------------
 rollout=$(publish "$n2" 3 "$n1")
 started=$(now_ms)
-update --once
+# As its unit runs it (no --once): having put a different updater file in place (N+2's, then
+# N+1's again), it ends by itself between installs for its unit to start that one.
+update
 rollback_ms=$(($(now_ms) - started))
+grep -q "a new updater was installed; ending so that it runs" "$work/updater.log" ||
+    fail "the updater did not end to let the updater it installed run: $(tail -n 3 "$work/updater.log")"
 [[ $(installed) == "$n1" ]] || fail "N+1 is not back after the rollback: $(installed)"
 "$kioskctl" fleet release status "${as_admin[@]}" "$rollout" >"$work/status"
 grep -q "KIOSK-TEST-0001 *rolled_back" "$work/status" || fail "the platform did not hear of the rollback: $(cat "$work/status")"
