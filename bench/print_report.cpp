@@ -16,6 +16,7 @@
 #include <thread>
 #include <vector>
 
+#include "bench_stats.h"
 #include "platform/https_platform_client.h"
 #include "printer/a4_printer.h"
 #include "printer/pdf_document.h"
@@ -26,6 +27,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
+using lobby::bench::median;
+
 std::string env(const char* name) {
     const char* value = std::getenv(name);
     return value != nullptr ? value : "";
@@ -33,11 +36,6 @@ std::string env(const char* name) {
 
 double ms(Clock::duration d) {
     return std::chrono::duration<double, std::milli>(d).count();
-}
-
-double median(std::vector<double> values) {
-    std::sort(values.begin(), values.end());
-    return values.empty() ? 0.0 : values[values.size() / 2];
 }
 
 std::size_t savedJobs() {

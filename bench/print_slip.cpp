@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <vector>
 
+#include "bench_stats.h"
 #include "config/slip_templates.h"
 #include "printer/cups_queue.h"
 #include "printer/direct_channel.h"
@@ -20,10 +21,8 @@ using namespace lobby;
 using Clock = std::chrono::steady_clock;
 
 namespace {
-double median(std::vector<double> values) {
-    std::sort(values.begin(), values.end());
-    return values[values.size() / 2];
-}
+
+using lobby::bench::median;
 }  // namespace
 
 int main(int argc, char** argv) {

@@ -13,6 +13,7 @@
 #include <thread>
 #include <vector>
 
+#include "bench_stats.h"
 #include "fake_update_ports.h"
 #include "scratch_debs.h"
 #include "update/install_machine.h"
@@ -23,10 +24,7 @@ using namespace lobby::update::testing;
 
 namespace {
 
-double median(std::vector<double> values) {
-    std::sort(values.begin(), values.end());
-    return values.empty() ? 0 : values[values.size() / 2];
-}
+using lobby::bench::median;
 
 }  // namespace
 

@@ -16,6 +16,7 @@
 #include <thread>
 #include <vector>
 
+#include "bench_stats.h"
 #include "fake_update_ports.h"
 #include "platform/https_platform_client.h"
 #include "scene/scene_signature.h"
@@ -34,10 +35,7 @@ using json = nlohmann::json;
 
 namespace {
 
-double median(std::vector<double> values) {
-    std::sort(values.begin(), values.end());
-    return values.empty() ? 0 : values[values.size() / 2];
-}
+using lobby::bench::median;
 
 int fail(const std::string& why) {
     std::fprintf(stderr, "bench_update_platform: %s\n", why.c_str());
