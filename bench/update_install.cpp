@@ -22,11 +22,7 @@
 using namespace lobby::update;
 using namespace lobby::update::testing;
 
-namespace {
-
 using lobby::bench::median;
-
-}  // namespace
 
 int main(int argc, char** argv) {
     const int runs = argc > 1 ? std::atoi(argv[1]) : 3;

@@ -3,6 +3,7 @@
 // process exit code: 0 success, 1 the operation failed (one line on stderr says why),
 // 2 invalid input, 64 usage.
 
+#include <QJsonObject>
 #include <QMap>
 #include <QStringList>
 #include <optional>
@@ -10,6 +11,9 @@
 
 namespace lobby::update {
 struct ReleaseManifest;
+}
+namespace lobby::platform {
+struct TerminalUpdateStep;
 }
 
 namespace lobby::ctl {
@@ -30,6 +34,9 @@ int sceneCommand(const QStringList& args);
 int releaseCommand(const QStringList& args);
 int fleetCommand(const QStringList& args);
 int fleetReleaseCommand(const QStringList& args);  // rollout_commands.cpp
+// A terminal's update step in --json, named by its terminal (`named`, a rollout's list) or by its
+// rollout (the fleet view). rollout_commands.cpp.
+QJsonObject updateStepJson(const platform::TerminalUpdateStep& step, bool named);
 int statusCommand(const QStringList& args);
 int selftestCommand(const QStringList& args);
 int diagCommand(const QStringList& args);

@@ -59,20 +59,7 @@ QJsonObject asJson(const platform::FleetTerminal& terminal) {
             packages[QString::fromStdString(name)] = QString::fromStdString(version);
         object["packages"] = packages;
     }
-    if (terminal.update) {
-        const auto& step = *terminal.update;
-        const auto phase = platform::toString(step.phase);
-        object["update"] = QJsonObject{
-            {"rollout_id", QString::fromStdString(step.rolloutId)},
-            {"phase", QString::fromUtf8(phase.data(), static_cast<qsizetype>(phase.size()))},
-            {"ok", step.ok},
-            {"error_code", QString::fromStdString(step.errorCode)},
-            {"from_version", QString::fromStdString(step.fromVersion)},
-            {"to_version", QString::fromStdString(step.toVersion)},
-            {"at", static_cast<qint64>(step.at)},
-            {"phase_ms", static_cast<qint64>(step.phase_ms)},
-            {"out_of_service_ms", static_cast<qint64>(step.outOfService_ms)}};
-    }
+    if (terminal.update) object["update"] = updateStepJson(*terminal.update, false);
     return object;
 }
 

@@ -96,18 +96,7 @@ void printRollout(const platform::RolloutStatus& rollout) {
 QJsonObject asJson(const platform::RolloutStatus& rollout) {
     QJsonArray terminals;
     for (const auto& step : rollout.terminals) {
-        terminals.append(QJsonObject{
-            {"terminal_id", QString::fromStdString(step.terminalId)},
-            {"phase",
-             QString::fromUtf8(platform::toString(step.phase).data(),
-                               static_cast<qsizetype>(platform::toString(step.phase).size()))},
-            {"ok", step.ok},
-            {"error_code", QString::fromStdString(step.errorCode)},
-            {"from_version", QString::fromStdString(step.fromVersion)},
-            {"to_version", QString::fromStdString(step.toVersion)},
-            {"at", static_cast<qint64>(step.at)},
-            {"phase_ms", static_cast<qint64>(step.phase_ms)},
-            {"out_of_service_ms", static_cast<qint64>(step.outOfService_ms)}});
+        terminals.append(updateStepJson(step, true));
     }
     return {{"rollout_id", QString::fromStdString(rollout.id)},
             {"scene_type", QString::fromStdString(rollout.sceneType)},
@@ -253,6 +242,24 @@ int change(const QString& action, const CommandLine& line) {
 }
 
 }  // namespace
+
+QJsonObject updateStepJson(const platform::TerminalUpdateStep& step, bool named) {
+    const auto phase = platform::toString(step.phase);
+    QJsonObject object{
+        {"phase", QString::fromUtf8(phase.data(), static_cast<qsizetype>(phase.size()))},
+        {"ok", step.ok},
+        {"error_code", QString::fromStdString(step.errorCode)},
+        {"from_version", QString::fromStdString(step.fromVersion)},
+        {"to_version", QString::fromStdString(step.toVersion)},
+        {"at", static_cast<qint64>(step.at)},
+        {"phase_ms", static_cast<qint64>(step.phase_ms)},
+        {"out_of_service_ms", static_cast<qint64>(step.outOfService_ms)}};
+    if (named)
+        object["terminal_id"] = QString::fromStdString(step.terminalId);
+    else
+        object["rollout_id"] = QString::fromStdString(step.rolloutId);
+    return object;
+}
 
 int fleetReleaseCommand(const QStringList& args) {
     if (args.isEmpty()) return usage();

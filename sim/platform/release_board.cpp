@@ -29,6 +29,18 @@ InstallOutcome outcomeOfPhase(const std::string& phase) {
 
 }  // namespace
 
+json updateStepJson(const UpdateEventRow& event, const char* nameKey, const std::string& name) {
+    return {{nameKey, name},
+            {"phase", event.phase},
+            {"ok", event.ok},
+            {"error_code", event.errorCode},
+            {"from_version", event.fromVersion},
+            {"to_version", event.toVersion},
+            {"at", event.at},
+            {"phase_ms", event.phase_ms},
+            {"out_of_service_ms", event.outOfService_ms}};
+}
+
 Result<std::unique_ptr<ReleaseBoard>> ReleaseBoard::open(const std::filesystem::path& directory) {
     std::error_code error;
     std::filesystem::create_directories(directory / "packages", error);

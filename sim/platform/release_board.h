@@ -11,6 +11,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,6 +41,11 @@ struct UpdateEventRow {
     std::int64_t phase_ms = 0, outOfService_ms = 0;
     std::int64_t at = 0;  // when it came, seconds since the epoch
 };
+
+// A step as the contract shows it, named by the terminal (a rollout's list) or the rollout (the
+// fleet view): `nameKey` "terminal_id" or "rollout_id".
+nlohmann::json updateStepJson(const UpdateEventRow& event, const char* nameKey,
+                              const std::string& name);
 
 struct RolloutView {
     std::string id, sceneType, release, windowFrom, windowTo;

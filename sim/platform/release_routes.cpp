@@ -21,15 +21,7 @@ constexpr const char* kRolloutId = R"((R-[0-9a-f]{12}))";
 json rolloutJson(const RolloutView& view) {
     json terminals = json::array();
     for (const auto& [terminal, event] : view.terminals) {
-        terminals.push_back({{"terminal_id", terminal},
-                             {"phase", event.phase},
-                             {"ok", event.ok},
-                             {"error_code", event.errorCode},
-                             {"from_version", event.fromVersion},
-                             {"to_version", event.toVersion},
-                             {"at", event.at},
-                             {"phase_ms", event.phase_ms},
-                             {"out_of_service_ms", event.outOfService_ms}});
+        terminals.push_back(updateStepJson(event, "terminal_id", terminal));
     }
     return {{"rollout_id", view.id},
             {"scene_type", view.sceneType},

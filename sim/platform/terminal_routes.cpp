@@ -187,17 +187,8 @@ void PlatformServer::terminalRoutes() {
             json heartbeat =
                 row.body.empty() ? json(nullptr) : json::parse(row.body, nullptr, false);
             json update = nullptr;
-            if (const auto step = releases_->lastEvent(row.terminalId)) {
-                update = {{"rollout_id", step->rolloutId},
-                          {"phase", step->phase},
-                          {"ok", step->ok},
-                          {"error_code", step->errorCode},
-                          {"from_version", step->fromVersion},
-                          {"to_version", step->toVersion},
-                          {"at", step->at},
-                          {"phase_ms", step->phase_ms},
-                          {"out_of_service_ms", step->outOfService_ms}};
-            }
+            if (const auto step = releases_->lastEvent(row.terminalId))
+                update = updateStepJson(*step, "rollout_id", step->rolloutId);
             terminals.push_back(
                 {{"terminal_id", row.terminalId},
                  {"heartbeat_at", row.receivedAt > 0 ? json(row.receivedAt) : json(nullptr)},
